@@ -1,0 +1,46 @@
+import yargs, { type Argv } from 'yargs';
+import { QuadrantError } from '../datasets/errors.ts';
+import { commands } from './commands/index.ts';
+
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 runtime failure, 2 usage or input error.
+ * Errors are printed as one line on stderr; library code never calls process.exit.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let usageError: string | undefined;
+  const cli: Argv = yargs(argv)
+    .scriptName('quadrant')
+    .usage('$0 <command> [options]\n\nPoint-in-time backtests of the Fed-liquidity × US-dollar regime playbook.')
+    .option('data', { type: 'string', describe: 'snapshot directory with fred/ and prices/ (default: QUADRANT_DATA, else the cache)', global: true })
+    .option('cache', { type: 'string', describe: 'live-data cache directory (default: QUADRANT_CACHE or ~/.cache/quadrant)', global: true })
+    .option('quiet', { type: 'boolean', describe: 'print no warnings or progress', global: true })
+    .demandCommand(1, 'name a command (quadrant --help lists them)')
+    .strict()
+    .recommendCommands()
+    .completion('completion', 'print a shell completion script (bash or zsh)')
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageError = msg;
+    });
+  for (const command of commands) cli.command(command);
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    if (err instanceof QuadrantError) {
+      process.stderr.write(`quadrant: ${err.describe()}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`quadrant: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+  if (usageError) {
+    process.stderr.write(`quadrant: ${usageError}\n(see quadrant --help)\n`);
+    return 2;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}

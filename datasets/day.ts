@@ -1,0 +1,99 @@
+/**
+ * Days are integers: days since 1970-01-01 (UTC). ISO strings appear only at the edges
+ * (files, CLI, reports); everything inside Quadrant compares and indexes plain integers.
+ */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Parses `YYYY-MM-DD` into a Day, or returns NaN when the text is not a real calendar date.
+ * Hand-rolled (no RegExp or Date) because loading parses every row of every file.
+ */
+export function parseIsoDay(text: string): Day {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  return daysFromCivil(y, m, d);
+}
+
+function digits(text: string, start: number, count: number): number {
+  let v = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): Day {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Formats a Day as `YYYY-MM-DD`. */
+export function isoDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekday(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(day: Day): boolean {
+  const w = weekday(day);
+  return w === 0 || w === 6;
+}
+
+/** The next Monday–Friday day strictly after `day` (holidays are not known here; alignment handles them). */
+export function nextWeekday(day: Day): Day {
+  let d = day + 1;
+  while (isWeekend(d)) d++;
+  return d;
+}
+
+/** Calendar parts of a Day, UTC. */
+export function dayParts(day: Day): { year: number; month: number; date: number } {
+  const dt = new Date(day * MS_PER_DAY);
+  return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, date: dt.getUTCDate() };
+}
+
+/** The Day of a calendar date; month is 1-based and may overflow into the next year. */
+export function dayOf(year: number, month: number, date: number): Day {
+  return Date.UTC(year, month - 1, date) / MS_PER_DAY;
+}
+
+/** Today's Day in UTC. */
+export function today(): Day {
+  return Math.floor(Date.now() / MS_PER_DAY);
+}
+
+/**
+ * Parses a user-facing date bound: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+ * `end` picks the last day of the month or year instead of the first.
+ */
+export function parseDateBound(text: string, end = false): Day {
+  if (/^\d{4}$/.test(text)) return end ? dayOf(Number(text), 12, 31) : dayOf(Number(text), 1, 1);
+  const ym = /^(\d{4})-(\d{2})$/.exec(text);
+  if (ym) {
+    const y = Number(ym[1]);
+    const m = Number(ym[2]);
+    if (m < 1 || m > 12) return NaN;
+    return end ? dayOf(y, m + 1, 0) : dayOf(y, m, 1);
+  }
+  return parseIsoDay(text);
+}

@@ -1,0 +1,13 @@
+export * from './day.ts';
+export * from './errors.ts';
+export * from './issues.ts';
+export * from './series.ts';
+export * from './publication.ts';
+export * from './catalog.ts';
+export * from './load-dataset.ts';
+export * from './panel.ts';
+export * from './align.ts';
+export * from './roles.ts';
+export { readFredCsv } from './csv/read-fred-csv.ts';
+export { readPriceCsv, PRICE_HEADER, type PriceSeries } from './csv/read-price-csv.ts';
+export { writeFredCsv } from './csv/write-csv.ts';
