@@ -3,7 +3,8 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, QuadrantError } from '../errors.ts';
-import { PRICE_HEADER, type FetchedFile, summariseCsv } from './snapshot-format.ts';
+import { PRICE_HEADER } from '../csv/read-price-csv.ts';
+import { type FetchedFile, summariseCsv } from './snapshot-format.ts';
 
 /**
  * The live cache: the snapshot's layout (`fred/<ID>.csv`, `prices/<TICKER>.csv`, a

@@ -57,7 +57,6 @@ export {
 export {
   fredCsvText,
   priceCsvText,
-  PRICE_HEADER,
   type FetchedFile,
   type FredRow,
   type PriceRow,

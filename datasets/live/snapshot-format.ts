@@ -1,15 +1,13 @@
 import Papa from 'papaparse';
 import { DataError } from '../errors.ts';
 import { parseIsoDay } from '../day.ts';
+import { PRICE_HEADER } from '../csv/read-price-csv.ts';
 
 /**
  * The snapshot's file formats, written exactly as /work/shared/datasets holds them, so the
  * snapshot loader reads a live cache unchanged: LF line ends, a final newline, blank = missing,
  * numbers without trailing zeros.
  */
-
-/** The header of every `prices/<TICKER>.csv`. */
-export const PRICE_HEADER = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
 
 /** The first column of every `fred/<ID>.csv`. */
 export const FRED_DATE_COLUMN = 'observation_date';

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../../../datasets/errors.ts';
+import {
+  fetchYahooAsFred,
+  fetchYahooPrices,
+  parseYahooChart,
+  yahooChartUrl,
+  yahooSymbol,
+} from '../../../datasets/live/yahoo.ts';
+import { priceCsvText } from '../../../datasets/live/snapshot-format.ts';
+import { fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
+
+/** 2024-03-16T00:00Z: after the fixture's last session closed. */
+const AFTER_CLOSE = Date.parse('2024-03-16T00:00:00Z');
+const http = (fetchImpl: ReturnType<typeof fakeFetch>) => ({ fetchImpl, sleep: recordingSleep() });
+const spy = { symbol: 'SPY', url: 'u', priceLevel: false, nowMs: AFTER_CLOSE };
+
+/** A one-bar chart response with the given meta and bar. */
+function chart(meta: Record<string, unknown>, timestamp: number[], close: (number | null)[]): string {
+  const n = timestamp.length;
+  return JSON.stringify({
+    chart: {
+      result: [
+        {
+          meta,
+          timestamp,
+          indicators: {
+            quote: [{ open: close, high: close, low: close, close, volume: new Array(n).fill(100) }],
+            adjclose: [{ adjclose: close }],
+          },
+        },
+      ],
+      error: null,
+    },
+  });
+}
+
+describe('Yahoo chart → prices CSV', () => {
+  it('converts the SPY response exactly: null row dropped, adj_close dividend-adjusted, float noise rounded', async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('yahoo-chart-SPY.json')));
+    const got = await fetchYahooPrices('SPY', { http: http(fetchImpl), now: () => AFTER_CLOSE });
+    expect(got.text).toBe(fixture('expected/prices-SPY.csv'));
+    expect(got.source).toBe('Yahoo Finance chart SPY');
+  });
+
+  it('asks the chart endpoint from 1900 to now with a browser User-Agent', async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('yahoo-chart-SPY.json')));
+    await fetchYahooPrices('SPY', { http: http(fetchImpl), now: () => AFTER_CLOSE });
+    expect(fetchImpl.calls[0].url).toBe(
+      'https://query1.finance.yahoo.com/v8/finance/chart/SPY?period1=-2208994789&period2=1710547200&interval=1d&events=div%2Csplit&includeAdjustedClose=true',
+    );
+    expect(fetchImpl.calls[0].headers['User-Agent']).toMatch(/^Mozilla\/5\.0 .*Chrome/);
+  });
+
+  it('maps catalog tickers to Yahoo symbols and escapes them', () => {
+    expect(yahooSymbol('GSPC')).toBe('^GSPC');
+    expect(yahooSymbol('RUT')).toBe('^RUT');
+    expect(yahooSymbol('GC_F')).toBe('GC=F');
+    expect(yahooSymbol('DXY')).toBe('DX-Y.NYB');
+    expect(yahooSymbol('IEF')).toBe('IEF');
+    expect(yahooChartUrl('^GSPC', 1)).toContain('/chart/%5EGSPC?period1=');
+    expect(yahooChartUrl('GC=F', 1)).toContain('/chart/GC%3DF?period1=');
+  });
+
+  it('writes adj_close = close for price levels', () => {
+    const rows = parseYahooChart(fixture('yahoo-chart-SPY.json'), { ...spy, priceLevel: true });
+    expect(rows.map((r) => r.adjClose)).toEqual(rows.map((r) => r.close));
+    expect(rows[0].adjClose).toBeCloseTo(511.28, 4);
+  });
+
+  it('adj_close differs from close for the ETF before the ex-dividend day', () => {
+    const rows = parseYahooChart(fixture('yahoo-chart-SPY.json'), spy);
+    expect(rows.map((r) => r.date)).toEqual(['2024-03-11', '2024-03-12', '2024-03-14', '2024-03-15']);
+    const ratio = rows.map((r) => r.adjClose / r.close);
+    // The 1.595 dividend on 2024-03-15 shrinks earlier adjusted closes by about 0.3%.
+    expect(ratio[2] / ratio[3]).toBeCloseTo(1 - 1.595 / 514.95, 4);
+  });
+
+  it('drops the bar of a session still open at download time', () => {
+    const during = Date.parse('2024-03-15T15:00:00Z');
+    const rows = parseYahooChart(fixture('yahoo-chart-SPY.json'), { ...spy, nowMs: during });
+    expect(rows.map((r) => r.date)).toEqual(['2024-03-11', '2024-03-12', '2024-03-14']);
+  });
+
+  it("dates bars on the exchange's calendar using gmtoffset", () => {
+    // Tokyo midnight of 2024-03-11 is 2024-03-10T15:00Z; New York 20:00 of 2024-03-11 is 2024-03-12T00:00Z.
+    const tokyo = chart({ symbol: '^N225', gmtoffset: 32400 }, [Date.parse('2024-03-10T15:00:00Z') / 1000], [38820.49]);
+    expect(parseYahooChart(tokyo, { symbol: '^N225', url: 'u', priceLevel: true })[0].date).toBe('2024-03-11');
+    const ny = chart({ symbol: 'X', gmtoffset: -14400 }, [Date.parse('2024-03-12T00:00:00Z') / 1000], [10]);
+    expect(parseYahooChart(ny, { symbol: 'X', url: 'u', priceLevel: false })[0].date).toBe('2024-03-11');
+  });
+
+  it('keeps history before 1970 (negative timestamps)', () => {
+    const old = chart({ symbol: '^GSPC', gmtoffset: -18000 }, [Date.parse('1927-12-30T14:30:00Z') / 1000], [17.66]);
+    const rows = parseYahooChart(old, { symbol: '^GSPC', url: 'u', priceLevel: true });
+    expect(priceCsvText(rows)).toBe('date,open,high,low,close,adj_close,volume\n1927-12-30,17.66,17.66,17.66,17.66,17.66,100\n');
+  });
+
+  it('keeps the later of two bars on one date', () => {
+    const t = Date.parse('2024-03-11T13:30:00Z') / 1000;
+    const dup = chart({ symbol: 'X', gmtoffset: -14400 }, [t, t + 3600 * 6], [10, 11]);
+    const rows = parseYahooChart(dup, { symbol: 'X', url: 'u', priceLevel: false });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].close).toBe(11);
+  });
+
+  it('turns the 404 "Not Found" chart error into unknown-ticker without retrying', async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('yahoo-chart-error-not-found.json'), 404));
+    const err = await fetchYahooPrices('ZZZZ', { http: http(fetchImpl), now: () => AFTER_CLOSE }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.code).toBe('unknown-ticker');
+    expect(err.message).toContain('ZZZZ');
+    expect(err.message).toContain('symbol may be delisted');
+    expect(fetchImpl.calls).toHaveLength(1);
+  });
+
+  it('also reads the chart error in a 200 response', () => {
+    expect(() => parseYahooChart(fixture('yahoo-chart-error-not-found.json'), { ...spy, symbol: 'ZZZZ' })).toThrow(
+      expect.objectContaining({ code: 'unknown-ticker' }),
+    );
+  });
+
+  it('rejects HTML, a chart about another symbol, and an ETF without adjusted closes', () => {
+    expect(() => parseYahooChart('<!DOCTYPE html><html><body>consent</body></html>', spy)).toThrow(/not return Yahoo chart JSON .*HTML page/);
+    expect(() => parseYahooChart(fixture('yahoo-chart-SPY.json'), { ...spy, symbol: 'IVV' })).toThrow(/data for SPY, not IVV/);
+    const noAdj = JSON.parse(fixture('yahoo-chart-SPY.json'));
+    delete noAdj.chart.result[0].indicators.adjclose;
+    expect(() => parseYahooChart(JSON.stringify(noAdj), spy)).toThrow(expect.objectContaining({ code: 'no-data' }));
+  });
+});
+
+describe('Yahoo series stored in FRED format (DXY)', () => {
+  it('writes DX-Y.NYB closes as fred/DXY.csv text', async () => {
+    const fetchImpl = fakeFetch((url) => (url.includes('/chart/DX-Y.NYB?') ? reply(fixture('yahoo-chart-DX-Y.NYB.json')) : undefined));
+    const got = await fetchYahooAsFred('DXY', { http: http(fetchImpl), now: () => Date.parse('2024-01-08T00:00:00Z') });
+    expect(got.text).toBe(fixture('expected/fred-DXY.csv'));
+    expect(got.id).toBe('DXY');
+  });
+});
