@@ -2,28 +2,46 @@ import Papa from 'papaparse';
 import { DataError } from '../errors.ts';
 
 /**
- * Splits CSV text into rows with papaparse. Strips a byte-order mark, accepts CRLF, skips
- * blank lines while keeping each row's 1-based line number for messages.
+ * Streams CSV rows through papaparse: strips a byte-order mark, accepts CRLF, skips blank
+ * lines, and hands the header and then each row, with 1-based line numbers, to the visitor.
+ * Rows are handled one at a time (papaparse's step mode) so a large file never sits in
+ * memory as arrays of strings. A visitor that throws stops the parse; the error propagates.
  */
-export function parseRows(text: string, file: string): { header: string[]; rows: string[][]; lines: Int32Array } {
+export interface RowVisitor {
+  onHeader: (header: string[], line: number) => void;
+  onRow: (row: string[], line: number) => void;
+}
+
+export function forEachRow(text: string, file: string, visitor: RowVisitor): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new DataError('file-empty', 'file is empty', { file, hint: 'download it again or remove it' });
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: ',' });
-  const data = parsed.data;
-  const rows: string[][] = [];
-  const lines: number[] = [];
   let header: string[] | undefined;
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i];
-    if (row.length === 1 && row[0].trim() === '') continue;
-    if (!header) {
-      header = row.map((h) => h.trim());
-      continue;
-    }
-    rows.push(row);
-    lines.push(i + 1);
-  }
+  let line = 0;
+  let count = 0;
+  let failure: unknown;
+  Papa.parse<string[]>(body, {
+    header: false,
+    delimiter: ',',
+    skipEmptyLines: false,
+    step: (result, handle) => {
+      line++;
+      const row = result.data;
+      if (row.length === 1 && row[0].trim() === '') return;
+      try {
+        if (header) {
+          visitor.onRow(row, line);
+          count++;
+        } else {
+          header = row.map((h) => h.trim());
+          visitor.onHeader(header, line);
+        }
+      } catch (err) {
+        failure = err;
+        handle.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
   if (!header) throw new DataError('file-empty', 'file is empty', { file });
-  if (rows.length === 0) throw new DataError('file-empty', 'file has a header but no rows', { file, hint: 'download it again' });
-  return { header, rows, lines: Int32Array.from(lines) };
+  if (count === 0) throw new DataError('file-empty', 'file has a header but no rows', { file, hint: 'download it again' });
 }

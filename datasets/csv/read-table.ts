@@ -1,7 +1,7 @@
 import { parseIsoDay } from '../day.ts';
 import { DataError } from '../errors.ts';
 import type { Issue } from '../issues.ts';
-import { parseRows } from './parse-rows.ts';
+import { forEachRow } from './parse-rows.ts';
 
 /** A dated table read from CSV: sorted unique days and one Float64Array per value column. */
 export interface DatedTable {
@@ -28,35 +28,45 @@ export interface TableSpec {
  * or one date with two different values.
  */
 export function readDatedTable(text: string, file: string, spec: TableSpec, warnings: Issue[]): DatedTable {
-  const { header, rows, lines } = parseRows(text, file);
+  // Rows are unknown in number until parsed: grow plain arrays, then copy once into typed arrays.
+  const days: number[] = [];
+  const lines: number[] = [];
+  const columns: number[][] = spec.valueColumns.map(() => []);
+  let header: string[] = [];
+  forEachRow(text, file, {
+    onHeader: (names, line) => {
+      header = checkHeader(names, line, file, spec);
+    },
+    onRow: (row, line) => {
+      if (row.length !== header.length) {
+        throw new DataError('bad-number', `expected ${header.length} fields, found ${row.length}`, { file, line });
+      }
+      const day = parseIsoDay(row[0].trim());
+      if (Number.isNaN(day)) {
+        throw new DataError('bad-date', `bad date "${row[0]}"`, { file, line, hint: 'dates must be YYYY-MM-DD' });
+      }
+      days.push(day);
+      lines.push(line);
+      for (let c = 0; c < spec.valueColumns.length; c++) {
+        const k = spec.valueColumns[c];
+        columns[c].push(parseValue(row[k], file, line, header[k], spec.positive === true));
+      }
+    },
+  });
+  const table = { days: Int32Array.from(days), columns: columns.map((c) => Float64Array.from(c)), lines: Int32Array.from(lines) };
+  return sortAndDedupe(table, file, warnings);
+}
+
+function checkHeader(header: string[], line: number, file: string, spec: TableSpec): string[] {
   const accepted = spec.headers.find((h) => h.length === header.length && h.every((name, i) => name === header[i]));
   if (!accepted) {
     throw new DataError('bad-header', `unexpected header "${header.join(',')}"`, {
       file,
-      line: 1,
+      line,
       hint: `expected "${spec.headers[0].join(',')}"`,
     });
   }
-  const n = rows.length;
-  const width = header.length;
-  const days = new Int32Array(n);
-  const columns = spec.valueColumns.map(() => new Float64Array(n));
-  for (let r = 0; r < n; r++) {
-    const row = rows[r];
-    const line = lines[r];
-    if (row.length !== width) {
-      throw new DataError('bad-number', `expected ${width} fields, found ${row.length}`, { file, line });
-    }
-    const day = parseIsoDay(row[0].trim());
-    if (Number.isNaN(day)) {
-      throw new DataError('bad-date', `bad date "${row[0]}"`, { file, line, hint: 'dates must be YYYY-MM-DD' });
-    }
-    days[r] = day;
-    for (let c = 0; c < spec.valueColumns.length; c++) {
-      columns[c][r] = parseValue(row[spec.valueColumns[c]], file, line, header[spec.valueColumns[c]], spec.positive === true);
-    }
-  }
-  return sortAndDedupe({ days, columns, lines }, file, warnings);
+  return header;
 }
 
 function parseValue(raw: string, file: string, line: number, column: string, positive: boolean): number {

@@ -1,0 +1,24 @@
+import { buildPanel } from '../datasets/panel.ts';
+import { loadDataset } from '../datasets/load-dataset.ts';
+import { buildRoles } from '../datasets/roles.ts';
+import { medianMs, type Benchmark } from './harness.ts';
+import { SNAPSHOT_DIR } from './snapshot.ts';
+
+const benchmarks: Benchmark[] = [
+  {
+    name: 'data: load + validate + align the snapshot',
+    unit: 'ms',
+    target: 300,
+    run: async () => {
+      let days = 0;
+      const value = await medianMs(() => {
+        const panel = buildPanel(loadDataset(SNAPSHOT_DIR));
+        buildRoles(panel);
+        days = panel.calendar.length;
+      }, 5, 1);
+      return { value, context: { trading_days: days } };
+    },
+  },
+];
+
+export default benchmarks;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isoDay, parseIsoDay } from '../../datasets/day.ts';
+import { availableFrom } from '../../datasets/publication.ts';
+
+const at = (iso: string, rule: Parameters<typeof availableFrom>[1]) => isoDay(availableFrom(parseIsoDay(iso), rule));
+
+describe('publication rules (DESIGN.md "Point in time")', () => {
+  it('H.4.1: a Wednesday value is released Thursday after the close, usable Friday', () => {
+    expect(at('2026-01-14', { kind: 'h41-weekly' })).toBe('2026-01-16');
+  });
+
+  it('RRP and daily rates: usable the next business day, skipping the weekend', () => {
+    expect(at('2026-01-15', { kind: 'next-business-day' })).toBe('2026-01-16');
+    expect(at('2026-01-16', { kind: 'next-business-day' })).toBe('2026-01-19');
+  });
+
+  it('H.10: a week of dollar-index values is released the next Monday, usable Tuesday', () => {
+    // 2026-01-12 (Mon) .. 2026-01-16 (Fri) → released Mon 2026-01-19 16:15 ET → Tue 2026-01-20.
+    expect(at('2026-01-12', { kind: 'h10-weekly' })).toBe('2026-01-20');
+    expect(at('2026-01-16', { kind: 'h10-weekly' })).toBe('2026-01-20');
+  });
+
+  it('monthly: the month dated the 1st is usable from the release day of the next month', () => {
+    expect(at('2025-12-01', { kind: 'monthly', releaseDay: 10 })).toBe('2026-01-10');
+  });
+
+  it('prices are known at their own close', () => {
+    expect(at('2026-01-16', { kind: 'same-day' })).toBe('2026-01-16');
+  });
+});
