@@ -87,12 +87,13 @@ function chartError(err: ChartError, symbol: string, where: string): DataError {
   return new DataError('no-data', `${where}: Yahoo Finance error ${code}: ${description}`, { series: symbol });
 }
 
-function numbers(value: unknown, length: number): number[] {
+/** A column as numbers, NaN where null or absent; prices that are not positive count as absent. */
+function numbers(value: unknown, length: number, positive = true): number[] {
   const out = new Array<number>(length).fill(NaN);
   if (Array.isArray(value)) {
     for (let i = 0; i < length; i++) {
       const v = value[i];
-      if (typeof v === 'number' && Number.isFinite(v)) out[i] = v;
+      if (typeof v === 'number' && Number.isFinite(v) && (!positive || v > 0)) out[i] = v;
     }
   }
   return out;
@@ -101,6 +102,8 @@ function numbers(value: unknown, length: number): number[] {
 /**
  * Converts a chart response into daily rows dated on the exchange's calendar (timestamp +
  * meta.gmtoffset), dropping bars without a close and keeping the later of two bars on one date.
+ * A price of zero or less (Yahoo's placeholder in some old bars) is left blank, as the snapshot
+ * loader accepts only positive prices.
  */
 export function parseYahooChart(text: string, opts: ChartParseOptions): PriceRow[] {
   const { symbol, priceLevel, nowMs } = opts;
@@ -140,7 +143,7 @@ export function parseYahooChart(text: string, opts: ChartParseOptions): PriceRow
   const high = numbers(quote.high, n);
   const low = numbers(quote.low, n);
   const close = numbers(quote.close, n);
-  const volume = numbers(quote.volume, n);
+  const volume = numbers(quote.volume, n, false);
   const adjRaw = result.indicators?.adjclose?.[0]?.adjclose;
   if (!priceLevel && !Array.isArray(adjRaw)) {
     throw new DataError('no-data', `${where} has no dividend-adjusted closes for ${symbol}`, {

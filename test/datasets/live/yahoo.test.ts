@@ -96,6 +96,15 @@ describe('Yahoo chart → prices CSV', () => {
     expect(priceCsvText(rows)).toBe('date,open,high,low,close,adj_close,volume\n1927-12-30,17.66,17.66,17.66,17.66,17.66,100\n');
   });
 
+  it('blanks non-positive prices and drops a bar whose close is not positive', () => {
+    const t = Date.parse('2024-03-11T13:30:00Z') / 1000;
+    const json = JSON.parse(chart({ symbol: 'X', gmtoffset: -14400 }, [t, t + 86_400], [10, 0]));
+    json.chart.result[0].indicators.quote[0].open = [0, 5];
+    json.chart.result[0].indicators.quote[0].volume = [0, 7];
+    const text = priceCsvText(parseYahooChart(JSON.stringify(json), { symbol: 'X', url: 'u', priceLevel: false }));
+    expect(text).toBe('date,open,high,low,close,adj_close,volume\n2024-03-11,,10,10,10,10,0\n');
+  });
+
   it('keeps the later of two bars on one date', () => {
     const t = Date.parse('2024-03-11T13:30:00Z') / 1000;
     const dup = chart({ symbol: 'X', gmtoffset: -14400 }, [t, t + 3600 * 6], [10, 11]);

@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MACRO_SERIES, PRICE_SERIES } from '../../../datasets/catalog.ts';
+import { isoDay } from '../../../datasets/day.ts';
+import { DataError, UsageError } from '../../../datasets/errors.ts';
+import { loadDataset } from '../../../datasets/load-dataset.ts';
+import { sha256Hex } from '../../../datasets/live/cache.ts';
+import { type FetchProgressEvent, allFetchTargets, fetchIntoCache, resolveFetchTargets } from '../../../datasets/live/index.ts';
+import { fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quadrant-fetch-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const NOW = Date.parse('2024-03-16T00:00:00Z');
+const KEY = 'SECRETKEY0123456789';
+
+/** Answers like FRED and Yahoo would for the fixture series; GLD's server is down. */
+function providers(overrides: Record<string, () => ReturnType<typeof reply>> = {}) {
+  return fakeFetch((url) => {
+    for (const [needle, answer] of Object.entries(overrides)) if (url.includes(needle)) return answer();
+    if (url === 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL') return reply(fixture('fredgraph-WALCL.csv'));
+    if (url.startsWith('https://api.stlouisfed.org/fred/series/observations?series_id=WALCL&')) return reply(fixture('fred-api-WALCL.json'));
+    if (url.includes('/v8/finance/chart/SPY?')) return reply(fixture('yahoo-chart-SPY.json'));
+    if (url.includes('/v8/finance/chart/DX-Y.NYB?')) return reply(fixture('yahoo-chart-DX-Y.NYB.json'));
+    if (url.includes('/v8/finance/chart/GLD?')) return reply('<html>upstream down</html>', 503);
+    return undefined;
+  });
+}
+
+const base = { apiKey: '', now: () => NOW, http: { sleep: recordingSleep(), baseDelayMs: 1 } };
+
+describe('resolveFetchTargets', () => {
+  it('defaults to every catalog macro id (DXY from Yahoo) and every ticker', () => {
+    const all = allFetchTargets();
+    expect(all.map((t) => t.id)).toEqual([...MACRO_SERIES.map((e) => e.id), ...PRICE_SERIES.map((e) => e.ticker)]);
+    expect(resolveFetchTargets([])).toEqual(all);
+    expect(all.find((t) => t.id === 'DXY')).toEqual({ id: 'DXY', kind: 'fred', provider: 'yahoo', symbol: 'DX-Y.NYB', priceLevel: true });
+    expect(all.find((t) => t.id === 'WALCL')).toMatchObject({ kind: 'fred', provider: 'fred' });
+    expect(all.find((t) => t.id === 'GC_F')).toMatchObject({ kind: 'prices', symbol: 'GC=F', priceLevel: true });
+    expect(all.find((t) => t.id === 'SPY')).toMatchObject({ kind: 'prices', symbol: 'SPY', priceLevel: false });
+  });
+
+  it('accepts any case and Yahoo symbols, once each', () => {
+    expect(resolveFetchTargets(['spy', '^GSPC', 'walcl', 'SPY', 'DX-Y.NYB']).map((t) => t.id)).toEqual(['SPY', 'GSPC', 'WALCL', 'DXY']);
+  });
+
+  it('rejects an unknown id, listing the valid ones', () => {
+    const err = (() => {
+      try {
+        resolveFetchTargets(['WALCL', 'BOGUS']);
+      } catch (e) {
+        return e as DataError;
+      }
+    })();
+    expect(err).toBeInstanceOf(DataError);
+    expect(err?.code).toBe('unknown-series');
+    expect(err?.message).toContain('"BOGUS"');
+    expect(err?.details.hint).toMatch(/^valid ids: WALCL, WRESBAL, .*DXY.*SPY.*BIL$/);
+  });
+});
+
+describe('fetchIntoCache', () => {
+  it('stores every item it can, reports the failed one and goes on', async () => {
+    const fetchImpl = providers();
+    const events: FetchProgressEvent[] = [];
+    const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL', 'GLD', 'SPY', 'DXY'], fetchImpl, onProgress: (e) => events.push(e) });
+
+    expect(summary.failed).toBe(1);
+    expect(summary.items.map((i) => [i.id, i.ok, i.rows, i.first, i.last])).toEqual([
+      ['WALCL', true, 10, '2024-01-03', '2024-03-06'],
+      ['GLD', false, 0, '', ''],
+      ['SPY', true, 4, '2024-03-11', '2024-03-15'],
+      ['DXY', true, 4, '2024-01-02', '2024-01-05'],
+    ]);
+    const gld = summary.items[1];
+    expect(gld.code).toBe('network');
+    expect(gld.error).toContain('HTTP 503');
+    expect(gld.error).toContain('/chart/GLD?');
+    expect(events.map((e) => [e.done, e.total, e.result.id])).toEqual([
+      [1, 4, 'WALCL'],
+      [2, 4, 'GLD'],
+      [3, 4, 'SPY'],
+      [4, 4, 'DXY'],
+    ]);
+    // GLD was tried 4 times (3 retries); the others once.
+    expect(fetchImpl.calls.filter((c) => c.url.includes('/GLD?'))).toHaveLength(4);
+    expect(fetchImpl.calls).toHaveLength(7);
+
+    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL.csv'));
+    expect(await readFile(join(dir, 'fred', 'DXY.csv'), 'utf8')).toBe(fixture('expected/fred-DXY.csv'));
+    expect(await readFile(join(dir, 'prices', 'SPY.csv'), 'utf8')).toBe(fixture('expected/prices-SPY.csv'));
+    expect(existsSync(join(dir, 'prices', 'GLD.csv'))).toBe(false);
+    expect((await readdir(join(dir, 'fred'))).sort()).toEqual(['DXY.csv', 'WALCL.csv', 'manifest.json']);
+    expect((await readdir(join(dir, 'prices'))).sort()).toEqual(['SPY.csv', 'manifest.json']);
+  });
+
+  it('writes manifests whose sha256 match the files', async () => {
+    const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL', 'SPY', 'DXY'], fetchImpl: providers() });
+    const fred = JSON.parse(await readFile(join(dir, 'fred', 'manifest.json'), 'utf8'));
+    const prices = JSON.parse(await readFile(join(dir, 'prices', 'manifest.json'), 'utf8'));
+    for (const id of ['WALCL', 'DXY']) {
+      const bytes = await readFile(join(dir, 'fred', `${id}.csv`));
+      expect(fred.series[id].sha256).toBe(sha256Hex(bytes));
+      expect(fred.series[id].bytes).toBe(bytes.length);
+      expect(fred.series[id].retrieved_at).toBe('2024-03-16T00:00:00.000Z');
+    }
+    expect(fred.series.WALCL.url).toBe('https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL');
+    expect(fred.series.DXY.source).toBe('Yahoo Finance chart DX-Y.NYB (close)');
+    const spy = prices.files.find((f: { ticker: string }) => f.ticker === 'SPY');
+    expect(spy.sha256).toBe(sha256Hex(await readFile(join(dir, 'prices', 'SPY.csv'))));
+    expect(spy.url).toContain('https://query1.finance.yahoo.com/v8/finance/chart/SPY?period1=');
+    expect(summary.items.find((i) => i.id === 'SPY')?.sha256).toBe(spy.sha256);
+  });
+
+  it('uses the FRED API with a key and never writes the key down', async () => {
+    const fetchImpl = providers();
+    await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, fetchImpl });
+    expect(fetchImpl.calls[0].url).toContain(`api_key=${KEY}`);
+    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL.csv'));
+    const manifest = await readFile(join(dir, 'fred', 'manifest.json'), 'utf8');
+    expect(manifest).not.toContain(KEY);
+    expect(JSON.parse(manifest).series.WALCL.source).toBe('FRED API');
+  });
+
+  it('leaves the cached file and its manifest entry intact when a refresh fails to convert', async () => {
+    await fetchIntoCache({ ...base, cacheDir: dir, series: ['SPY', 'WALCL'], fetchImpl: providers() });
+    const before = await readFile(join(dir, 'prices', 'SPY.csv'), 'utf8');
+    const manifestBefore = await readFile(join(dir, 'prices', 'manifest.json'), 'utf8');
+    const broken = providers({
+      '/chart/SPY?': () => reply('<!DOCTYPE html><html><body>Yahoo consent</body></html>'),
+      'fredgraph.csv?id=WALCL': () => reply('observation_date,WALCL\n2024-01-03,7713872\n2024-01-10,oops\n'),
+    });
+    const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['SPY', 'WALCL'], fetchImpl: broken, now: () => NOW + 86_400_000 });
+    expect(summary.items.map((i) => [i.id, i.ok, i.code])).toEqual([
+      ['SPY', false, 'bad-header'],
+      ['WALCL', false, 'bad-number'],
+    ]);
+    expect(await readFile(join(dir, 'prices', 'SPY.csv'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, 'prices', 'manifest.json'), 'utf8')).toBe(manifestBefore);
+    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL.csv'));
+    expect((await readdir(join(dir, 'prices'))).sort()).toEqual(['SPY.csv', 'manifest.json']);
+  });
+
+  it('fails before any download for an unknown id or a vintage without a key', async () => {
+    const fetchImpl = providers();
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['NOPE'], fetchImpl })).rejects.toMatchObject({ code: 'unknown-series' });
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], vintageDate: '2024-02-01', fetchImpl })).rejects.toBeInstanceOf(UsageError);
+    expect(fetchImpl.calls).toHaveLength(0);
+  });
+
+  it('fills a cache that the snapshot loader reads back value for value', async () => {
+    await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL', 'DXY', 'SPY'], fetchImpl: providers() });
+    const ds = loadDataset(dir, { macro: ['WALCL', 'DXY'], prices: ['SPY'] });
+    expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
+
+    const walcl = ds.macro.get('WALCL')!;
+    expect(Array.from(walcl.days, isoDay)).toEqual(
+      ['2024-01-03', '2024-01-10', '2024-01-17', '2024-01-24', '2024-01-31', '2024-02-07', '2024-02-14', '2024-02-21', '2024-02-28', '2024-03-06'],
+    );
+    expect(Array.from(walcl.values)).toEqual([7713872, 7686468, 7675893, 7677136, 7631951, 7614484, NaN, 7587084, 7580864, 7539224]);
+
+    const dxy = ds.macro.get('DXY')!;
+    expect(Array.from(dxy.values)).toEqual([102.199997, 102.43, 102.410004, 102.419998]);
+
+    const spy = ds.prices.get('SPY')!;
+    expect(Array.from(spy.days, isoDay)).toEqual(['2024-03-11', '2024-03-12', '2024-03-14', '2024-03-15']);
+    expect(Array.from(spy.values)).toEqual([503.366943, 508.78183, 506.980164, 503.498932]);
+    expect(Array.from(spy.close)).toEqual([511.279999, 516.780029, 514.950012, 509.829987]);
+  });
+});
