@@ -41,7 +41,7 @@ export function readDatedTable(text: string, file: string, spec: TableSpec, warn
       if (row.length !== header.length) {
         throw new DataError('bad-number', `expected ${header.length} fields, found ${row.length}`, { file, line });
       }
-      const day = parseIsoDay(row[0].trim());
+      const day = parseIsoDay(row[0].length === 10 ? row[0] : row[0].trim());
       if (Number.isNaN(day)) {
         throw new DataError('bad-date', `bad date "${row[0]}"`, { file, line, hint: 'dates must be YYYY-MM-DD' });
       }
@@ -70,9 +70,10 @@ function checkHeader(header: string[], line: number, file: string, spec: TableSp
 }
 
 function parseValue(raw: string, file: string, line: number, column: string, positive: boolean): number {
-  const text = raw.trim();
-  if (text === '' || text === '.') return NaN;
-  const value = Number(text);
+  if (raw === '' || raw === '.') return NaN;
+  // Number() ignores surrounding white space, so only odd cells pay for a trim.
+  const value = Number(raw);
+  if (value === 0 && raw.trim() === '') return NaN;
   if (Number.isNaN(value)) {
     throw new DataError('bad-number', `${column} "${raw}" is not a number`, { file, line, hint: 'leave it blank or "." for a missing value' });
   }
