@@ -1,4 +1,5 @@
 import { MACRO_SERIES, PRICE_SERIES } from '../catalog.ts';
+import { parseIsoDay } from '../day.ts';
 import { DataError, QuadrantError, UsageError, type ErrorCode } from '../errors.ts';
 import { type CacheKind, cacheFilePath, defaultCacheDir, storeFetched } from './cache.ts';
 import { fetchFredSeries } from './fred.ts';
@@ -124,15 +125,20 @@ function oneLine(err: unknown): { error: string; code: ErrorCode } {
 /**
  * Downloads series into the cache, one after another (kind to the servers), each file written
  * atomically and recorded in its manifest. A failed item is reported and the rest go on; only
- * an unknown name or a vintage without an API key fails the whole call, before any download.
+ * an unknown name or a bad or keyless vintage fails the whole call, before any download.
  */
 export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promise<FetchSummary> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const targets = resolveFetchTargets(options.series);
   const apiKey = options.apiKey ?? process.env.FRED_API_KEY ?? '';
   const now = options.now ?? Date.now;
-  if (options.vintageDate !== undefined && !apiKey && targets.some((t) => t.provider === 'fred')) {
-    throw new UsageError('FRED vintages (ALFRED) need a FRED API key', { hint: 'set FRED_API_KEY' });
+  if (options.vintageDate !== undefined) {
+    if (Number.isNaN(parseIsoDay(options.vintageDate))) {
+      throw new UsageError(`vintage date "${options.vintageDate}" is not YYYY-MM-DD`);
+    }
+    if (!apiKey && targets.some((t) => t.provider === 'fred')) {
+      throw new UsageError('FRED vintages (ALFRED) need a FRED API key', { hint: 'set FRED_API_KEY' });
+    }
   }
   const http: HttpOptions = { ...options.http };
   if (options.fetchImpl) http.fetchImpl = options.fetchImpl;

@@ -40,8 +40,8 @@ export interface Call {
 export type Answer = ResponseLike | Error;
 
 /**
- * A fake fetch that answers from `route` and records every call. A route returning a
- * function result of `undefined` makes the fake answer 599 so a stray URL fails loudly.
+ * A fake fetch that answers from `route` and records every call. When `route` returns
+ * undefined the fake answers 599, so a URL no test expected fails loudly.
  */
 export function fakeFetch(route: (url: string, callIndex: number) => Answer | Promise<Answer> | undefined): FetchLike & {
   calls: Call[];

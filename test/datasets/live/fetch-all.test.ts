@@ -149,10 +149,21 @@ describe('fetchIntoCache', () => {
     expect((await readdir(join(dir, 'prices'))).sort()).toEqual(['SPY.csv', 'manifest.json']);
   });
 
+  it('fetches an ALFRED vintage and records it in the manifest', async () => {
+    const fetchImpl = providers({ 'realtime_start=2024-02-01': () => reply(fixture('fred-api-WALCL-vintage-2024-02-01.json')) });
+    const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl });
+    expect(summary.items[0]).toMatchObject({ ok: true, rows: 4, last: '2024-01-24' });
+    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL-vintage-2024-02-01.csv'));
+    const entry = JSON.parse(await readFile(join(dir, 'fred', 'manifest.json'), 'utf8')).series.WALCL;
+    expect(entry.vintage_date).toBe('2024-02-01');
+    expect(entry.url).toContain('api_key=REDACTED');
+  });
+
   it('fails before any download for an unknown id or a vintage without a key', async () => {
     const fetchImpl = providers();
     await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['NOPE'], fetchImpl })).rejects.toMatchObject({ code: 'unknown-series' });
     await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], vintageDate: '2024-02-01', fetchImpl })).rejects.toBeInstanceOf(UsageError);
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, apiKey: KEY, vintageDate: '2024-02-31', fetchImpl })).rejects.toThrow(/not YYYY-MM-DD/);
     expect(fetchImpl.calls).toHaveLength(0);
   });
 
