@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../datasets/errors.ts';
+import { defaultCacheDir } from '../datasets/live/cache.ts';
 
-/** The live cache directory: QUADRANT_CACHE, else $XDG_CACHE_HOME/quadrant, else ~/.cache/quadrant. */
+/** The live cache directory: --cache, else QUADRANT_CACHE, else $XDG_CACHE_HOME/quadrant or ~/.cache/quadrant. */
 export function cacheDir(explicit?: string): string {
-  if (explicit) return explicit;
-  if (process.env.QUADRANT_CACHE) return process.env.QUADRANT_CACHE;
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'quadrant');
+  return explicit || defaultCacheDir();
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatIssue } from '../../datasets/issues.ts';
 import { loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { describeRule } from '../../datasets/publication.ts';
 import { coverage, type Series } from '../../datasets/series.ts';
+import { createProgress, fetchIntoCache, resolveFetchTargets } from '../../datasets/live/index.ts';
 import { resolveDataDir, cacheDir } from '../data-dir.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 
@@ -98,6 +99,37 @@ const show: CommandModule<DataArgs, DataArgs & { id: string; from?: string; to?:
   },
 };
 
+const fetch: CommandModule<DataArgs, DataArgs & { series?: string[]; vintage?: string }> = {
+  command: 'fetch',
+  describe: 'download series from FRED and Yahoo Finance into the cache',
+  builder: (y: Argv<DataArgs>) =>
+    y
+      .option('series', { type: 'string', array: true, describe: 'ids or tickers to fetch (default: the whole catalog)' })
+      .option('vintage', { type: 'string', describe: 'ALFRED vintage date YYYY-MM-DD for FRED series (needs FRED_API_KEY)' })
+      .example('$0 data fetch', 'everything the catalog lists, into ~/.cache/quadrant')
+      .example('$0 data fetch --series WALCL WRESBAL SPY', 'just these')
+      .epilogue('FRED_API_KEY switches FRED downloads from the keyless fredgraph.csv endpoint to the FRED API.'),
+  handler: async (args) => {
+    const dir = cacheDir(args.cache);
+    const targets = resolveFetchTargets(args.series);
+    const progress = args.quiet ? undefined : createProgress('fetch', targets.length);
+    const summary = await fetchIntoCache({
+      cacheDir: dir,
+      series: args.series,
+      vintageDate: args.vintage,
+      onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : ' FAILED'}`),
+    });
+    progress?.done();
+    const rows = summary.items.map((i) => [i.id, i.ok ? 'ok' : 'FAILED', i.first, i.last, i.rows]);
+    emit(`cache: ${summary.cacheDir}\n\n` + formatTable(['series', 'status', 'first', 'last', 'rows'], rows));
+    if (summary.failed) {
+      const errors = summary.items.filter((i) => !i.ok).map((i) => `${i.id}: ${i.error}`);
+      emit(`\n${errors.join('\n')}\n\n${summary.failed} of ${summary.items.length} downloads failed; the cache keeps the previous copies of those.`);
+      process.exitCode = 1;
+    }
+  },
+};
+
 function parseBound(text: string, end: boolean): number {
   const d = parseDateBound(text, end);
   if (Number.isNaN(d)) throw new UsageError(`bad date "${text}"`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
@@ -126,6 +158,7 @@ export const dataCommand: CommandModule<DataArgs, DataArgs> = {
       .command(list)
       .command(verify)
       .command(show)
+      .command(fetch)
       .demandCommand(1, 'name a data command: list, verify, fetch or show')
       .epilogue(`Data comes from --data DIR, else QUADRANT_DATA, else the live cache (${cacheDir()}).`),
   handler: () => {},
