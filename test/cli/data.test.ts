@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MACRO_SERIES, PRICE_SERIES } from '../../datasets/catalog.ts';
+import { fredCsv, makeSnapshot, priceCsv, SNAPSHOT } from '../builders.ts';
+import { runCli } from './run-cli.ts';
+
+describe('quadrant data', () => {
+  it('verify passes on the real snapshot and prints coverage for every catalog series', () => {
+    const r = runCli(['data', 'verify', '--data', SNAPSHOT, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { usable: boolean; series: { series: string; first: string; rows: number }[] };
+    expect(report.usable).toBe(true);
+    const ids = [...MACRO_SERIES.map((e) => e.id), ...PRICE_SERIES.map((e) => e.ticker)];
+    expect(report.series.map((s) => s.series)).toEqual(ids);
+    // WALCL's first observation (PROVENANCE.md coverage table).
+    expect(report.series.find((s) => s.series === 'WALCL')).toMatchObject({ first: '2002-12-18', rows: 1238 });
+  });
+
+  it('verify exits 2 and names the file and line when a required series is broken', () => {
+    const dir = makeSnapshot({
+      'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-13-10', '2']]),
+      'prices/SPY.csv': priceCsv([['2024-01-02', 1], ['2024-01-03', 1.01]]),
+    });
+    const r = runCli(['data', 'verify', '--data', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('WALCL.csv:3: bad date "2024-13-10"');
+    expect(r.stdout).toContain('NOT USABLE');
+  });
+
+  it('show prints a series as CSV with the day each value became public', () => {
+    const r = runCli(['data', 'show', 'WRESBAL', '--from', '2026-01-07', '--to', '2026-01-14', '--format', 'csv', '--data', SNAPSHOT]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('date,WRESBAL,available_from');
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['2026-01-09', '2026-01-16']);
+  });
+
+  it('rejects an unknown series with exit 2 and a pointer to the catalog', () => {
+    const r = runCli(['data', 'show', 'NOPE', '--data', SNAPSHOT]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown series "NOPE".*quadrant data list/);
+  });
+
+  it('says how to fill an empty cache', () => {
+    const r = runCli(['data', 'verify'], { QUADRANT_CACHE: '/nonexistent/quadrant-cache', QUADRANT_DATA: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('quadrant data fetch');
+  });
+});
