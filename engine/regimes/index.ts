@@ -1,0 +1,30 @@
+export {
+  QUADRANT_NAMES,
+  COMPONENTS,
+  LIQUIDITY_COMPONENTS,
+  DOLLAR_COMPONENTS,
+  NORMALISATIONS,
+  DOLLAR_SOURCES,
+  TRADING_DAYS_PER_WEEK,
+  TRADING_DAYS_PER_MONTH,
+  type Quadrant,
+  type RegimeConfig,
+  type RegimeResult,
+  type RegimeWindows,
+  type ComponentConfig,
+  type ComponentName,
+  type LiquidityComponent,
+  type DollarComponent,
+  type Normalisation,
+  type DollarSource,
+  type Episode,
+} from './types.ts';
+export { REGIME_PRESETS, PRESET_NAMES, DEFAULT_PRESET, type PresetName } from './presets.ts';
+export { parseRegimeConfig, resolveRegimeConfig, checkRegimeConfig } from './parse-config.ts';
+export { computeRegimes, type ComputeRegimesOptions } from './compute-regimes.ts';
+export { RegimeCache } from './regime-cache.ts';
+export { regimeSignals, REGIME_INPUTS, SIGNAL_UNITS, type RegimeSignals } from './regime-signals.ts';
+export { labelQuadrants, type LabelOutput } from './label-quadrants.ts';
+export { episodesOf, summariseEpisodes, type EpisodeSummary } from './episodes.ts';
+export { timeShares } from './time-shares.ts';
+export { transitionMatrix, transitionProbabilities } from './transition-matrix.ts';
