@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { dataCommand } from './data.ts';
+import { regimesCommand } from './regimes.ts';
+import { signalsCommand } from './signals.ts';
 
 /** Every top-level command, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [dataCommand];
+export const commands: CommandModule<any, any>[] = [dataCommand, regimesCommand, signalsCommand];

@@ -1,0 +1,207 @@
+import type { Argv, CommandModule } from 'yargs';
+import { isoDay, parseDateBound, type Day } from '../../datasets/day.ts';
+import { UsageError } from '../../datasets/errors.ts';
+import { formatIssue } from '../../datasets/issues.ts';
+import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
+import { buildPanel, calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import {
+  computeRegimes,
+  DEFAULT_PRESET,
+  PRESET_NAMES,
+  QUADRANT_NAMES,
+  REGIME_INPUTS,
+  resolveRegimeConfig,
+  summariseEpisodes,
+  timeShares,
+  transitionMatrix,
+  transitionProbabilities,
+  type RegimeConfig,
+  type RegimeResult,
+} from '../../engine/regimes/index.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
+
+interface CommonArgs {
+  data?: string;
+  cache?: string;
+  quiet?: boolean;
+}
+
+interface RegimesArgs extends CommonArgs {
+  preset?: string;
+  config?: string;
+  from?: string;
+  to?: string;
+  format: Format;
+  out?: string;
+}
+
+/** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
+const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'];
+
+/** Loads only the series the regimes need, checks them, prints their warnings, and aligns them. */
+export function loadRegimePanel(args: CommonArgs): { dir: string; panel: Panel } {
+  const dir = resolveDataDir(args.data, args.cache);
+  const ds = loadDataset(dir, { macro: REGIME_SERIES, prices: ['SPY'] });
+  assertUsable(ds);
+  if (!args.quiet) for (const issue of ds.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  return { dir, panel: buildPanel(ds) };
+}
+
+/** The regime config named by --config FILE or --preset NAME (default article). */
+export function regimeConfigFrom(args: { preset?: string; config?: string }): RegimeConfig {
+  if (args.config) return resolveRegimeConfig(args.config);
+  const name = args.preset ?? DEFAULT_PRESET;
+  if (!(PRESET_NAMES as string[]).includes(name)) {
+    throw new UsageError(`unknown preset "${name}"`, { field: 'preset', hint: `presets: ${PRESET_NAMES.join(', ')}; use --config FILE for your own` });
+  }
+  return resolveRegimeConfig(name);
+}
+
+export function parseDayArg(text: string, end: boolean, flag: string): Day {
+  const d = parseDateBound(text, end);
+  if (Number.isNaN(d)) throw new UsageError(`bad date for --${flag}: "${text}"`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+  return d;
+}
+
+/** Calendar index range [a, b] of --from/--to (inclusive), or null when empty. */
+function rowRange(calendar: Int32Array, from?: string, to?: string): [number, number] | null {
+  const lo = from ? parseDayArg(from, false, 'from') : -Infinity;
+  const hi = to ? parseDayArg(to, true, 'to') : Infinity;
+  const b = calendarIndexAtOrBefore(calendar, hi);
+  const a = lo === -Infinity ? 0 : calendarIndexAtOrBefore(calendar, lo - 1) + 1;
+  return a <= b && b >= 0 ? [a, b] : null;
+}
+
+function dailyRows(panel: Panel, r: RegimeResult, a: number, b: number): { header: string[]; rows: (string | number)[][] } {
+  const comps = Object.keys(r.components);
+  const sigs = Object.keys(r.signals);
+  const header = ['date', 'quadrant', 'raw_quadrant', 'liquidity_score', 'dollar_score', ...comps, ...sigs];
+  const rows: (string | number)[][] = [];
+  for (let t = a; t <= b; t++) {
+    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], r.liquidityScore[t], r.dollarScore[t]];
+    for (const c of comps) row.push(r.components[c][t]);
+    for (const s of sigs) row.push(r.signals[s][t]);
+    rows.push(row);
+  }
+  return { header, rows };
+}
+
+function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: number) {
+  const labels = r.labels.subarray(a, b + 1);
+  const cal = panel.calendar.subarray(a, b + 1);
+  const view: RegimeResult = {
+    ...r,
+    labels,
+    rawLabels: r.rawLabels.subarray(a, b + 1),
+    liquidityScore: r.liquidityScore.subarray(a, b + 1),
+    dollarScore: r.dollarScore.subarray(a, b + 1),
+    components: Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, v.subarray(a, b + 1)])),
+    signals: Object.fromEntries(Object.entries(r.signals).map(([k, v]) => [k, v.subarray(a, b + 1)])),
+  };
+  const episodes = summariseEpisodes(view, cal).map((e) => ({ ...e, startIndex: e.startIndex + a, endIndex: e.endIndex + a }));
+  const counts = transitionMatrix(labels);
+  return { dir, episodes, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
+}
+
+function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: number): string {
+  const { episodes, shares, counts } = summary(dir, panel, r, a, b);
+  const cal = panel.calendar;
+  const out: string[] = [];
+  out.push(`regimes: ${r.config.name} (${r.config.description})`);
+  out.push(`data: ${dir}; dollar: ${r.config.dollarSource}; confirm ${r.config.stability.confirmDays} days`);
+  const first = r.firstLabelled;
+  out.push(
+    first < 0
+      ? 'no day could be labelled: the inputs never cover the warm-up'
+      : `labelled from ${isoDay(cal[first])} (earlier days are warm-up) to ${isoDay(cal[cal.length - 1])}; showing ${isoDay(cal[a])} to ${isoDay(cal[b])}`,
+  );
+  const last = r.labels[b];
+  if (last) out.push(`on ${isoDay(cal[b])}: ${QUADRANT_NAMES[last as 1 | 2 | 3 | 4]} (liquidity ${fmt(r.liquidityScore[b])}, dollar ${fmt(r.dollarScore[b])})`);
+  const walclKey = Object.keys(r.signals).find((k) => k.startsWith('walcl_change_')) ?? '';
+  out.push('', `episodes (${episodes.length}; scores are means over the episode, signals as on its first day)`);
+  out.push(
+    formatTable(
+      ['quadrant', 'start', 'end', 'days', 'liquidity', 'dollar', `${walclKey.replace('walcl_change_', 'WALCL Δ')} $bn`, 'DFF Δ pp', 'DGS2 Δ pp', 'dollar mom %'],
+      episodes.map((e) => [
+        `Q${e.quadrant}`,
+        isoDay(e.start),
+        isoDay(e.end),
+        e.days,
+        round(e.liquidityScore, 2),
+        round(e.dollarScore, 2),
+        round(e.signalsAtStart[walclKey] / 1000, 0),
+        round(e.signalsAtStart.dff_change, 2),
+        round(e.signalsAtStart.dgs2_change, 2),
+        round(e.signalsAtStart.dollar_momentum * 100, 1),
+      ]),
+    ),
+  );
+  out.push('', 'time shares (of labelled days)');
+  out.push(formatTable(['quadrant', 'share %', 'meaning'], ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)])));
+  out.push('', 'transitions (number of switches, from row to column)');
+  out.push(formatTable(['from \\ to', 'Q1', 'Q2', 'Q3', 'Q4'], counts.map((row, i) => [`Q${i + 1}`, ...row])));
+  return out.join('\n');
+}
+
+function round(x: number, digits: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function fmt(x: number): string {
+  return formatNumber(round(x, 2));
+}
+
+export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
+  command: 'regimes',
+  describe: 'label every trading day Q1..Q4 from data public on that day; episodes, time shares, transitions',
+  builder: (y: Argv<CommonArgs>) =>
+    y
+      .option('preset', { type: 'string', describe: `a built-in definition: ${PRESET_NAMES.join(', ')} (default ${DEFAULT_PRESET})` })
+      .option('config', { type: 'string', describe: 'a JSON regime definition (fields merge over the preset named by "extends", default article)' })
+      .conflicts('preset', 'config')
+      .option('from', { type: 'string', describe: 'first date shown, YYYY[-MM[-DD]] (default: the first labelled day; earlier history still warms up the signals)' })
+      .option('to', { type: 'string', describe: 'last date shown, YYYY[-MM[-DD]]' })
+      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'table: episodes and summaries; csv: one row per trading day; json: both' })
+      .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
+      .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
+  handler: (args) => {
+    const config = regimeConfigFrom(args);
+    const { dir, panel } = loadRegimePanel(args);
+    const r = computeRegimes(panel, config);
+    // Without --from, show from the first labelled day: the rows before are warm-up.
+    const from = args.from ?? (r.firstLabelled > 0 ? isoDay(panel.calendar[r.firstLabelled]) : undefined);
+    const range = rowRange(panel.calendar, from, args.to);
+    if (!range) throw new UsageError('no trading days between --from and --to', { hint: `the data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[panel.calendar.length - 1])}` });
+    const [a, b] = range;
+    if (args.format === 'csv') {
+      const { header, rows } = dailyRows(panel, r, a, b);
+      emit(toCsv(header, rows), args.out);
+    } else if (args.format === 'json') {
+      const s = summary(dir, panel, r, a, b);
+      const { header, rows } = dailyRows(panel, r, a, b);
+      const nan = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+      emit(
+        JSON.stringify(
+          {
+            config: r.config,
+            data: dir,
+            firstLabelled: r.firstLabelled < 0 ? null : isoDay(panel.calendar[r.firstLabelled]),
+            from: isoDay(panel.calendar[a]),
+            to: isoDay(panel.calendar[b]),
+            timeShares: s.shares,
+            transitions: { counts: s.counts, probabilities: s.probabilities, note: 'counts of day-to-day switches from row quadrant to column quadrant; probabilities are row-normalised' },
+            episodes: s.episodes.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
+            days: rows.map((row) => Object.fromEntries(header.map((h, i) => [h, nan(row[i])]))),
+          },
+          (_k, v) => nan(v),
+          1,
+        ),
+        args.out,
+      );
+    } else emit(printTable(dir, panel, r, a, b), args.out);
+  },
+};
