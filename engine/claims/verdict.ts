@@ -1,0 +1,40 @@
+import type { Verdict } from './types.ts';
+
+/** Below this many days a verdict rests on thin data. */
+export const THIN_DAYS = 60;
+
+/** Below this many separate episodes a verdict rests on thin data. */
+export const THIN_EPISODES = 3;
+
+/**
+ * The interval rule of the history claims: `supported` when the whole interval lies on the
+ * side the claim predicts (above 0 for `positive`, below 0 for `negative`), `contradicted`
+ * when it lies wholly on the other side, `inconclusive` when it contains 0 or is NaN.
+ *
+ * @example
+ * intervalVerdict(0.01, 0.05, 'positive'); // 'supported'
+ */
+export function intervalVerdict(lower: number, upper: number, predicted: 'positive' | 'negative'): Verdict {
+  if (Number.isNaN(lower) || Number.isNaN(upper)) return 'inconclusive';
+  const above = lower > 0;
+  const below = upper < 0;
+  if (predicted === 'positive') return above ? 'supported' : below ? 'contradicted' : 'inconclusive';
+  return below ? 'supported' : above ? 'contradicted' : 'inconclusive';
+}
+
+/** Thin: fewer than {@link THIN_DAYS} days or fewer than {@link THIN_EPISODES} episodes. */
+export function isThin(days: number, episodes: number): boolean {
+  return days < THIN_DAYS || episodes < THIN_EPISODES;
+}
+
+/** Combines the verdicts of parts that must all hold: any contradicted → contradicted; all supported → supported. */
+export function allOf(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('contradicted')) return 'contradicted';
+  return verdicts.length > 0 && verdicts.every((v) => v === 'supported') ? 'supported' : 'inconclusive';
+}
+
+/** Signed percentage with one decimal, for notes: 0.1234 → "+12.3%". */
+export function pct(x: number, digits = 1): string {
+  if (Number.isNaN(x)) return 'n/a';
+  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`;
+}
