@@ -39,7 +39,7 @@ const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
  *   return on a counted day, or a negative or non-finite turnover or costs.
  * @example
  * computeMetrics({ nav: Float64Array.of(100, 101, 99.99, 100.9899), days: Int32Array.of(0, 1, 2, 3) });
- * // { cagr: 1.009899^{84} − 1 ≈ 1.288, hitRate: 2/3, maxDrawdown: 0.01, days: 3, … }
+ * // { cagr: 1.009899^{84} − 1 ≈ 1.2874, hitRate: 2/3, maxDrawdown: 0.01, days: 3, … }
  */
 export function computeMetrics(input: MetricsInput): Metrics {
   const { nav, days, riskFree, benchmark, mask } = input;
