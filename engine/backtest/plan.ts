@@ -1,0 +1,94 @@
+import type { Role } from '../../datasets/catalog.ts';
+import { isoDay } from '../../datasets/day.ts';
+import { ConfigError } from '../../datasets/errors.ts';
+import { ruleTriggers } from './calendar-triggers.ts';
+import type { Market } from './market.ts';
+import type { RebalanceRule } from './rebalance-rule.ts';
+
+/**
+ * A strategy's decisions, reduced to what the replay loop needs: distinct target-weight rows
+ * and, per day, which row the strategy wants at that day's close and whether to trade.
+ *
+ * - `rows`: k × R target weights (one row per distinct target), each summing to 1; the replay
+ *   scales them by the leverage setting.
+ * - `index[t]`: the row wanted at the close of day t (decided with data ≤ t), −1 before the
+ *   strategy has a target.
+ * - `trigger[t] = 1`: the rule's calendar or regime part asks to trade on the decision at t.
+ * - `onChange`: also trade when `index[t]` differs from the row last traded.
+ * - `driftBand`: also trade when any weight is more than this far from its target (0 = off).
+ *
+ * A pure regime table is k = 5 rows (row = label) and needs no per-day work at all.
+ */
+export interface Plan {
+  readonly rows: Float64Array;
+  readonly index: Int32Array;
+  readonly trigger: Uint8Array;
+  readonly onChange: boolean;
+  readonly driftBand: number;
+  /** The rule's text, for manifests. */
+  readonly rule: string;
+}
+
+/**
+ * A plan from a quadrant table: row q of `table` (q = 1..4, row 0 unused) is the target while
+ * label q is in force; label 0 (warm-up) keeps the previous target (none at first).
+ *
+ * @param table 5 × R weights, row-major, rows 1..4 for Q1..Q4.
+ * @param labels one label per calendar day, known at that day's close.
+ */
+export function planFromTable(table: Float64Array, labels: Uint8Array, rule: RebalanceRule, calendar: Int32Array): Plan {
+  const n = calendar.length;
+  if (labels.length !== n) throw new ConfigError(`labels must be as long as the calendar (${n}), got ${labels.length}`, { field: 'labels' });
+  const index = new Int32Array(n);
+  let last = -1;
+  for (let t = 0; t < n; t++) {
+    const q = labels[t];
+    if (q > 4) throw new ConfigError(`label ${q} on ${isoDay(calendar[t])} is not 0..4`, { field: 'labels', date: isoDay(calendar[t]) });
+    if (q !== 0) last = q;
+    index[t] = last;
+  }
+  return { rows: table, index, trigger: ruleTriggers(rule, calendar, labels), onChange: rule.change, driftBand: rule.drift, rule: rule.text };
+}
+
+/** A plan holding one fixed target from day 0 (buy and hold with `never`, or a rebalanced mix). */
+export function planFromWeights(weights: Float64Array, rule: RebalanceRule, calendar: Int32Array, labels?: Uint8Array): Plan {
+  const index = new Int32Array(calendar.length);
+  return { rows: weights, index, trigger: ruleTriggers(rule, calendar, labels), onChange: rule.change, driftBand: rule.drift, rule: rule.text };
+}
+
+/**
+ * Checks a plan against a market before a replay: shapes, finite weights, each used row
+ * summing to 1 (to 1e-9), and no negative weight unless shorts are allowed.
+ *
+ * @throws ConfigError naming the field (`plan.rows[i].role`) and what to do.
+ */
+export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): void {
+  const R = market.roles.length;
+  const n = market.calendar.length;
+  if (plan.rows.length % R !== 0) throw new ConfigError(`plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
+  if (plan.index.length !== n || plan.trigger.length !== n) throw new ConfigError(`plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
+  if (!(plan.driftBand >= 0 && plan.driftBand < 1)) throw new ConfigError(`drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
+  const k = plan.rows.length / R;
+  const used = new Uint8Array(k);
+  for (let t = 0; t < n; t++) {
+    const i = plan.index[t];
+    if (i < -1 || i >= k) throw new ConfigError(`plan index ${i} on ${isoDay(market.calendar[t])} is outside 0..${k - 1}`, { field: 'plan.index' });
+    if (i >= 0) used[i] = 1;
+  }
+  for (let i = 0; i < k; i++) {
+    if (!used[i]) continue;
+    let sum = 0;
+    for (let j = 0; j < R; j++) {
+      const w = plan.rows[i * R + j];
+      const role: Role = market.roles[j];
+      if (!Number.isFinite(w)) throw new ConfigError(`target weight of ${role} is ${w}`, { field: `plan.rows[${i}].${role}` });
+      if (w < 0 && !allowShorts) {
+        throw new ConfigError(`negative weight ${w} for ${role} without shorts`, { field: `plan.rows[${i}].${role}`, hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0' }, 'bad-weights');
+      }
+      sum += w;
+    }
+    if (Math.abs(sum - 1) > 1e-9) {
+      throw new ConfigError(`target weights sum to ${sum}, not 1`, { field: `plan.rows[${i}]`, hint: 'weights are fractions of equity; leverage is a separate setting' }, 'bad-weights');
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import { isoDay } from '../../datasets/day.ts';
+import { ConfigError } from '../../datasets/errors.ts';
+import { postTradeEquity } from './costs.ts';
+import type { Market } from './market.ts';
+import { resolveReplayOptions, type ReplayOptions } from './options.ts';
+import { validatePlan, type Plan } from './plan.ts';
+import { toDataFrame } from './to-data-frame.ts';
+import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
+
+/** Output arrays of a replay, allocated once (sweeps reuse them run after run). */
+export interface ReplayBuffers {
+  nav: Float64Array;
+  weights: Float64Array;
+  cash: Float64Array;
+  financing: Float64Array;
+  traded: Float64Array;
+  tradeCost: Float64Array;
+  filled: Uint8Array;
+  turnover: Float64Array;
+  commission: Float64Array;
+  slippage: Float64Array;
+  fixedCosts: Float64Array;
+  financingCost: Float64Array;
+}
+
+/** Buffers for runs of up to m days over R roles. */
+export function createReplayBuffers(m: number, R: number): ReplayBuffers {
+  return {
+    nav: new Float64Array(m),
+    weights: new Float64Array(m * R),
+    cash: new Float64Array(m),
+    financing: new Float64Array(m),
+    traded: new Float64Array(m * R),
+    tradeCost: new Float64Array(m * R),
+    filled: new Uint8Array(m),
+    turnover: new Float64Array(m),
+    commission: new Float64Array(m),
+    slippage: new Float64Array(m),
+    fixedCosts: new Float64Array(m),
+    financingCost: new Float64Array(m),
+  };
+}
+
+const NEXT_CLOSE = 0;
+const NEXT_OPEN = 1;
+const SAME_CLOSE = 2;
+
+/**
+ * Replays a plan over a market, one trading day at a time, in fixed phases:
+ *
+ * 1. mark to market: each holding h_k ← h_k·(1 + r_k(t)), r the role's dividend-adjusted
+ *    close-to-close return (under next-open with an order pending: the overnight return, the
+ *    fill at the open, then the open-to-close return (1 + r)/(1 + o) − 1);
+ * 2. accrue: the financing account F ← F·(1 + T-bill accrual of day t, actual/360); when F < 0
+ *    also the spread `financingBps`·Δdays/360 on |F|, and the same spread on each short;
+ * 3. fill the order decided at the previous close (next-close: at today's close);
+ * 4. decide at today's close from `plan.index[t]` (data ≤ t): trade when it is the first target,
+ *    when `plan.trigger[t]`, when `onChange` and the target row changed, or when a weight is
+ *    beyond `driftBand` of its target; same-close fills right here, otherwise the order waits;
+ * 5. book NAV, weights, cash.
+ *
+ * A fill moves every role to `leverage × target` of the post-trade equity V' given by the
+ * exact self-financing convention (see postTradeEquity); the financing account holds
+ * (1 − leverage)·V'. Costs: commission and slippage rates per role, impact × the rebalance's
+ * one-way turnover, and a fixed cost per order (a role whose target differs from its current
+ * weight); the pro-rata trims that pay the costs are not separate orders.
+ *
+ * The portfolio starts at the close of `start` wholly in the `cash` role (NAV = 1), so it is
+ * fully invested (in T-bills) until the first fill. No allocation inside the loop.
+ *
+ * @throws ConfigError for invalid options or plan (see resolveReplayOptions, validatePlan), or
+ *   when fixed costs exceed the equity.
+ */
+export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, buffers?: ReplayBuffers): BacktestResult {
+  const { resolved, costs } = resolveReplayOptions(options, market);
+  validatePlan(plan, market, resolved.allowShorts);
+  const R = market.roles.length;
+  const { start, end } = resolved;
+  const m = end - start + 1;
+  const b = sliceBuffers(buffers ?? createReplayBuffers(m, R), m, R);
+  const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
+
+  const cal = market.calendar;
+  const ret = market.returns;
+  const ov = market.overnight;
+  const cashRet = market.cashReturns;
+  const rows = plan.rows;
+  const index = plan.index;
+  const trigger = plan.trigger;
+  const onChange = plan.onChange;
+  const band = plan.driftBand;
+  const L = resolved.leverage;
+  const spread = resolved.financingBps / 1e4 / 360;
+  const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
+  const comm = costs.commission;
+  const slip = costs.slippage;
+  const impact = costs.impact;
+  const fixedPerOrder = costs.fixed;
+  const cashCol = market.roles.indexOf('cash');
+
+  const h = new Float64Array(R);
+  const rate = new Float64Array(R);
+  h[cashCol] = 1;
+  let F = 0;
+  let held = -1; // row last traded
+  let pending = -1; // row ordered, not yet filled
+  let openFallbacks = 0;
+  let firstFallback = -1;
+
+  // Fills `row` at the current marks, on window row i. Returns nothing; updates h, F, ledgers.
+  const fill = (row: number, i: number): void => {
+    let V = F;
+    for (let k = 0; k < R; k++) V += h[k];
+    const off = row * R;
+    let tau = Math.abs(1 - L - F / V);
+    let orders = 0;
+    for (let k = 0; k < R; k++) {
+      const d = L * rows[off + k] - h[k] / V;
+      tau += Math.abs(d);
+      if (Math.abs(d) > 1e-12) orders++;
+    }
+    tau *= 0.5;
+    for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
+    const fixed = orders * fixedPerOrder;
+    const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
+    if (!(Vp > 0)) {
+      throw new ConfigError(`costs exceed the equity on ${isoDay(cal[start + i])}`, { field: 'costs.fixedPerTrade', hint: 'lower the fixed cost per trade or raise initialCapital' });
+    }
+    let moved = 0;
+    let c1 = 0;
+    let c2 = 0;
+    const base = i * R;
+    for (let k = 0; k < R; k++) {
+      const target = L * rows[off + k] * Vp;
+      const tr = target - h[k];
+      const a = Math.abs(tr);
+      moved += a;
+      c1 += comm[k] * a;
+      c2 += (slip[k] + impact * tau) * a;
+      traded[base + k] = tr;
+      tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] / V) > 1e-12 ? fixedPerOrder : 0);
+      h[k] = target;
+    }
+    const Fp = (1 - L) * Vp;
+    moved += Math.abs(Fp - F);
+    F = Fp;
+    turnover[i] = (0.5 * moved) / V;
+    commission[i] = c1 / V;
+    slippage[i] = c2 / V;
+    fixedCosts[i] = fixed / V;
+    filled[i] = 1;
+    held = row;
+  };
+
+  for (let i = 0; i < m; i++) {
+    const t = start + i;
+    if (i > 0) {
+      const base = t * R;
+      let V0 = F;
+      for (let k = 0; k < R; k++) V0 += h[k];
+      // Phase 1: mark to market (and, under next-open, fill at the open).
+      let atOpen = pending >= 0 && exec === NEXT_OPEN;
+      if (atOpen) {
+        const off = pending * R;
+        for (let k = 0; k < R; k++) {
+          if (Number.isNaN(ov[base + k]) && (h[k] !== 0 || rows[off + k] !== 0)) {
+            atOpen = false;
+            if (openFallbacks++ === 0) firstFallback = t;
+            break;
+          }
+        }
+      }
+      if (atOpen) {
+        // Roles without an open are not involved (zero before and after): skip them.
+        for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
+        fill(pending, i);
+        pending = -1;
+        for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
+      } else {
+        for (let k = 0; k < R; k++) h[k] *= 1 + ret[base + k];
+      }
+      // Phase 2: accrue the financing account; spread on borrowing and shorts.
+      F *= 1 + cashRet[t];
+      if (spread > 0) {
+        const days = cal[t] - cal[t - 1];
+        let owed = F < 0 ? -F : 0;
+        for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
+        if (owed > 0) {
+          const fee = owed * spread * days;
+          F -= fee;
+          financingCost[i] = fee / V0;
+        }
+      }
+      // Phase 3: the order decided at the previous close fills at this close.
+      if (pending >= 0) {
+        fill(pending, i);
+        pending = -1;
+      }
+    }
+    // Phase 4: decide at this close.
+    const row = index[t];
+    if (row >= 0) {
+      let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
+      if (!go && band > 0) {
+        let V = F;
+        for (let k = 0; k < R; k++) V += h[k];
+        const off = row * R;
+        for (let k = 0; k < R; k++) {
+          if (Math.abs(h[k] / V - L * rows[off + k]) > band) {
+            go = true;
+            break;
+          }
+        }
+      }
+      if (go) {
+        if (exec === SAME_CLOSE) fill(row, i);
+        else pending = row;
+      }
+    }
+    // Phase 5: book.
+    let V = F;
+    for (let k = 0; k < R; k++) V += h[k];
+    nav[i] = V;
+    const base = i * R;
+    for (let k = 0; k < R; k++) weights[base + k] = h[k] / V;
+    cash[i] = (h[cashCol] + F) / V;
+    financing[i] = F / V;
+  }
+
+  const warnings: string[] = [];
+  if (exec === SAME_CLOSE) warnings.push(LOOK_AHEAD_WARNING);
+  if (openFallbacks > 0) {
+    warnings.push(`next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`);
+  }
+  if (L !== 1) warnings.push(`leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`);
+  if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
+
+  return {
+    name: resolved.name,
+    roles: market.roles,
+    days: cal.subarray(start, end + 1),
+    start,
+    end,
+    ...b,
+    options: resolved,
+    rule: plan.rule,
+    lookAheadProne: exec === SAME_CLOSE,
+    segments: usedSegments(market, start, end, weights),
+    warnings,
+    toDataFrame() {
+      return toDataFrame(this);
+    },
+  };
+}
+
+function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuffers {
+  if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError(`replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
+  const out: ReplayBuffers = {
+    nav: b.nav.subarray(0, m),
+    weights: b.weights.subarray(0, m * R),
+    cash: b.cash.subarray(0, m),
+    financing: b.financing.subarray(0, m),
+    traded: b.traded.subarray(0, m * R),
+    tradeCost: b.tradeCost.subarray(0, m * R),
+    filled: b.filled.subarray(0, m),
+    turnover: b.turnover.subarray(0, m),
+    commission: b.commission.subarray(0, m),
+    slippage: b.slippage.subarray(0, m),
+    fixedCosts: b.fixedCosts.subarray(0, m),
+    financingCost: b.financingCost.subarray(0, m),
+  };
+  out.traded.fill(0);
+  out.tradeCost.fill(0);
+  out.filled.fill(0);
+  out.turnover.fill(0);
+  out.commission.fill(0);
+  out.slippage.fill(0);
+  out.fixedCosts.fill(0);
+  out.financingCost.fill(0);
+  return out;
+}
+
+/** The market's instrument segments clipped to [start, end], each flagged when the role was held. */
+function usedSegments(market: Market, start: number, end: number, weights: Float64Array): UsedSegment[] {
+  const R = market.roles.length;
+  const out: UsedSegment[] = [];
+  const cal = market.calendar;
+  for (let k = 0; k < R; k++) {
+    const role = market.roles[k];
+    let from = start;
+    for (let t = start + 1; t <= end + 1; t++) {
+      if (t <= end && market.source[t * R + k] === market.source[from * R + k]) continue;
+      const src = market.source[from * R + k];
+      // Day `start` has no return of its own in the window; its segment is the one of start + 1.
+      const s = from === start && start < end ? market.source[(start + 1) * R + k] : src;
+      let heldAny = false;
+      for (let i = from - start; i <= t - 1 - start && !heldAny; i++) heldAny = weights[i * R + k] !== 0;
+      const last = out[out.length - 1];
+      const instrument = s >= 0 ? market.instruments[k][s] : market.instruments[k][0];
+      if (last && last.role === role && last.instrument === instrument) {
+        last.to = isoDay(cal[t - 1]);
+        last.days += t - from;
+        last.held ||= heldAny;
+      } else {
+        out.push({ role, instrument, from: isoDay(cal[from]), to: isoDay(cal[t - 1]), days: t - from, held: heldAny });
+      }
+      from = t;
+    }
+  }
+  return out;
+}
