@@ -14,10 +14,14 @@ export interface LabelOutput {
  * note counts "no easing" as tightening) and as "not strengthening". With `hysteresis` h > 0,
  * an axis keeps its previous day's side while |score| ≤ h.
  *
- * Confirmation: the label is the raw quadrant on the first scored day; afterwards a different
- * raw quadrant replaces the label only once it has been the raw quadrant on `confirmDays`
- * consecutive days (that day included) and the label has held at least `minDwellDays` days.
- * A day with a NaN score is 0 (warm-up) and restarts the process.
+ * Confirmation (`confirmBy`):
+ * - `quadrant`: the label is the raw quadrant on the first scored day; afterwards a different
+ *   raw quadrant replaces the label only once it has been the raw quadrant on `confirmDays`
+ *   consecutive days (that day included);
+ * - `axis`: each axis's side flips only once the raw side has been the other one on
+ *   `confirmDays` consecutive days; the label is the pair of confirmed sides.
+ * Either way a change also waits until the label has held `minDwellDays` days. A day with a
+ * NaN score is 0 (warm-up) and restarts the process.
  *
  * Timing: day t reads scores at days ≤ t only.
  */
@@ -29,11 +33,15 @@ export function labelQuadrants(
 ): LabelOutput {
   const { labels, rawLabels } = out;
   const { confirmDays, minDwellDays, hysteresis: h } = stability;
+  const byAxis = stability.confirmBy === 'axis';
   let easing = false;
   let strong = false;
   let label = 0;
+  // By quadrant: the challenger and its run. By axis: runs of each axis against its label side.
   let candidate = 0;
   let run = 0;
+  let liqRun = 0;
+  let dolRun = 0;
   let held = 0;
   for (let t = 0; t < liquidity.length; t++) {
     const l = liquidity[t];
@@ -60,6 +68,22 @@ export function labelQuadrants(
     if (label === 0) {
       label = q;
       held = 0;
+      liqRun = 0;
+      dolRun = 0;
+    } else if (byAxis) {
+      // Bit 2 of (q − 1) is "not easing", bit 1 "strengthening".
+      const labelTight = (label - 1) & 2;
+      const labelStrong = (label - 1) & 1;
+      liqRun = ((q - 1) & 2) !== labelTight ? liqRun + 1 : 0;
+      dolRun = ((q - 1) & 1) !== labelStrong ? dolRun + 1 : 0;
+      if (held >= minDwellDays && (liqRun >= confirmDays || dolRun >= confirmDays)) {
+        const tight = liqRun >= confirmDays ? (q - 1) & 2 : labelTight;
+        const str = dolRun >= confirmDays ? (q - 1) & 1 : labelStrong;
+        label = 1 + tight + str;
+        if (liqRun >= confirmDays) liqRun = 0;
+        if (dolRun >= confirmDays) dolRun = 0;
+        held = 0;
+      }
     } else if (q === label) {
       candidate = 0;
       run = 0;

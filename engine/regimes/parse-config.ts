@@ -27,6 +27,7 @@ const WINDOW_KEYS: readonly (keyof RegimeWindows)[] = [
   'dollarAccelerationDays',
 ];
 const TOP_KEYS = ['extends', 'name', 'description', 'dollarSource', 'windows', 'zScore', 'reserves', 'components', 'stability'];
+const CONFIRM_BY = ['quadrant', 'axis'] as const;
 /** Longest look-back accepted anywhere, in trading days (about 20 years). */
 const MAX_ROWS = 5000;
 
@@ -95,8 +96,9 @@ export function parseRegimeConfig(json: unknown, source: string): RegimeConfig {
   }
   if (root.stability !== undefined) {
     const s = ctx.object(root.stability, 'stability');
-    ctx.noUnknown(s, ['confirmDays', 'minDwellDays', 'hysteresis'], 'stability');
+    ctx.noUnknown(s, ['confirmDays', 'confirmBy', 'minDwellDays', 'hysteresis'], 'stability');
     if (s.confirmDays !== undefined) config.stability.confirmDays = ctx.int(s.confirmDays, 'stability.confirmDays', 1, MAX_ROWS);
+    if (s.confirmBy !== undefined) config.stability.confirmBy = ctx.choice(s.confirmBy, 'stability.confirmBy', CONFIRM_BY);
     if (s.minDwellDays !== undefined) config.stability.minDwellDays = ctx.int(s.minDwellDays, 'stability.minDwellDays', 0, MAX_ROWS);
     if (s.hysteresis !== undefined) config.stability.hysteresis = ctx.num(s.hysteresis, 'stability.hysteresis', 0, true);
   }
@@ -140,6 +142,7 @@ export function checkRegimeConfig(config: RegimeConfig, source = 'config'): void
   }
   const s = ctx.object(config.stability, 'stability');
   ctx.int(s.confirmDays, 'stability.confirmDays', 1, MAX_ROWS);
+  ctx.choice(s.confirmBy, 'stability.confirmBy', CONFIRM_BY);
   ctx.int(s.minDwellDays, 'stability.minDwellDays', 0, MAX_ROWS);
   ctx.num(s.hysteresis, 'stability.hysteresis', 0, true);
 }

@@ -24,7 +24,7 @@ const BASE: Omit<RegimeConfig, 'name' | 'description' | 'components'> = {
   },
   zScore: { window: 756, minHistory: 126, clip: 3 },
   reserves: { redLine: 3_000_000, from: '2020-01-01' },
-  stability: { confirmDays: 10, minDwellDays: 0, hysteresis: 0 },
+  stability: { confirmDays: 10, confirmBy: 'quadrant', minDwellDays: 0, hysteresis: 0 },
 };
 
 /**

@@ -87,6 +87,12 @@ export interface RegimeConfig {
   stability: {
     /** A new quadrant replaces the current label only after this many consecutive days (1 = at once). */
     confirmDays: number;
+    /**
+     * What must hold for `confirmDays`: `quadrant` (default) the new quadrant itself; `axis`
+     * each axis's side separately (the label is the pair of confirmed sides), which lets a clear
+     * turn of one axis through while the other flickers.
+     */
+    confirmBy: 'quadrant' | 'axis';
     /** A label, once set, holds at least this many trading days (0 = no minimum). */
     minDwellDays: number;
     /** An axis changes side only when its score moves beyond ±hysteresis (score units; 0 = at zero). */

@@ -20,8 +20,9 @@ export interface TrailingZScoreOptions {
  * Where the spread is zero (a flat window) the score is 0: no information, no direction.
  *
  * Timing: rows ≤ t only; NaN where x[t] is NaN or the window holds fewer than `minHistory`
- * values. O(n) with running sums; the centred sums are taken about the first value seen, so
- * large levels (millions of USD) do not cancel catastrophically.
+ * values. O(n): running moments updated as a row enters and leaves the window (Welford's
+ * update and its inverse), recomputed exactly from the window every `window` rows so rounding
+ * cannot build up over decades (the recomputation also reads rows ≤ t only).
  *
  * @example
  * trailingZScore(Float64Array.of(1, 2, 3), { window: 3, minHistory: 3 }); // [NaN, NaN, 1] (mean 2, sd 1)
@@ -31,46 +32,61 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
   const clip = options.clip ?? Infinity;
   const center = options.center ?? true;
   const n = x.length;
-  let shift = NaN;
+  // Centred: count, mean and M2 (sum of squared deviations) of the window's values.
+  // About zero: count and the mean of squares (kept in `mean`; M2 unused).
   let count = 0;
-  let sum = 0;
-  let sumSq = 0;
+  let mean = 0;
+  let m2 = 0;
   for (let t = 0; t < n; t++) {
     const v = x[t];
-    if (v === v) {
-      if (shift !== shift) shift = center ? v : 0;
-      const d = v - shift;
-      count++;
-      sum += d;
-      sumSq += d * d;
-    }
     if (t >= window) {
       const old = x[t - window];
       if (old === old) {
-        const d = old - shift;
         count--;
-        sum -= d;
-        sumSq -= d * d;
+        if (count === 0) {
+          mean = 0;
+          m2 = 0;
+        } else if (center) {
+          const d = old - mean;
+          mean -= d / count;
+          m2 -= d * (old - mean);
+        } else mean -= (old * old - mean) / count;
       }
     }
-    if (v !== v || count < minHistory || count < 1) {
+    if (v === v) {
+      count++;
+      if (center) {
+        const d = v - mean;
+        mean += d / count;
+        m2 += d * (v - mean);
+      } else mean += (v * v - mean) / count;
+    }
+    if ((t + 1) % window === 0) {
+      // Exact two-pass recomputation over the window (rows t−window+1..t).
+      count = 0;
+      let s = 0;
+      for (let i = t - window + 1; i <= t; i++) {
+        const y = x[i];
+        if (y === y) {
+          count++;
+          s += center ? y : y * y;
+        }
+      }
+      mean = count ? s / count : 0;
+      m2 = 0;
+      if (center) for (let i = t - window + 1; i <= t; i++) if (x[i] === x[i]) m2 += (x[i] - mean) * (x[i] - mean);
+    }
+    if (v !== v || count < minHistory || count < 1 || (center && count < 2)) {
       out[t] = NaN;
       continue;
     }
     let z: number;
     if (center) {
-      if (count < 2) {
-        out[t] = NaN;
-        continue;
-      }
-      const mean = sum / count;
-      const variance = (sumSq - sum * mean) / (count - 1);
-      // Rounding can leave a tiny positive variance in a flat window: treat it as flat.
-      z = variance > 1e-12 * (sumSq / count) && variance > 0 ? (v - shift - mean) / Math.sqrt(variance) : 0;
-    } else {
-      const ms = sumSq / count;
-      z = ms > 0 ? v / Math.sqrt(ms) : 0;
-    }
+      const variance = m2 / (count - 1);
+      // A flat window can leave a rounding residue in M2: below 1e-10 of the level it is flat.
+      const floor = 1e-10 * (Math.abs(v) + Math.abs(mean));
+      z = variance > floor * floor ? (v - mean) / Math.sqrt(variance) : 0;
+    } else z = mean > 0 ? v / Math.sqrt(mean) : 0;
     out[t] = z > clip ? clip : z < -clip ? -clip : z;
   }
   return out;
