@@ -1,0 +1,45 @@
+import { ROLES } from '../datasets/catalog.ts';
+import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from './article.ts';
+import { blockShuffleLabels } from './block-shuffle.ts';
+import type { QuadrantTable } from './quadrant-table.ts';
+import { defineStrategy, type Strategy } from './step.ts';
+import { rebalanceOn } from './steps/rebalance.ts';
+import { selectRoles } from './steps/select.ts';
+import { weighByQuadrant, weighEqually, weighFixed } from './steps/weigh.ts';
+import { whenRegimeKnown } from './steps/when.ts';
+
+/** `us-large`: buy US large caps once and hold them. */
+export function usLargeBuyAndHold(): Strategy {
+  return defineStrategy({ name: 'us-large', description: 'buy and hold US large caps', steps: [weighFixed({ us_large: 1 }), rebalanceOn('never')] });
+}
+
+/** `60-40`: 60% US large caps, 40% Treasuries, back to target monthly. */
+export function sixtyForty(): Strategy {
+  return defineStrategy({ name: '60-40', description: '60% US large / 40% Treasuries, monthly', steps: [weighFixed({ us_large: 0.6, treasuries: 0.4 }), rebalanceOn('monthly')] });
+}
+
+/** `equal-weight`: every role but cash at 1/9, back to target monthly. */
+export function equalWeight(): Strategy {
+  return defineStrategy({
+    name: 'equal-weight',
+    description: 'every role but cash equally weighted, monthly',
+    steps: [selectRoles(ROLES.filter((r) => r !== 'cash')), weighEqually(), rebalanceOn('monthly')],
+  });
+}
+
+/** The control's default seed. */
+export const RANDOM_REGIME_SEED = 20260119;
+
+/**
+ * `random-regime`: the same playbook and rule on labels shuffled in blocks (same episodes,
+ * random timing, seeded). If the article's timing carries information, the article should
+ * beat most seeds of this control.
+ */
+export function randomRegime(seed = RANDOM_REGIME_SEED, table: QuadrantTable = ARTICLE_PLAYBOOK, rule = ARTICLE_RULE): Strategy {
+  return defineStrategy({
+    name: 'random-regime',
+    description: `the playbook on block-shuffled regime labels (seed ${seed})`,
+    steps: [whenRegimeKnown(), weighByQuadrant(table, { label: table === ARTICLE_PLAYBOOK ? 'article playbook' : 'table' }), rebalanceOn(rule)],
+    labels: (labels) => blockShuffleLabels(labels, seed),
+  });
+}

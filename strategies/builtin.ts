@@ -1,0 +1,43 @@
+import { ConfigError } from '../datasets/errors.ts';
+import { articleStrategy } from './article.ts';
+import { equalWeight, randomRegime, sixtyForty, usLargeBuyAndHold, RANDOM_REGIME_SEED } from './benchmarks.ts';
+import { loadStrategyFile } from './spec/load-strategy-file.ts';
+import type { Strategy } from './step.ts';
+
+/** Names `--strategy` answers to without a file. */
+export const BUILTIN_STRATEGIES = ['article', 'us-large', '60-40', 'equal-weight', 'random-regime'] as const;
+export type BuiltinStrategy = (typeof BUILTIN_STRATEGIES)[number];
+
+/** A built-in strategy by name (`seed` for the random-regime control). */
+export function builtinStrategy(name: BuiltinStrategy, options: { seed?: number } = {}): Strategy {
+  switch (name) {
+    case 'article':
+      return articleStrategy();
+    case 'us-large':
+      return usLargeBuyAndHold();
+    case '60-40':
+      return sixtyForty();
+    case 'equal-weight':
+      return equalWeight();
+    case 'random-regime':
+      return randomRegime(options.seed ?? RANDOM_REGIME_SEED);
+  }
+}
+
+/**
+ * A built-in name, else a strategy file (.json, .yaml, .yml).
+ *
+ * @throws ConfigError naming `strategy` for an unknown name that is not a file either.
+ */
+export function resolveStrategy(nameOrFile: string, options: { seed?: number } = {}): Strategy {
+  if ((BUILTIN_STRATEGIES as readonly string[]).includes(nameOrFile)) return builtinStrategy(nameOrFile as BuiltinStrategy, options);
+  if (!/\.(json|ya?ml)$/i.test(nameOrFile)) {
+    throw new ConfigError(`unknown strategy "${nameOrFile}"`, { field: 'strategy', hint: `built-in: ${BUILTIN_STRATEGIES.join(', ')}; or a .json/.yaml file` });
+  }
+  return loadStrategyFile(nameOrFile);
+}
+
+/** The benchmarks a strategy is printed against: buy-and-hold, 60/40, equal weight, and the random-regime control. */
+export function benchmarkStrategies(options: { seed?: number } = {}): Strategy[] {
+  return [usLargeBuyAndHold(), sixtyForty(), equalWeight(), randomRegime(options.seed ?? RANDOM_REGIME_SEED)];
+}

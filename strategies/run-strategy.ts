@@ -1,0 +1,26 @@
+import type { RebalanceRule } from '../engine/backtest/rebalance-rule.ts';
+import type { ReplayOptions } from '../engine/backtest/options.ts';
+import { replay, type ReplayBuffers } from '../engine/backtest/replay.ts';
+import type { BacktestResult } from '../engine/backtest/result.ts';
+import { compileStrategy } from './compile.ts';
+import type { StrategyEnv } from './context.ts';
+import type { Strategy } from './step.ts';
+
+export interface RunStrategyOptions extends ReplayOptions {
+  /** Replaces the strategy's own rebalance rule. */
+  rebalance?: string | RebalanceRule;
+}
+
+/**
+ * Compiles a strategy on an environment and replays it: the TypeScript API's one call.
+ * Shorts are allowed when the options say so, else when the strategy declares them.
+ *
+ * @example
+ * const market = marketFromRoles(panel, buildRoles(panel));
+ * const result = runStrategy(articleStrategy(), { market, labels }, { start, costs: { bps: 5 } });
+ */
+export function runStrategy(strategy: Strategy, env: StrategyEnv, options: RunStrategyOptions = {}, buffers?: ReplayBuffers): BacktestResult {
+  const { rebalance, ...replayOptions } = options;
+  const plan = compileStrategy(strategy, env, { rebalance });
+  return replay(env.market, plan, { ...replayOptions, name: options.name ?? strategy.name, allowShorts: options.allowShorts ?? strategy.allowShorts ?? false }, buffers);
+}
