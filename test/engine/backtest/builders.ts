@@ -90,7 +90,7 @@ export function scenarioArb(options: { zeroCosts?: boolean; leverage?: boolean }
         trigger: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
         onChange: fc.boolean(),
         driftBand: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.3, noNaN: true })),
-        bps: options.zeroCosts ? fc.constant([0, 0, 0]) : fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: R, maxLength: R }),
+        bps: options.zeroCosts ? fc.constant<number[]>([0, 0, 0]) : fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: R, maxLength: R }),
         slippageBps: options.zeroCosts ? fc.constant(0) : fc.double({ min: 0, max: 20, noNaN: true }),
         impactBps: options.zeroCosts ? fc.constant(0) : fc.double({ min: 0, max: 30, noNaN: true }),
         fixedPerTrade: options.zeroCosts ? fc.constant(0) : fc.oneof(fc.constant(0), fc.double({ min: 0, max: 500, noNaN: true })),
