@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv, CommandModule } from 'yargs';
+import { TBILL } from '../../datasets/catalog.ts';
+import { isoDay, parseDateBound } from '../../datasets/day.ts';
+import { UsageError } from '../../datasets/errors.ts';
+import { formatIssue } from '../../datasets/issues.ts';
+import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
+import { buildPanel, calendarIndexAtOrBefore } from '../../datasets/panel.ts';
+import { buildRoles } from '../../datasets/roles.ts';
+import {
+  buildManifest,
+  EXECUTIONS,
+  LOOK_AHEAD_WARNING,
+  marketFromRoles,
+  navCsv,
+  navsCsv,
+  resultMetrics,
+  resultMetricsToJson,
+  tradesCsv,
+  weightsCsv,
+  type BacktestResult,
+  type Execution,
+  type Market,
+  type ResultMetrics,
+} from '../../engine/backtest/index.ts';
+import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
+import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { emit, formatTable, writeFileAtomic } from '../output.ts';
+
+interface RunArgs {
+  data?: string;
+  cache?: string;
+  quiet?: boolean;
+  strategy: string;
+  regimes: string;
+  from?: string;
+  to?: string;
+  rebalance?: string;
+  'cost-bps': number;
+  'slippage-bps': number;
+  'fixed-cost': number;
+  capital: number;
+  execution: Execution;
+  leverage: number;
+  'allow-shorts': boolean;
+  'financing-bps': number;
+  seed: number;
+  out?: string;
+}
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+
+export const runCommand: CommandModule<RunArgs, RunArgs> = {
+  command: 'run',
+  describe: 'backtest a strategy (default: the article playbook) against the benchmarks',
+  builder: (y: Argv<RunArgs>) =>
+    y
+      .option('strategy', { type: 'string', default: 'article', describe: 'article | us-large | 60-40 | equal-weight | random-regime | FILE (.json/.yaml)' })
+      .option('regimes', { type: 'string', default: 'article', describe: 'regime preset (article, balance-sheet, rates) or JSON config file' })
+      .option('from', { type: 'string', describe: 'first date, YYYY[-MM[-DD]] (default: the first day with a regime label)' })
+      .option('to', { type: 'string', describe: 'last date (default: the last day of data)' })
+      .option('rebalance', { type: 'string', describe: 'rule for the strategy and the random-regime control, e.g. regime+monthly, monthly, drift:0.05, weekday:fri' })
+      .option('cost-bps', { type: 'number', default: 5, describe: 'commission/spread per trade, basis points of the value traded' })
+      .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of the value traded' })
+      .option('fixed-cost', { type: 'number', default: 0, describe: 'fixed cost per order, in the currency of --capital' })
+      .option('capital', { type: 'number', default: 1_000_000, describe: 'starting equity (gives fixed costs their scale; NAV starts at 1)' })
+      .option('execution', { choices: EXECUTIONS, default: 'next-close' as Execution, describe: 'when an order decided at a close fills (same-close is look-ahead-prone)' })
+      .option('leverage', { type: 'number', default: 1, describe: 'sum of weights held; the rest is borrowed (> 1) or left in T-bills (< 1)' })
+      .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
+      .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
+      .option('seed', { type: 'number', default: RANDOM_REGIME_SEED, describe: 'seed of the random-regime control' })
+      .option('out', { type: 'string', describe: 'write nav.csv, weights.csv, trades.csv, benchmarks.csv, metrics.json, manifest.json here' })
+      .example('$0 run --data ../shared/datasets --out /tmp/run1', 'the article playbook since the first regime label')
+      .example('$0 run --strategy my-playbook.yaml --rebalance regime+drift:0.05 --cost-bps 10', 'a user playbook'),
+  handler: (args) => {
+    const dir = resolveDataDir(args.data, args.cache);
+    const ds = loadDataset(dir);
+    assertUsable(ds);
+    const panel = buildPanel(ds);
+    const market = marketFromRoles(panel, buildRoles(panel));
+    const regimes = computeRegimes(panel, resolveRegimeConfig(args.regimes));
+    const labels = regimes.labels;
+    const n = panel.calendar.length;
+
+    const first = labels.findIndex((q) => q !== 0);
+    if (first < 0 && !args.from) throw new UsageError('the regime labels never start on this data', { hint: 'check the macro series, or pass --from' });
+    const start = args.from ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.from, false, 'from') - 1) + 1 : first;
+    const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
+    if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
+
+    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
+    const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
+    const options = {
+      start,
+      end,
+      execution: args.execution,
+      leverage: args.leverage,
+      allowShorts: args['allow-shorts'] || undefined,
+      financingBps: args['financing-bps'],
+      costs: { bps: args['cost-bps'], slippageBps: args['slippage-bps'], fixedPerTrade: args['fixed-cost'], initialCapital: args.capital },
+    };
+    const env = { market, labels, panel };
+    const results = strategies.map((s) =>
+      runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
+    );
+    const metrics = results.map((r) => resultMetrics(r, market, labels));
+
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
+    if (args.out) writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
+    if (!args.quiet) {
+      const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
+      const shown = ds.issues.filter((i) => i.severity === 'warning' && i.series !== undefined && held.has(i.series));
+      for (const issue of shown) process.stderr.write(`${formatIssue(issue)}\n`);
+      const rest = ds.issues.filter((i) => i.severity === 'warning').length - shown.length;
+      if (rest > 0) process.stderr.write(`${rest} more data warning(s) on series not held (see quadrant data verify)\n`);
+    }
+  },
+};
+
+function dayArg(text: string, end: boolean, flag: string): number {
+  const d = parseDateBound(text, end);
+  if (Number.isNaN(d)) throw new UsageError(`bad date for --${flag}: "${text}"`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+  return d;
+}
+
+const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
+const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
+
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string): string {
+  const main = results[0];
+  const lines: string[] = [];
+  const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
+  const override = args.rebalance ? ` — rule replaced by --rebalance ${main.rule}` : '';
+  lines.push(`quadrant run: ${strategy.name} (${describeStrategy(strategy)}${override})${lookAhead}`);
+  lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
+  lines.push(`execution ${main.options.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
+  lines.push('');
+  const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_/yr', 'cost_drag_bp/yr', 'final_nav'];
+  const rows = results.map((r, i) => {
+    const m = metrics[i].overall;
+    return [
+      r.name + (r.lookAheadProne ? ' (look-ahead-prone)' : ''),
+      pct(m.cagr),
+      pct(m.volatility),
+      fix(m.sharpe),
+      fix(m.sortino),
+      pct(m.maxDrawdown, 1),
+      Number.isFinite(m.maxDrawdownStart) ? isoDay(m.maxDrawdownStart) : '',
+      Number.isFinite(m.maxDrawdownTrough) ? isoDay(m.maxDrawdownTrough) : '',
+      Number.isFinite(m.maxDrawdownLengthDays) ? m.maxDrawdownLengthDays : '',
+      fix(m.calmar),
+      fix(m.turnover),
+      fix(m.costDrag * 1e4, 1),
+      fix(r.nav[r.nav.length - 1], 3),
+    ];
+  });
+  lines.push(formatTable(header, rows));
+  lines.push('');
+  lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
+  const qRows = [1, 2, 3, 4].map((q) => {
+    const m = metrics[0].byQuadrant.get(q);
+    return [`Q${q}`, m ? m.days : 0, m ? pct(m.cagr) : '', m ? pct(m.volatility) : '', m ? fix(m.sharpe) : '', m ? pct(m.maxDrawdown, 1) : ''];
+  });
+  lines.push(formatTable(['quadrant', 'days', 'cagr_%', 'vol_%', 'sharpe', 'max_dd_%'], qRows));
+  lines.push('');
+  lines.push(`instruments used (role: instrument from → to; * = held by ${strategy.name}):`);
+  for (const role of market.roles) {
+    const segs = main.segments.filter((s) => s.role === role);
+    lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
+  }
+  const warnings = new Set<string>();
+  for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
+  for (const s of main.segments) {
+    if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
+  }
+  if (warnings.size) lines.push('', ...[...warnings].map((w) => `warning: ${w}`));
+  if (args.out) lines.push('', `wrote ${args.out}: nav.csv weights.csv trades.csv benchmarks.csv metrics.json manifest.json`);
+  return lines.join('\n');
+}
+
+function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
+  const out = args.out!;
+  const main = results[0];
+  writeFileAtomic(join(out, 'nav.csv'), navCsv(main));
+  writeFileAtomic(join(out, 'weights.csv'), weightsCsv(main));
+  writeFileAtomic(join(out, 'trades.csv'), tradesCsv(main, market));
+  writeFileAtomic(join(out, 'benchmarks.csv'), navsCsv(results));
+  const metricsJson = {
+    strategy: strategy.name,
+    lookAheadProne: main.lookAheadProne,
+    ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
+    from: isoDay(main.days[0]),
+    to: isoDay(main.days[main.days.length - 1]),
+    runs: Object.fromEntries(results.map((r, i) => [r.name, { ...resultMetricsToJson(metrics[i]), segments: r.segments, warnings: r.warnings }])),
+  };
+  writeFileAtomic(join(out, 'metrics.json'), JSON.stringify(metricsJson, null, 2) + '\n');
+  const manifest = buildManifest({
+    version: packageVersion(),
+    commit: gitCommit(),
+    command: ['quadrant', ...process.argv.slice(2)],
+    dataDir: dir,
+    files,
+    notes,
+    config: {
+      strategy: args.strategy,
+      steps: describeStrategy(strategy),
+      regimes: args.regimes,
+      from: isoDay(main.days[0]),
+      to: isoDay(main.days[main.days.length - 1]),
+      rebalance: args.rebalance ?? null,
+      seed: args.seed,
+    },
+    results,
+  });
+  writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
