@@ -50,6 +50,7 @@ export function loadRegimePanel(args: CommonArgs): { dir: string; panel: Panel }
 
 /** The regime config named by --config FILE or --preset NAME (default article). */
 export function regimeConfigFrom(args: { preset?: string; config?: string }): RegimeConfig {
+  if (args.config && args.preset) throw new UsageError('give --preset or --config, not both', { hint: 'a config file can name its base preset with "extends"' });
   if (args.config) return resolveRegimeConfig(args.config);
   const name = args.preset ?? DEFAULT_PRESET;
   if (!(PRESET_NAMES as string[]).includes(name)) {
@@ -76,7 +77,8 @@ function rowRange(calendar: Int32Array, from?: string, to?: string): [number, nu
 function dailyRows(panel: Panel, r: RegimeResult, a: number, b: number): { header: string[]; rows: (string | number)[][] } {
   const comps = Object.keys(r.components);
   const sigs = Object.keys(r.signals);
-  const header = ['date', 'quadrant', 'raw_quadrant', 'liquidity_score', 'dollar_score', ...comps, ...sigs];
+  // Components carry a _score suffix: several share a name with the raw signal they score.
+  const header = ['date', 'quadrant', 'raw_quadrant', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
   const rows: (string | number)[][] = [];
   for (let t = a; t <= b; t++) {
     const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], r.liquidityScore[t], r.dollarScore[t]];
@@ -164,7 +166,11 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
       .conflicts('preset', 'config')
       .option('from', { type: 'string', describe: 'first date shown, YYYY[-MM[-DD]] (default: the first labelled day; earlier history still warms up the signals)' })
       .option('to', { type: 'string', describe: 'last date shown, YYYY[-MM[-DD]]' })
-      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'table: episodes and summaries; csv: one row per trading day; json: both' })
+      .option('format', {
+        choices: ['table', 'csv', 'json'] as const,
+        default: 'table' as Format,
+        describe: 'table: episodes and summaries; csv: one row per trading day (label, scores, each component as <name>_score, raw signals); json: both',
+      })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
       .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
