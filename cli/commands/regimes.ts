@@ -59,6 +59,7 @@ export function regimeConfigFrom(args: { preset?: string; config?: string }): Re
   return resolveRegimeConfig(name);
 }
 
+/** A --from/--to/--as-of date (YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the period's last day); UsageError otherwise. */
 export function parseDayArg(text: string, end: boolean, flag: string): Day {
   const d = parseDateBound(text, end);
   if (Number.isNaN(d)) throw new UsageError(`bad date for --${flag}: "${text}"`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });

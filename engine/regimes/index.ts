@@ -1,3 +1,9 @@
+/**
+ * The regime engine: every trading day labelled Q1..Q4 (0 = warm-up) from point-in-time panel
+ * columns. computeRegimes(panel, config?) → labels, scores, components, signals;
+ * episodesOf / summariseEpisodes / timeShares / transitionMatrix summarise them.
+ * Configs are plain data (REGIME_PRESETS, or JSON through resolveRegimeConfig).
+ */
 export {
   QUADRANT_NAMES,
   COMPONENTS,
