@@ -30,7 +30,9 @@ const BASE: Omit<RegimeConfig, 'name' | 'description' | 'components'> = {
 /**
  * `article`: the note's composite. The Fed's own stance carries the first axis (13-week
  * balance-sheet change, 3-month policy-rate direction with a 12.5 bp dead band, 3-month 2-year
- * yield change as "easing against expectations"); net liquidity (TGA, RRP) and reserves against
+ * yield change, and easing against expectations: cuts the 2-year prices that the Fed has not
+ * delivered, with a 25 bp dead band, so a Fed that holds while markets price cuts reads as
+ * tightening, as the note defines it); net liquidity (TGA, RRP) and reserves against
  * the $3T line enter with smaller weights, as the note treats them as the Treasury's and money
  * markets' side. The dollar: 63-day momentum, trend against the 200-day average, acceleration.
  */
@@ -45,6 +47,7 @@ const article: RegimeConfig = {
     reserves_change: scale(0.25),
     policy_rate: sign(1, 0.125),
     rate_expectations: scale(1),
+    policy_vs_market: sign(1, 0.25),
     ...DOLLAR,
   },
 };
@@ -54,13 +57,13 @@ const balanceSheet: RegimeConfig = {
   name: 'balance-sheet',
   description: 'WALCL 13-week change against the dollar',
   ...BASE,
-  components: { ...article.components, net_liquidity: scale(0), reserves: sign(0, 100_000), reserves_change: scale(0), policy_rate: sign(0, 0.125), rate_expectations: scale(0) },
+  components: { ...article.components, net_liquidity: scale(0), reserves: sign(0, 100_000), reserves_change: scale(0), policy_rate: sign(0, 0.125), rate_expectations: scale(0), policy_vs_market: sign(0, 0.25) },
 };
 
 /** `rates`: the policy rate and the 2-year yield against the dollar. */
 const rates: RegimeConfig = {
   name: 'rates',
-  description: 'policy-rate direction and 2-year yield change against the dollar',
+  description: 'policy-rate direction, 2-year yield change and easing against expectations, against the dollar',
   ...BASE,
   components: { ...article.components, balance_sheet: scale(0), net_liquidity: scale(0), reserves: sign(0, 100_000), reserves_change: scale(0) },
 };

@@ -2,6 +2,7 @@ import { parseIsoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import { changeOver } from '../signals/change-over.ts';
+import { easingShortfall } from '../signals/easing-shortfall.ts';
 import { netLiquidity } from '../signals/net-liquidity.ts';
 import { pctChange } from '../signals/pct-change.ts';
 import { signWithDeadBand } from '../signals/sign-with-dead-band.ts';
@@ -23,6 +24,7 @@ export const SIGNAL_UNITS: Record<string, string> = {
   'reserves_change_Nw': 'millions of USD, WRESBAL change over N weeks',
   dff_change: 'percentage points, DFF change over policyRateMonths',
   dgs2_change: 'percentage points, DGS2 change over rateExpectationsMonths',
+  easing_shortfall: 'percentage points, cuts priced (DFF − DGS2, if > 0) less cuts delivered over policyRateMonths',
   dollar: 'index level of the dollar source',
   dollar_momentum: 'fraction, dollar return over dollarMomentumDays',
   dollar_trend: 'fraction, dollar / its dollarTrendDays moving average − 1',
@@ -81,6 +83,7 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
     [`reserves_change_${w.reservesWeeks}w`]: get(`reserves_change:${resLag}`, () => changeOver(reserves, resLag)),
     dff_change: get(`dff_change:${w.policyRateMonths}`, () => changeOver(col('DFF'), w.policyRateMonths * TRADING_DAYS_PER_MONTH)),
     dgs2_change: get(`dgs2_change:${w.rateExpectationsMonths}`, () => changeOver(col('DGS2'), w.rateExpectationsMonths * TRADING_DAYS_PER_MONTH)),
+    easing_shortfall: get(`easing_shortfall:${w.policyRateMonths}`, () => easingShortfall(col('DFF'), col('DGS2'), w.policyRateMonths * TRADING_DAYS_PER_MONTH)),
     dollar,
     dollar_momentum: momentum,
     dollar_trend: get(`dollar_trend:${src}:${w.dollarTrendDays}`, () => trendVsAverage(dollar, w.dollarTrendDays)),
@@ -95,6 +98,7 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
     reserves_change: { signal: `reserves_change_${w.reservesWeeks}w`, orientation: 1 },
     policy_rate: { signal: 'dff_change', orientation: -1 },
     rate_expectations: { signal: 'dgs2_change', orientation: -1 },
+    policy_vs_market: { signal: 'easing_shortfall', orientation: -1 },
     dollar_momentum: { signal: 'dollar_momentum', orientation: 1 },
     dollar_trend: { signal: 'dollar_trend', orientation: 1 },
     dollar_acceleration: { signal: 'dollar_acceleration', orientation: 1 },
@@ -140,6 +144,8 @@ function signalKeyOf(name: ComponentName, config: RegimeConfig): string {
       return `${w.policyRateMonths}`;
     case 'rate_expectations':
       return `${w.rateExpectationsMonths}`;
+    case 'policy_vs_market':
+      return `${w.policyRateMonths}`;
     case 'dollar_momentum':
       return `${config.dollarSource}:${w.dollarMomentumDays}`;
     case 'dollar_trend':

@@ -12,7 +12,7 @@ export const QUADRANT_NAMES: Record<1 | 2 | 3 | 4, string> = {
 };
 
 /** Components of the first axis (Fed liquidity); each scores > 0 for easing. */
-export const LIQUIDITY_COMPONENTS = ['balance_sheet', 'net_liquidity', 'reserves', 'reserves_change', 'policy_rate', 'rate_expectations'] as const;
+export const LIQUIDITY_COMPONENTS = ['balance_sheet', 'net_liquidity', 'reserves', 'reserves_change', 'policy_rate', 'rate_expectations', 'policy_vs_market'] as const;
 /** Components of the second axis (US dollar); each scores > 0 for strengthening. */
 export const DOLLAR_COMPONENTS = ['dollar_momentum', 'dollar_trend', 'dollar_acceleration'] as const;
 export const COMPONENTS = [...LIQUIDITY_COMPONENTS, ...DOLLAR_COMPONENTS] as const;

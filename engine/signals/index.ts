@@ -1,4 +1,5 @@
 export { changeOver } from './change-over.ts';
+export { easingShortfall } from './easing-shortfall.ts';
 export { pctChange } from './pct-change.ts';
 export { movingAverage } from './moving-average.ts';
 export { trendVsAverage } from './trend-vs-average.ts';

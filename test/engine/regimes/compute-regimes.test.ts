@@ -46,6 +46,7 @@ const handConfig: RegimeConfig = parseRegimeConfig(
       reserves_change: { weight: 0 },
       policy_rate: { weight: 1, method: 'sign', deadBand: 0.125 },
       rate_expectations: { weight: 2, method: 'sign', deadBand: 0.1 },
+      policy_vs_market: { weight: 0, method: 'sign', deadBand: 0.25 },
       dollar_momentum: { weight: 1, method: 'sign', deadBand: 0.005 },
       dollar_trend: { weight: 0 },
       dollar_acceleration: { weight: 0 },
@@ -132,5 +133,22 @@ describe('computeRegimes errors and sharing', () => {
     expect(b.signals.dff_change).toBe(a.signals.dff_change);
     expect(Array.from(a.labels)).toEqual(Array.from(computeRegimes(panel, handConfig).labels));
     expect(() => computeRegimes(handPanel(), handConfig, { cache })).toThrow(/another panel/);
+  });
+});
+
+describe('easing against expectations (policy_vs_market)', () => {
+  it('reads a Fed that holds while the 2-year prices cuts as tightening, and delivered cuts as easing', () => {
+    const cfg = parseRegimeConfig({ ...structuredClone(handConfig), components: { policy_vs_market: { weight: 1, method: 'sign', deadBand: 0.25 } } }, 'hand');
+    const r = computeRegimes(handPanel(), cfg);
+    const s = r.signals.easing_shortfall;
+    // By hand (1 month = 21 rows): row 20 has no row −1 → NaN. Row 21: priced max(0, 4.75 − 4.0) = 0.75,
+    // delivered max(0, 5.00 − 4.75) = 0.25 → 0.5. Row 25: priced max(0, 4.75 − 4.3) = 0.45, delivered
+    // max(0, DFF[4] − DFF[25]) = 0.25 → 0.2.
+    expect(s[20]).toBeNaN();
+    expect(s[21]).toBeCloseTo(0.5, 12);
+    expect(s[25]).toBeCloseTo(0.2, 12);
+    // 0.5 is beyond the 0.25 dead band → −1 (tightening); 0.2 is inside it → 0.
+    expect(r.components.policy_vs_market[21]).toBe(-1);
+    expect(r.components.policy_vs_market[25]).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ describe('presets', () => {
   it('balance-sheet uses the balance sheet alone on the liquidity axis; rates the policy rate and 2-year yield', () => {
     const on = (p: keyof typeof REGIME_PRESETS) => LIQUIDITY_COMPONENTS.filter((n) => REGIME_PRESETS[p].components[n].weight > 0);
     expect(on('balance-sheet')).toEqual(['balance_sheet']);
-    expect(on('rates')).toEqual(['policy_rate', 'rate_expectations']);
+    expect(on('rates')).toEqual(['policy_rate', 'rate_expectations', 'policy_vs_market']);
     for (const p of ['balance-sheet', 'rates'] as const) for (const n of DOLLAR_COMPONENTS) expect(REGIME_PRESETS[p].components[n]).toEqual(REGIME_PRESETS.article.components[n]);
   });
 
