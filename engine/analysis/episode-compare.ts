@@ -104,18 +104,17 @@ export function compareEpisodes(input: EpisodeInput, spans: readonly EpisodeSpan
   for (const s of [...input.returns.map((r) => r.returns), ...input.signals.map((s) => s.values)]) {
     if (s.length !== n) throw badArgument(`compareEpisodes needs every series as long as the calendar (${n}), got ${s.length}`);
   }
-  const navs = input.returns.map((r) => navFromReturns(r.returns));
-  const episodes = spans.map((span) => summarize(span, input, navs));
+  const episodes = spans.map((span) => summarize(span, input));
   const length = Math.max(0, ...episodes.map((e) => e.endIndex - e.baseIndex));
   const paths: EventPath[] = [];
-  input.returns.forEach((r, j) => {
-    paths.push({ name: r.name, units: 'fraction', mode: 'cumulative', values: episodes.map((e) => eventPath(navs[j], e, length, 'percent')) });
-  });
+  for (const r of input.returns) {
+    paths.push({ name: r.name, units: 'fraction', mode: 'cumulative', values: episodes.map((e) => cumulativePath(r.returns, e, length)) });
+  }
   for (const s of input.signals) paths.push({ name: s.name, units: s.units, mode: s.mode, values: episodes.map((e) => eventPath(s.values, e, length, s.mode)) });
   return { episodes, length, paths };
 }
 
-function summarize(span: EpisodeSpan, input: EpisodeInput, navs: Float64Array[]): EpisodeSummary {
+function summarize(span: EpisodeSpan, input: EpisodeInput): EpisodeSummary {
   const { calendar, labels } = input;
   let first = -1;
   let last = -1;
@@ -138,11 +137,15 @@ function summarize(span: EpisodeSpan, input: EpisodeInput, navs: Float64Array[])
       seg.days++;
     } else segments.push({ quadrant: q, from: calendar[i], to: calendar[i], days: 1 });
   }
-  const returns: EpisodeReturn[] = input.returns.map((r, j) => {
-    const nav = navs[j].subarray(baseIndex, last + 1);
-    const days = calendar.subarray(baseIndex, last + 1);
-    const m = nav.length >= 2 ? computeMetrics({ nav, days }) : undefined;
-    return { name: r.name, total: nav[nav.length - 1] / nav[0] - 1, volatility: m?.volatility ?? NaN, maxDrawdown: m?.maxDrawdown ?? NaN };
+  const returns: EpisodeReturn[] = input.returns.map((r) => {
+    // A series without a return on some day of the episode (e.g. a strategy not yet started) gets NaN figures.
+    const slice = r.returns.subarray(startIndex, last + 1);
+    if (slice.some((x) => Number.isNaN(x)) || slice.length === 0) return { name: r.name, total: NaN, volatility: NaN, maxDrawdown: NaN };
+    const rs = new Float64Array(slice.length + 1);
+    rs.set(slice, 1);
+    const nav = navFromReturns(rs);
+    const m = computeMetrics({ nav, days: calendar.subarray(baseIndex, last + 1) });
+    return { name: r.name, total: nav[nav.length - 1] - 1, volatility: m.volatility, maxDrawdown: m.maxDrawdown };
   });
   return {
     id: span.id,
@@ -157,6 +160,18 @@ function summarize(span: EpisodeSpan, input: EpisodeInput, navs: Float64Array[])
     segments,
     returns,
   };
+}
+
+/** Compound return from the base close to event day k; NaN from the first missing return on. */
+function cumulativePath(returns: Float64Array, e: EpisodeSummary, length: number): Float64Array {
+  const out = new Float64Array(length + 1).fill(NaN);
+  let g = 1;
+  out[0] = 0;
+  for (let k = 1; k <= e.endIndex - e.baseIndex; k++) {
+    g *= 1 + returns[e.baseIndex + k];
+    out[k] = g - 1;
+  }
+  return out;
 }
 
 function eventPath(values: Float64Array, e: EpisodeSummary, length: number, mode: PathMode): Float64Array {

@@ -7,6 +7,7 @@ export { DEFAULT_LEVEL, DEFAULT_REPS, DEFAULT_SEED, MIN_BOOTSTRAP_DAYS } from '.
 export { checkWindow, countDays, countRuns, fullWindow, gather, maskIndices, navFromReturns, regimeMask } from './day-masks.ts';
 export type { DayWindow } from './day-masks.ts';
 export { basketReturns, differenceReturns } from './basket.ts';
+export { bootstrapBlockLength } from './block-length.ts';
 export { meanInference } from './mean-inference.ts';
 export type { InferenceOptions, MeanInference } from './mean-inference.ts';
 export { regimeStats, regimeTable } from './regime-stats.ts';
@@ -16,8 +17,8 @@ export type { RelativePair, RelativeRow } from './relative-tables.ts';
 export { forwardDrawdowns, forwardReturns } from './forward-returns.ts';
 export { groupMeanDifference } from './group-difference.ts';
 export type { GroupDifference } from './group-difference.ts';
-export { RESERVES_RED_LINE, expandingTerciles, panelNetLiquidity, thresholdCodes } from './liquidity-signals.ts';
-export { NET_LIQUIDITY_CHANGE_DAYS, TERCILE_MIN_HISTORY, netLiquidityTercileCondition, reservesCondition } from './liquidity-conditions.ts';
+export { RESERVES_RED_LINE, panelNetLiquidity, thresholdCodes, trailingTerciles } from './liquidity-signals.ts';
+export { NET_LIQUIDITY_CHANGE_DAYS, TERCILE_MIN_HISTORY, TERCILE_WINDOW, netLiquidityTercileCondition, reservesCondition } from './liquidity-conditions.ts';
 export { conditionalTable } from './conditional-tables.ts';
 export type { ConditionSpec, ConditionalOptions, ConditionalRow } from './conditional-tables.ts';
 export { EPISODES, episodeFromRange, resolveEpisode } from './episodes-catalog.ts';

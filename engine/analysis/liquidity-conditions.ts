@@ -1,12 +1,19 @@
 import type { ConditionSpec } from './conditional-tables.ts';
 import { changeOver } from '../signals/change-over.ts';
-import { RESERVES_RED_LINE, expandingTerciles, thresholdCodes } from './liquidity-signals.ts';
+import { RESERVES_RED_LINE, thresholdCodes, trailingTerciles } from './liquidity-signals.ts';
 
 /** Trading days of the net-liquidity change (about four weekly H.4.1 releases). */
 export const NET_LIQUIDITY_CHANGE_DAYS = 20;
 
-/** Finite changes needed before the expanding terciles are used (about a year). */
+/** Finite changes needed before the terciles are used (about a year). */
 export const TERCILE_MIN_HISTORY = 252;
+
+/**
+ * Trailing window of the tercile cut points: three years of trading days. Net liquidity grew
+ * from under $1T (2003) to over $6T, so the size of a "large" four-week change grew with it;
+ * an expanding window would file most recent changes in the outer terciles.
+ */
+export const TERCILE_WINDOW = 756;
 
 /**
  * Reserves below vs at/above the $3T red line, on the as-of WRESBAL value at each decision day
@@ -26,14 +33,15 @@ export function reservesCondition(reserves: Float64Array, sinceIndex = 0, thresh
 
 /**
  * Terciles of the net-liquidity change over the last {@link NET_LIQUIDITY_CHANGE_DAYS} trading
- * days (`netLiquidity[t] − netLiquidity[t − 20]`, millions of USD), cut at expanding-window
- * quantiles so each day's tercile uses only changes known by then (see expandingTerciles).
+ * days (`netLiquidity[t] − netLiquidity[t − 20]`, millions of USD), cut at the quantiles of the
+ * changes of the trailing {@link TERCILE_WINDOW} days, so each day's tercile uses only changes
+ * known by then (see trailingTerciles).
  */
-export function netLiquidityTercileCondition(netLiquidity: Float64Array, lag = NET_LIQUIDITY_CHANGE_DAYS, minHistory = TERCILE_MIN_HISTORY): ConditionSpec {
-  const codes = expandingTerciles(changeOver(netLiquidity, lag), minHistory);
+export function netLiquidityTercileCondition(netLiquidity: Float64Array, lag = NET_LIQUIDITY_CHANGE_DAYS, minHistory = TERCILE_MIN_HISTORY, window = TERCILE_WINDOW): ConditionSpec {
+  const codes = trailingTerciles(changeOver(netLiquidity, lag), minHistory, window);
   return {
     id: 'net-liquidity',
-    title: `net liquidity (WALCL − TGA − RRP) change over ${lag} trading days, expanding terciles`,
+    title: `net liquidity (WALCL − TGA − RRP) change over ${lag} trading days, terciles of the trailing ${window} days`,
     codes,
     groups: ['falling (T1)', 'middle (T2)', 'rising (T3)'],
     contrast: [3, 1],

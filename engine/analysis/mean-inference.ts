@@ -1,6 +1,7 @@
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { neweyWest } from '../stats/newey-west.ts';
 import { stationaryBootstrap } from '../stats/stationary-bootstrap.ts';
+import { bootstrapBlockLength } from './block-length.ts';
 import { DEFAULT_LEVEL, DEFAULT_REPS, DEFAULT_SEED, MIN_BOOTSTRAP_DAYS } from './defaults.ts';
 
 /** Options of {@link meanInference}. */
@@ -13,7 +14,7 @@ export interface InferenceOptions {
   level?: number;
   /** Newey–West lag; default the Newey–West (1994) rule ⌊4 (n/100)^{2/9}⌋. */
   nwLags?: number;
-  /** Bootstrap block length; default Politis–White (2004) automatic choice. */
+  /** Bootstrap block length; default {@link bootstrapBlockLength} (Politis–White, floored at n^{1/3}). */
   blockLength?: number;
 }
 
@@ -42,7 +43,7 @@ export interface MeanInference {
  * quadrant, concatenated): the annualised mean `252 · x̄`, its Newey–West (1987) HAC t-statistic
  * (engine/stats neweyWest, Bartlett kernel, lag rule ⌊4 (n/100)^{2/9}⌋ unless given) and a
  * stationary-bootstrap (Politis & Romano 1994) percentile interval with the expected block
- * length chosen by the Politis & White (2004) rule (engine/stats optimalBlockLength) unless
+ * length of bootstrapBlockLength (the Politis & White 2004 rule floored at n^{1/3}) unless
  * given. Units: those of x per year (fraction per year for daily returns).
  *
  * Below 3 observations tStat is NaN; below 8, the interval is NaN (too few to resample).
@@ -77,7 +78,7 @@ export function meanInference(x: Float64Array, options: InferenceOptions = {}): 
     out.nwLags = nw.lags;
   }
   if (n >= MIN_BOOTSTRAP_DAYS) {
-    const boot = stationaryBootstrap(x, annualMean, { reps, seed, level, blockLength: options.blockLength === undefined ? undefined : Math.min(options.blockLength, n) });
+    const boot = stationaryBootstrap(x, annualMean, { reps, seed, level, blockLength: options.blockLength === undefined ? bootstrapBlockLength(x) : Math.min(options.blockLength, n) });
     out.lower = boot.lower;
     out.upper = boot.upper;
     out.blockLength = boot.blockLength;

@@ -40,7 +40,7 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     return TRADING_DAYS_PER_YEAR * Math.max(mean[4] - lowest, mean[4]);
   };
   const n4 = g.counts[4];
-  const notes = [1, 2, 3, 4].map((q) => `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR)}/yr over ${g.counts[q]} days`);
+  const notes = [1, 2, 3, 4].map((q) => (g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR)}/yr over ${g.counts[q]} days` : `Q${q}: no days`));
   let jb = { estimate: NaN, lower: NaN, upper: NaN };
   if (n4 === 0) notes.push('no Q4 days in this window');
   else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic);

@@ -1,5 +1,5 @@
 import { MIN_BOOTSTRAP_DAYS } from '../analysis/defaults.ts';
-import { optimalBlockLength } from '../stats/optimal-block-length.ts';
+import { bootstrapBlockLength } from '../analysis/block-length.ts';
 import { stationaryBootstrap } from '../stats/stationary-bootstrap.ts';
 import type { ClaimContext } from './types.ts';
 
@@ -16,9 +16,9 @@ export interface JointInterval {
  * smallest of five roles' mean returns, or a difference between groups of days): the days'
  * calendar indices are resampled as one series, in blocks, so every replicate keeps the
  * cross-section of each day and the serial dependence within blocks (engine/stats
- * stationaryBootstrap on the index series). The expected block length is the Politis–White
- * (2004) choice for `blockSeries`, the claim's headline daily series on the same days (an index
- * series itself has no meaningful autocorrelation to size blocks by).
+ * stationaryBootstrap on the index series). The expected block length is bootstrapBlockLength
+ * (Politis–White 2004 floored at n^{1/3}) of `blockSeries`, the claim's headline daily series on
+ * the same days (an index series itself has no meaningful autocorrelation to size blocks by).
  *
  * `statistic(idx)` gets calendar indices (as float values) and must not keep the array.
  * Below {@link MIN_BOOTSTRAP_DAYS} days the interval is NaN and only the estimate is computed.
@@ -32,7 +32,7 @@ export function jointBootstrap(
   if (indices.length < MIN_BOOTSTRAP_DAYS) {
     return { estimate: indices.length > 0 ? statistic(indices) : NaN, lower: NaN, upper: NaN, blockLength: NaN };
   }
-  const blockLength = optimalBlockLength(blockSeries);
+  const blockLength = bootstrapBlockLength(blockSeries);
   const r = stationaryBootstrap(indices, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level, blockLength });
   return { estimate: r.estimate, lower: r.lower, upper: r.upper, blockLength };
 }

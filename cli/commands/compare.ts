@@ -1,0 +1,168 @@
+import type { Argv, CommandModule } from 'yargs';
+import { ROLES } from '../../datasets/catalog.ts';
+import { isoDay } from '../../datasets/day.ts';
+import { UsageError } from '../../datasets/errors.ts';
+import {
+  compareEpisodes,
+  EPISODES,
+  episodeFromRange,
+  resolveEpisode,
+  type EpisodeComparison,
+  type EpisodeSignal,
+  type EpisodeSpan,
+  type EventPath,
+} from '../../engine/analysis/index.ts';
+import { panelNetLiquidity } from '../../engine/analysis/liquidity-signals.ts';
+import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { alignRight, loadAnalysisInputs, pct, roleReturns, stepProgress, type AnalysisArgs } from './validate.ts';
+
+interface CompareArgs extends AnalysisArgs {
+  episodes?: string[];
+  from?: string[];
+  to?: string[];
+  days: string;
+  format: Format;
+  out?: string;
+}
+
+/** Event days shown in the terminal tables (those past the longest episode are dropped). */
+const DEFAULT_EVENT_DAYS = '0,5,10,21,42,63,126,189,252';
+
+/** The episodes named on the command line: positional names first, then the --from/--to pairs in order. */
+export function episodesFromArgs(names: readonly string[], from: readonly string[], to: readonly string[]): EpisodeSpan[] {
+  if (from.length !== to.length) {
+    throw new UsageError(`--from and --to come in pairs: got ${from.length} --from and ${to.length} --to`, { field: 'from', hint: 'e.g. --from 2019-08 --to 2019-10' });
+  }
+  const spans = [...names.map(resolveEpisode), ...from.map((f, i) => episodeFromRange(f, to[i]))];
+  if (spans.length === 0) {
+    throw new UsageError('name at least one episode', { field: 'episodes', hint: `e.g. quadrant compare 2022 2025Q2; named: ${EPISODES.map((e) => e.id).join(', ')}` });
+  }
+  return spans;
+}
+
+function parseEventDays(text: string): number[] {
+  const days = text.split(',').map((s) => Number(s.trim()));
+  if (days.some((d) => !Number.isInteger(d) || d < 0)) throw new UsageError(`--days needs whole numbers ≥ 0, got "${text}"`, { field: 'days' });
+  return days;
+}
+
+/** "Q4 120d → Q2 31d → …" (at most `max` runs). */
+function regimePath(segments: { quadrant: number; days: number }[], max = 6): string {
+  const parts = segments.slice(0, max).map((s) => `${s.quadrant ? `Q${s.quadrant}` : 'warm-up'} ${s.days}d`);
+  return parts.join(' → ') + (segments.length > max ? ` → … (${segments.length} runs)` : '');
+}
+
+function pathTable(title: string, path: EventPath, cmp: EpisodeComparison, eventDays: number[], fmt: (x: number) => string): string {
+  const days = [...new Set([...eventDays.filter((k) => k <= cmp.length), cmp.length])].sort((a, b) => a - b);
+  const body = days.map((k) => [String(k), ...path.values.map((v) => fmt(v[k]))]);
+  return `${title}\n${formatTable(['event day', ...cmp.episodes.map((e) => e.id)], alignRight(body, body[0].map((_, i) => i)))}`;
+}
+
+export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
+  command: 'compare [episodes..]',
+  describe: 'compare episodes side by side: regimes, signals in event time, role returns, strategy vs benchmarks',
+  builder: (y: Argv<AnalysisArgs>) =>
+    y
+      .positional('episodes', { type: 'string', array: true, describe: `named episodes (${EPISODES.map((e) => e.id).join(', ')}), years (2019), quarters (2019Q4), months (2019-08) or FROM..TO` })
+      .option('from', { type: 'string', array: true, describe: 'start of an ad-hoc episode, YYYY[-MM[-DD]] (repeat with --to for more)' })
+      .option('to', { type: 'string', array: true, describe: 'end of the ad-hoc episode of the matching --from' })
+      .option('preset', { type: 'string', describe: 'regime definition preset (default article)' })
+      .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
+      .option('strategies', { type: 'boolean', default: true, describe: 'replay the built-in strategies and show them against the benchmarks (--no-strategies to skip)' })
+      .option('days', { type: 'string', default: DEFAULT_EVENT_DAYS, describe: 'event days (trading days after the close before each start) shown in the path tables' })
+      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'table: side-by-side tables; csv: every event-time path, one row per episode, series and day; json: everything' })
+      .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .example('$0 compare 2022 2025Q2', "the note's Q4 and Q3 examples side by side")
+      .example('$0 compare svb-2023 --from 2019-09 --to 2019-10', 'SVB against the September 2019 repo spike'),
+  handler: (args) => {
+    const spans = episodesFromArgs(args.episodes ?? [], args.from ?? [], args.to ?? []);
+    const eventDays = parseEventDays(args.days);
+    const progress = stepProgress('compare', 3 + (args.strategies ? 5 : 0), args.quiet);
+    const { panel, roles, regimes, strategies, dir } = loadAnalysisInputs(args, progress);
+    const cal = panel.calendar;
+    const signals: EpisodeSignal[] = [
+      { name: 'quadrant', values: Float64Array.from(regimes.labels), units: 'label at the close (0 warm-up)', mode: 'level' },
+      { name: 'liquidity_score', values: regimes.liquidityScore, units: 'score (> 0 easing)', mode: 'level' },
+      { name: 'dollar_score', values: regimes.dollarScore, units: 'score (> 0 strengthening)', mode: 'level' },
+      { name: 'net_liquidity_change', values: panelNetLiquidity(panel), units: 'millions of USD since the base close', mode: 'change' },
+      { name: 'reserves', values: panel.columns.WRESBAL, units: 'millions of USD (WRESBAL as of the close)', mode: 'level' },
+      { name: 'dollar_change', values: panel.columns.DTWEXBGS, units: 'fraction since the base close (DTWEXBGS)', mode: 'percent' },
+    ];
+    const cmp = compareEpisodes({ calendar: cal, labels: regimes.labels, returns: [...roleReturns(roles), ...strategies], signals }, spans);
+    progress.tick('episodes');
+    progress.done();
+
+    if (args.format === 'json') {
+      const json = {
+        meta: { data: dir, regimes: regimes.config.name, eventDayZero: 'the close before each episode’s first trading day' },
+        episodes: cmp.episodes.map((e) => ({
+          ...e,
+          from: isoDay(e.from),
+          to: isoDay(e.to),
+          segments: e.segments.map((s) => ({ ...s, from: isoDay(s.from), to: isoDay(s.to) })),
+        })),
+        paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => Array.from(v)) })),
+      };
+      emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
+      return;
+    }
+    if (args.format === 'csv') {
+      const rows: (string | number)[][] = [];
+      cmp.episodes.forEach((e, j) => {
+        for (const p of cmp.paths) {
+          for (let k = 0; k <= e.endIndex - e.baseIndex; k++) rows.push([e.id, p.name, k, isoDay(cal[e.baseIndex + k]), p.values[j][k]]);
+        }
+      });
+      emit(toCsv(['episode', 'series', 'event_day', 'date', 'value'], rows), args.out);
+      return;
+    }
+
+    const out: string[] = [`data ${dir}; regimes "${regimes.config.name}"; event day 0 = the close before each episode's first trading day`, ''];
+    out.push(
+      'EPISODES AND REGIMES (days in force of each quadrant: the label known at the previous close)',
+      formatTable(
+        ['episode', 'title', 'from', 'to', 'days', 'Q1', 'Q2', 'Q3', 'Q4', 'regime path'],
+        cmp.episodes.map((e) => [e.id, e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], regimePath(e.segments)]),
+      ),
+    );
+    const cell = (name: string, j: number) => {
+      const r = cmp.episodes[j].returns.find((x) => x.name === name)!;
+      return Number.isFinite(r.total) ? `${pct(r.total)} (${pct(-r.maxDrawdown)})` : 'n/a';
+    };
+    const roleRows = ROLES.map((role) => [role, ...cmp.episodes.map((_, j) => cell(role, j))]);
+    out.push('', 'ASSET ROLES: total return over the episode (worst drawdown inside it)', formatTable(['role', ...cmp.episodes.map((e) => e.id)], alignRight(roleRows, cmp.episodes.map((_, j) => j + 1))));
+    if (strategies.length) {
+      const names = strategies.map((s) => s.name);
+      const rows = names.map((name) => [name.replace('strategy:', ''), ...cmp.episodes.map((_, j) => cell(name, j))]);
+      const total = (name: string, j: number) => cmp.episodes[j].returns.find((x) => x.name === name)!.total;
+      for (const bench of names.filter((n) => n !== 'strategy:article')) {
+        rows.push([`article − ${bench.replace('strategy:', '')}`, ...cmp.episodes.map((_, j) => pct(total('strategy:article', j) - total(bench, j)) || 'n/a')]);
+      }
+      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
+    }
+    const path = (name: string) => cmp.paths.find((p) => p.name === name)!;
+    const q = (x: number) => (Number.isNaN(x) ? '' : x === 0 ? '-' : `Q${x}`);
+    const score = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '');
+    const bn = (x: number) => (Number.isFinite(x) ? `${Math.round(x / 1000)}` : '');
+    out.push(
+      '',
+      'SIGNALS IN EVENT TIME (trading days after event day 0; blank past an episode’s end)',
+      '',
+      pathTable('quadrant at the close', path('quadrant'), cmp, eventDays, q),
+      '',
+      pathTable('liquidity score (> 0 easing)', path('liquidity_score'), cmp, eventDays, score),
+      '',
+      pathTable('dollar score (> 0 strengthening)', path('dollar_score'), cmp, eventDays, score),
+      '',
+      pathTable('net liquidity change since day 0 ($bn)', path('net_liquidity_change'), cmp, eventDays, bn),
+      '',
+      pathTable('bank reserves ($bn, as of the close)', path('reserves'), cmp, eventDays, bn),
+      '',
+      pathTable('broad dollar index change since day 0', path('dollar_change'), cmp, eventDays, (x) => pct(x)),
+      '',
+      pathTable('US large caps, cumulative return', path('us_large'), cmp, eventDays, (x) => pct(x)),
+    );
+    if (strategies.length) out.push('', pathTable('article strategy, cumulative return', path('strategy:article'), cmp, eventDays, (x) => pct(x)));
+    emit(out.join('\n'), args.out);
+  },
+};

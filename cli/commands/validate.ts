@@ -1,0 +1,377 @@
+import type { Argv, CommandModule } from 'yargs';
+import { ROLES, type Role } from '../../datasets/catalog.ts';
+import { dayOf, isoDay } from '../../datasets/day.ts';
+import { UsageError } from '../../datasets/errors.ts';
+import { formatIssue } from '../../datasets/issues.ts';
+import { createProgress, type Progress } from '../../datasets/live/progress.ts';
+import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
+import { buildPanel, calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import { buildRoles, type RoleSeries } from '../../datasets/roles.ts';
+import {
+  basketReturns,
+  conditionalTable,
+  fullWindow,
+  netLiquidityTercileCondition,
+  regimeTable,
+  relativeTable,
+  reservesCondition,
+  type ConditionalRow,
+  type DayWindow,
+  type NamedReturns,
+  type RegimeStatsRow,
+  type RelativeRow,
+} from '../../engine/analysis/index.ts';
+import { marketFromRoles } from '../../engine/backtest/index.ts';
+import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
+import { computeRegimes, type RegimeResult } from '../../engine/regimes/index.ts';
+import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../../strategies/index.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { regimeConfigFrom } from './regimes.ts';
+
+/** Options shared by `validate` and `compare`. */
+export interface AnalysisArgs {
+  data?: string;
+  cache?: string;
+  quiet?: boolean;
+  preset?: string;
+  config?: string;
+  strategies: boolean;
+}
+
+/** Everything the analyses read, built once. */
+export interface AnalysisInputs {
+  dir: string;
+  panel: Panel;
+  roles: Map<Role, RoleSeries>;
+  regimes: RegimeResult;
+  /** Each built-in strategy's daily NAV return on the calendar (NaN before its first day). */
+  strategies: NamedReturns[];
+}
+
+/** A progress bar on a terminal (stderr), nothing in pipes, logs or with --quiet. */
+export function stepProgress(label: string, total: number, quiet?: boolean): Progress {
+  if (quiet || !process.stderr.isTTY) return { tick() {}, done() {} };
+  return createProgress(label, total);
+}
+
+/**
+ * Loads the data, labels the regimes and replays the built-in strategies from the first
+ * labelled day (default replay options: the backtest's own execution and cost defaults).
+ */
+export function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): AnalysisInputs {
+  const dir = resolveDataDir(args.data, args.cache);
+  const ds = loadDataset(dir);
+  assertUsable(ds);
+  if (!args.quiet) for (const issue of ds.issues) if (issue.severity === 'error') process.stderr.write(`${formatIssue(issue)}\n`);
+  const panel = buildPanel(ds);
+  const roles = buildRoles(panel);
+  progress.tick('data');
+  const regimes = computeRegimes(panel, regimeConfigFrom(args));
+  progress.tick('regimes');
+  const strategies: NamedReturns[] = [];
+  if (args.strategies && regimes.firstLabelled >= 0) {
+    const market = marketFromRoles(panel, roles);
+    for (const name of BUILTIN_STRATEGIES) {
+      const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled });
+      const r = new Float64Array(panel.calendar.length).fill(NaN);
+      for (let i = 1; i < res.nav.length; i++) r[res.start + i] = res.nav[i] / res.nav[i - 1] - 1;
+      strategies.push({ name: `strategy:${name}`, returns: r });
+      progress.tick(name);
+    }
+  }
+  return { dir, panel, roles, regimes, strategies };
+}
+
+/** Role returns as named series, in catalog order. */
+export function roleReturns(roles: Map<Role, RoleSeries>): NamedReturns[] {
+  return ROLES.map((r) => ({ name: r, returns: roles.get(r)!.returns }));
+}
+
+/** "+12.3%" (NaN → ""). */
+export function pct(x: number, digits = 1): string {
+  return Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%` : '';
+}
+
+/** "55%" for shares (NaN → ""). */
+function share(x: number): string {
+  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '';
+}
+
+function num(x: number, digits = 2): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : '';
+}
+
+/** Right-aligns the given columns of string rows (formatTable pads strings on the right). */
+export function alignRight(rows: string[][], cols: number[]): string[][] {
+  for (const c of cols) {
+    const w = Math.max(0, ...rows.map((r) => r[c].length));
+    for (const r of rows) r[c] = r[c].padStart(w);
+  }
+  return rows;
+}
+
+type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional';
+const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional'];
+
+interface ValidateArgs extends AnalysisArgs {
+  reps: number;
+  seed: number;
+  level: number;
+  claims?: string;
+  section: Section | 'all';
+  sample: 'full' | 'in' | 'out';
+  format: Format;
+  out?: string;
+}
+
+/** The statistic in its unit, for tables. */
+function formatStatistic(unit: string, x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (unit.startsWith('annualised') || unit.startsWith('fraction')) return pct(x);
+  if (unit.startsWith('parts passed')) return `${x}/3`;
+  return String(x);
+}
+
+function verdictCell(r: ClaimResult | undefined, kind: string): string {
+  if (!r) return kind === 'forecast' ? 'n/a (forecast)' : 'n/a (no data)';
+  return r.thin ? `${r.verdict} [thin]` : r.verdict;
+}
+
+function scorecardTable(rows: ScorecardRow[]): string {
+  const body: string[][] = [];
+  for (const { claim, inSample, outOfSample } of rows) {
+    for (const [label, r] of [['in', inSample], ['out', outOfSample]] as const) {
+      body.push([
+        label === 'in' ? claim.id : '',
+        label === 'in' ? claim.title : '',
+        label,
+        r ? formatStatistic(claim.unit, r.statistic) : '',
+        r && Number.isFinite(r.lower) ? `[${formatStatistic(claim.unit, r.lower)}, ${formatStatistic(claim.unit, r.upper)}]` : '',
+        r ? String(r.n) : '',
+        r && Number.isFinite(r.episodes) ? String(r.episodes) : '',
+        verdictCell(r, claim.kind),
+      ]);
+    }
+  }
+  return formatTable(['claim', 'title', 'sample', 'statistic', 'interval', 'days', 'episodes', 'verdict'], alignRight(body, [3, 4, 5, 6]));
+}
+
+function scorecardDetails(rows: ScorecardRow[]): string {
+  const out: string[] = [];
+  for (const { claim, inSample, outOfSample } of rows) {
+    out.push(`${claim.id}  ${claim.text}`, `    statistic: ${claim.statistic} [${claim.unit}]`, `    rule: ${claim.rule}`);
+    for (const r of [inSample, outOfSample]) {
+      if (!r) continue;
+      const span = Number.isFinite(r.from) ? ` ${isoDay(r.from)} … ${isoDay(r.to)}` : '';
+      out.push(`    ${r.window}${span}: ${r.notes.join('; ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+const SCORECARD_HEADER = ['claim', 'title', 'sample', 'statistic', 'lower', 'upper', 'unit', 'days', 'episodes', 'verdict', 'thin', 'from', 'to', 'notes', 'rule'];
+
+function scorecardRecords(rows: ScorecardRow[]): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  for (const { claim, inSample, outOfSample } of rows) {
+    for (const r of [inSample, outOfSample]) {
+      const sample = r ? r.window : 'in-sample';
+      if (!r && claim.kind === 'history') continue;
+      out.push([
+        claim.id,
+        claim.title,
+        sample,
+        r ? r.statistic : NaN,
+        r ? r.lower : NaN,
+        r ? r.upper : NaN,
+        claim.unit,
+        r ? r.n : NaN,
+        r ? r.episodes : NaN,
+        r ? r.verdict : 'n/a (forecast)',
+        r ? String(r.thin) : '',
+        r && Number.isFinite(r.from) ? isoDay(r.from) : '',
+        r && Number.isFinite(r.to) ? isoDay(r.to) : '',
+        r ? r.notes.join('; ') : '',
+        claim.rule,
+      ]);
+    }
+  }
+  return out;
+}
+
+const REGIME_HEADER = ['series', 'quadrant', 'days', 'episodes', 'mean_annual', 'lower', 'upper', 't_nw', 'nw_lags', 'volatility', 'sharpe', 'hit_rate', 'max_drawdown', 'cagr', 'block_length', 'reps', 'seed'];
+
+function regimeRecords(rows: readonly RegimeStatsRow[], key = (r: RegimeStatsRow) => r.series): (string | number)[][] {
+  return rows.map((r) => [key(r), r.quadrant === 0 ? 'all' : `Q${r.quadrant}`, r.days, r.episodes, r.meanAnnual, r.lower, r.upper, r.tStat, r.nwLags, r.volatility, r.sharpe, r.hitRate, r.maxDrawdown, r.cagr, r.blockLength, r.reps, r.seed]);
+}
+
+function regimeText(rows: readonly RegimeStatsRow[]): string {
+  const body = rows.map((r) => [
+    r.quadrant === 0 ? r.series : '',
+    r.quadrant === 0 ? 'all' : `Q${r.quadrant}`,
+    String(r.days),
+    String(r.episodes),
+    pct(r.meanAnnual),
+    Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '',
+    num(r.tStat),
+    pct(r.volatility),
+    num(r.sharpe),
+    share(r.hitRate),
+    pct(-r.maxDrawdown),
+  ]);
+  return formatTable(['series', 'quadrant', 'days', 'episodes', 'mean/yr', 'interval', 't (NW)', 'vol', 'Sharpe', 'hit', 'worst DD'], alignRight(body, [2, 3, 4, 5, 6, 7, 8, 9, 10]));
+}
+
+const CONDITIONAL_HEADER = ['condition', 'series', 'horizon_days', 'group', 'n', 'windows', 'episodes', 'mean_return', 'lower', 'upper', 't_nw', 'hit_rate', 'mean_drawdown', 'drawdown_lower', 'drawdown_upper', 'worst_drawdown'];
+
+function conditionalRecords(rows: readonly ConditionalRow[]): (string | number)[][] {
+  return rows.map((r) => [r.condition, r.series, r.horizon, r.group, r.n, r.windows, r.episodes, r.meanReturn, r.lower, r.upper, r.tStat, r.hitRate, r.meanDrawdown, r.drawdownLower, r.drawdownUpper, r.worstDrawdown]);
+}
+
+function conditionalText(rows: readonly ConditionalRow[]): string {
+  const body = rows.map((r, k) => [
+    k === 0 || rows[k - 1].series !== r.series || rows[k - 1].condition !== r.condition ? r.series : '',
+    `${r.horizon}d`,
+    r.group,
+    String(r.n),
+    num(r.windows, 0),
+    pct(r.meanReturn),
+    Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '',
+    num(r.tStat),
+    share(r.hitRate),
+    pct(-r.meanDrawdown),
+    Number.isFinite(r.drawdownLower) ? `[${pct(-r.drawdownUpper)}, ${pct(-r.drawdownLower)}]` : pct(-r.worstDrawdown),
+  ]);
+  return formatTable(['series', 'horizon', 'group', 'days', '~windows', 'mean fwd', 'interval', 't (NW)', 'hit', 'mean DD', 'worst DD / interval'], alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]));
+}
+
+function sampleWindow(sample: ValidateArgs['sample'], n: number, split: ReturnType<typeof claimWindows>): DayWindow {
+  if (sample === 'full') return fullWindow(n);
+  const w = sample === 'in' ? split.inSample : split.outOfSample;
+  if (!w) throw new UsageError(`the ${sample === 'in' ? 'in' : 'out-of'}-sample window is empty in this data`, { field: 'sample' });
+  return w;
+}
+
+export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
+  command: 'validate',
+  describe: "score the article's claims C1–C10 in and out of sample, with per-regime, relative and liquidity tables",
+  builder: (y: Argv<AnalysisArgs>) =>
+    y
+      .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
+      .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
+      .option('reps', { type: 'number', default: 1000, describe: 'stationary-bootstrap resamples per interval' })
+      .option('seed', { type: 'number', default: 20260119, describe: 'bootstrap seed (reported with the results)' })
+      .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
+      .option('claims', { type: 'string', describe: 'score only these claims, e.g. C1,C6' })
+      .option('section', { choices: ['all', ...SECTIONS] as const, default: 'all' as const, describe: 'what to print (csv prints one section: scorecard unless named)' })
+      .option('sample', { choices: ['full', 'in', 'out'] as const, default: 'full' as const, describe: 'window of the per-regime, relative and conditional tables (the scorecard always shows both sides)' })
+      .option('strategies', { type: 'boolean', default: true, describe: 'add the built-in strategies to the per-regime table (--no-strategies to skip)' })
+      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format })
+      .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .example('$0 validate', 'all ten claims and the tables, on the terminal')
+      .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet'),
+  handler: (args) => {
+    if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
+    if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
+    if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
+    const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
+    const want = (s: Section) => section === 'all' || section === s;
+    const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
+    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
+    const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0), args.quiet);
+    const inputs = loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
+    const { panel, roles, regimes } = inputs;
+    const n = panel.calendar.length;
+    const ctx = buildClaimContext(panel, roles, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level });
+    const split = claimWindows(ctx);
+    const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
+
+    const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
+    let regimeRows: RegimeStatsRow[] = [];
+    if (want('regimes')) {
+      regimeRows = regimeTable([...roleReturns(roles), ...inputs.strategies], regimes.labels, panel.calendar, { ...opts, riskFree: ctx.cash });
+      progress.tick('per-regime');
+    }
+    let relativeRows: RelativeRow[] = [];
+    if (want('relative')) {
+      const byRole = Object.fromEntries(ROLES.map((r) => [r, roles.get(r)!.returns])) as Record<Role, Float64Array>;
+      relativeRows = relativeTable(byRole, regimes.labels, panel.calendar, opts);
+      progress.tick('relative');
+    }
+    let conditionalRows: ConditionalRow[] = [];
+    const since2020 = calendarIndexAtOrBefore(panel.calendar, dayOf(2019, 12, 31)) + 1;
+    if (want('conditional')) {
+      const series: NamedReturns[] = [
+        ...RISK_ROLES.map((r) => ({ name: r, returns: roles.get(r)!.returns })),
+        { name: 'risk basket', returns: basketReturns(RISK_ROLES.map((r) => roles.get(r)!.returns)) },
+      ];
+      const cw = { horizons: [21, 63], window: opts.window, level: args.level };
+      conditionalRows = [
+        ...conditionalTable(series, reservesCondition(panel.columns.WRESBAL, since2020), cw),
+        ...conditionalTable(series, netLiquidityTercileCondition(ctx.netLiquidity), cw),
+      ];
+      progress.tick('conditional');
+    }
+    progress.done();
+
+    const cal = panel.calendar;
+    const meta = {
+      data: inputs.dir,
+      calendar: { from: isoDay(cal[0]), to: isoDay(cal[n - 1]), days: n },
+      regimes: { name: regimes.config.name, firstLabelled: regimes.firstLabelled >= 0 ? isoDay(cal[regimes.firstLabelled]) : null },
+      article: isoDay(ctx.articleDay),
+      inSample: split.inSample ? { from: isoDay(cal[split.inSample.from]), to: isoDay(cal[split.inSample.to]) } : null,
+      outOfSample: split.outOfSample ? { from: isoDay(cal[split.outOfSample.from]), to: isoDay(cal[split.outOfSample.to]) } : null,
+      bootstrap: { reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series' },
+      tablesSample: args.sample,
+      thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
+      strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
+    };
+
+    if (args.format === 'json') {
+      const json: Record<string, unknown> = { meta };
+      if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, r[i]])));
+      if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
+      if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
+      if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
+      emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
+      return;
+    }
+    if (args.format === 'csv') {
+      if (section === 'scorecard') emit(toCsv(SCORECARD_HEADER, scorecardRecords(scorecard)), args.out);
+      else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
+      else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
+      else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
+      return;
+    }
+    const parts: string[] = [];
+    parts.push(
+      `data ${meta.data}: ${meta.calendar.from} … ${meta.calendar.to}; regimes "${meta.regimes.name}" labelled from ${meta.regimes.firstLabelled}`,
+      `article ${meta.article}: in sample ${meta.inSample?.from ?? '-'} … ${meta.inSample?.to ?? '-'}, out of sample ${meta.outOfSample?.from ?? '-'} … ${meta.outOfSample?.to ?? '-'}`,
+      `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, block length by the Politis–White rule; t-statistics Newey–West`,
+    );
+    if (want('scorecard')) {
+      parts.push('', 'CLAIMS SCORECARD', scorecardTable(scorecard), `[thin] = ${meta.thin}`, '', scorecardDetails(scorecard));
+    }
+    const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
+    if (want('regimes')) {
+      parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
+    }
+    if (want('relative')) {
+      parts.push('', `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`, regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))));
+    }
+    if (want('conditional')) {
+      parts.push(
+        '',
+        `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns after closes with reserves below/above $3T (since 2020; ${sampleNote})`,
+        conditionalText(conditionalRows.filter((r) => r.condition === 'reserves')),
+        '',
+        `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns by tercile of the 20-day net-liquidity change (cut points of the trailing 3 years; ${sampleNote})`,
+        conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
+      );
+    }
+    emit(parts.join('\n'), args.out);
+  },
+};
