@@ -1,0 +1,11 @@
+export * from './palette.ts';
+export * from './theme.ts';
+export * from './downsample.ts';
+export * from './time-rows.ts';
+export { HOVER_LAYER } from './layers.ts';
+export * from './time-series.ts';
+export * from './drawdown.ts';
+export * from './regime-timeline.ts';
+export * from './heatmap.ts';
+export * from './bar-chart.ts';
+export * from './compact.ts';

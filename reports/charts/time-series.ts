@@ -1,0 +1,97 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { isoDay } from '../../datasets/day.ts';
+import type { ValueFormat } from '../model.ts';
+import { hoverLayer, seriesEncodings, timeX, frame, type Json } from './layers.ts';
+import { RULE_COLOUR } from './palette.ts';
+import { dayMs, hoverRows, longRows, type LineSeries, type TimeWindow } from './time-rows.ts';
+
+/** A horizontal reference line with a label, e.g. reserves at $3 trillion. */
+export interface ReferenceRule {
+  value: number;
+  /** Written above the line at its left end (may be empty). */
+  label: string;
+  /** Line colour (default a dark red). */
+  colour?: string;
+}
+
+export interface TimeSeriesChartInput extends TimeWindow {
+  series: readonly LineSeries[];
+  yTitle: string;
+  /** Log y scale (equity curves, growth of $1). */
+  log?: boolean;
+  /** d3 format of the y axis labels, e.g. ",.0f" or ".1%" (default: Vega's). */
+  yAxisFormat?: string;
+  /** How values are written in hover tooltips. */
+  format: ValueFormat;
+  rules?: readonly ReferenceRule[];
+  /** Plot height in px (default 260). */
+  height?: number;
+  /** Start the y axis at zero (levels such as balances); ignored on log scales. */
+  zero?: boolean;
+}
+
+/**
+ * Multi-line time series: one coloured line per series (thinned to weeks or months for long
+ * histories), optional log scale, labelled reference rules, and hover bands that list every
+ * series' value for the hovered week or month.
+ */
+export function timeSeriesChart(input: TimeSeriesChartInput): TopLevelSpec {
+  const labels = input.series.map((s) => s.label);
+  const rows = longRows(input, input.series);
+  const y: Json = {
+    field: 'v',
+    type: 'quantitative',
+    title: input.yTitle,
+    scale: input.log ? { type: 'log', nice: false, padding: 6 } : { zero: input.zero ?? false },
+    axis: input.yAxisFormat ? { format: input.yAxisFormat } : {},
+  };
+  const layers: Json[] = [
+    {
+      data: { values: rows },
+      mark: { type: 'line', aria: false, interpolate: 'linear' },
+      encoding: { x: timeX(), y, ...seriesEncodings(labels, null, input.series.map((s) => s.colour)) },
+    },
+  ];
+  if (input.rules?.length) layers.push(...ruleLayers(input, input.rules));
+  layers.push(hoverLayer(hoverRows(input, input.series, input.format)));
+  return frame({ layer: layers }, input.height ?? 260);
+}
+
+/**
+ * A dashed rule per reference value, labelled above its left end; the label is drawn twice,
+ * first as a thick white outline, so it stays readable where a line crosses it.
+ */
+export function ruleLayers(window: TimeWindow, rules: readonly ReferenceRule[]): Json[] {
+  const t = dayMs(firstInWindow(window));
+  return rules.flatMap((r) => {
+    const colour = r.colour ?? RULE_COLOUR;
+    const data = { values: [{ v: r.value, label: r.label, t }] };
+    const y = { field: 'v', type: 'quantitative' };
+    const layers: Json[] = [{ data, mark: { type: 'rule', aria: false, color: colour, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y } }];
+    if (!r.label) return layers;
+    const text = { type: 'text', aria: false, align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 12, fontWeight: 'bold' };
+    const encoding = { x: { field: 't', type: 'temporal', scale: { type: 'utc' } }, y, text: { field: 'label' } };
+    layers.push({ data, mark: { ...text, color: 'white', stroke: 'white', strokeWidth: 4, strokeJoin: 'round' }, encoding });
+    layers.push({ data, mark: { ...text, color: colour }, encoding });
+    return layers;
+  });
+}
+
+/** The first day of the window present in `days`. */
+export function firstInWindow(window: TimeWindow): number {
+  const from = window.from ?? -Infinity;
+  for (let i = 0; i < window.days.length; i++) if (window.days[i] >= from) return window.days[i];
+  return window.days[window.days.length - 1];
+}
+
+/** The last day of the window present in `days`. */
+export function lastInWindow(window: TimeWindow): number {
+  const to = window.to ?? Infinity;
+  for (let i = window.days.length - 1; i >= 0; i--) if (window.days[i] <= to) return window.days[i];
+  return window.days[0];
+}
+
+/** "2003-01-02 to 2026-09-14" for captions. */
+export function windowText(window: TimeWindow): string {
+  return `${isoDay(firstInWindow(window))} to ${isoDay(lastInWindow(window))}`;
+}

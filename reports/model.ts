@@ -1,0 +1,187 @@
+/**
+ * The report model: plain, JSON-serialisable data that says WHAT a report shows, independent of
+ * how it was computed (run, validate, or the demo builder) and of how it is drawn (HTML or PDF).
+ * Builders fill it; `renderReport` draws it. Nothing here holds typed arrays, functions, Dates or
+ * class instances, so `JSON.parse(JSON.stringify(model))` renders to the same bytes.
+ *
+ * Number conventions: fractions for percentages (0.125 renders "12.5%"), ISO `YYYY-MM-DD`
+ * strings for dates, `null` for a missing value (rendered "–").
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** The sections a report can hold, in the order they are always drawn. */
+export const SECTION_IDS = [
+  'summary',
+  'regime-timeline',
+  'liquidity',
+  'performance',
+  'regime-heatmap',
+  'scorecard',
+  'episodes',
+  'robustness',
+  'appendix',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** Default titles, used by builders that do not name a section themselves. */
+export const SECTION_TITLES: Record<SectionId, string> = {
+  summary: 'Summary',
+  'regime-timeline': 'Regime timeline',
+  liquidity: 'Liquidity dashboard',
+  performance: 'Performance',
+  'regime-heatmap': 'Returns by regime',
+  scorecard: 'Claims scorecard',
+  episodes: 'Episode comparison',
+  robustness: 'Robustness',
+  appendix: 'Appendix: reproducibility',
+};
+
+/** How a number is written. Percent styles expect fractions. */
+export interface ValueFormat {
+  style: 'number' | 'integer' | 'percent' | 'text' | 'date';
+  /** Digits after the decimal point (number: 2, percent: 1 by default). */
+  digits?: number;
+  /** Write a + before positive numbers. */
+  signed?: boolean;
+  /** Text after the number, e.g. " bn". */
+  suffix?: string;
+}
+
+export type CellValue = string | number | null;
+
+/** Colour hint for a cell: verdicts, good and bad numbers. */
+export type Tone = 'good' | 'bad' | 'neutral' | 'muted';
+
+export interface TableColumn {
+  /** Stable key, written as `data-col` in HTML so tests and tools can find a value. */
+  key: string;
+  label: string;
+  format?: ValueFormat;
+  align?: 'left' | 'right';
+  /** Relative width weight for the PDF layout (default from content). */
+  width?: number;
+}
+
+export interface TableRow {
+  /** Stable key, written as `data-row` in HTML. */
+  key?: string;
+  cells: CellValue[];
+  /** One tone per cell (null for none). */
+  tones?: (Tone | null)[];
+  /** Bold row (e.g. the strategy among benchmarks). */
+  emphasis?: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  id: string;
+  caption?: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  note?: string;
+}
+
+export interface TextBlock {
+  kind: 'text';
+  /** Plain-text paragraphs (escaped when drawn; no markup). */
+  paragraphs: string[];
+}
+
+/** A boxed remark, e.g. "waits for run outputs" or a data caveat. */
+export interface NoteBlock {
+  kind: 'note';
+  tone: 'info' | 'warning';
+  text: string;
+}
+
+/** One chart: a Vega-Lite specification with inline data (see reports/charts/). */
+export interface ChartBlock {
+  kind: 'chart';
+  /** Unique within the report; becomes the HTML element id `chart-<id>`. */
+  id: string;
+  title: string;
+  caption?: string;
+  /** Text alternative read by screen readers and shown when SVG is unavailable. */
+  alt: string;
+  spec: TopLevelSpec;
+  /**
+   * Draw a phone-width variant too (default true; see charts/compact.ts). Set false for charts
+   * that cannot narrow (a wide heatmap): on a phone they then scroll sideways.
+   */
+  compact?: boolean;
+}
+
+/** Key figures, each with a stable id written as `data-metric` in HTML. */
+export interface MetricsBlock {
+  kind: 'metrics';
+  items: MetricItem[];
+}
+
+export interface MetricItem {
+  id: string;
+  label: string;
+  value: number | null;
+  format: ValueFormat;
+  note?: string;
+}
+
+export type ReportBlock = TableBlock | TextBlock | NoteBlock | ChartBlock | MetricsBlock;
+
+export interface ReportSection {
+  title: string;
+  blocks: ReportBlock[];
+}
+
+/** Headline metrics: one row per portfolio (the strategy, then each benchmark). */
+export interface HeadlineTable {
+  metrics: { key: string; label: string; format: ValueFormat }[];
+  portfolios: { key: string; label: string; values: (number | null)[]; emphasis?: boolean }[];
+  /** Period the metrics cover, ISO dates. */
+  from?: string;
+  to?: string;
+}
+
+/** One configuration value as shown to the reader (flattened path → value text). */
+export interface ConfigEntry {
+  key: string;
+  value: string;
+}
+
+export interface ReportModel {
+  schema: 'quadrant.report/1';
+  title: string;
+  subtitle?: string;
+  /** ISO timestamp, given by the caller so the same inputs render byte-identical files. */
+  createdAt: string;
+  /** The research question, one or two sentences. */
+  question?: string;
+  config: ConfigEntry[];
+  headline?: HeadlineTable;
+  /** Absent sections are simply not drawn; the table of contents lists the present ones. */
+  sections: Partial<Record<SectionId, ReportSection>>;
+}
+
+/**
+ * The sections to draw, in order. A model with a question, headline metrics or configuration
+ * but no summary section still gets a (otherwise empty) summary to show them in.
+ */
+export function presentSections(model: ReportModel): [SectionId, ReportSection][] {
+  const out: [SectionId, ReportSection][] = [];
+  for (const id of SECTION_IDS) {
+    let section = model.sections[id];
+    if (!section && id === 'summary' && (model.question || model.headline || model.config.length > 0)) {
+      section = { title: SECTION_TITLES.summary, blocks: [] };
+    }
+    if (section) out.push([id, section]);
+  }
+  return out;
+}
+
+/** Every chart in a model, in drawing order (summary first). */
+export function modelCharts(model: ReportModel): ChartBlock[] {
+  const out: ChartBlock[] = [];
+  for (const [, section] of presentSections(model)) {
+    for (const block of section.blocks) if (block.kind === 'chart') out.push(block);
+  }
+  return out;
+}

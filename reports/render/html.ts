@@ -1,0 +1,98 @@
+import { escapeHtml } from '../escape.ts';
+import { presentSections, type ReportBlock, type ReportModel } from '../model.ts';
+import { chartHtml, headlineHtml, metricsHtml, noteHtml, tableHtml, textHtml } from './html-blocks.ts';
+import { REPORT_SCRIPT, cspHash } from './html-script.ts';
+import { REPORT_CSS } from './html-style.ts';
+import type { RenderedChart } from './vega-svg.ts';
+
+/**
+ * The whole report as one self-contained HTML document: inline CSS, inline SVG charts, one
+ * inline script; a Content-Security-Policy that forbids every network request (default-src
+ * 'none') and allows only that style and script by hash, so the file opens offline and cannot
+ * fetch anything even if a string slipped through. Every model string is escaped.
+ *
+ * @param charts rendered SVG per chart id (target 'html'); a missing one is an error.
+ */
+export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, RenderedChart>): string {
+  const sections = presentSections(model);
+  const csp = `default-src 'none'; style-src ${cspHash(REPORT_CSS)}; script-src ${cspHash(REPORT_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const toc = sections.map(([id, s]) => `<li><a href="#sec-${id}">${escapeHtml(s.title)}</a></li>`).join('');
+  const body = sections
+    .map(([id, section]) => {
+      const parts: string[] = [`<section id="sec-${id}" data-section="${id}"><h2>${escapeHtml(section.title)}</h2>`];
+      if (id === 'summary') parts.push(summaryHead(model));
+      for (const block of section.blocks) parts.push(blockHtml(block, charts));
+      parts.push('</section>');
+      return parts.join('\n');
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="generator" content="quadrant">
+<title>${escapeHtml(model.title)}</title>
+<link rel="icon" href="data:,">
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<div class="page">
+<header class="top">
+<h1>${escapeHtml(model.title)}</h1>
+${model.subtitle ? `<p class="subtitle">${escapeHtml(model.subtitle)}</p>` : ''}
+<p class="meta">Generated ${escapeHtml(model.createdAt)} by Quadrant · one self-contained file: it works offline; hover (or tap) a chart for values.</p>
+</header>
+<nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
+<main>
+${body}
+</main>
+<footer>${escapeHtml(model.title)} · ${escapeHtml(model.createdAt)} · every figure can be reproduced from the parameters and data checksums in the appendix.</footer>
+</div>
+<div id="tip" role="tooltip" hidden></div>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** Question, headline metrics and configuration, at the top of the summary. */
+function summaryHead(model: ReportModel): string {
+  const parts: string[] = [];
+  if (model.question) parts.push(`<p class="question">${escapeHtml(model.question)}</p>`);
+  if (model.headline) parts.push(headlineHtml(model.headline));
+  if (model.config.length) {
+    parts.push(
+      tableHtml({
+        kind: 'table',
+        id: 'config',
+        caption: 'Configuration',
+        columns: [
+          { key: 'key', label: 'Parameter', align: 'left' },
+          { key: 'value', label: 'Value', align: 'left' },
+        ],
+        rows: model.config.map((c) => ({ key: c.key, cells: [c.key, c.value] })),
+      }),
+    );
+  }
+  return parts.join('\n');
+}
+
+function blockHtml(block: ReportBlock, charts: ReadonlyMap<string, RenderedChart>): string {
+  switch (block.kind) {
+    case 'text':
+      return textHtml(block);
+    case 'note':
+      return noteHtml(block);
+    case 'table':
+      return tableHtml(block);
+    case 'metrics':
+      return metricsHtml(block);
+    case 'chart': {
+      const rendered = charts.get(block.id);
+      if (!rendered) throw new Error(`chart ${block.id} was not rendered`);
+      return chartHtml(block, rendered);
+    }
+  }
+}
