@@ -332,7 +332,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
 
     if (args.format === 'json') {
       const json: Record<string, unknown> = { meta };
-      if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, r[i]])));
+      if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));

@@ -75,6 +75,15 @@ describe('compareEpisodes', () => {
     expect(a[2]).toBeCloseTo(cmp.paths[0].values[1][2], 12);
   });
 
+  it('a series with a missing return inside an episode (a strategy not yet started) gets NaN figures, not a flat line', () => {
+    const late = Float64Array.from({ length: 10 }, (_, i) => (i < 4 ? NaN : 0.01));
+    const cmp = compareEpisodes({ ...input, returns: [{ name: 'late', returns: late }] }, [episodeFromRange('2024-01-02', '2024-01-09'), episodeFromRange('2024-01-08', '2024-01-10')]);
+    expect(Number.isNaN(cmp.episodes[0].returns[0].total)).toBe(true);
+    expect(Number.isNaN(cmp.paths[0].values[0][5])).toBe(true);
+    expect(cmp.paths[0].values[0][1]).toBeNaN();
+    expect(cmp.episodes[1].returns[0].total).toBeCloseTo(1.01 ** 3 - 1, 12);
+  });
+
   it('an episode outside the data is an error', () => {
     expect(() => compareEpisodes(input, [episodeFromRange('2030', '2030')])).toThrow(/no trading day/);
   });
