@@ -324,7 +324,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       article: isoDay(ctx.articleDay),
       inSample: split.inSample ? { from: isoDay(cal[split.inSample.from]), to: isoDay(cal[split.inSample.to]) } : null,
       outOfSample: split.outOfSample ? { from: isoDay(cal[split.outOfSample.from]), to: isoDay(cal[split.outOfSample.to]) } : null,
-      bootstrap: { reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series' },
+      bootstrap: { reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
       tablesSample: args.sample,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
       strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
@@ -350,7 +350,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     parts.push(
       `data ${meta.data}: ${meta.calendar.from} … ${meta.calendar.to}; regimes "${meta.regimes.name}" labelled from ${meta.regimes.firstLabelled}`,
       `article ${meta.article}: in sample ${meta.inSample?.from ?? '-'} … ${meta.inSample?.to ?? '-'}, out of sample ${meta.outOfSample?.from ?? '-'} … ${meta.outOfSample?.to ?? '-'}`,
-      `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, block length by the Politis–White rule; t-statistics Newey–West`,
+      `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
     );
     if (want('scorecard')) {
       parts.push('', 'CLAIMS SCORECARD', scorecardTable(scorecard), `[thin] = ${meta.thin}`, '', scorecardDetails(scorecard));
