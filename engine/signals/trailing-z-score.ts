@@ -22,7 +22,8 @@ export interface TrailingZScoreOptions {
  * Timing: rows ≤ t only; NaN where x[t] is NaN or the window holds fewer than `minHistory`
  * values. O(n): running moments updated as a row enters and leaves the window (Welford's
  * update and its inverse), recomputed exactly from the window every `window` rows so rounding
- * cannot build up over decades (the recomputation also reads rows ≤ t only).
+ * cannot build up over decades, and whenever removing a value cancels most of the moments (a
+ * jump leaving the window). The recomputation reads rows ≤ t only.
  *
  * @example
  * trailingZScore(Float64Array.of(1, 2, 3), { window: 3, minHistory: 3 }); // [NaN, NaN, 1] (mean 2, sd 1)
@@ -39,6 +40,7 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
   let m2 = 0;
   for (let t = 0; t < n; t++) {
     const v = x[t];
+    let recompute = (t + 1) % window === 0;
     if (t >= window) {
       const old = x[t - window];
       if (old === old) {
@@ -50,7 +52,12 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
           const d = old - mean;
           mean -= d / count;
           m2 -= d * (old - mean);
-        } else mean -= (old * old - mean) / count;
+          // Removing a value far from the rest cancels most of M2: rebuild the window exactly.
+          if (m2 <= 1e-6 * d * d) recompute = true;
+        } else {
+          mean -= (old * old - mean) / count;
+          if (mean <= 1e-6 * old * old) recompute = true;
+        }
       }
     }
     if (v === v) {
@@ -61,11 +68,12 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
         m2 += d * (v - mean);
       } else mean += (v * v - mean) / count;
     }
-    if ((t + 1) % window === 0) {
-      // Exact two-pass recomputation over the window (rows t−window+1..t).
+    if (recompute) {
+      // Exact two-pass recomputation over the window (rows t−window+1..t, never later rows).
       count = 0;
       let s = 0;
-      for (let i = t - window + 1; i <= t; i++) {
+      const from = Math.max(0, t - window + 1);
+      for (let i = from; i <= t; i++) {
         const y = x[i];
         if (y === y) {
           count++;
@@ -74,7 +82,7 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
       }
       mean = count ? s / count : 0;
       m2 = 0;
-      if (center) for (let i = t - window + 1; i <= t; i++) if (x[i] === x[i]) m2 += (x[i] - mean) * (x[i] - mean);
+      if (center) for (let i = from; i <= t; i++) if (x[i] === x[i]) m2 += (x[i] - mean) * (x[i] - mean);
     }
     if (v !== v || count < minHistory || count < 1 || (center && count < 2)) {
       out[t] = NaN;
@@ -83,8 +91,8 @@ export function trailingZScore(x: Float64Array, options: TrailingZScoreOptions, 
     let z: number;
     if (center) {
       const variance = m2 / (count - 1);
-      // A flat window can leave a rounding residue in M2: below 1e-10 of the level it is flat.
-      const floor = 1e-10 * (Math.abs(v) + Math.abs(mean));
+      // A flat window can leave a rounding residue in M2: below 1e-12 of the level it is flat.
+      const floor = 1e-12 * (Math.abs(v) + Math.abs(mean));
       z = variance > floor * floor ? (v - mean) / Math.sqrt(variance) : 0;
     } else z = mean > 0 ? v / Math.sqrt(mean) : 0;
     out[t] = z > clip ? clip : z < -clip ? -clip : z;
