@@ -36,6 +36,8 @@ export interface ReplayOptions {
    * actual/360 per calendar day. Default 50.
    */
   financingBps?: number;
+  /** `all` (default) books everything; `nav` skips daily weights, cash, financing and per-order amounts (sweeps). */
+  record?: 'all' | 'nav';
 }
 
 /** Options after validation, as recorded in manifests. */

@@ -35,8 +35,9 @@ export interface Plan {
  *
  * @param table 5 × R weights, row-major, rows 1..4 for Q1..Q4.
  * @param labels one label per calendar day, known at that day's close.
+ * @param trigger the rule's triggers when already computed (sweeps share them across configs).
  */
-export function planFromTable(table: Float64Array, labels: Uint8Array, rule: RebalanceRule, calendar: Int32Array): Plan {
+export function planFromTable(table: Float64Array, labels: Uint8Array, rule: RebalanceRule, calendar: Int32Array, trigger?: Uint8Array): Plan {
   const n = calendar.length;
   if (labels.length !== n) throw new ConfigError(`labels must be as long as the calendar (${n}), got ${labels.length}`, { field: 'labels' });
   const index = new Int32Array(n);
@@ -47,7 +48,7 @@ export function planFromTable(table: Float64Array, labels: Uint8Array, rule: Reb
     if (q !== 0) last = q;
     index[t] = last;
   }
-  return { rows: table, index, trigger: ruleTriggers(rule, calendar, labels), onChange: rule.change, driftBand: rule.drift, rule: rule.text };
+  return { rows: table, index, trigger: trigger ?? ruleTriggers(rule, calendar, labels), onChange: rule.change, driftBand: rule.drift, rule: rule.text };
 }
 
 /** A plan holding one fixed target from day 0 (buy and hold with `never`, or a rebalanced mix). */

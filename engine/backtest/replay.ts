@@ -66,7 +66,11 @@ const SAME_CLOSE = 2;
  * weight); the pro-rata trims that pay the costs are not separate orders.
  *
  * The portfolio starts at the close of `start` wholly in the `cash` role (NAV = 1), so it is
- * fully invested (in T-bills) until the first fill. No allocation inside the loop.
+ * fully invested (in T-bills) until the first fill. No allocation inside the loop. With
+ * A leveraged or short book whose equity reaches zero or below is closed out: NAV 0 from that
+ * day on, and a warning says when. With
+ * `record: 'nav'` (sweeps) the daily weights, cash and financing shares and the per-order
+ * amounts and costs are not booked and come back empty; NAV, turnover and daily costs are.
  *
  * @throws ConfigError for invalid options or plan (see resolveReplayOptions, validatePlan), or
  *   when fixed costs exceed the equity.
@@ -77,7 +81,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const R = market.roles.length;
   const { start, end } = resolved;
   const m = end - start + 1;
-  const b = sliceBuffers(buffers ?? createReplayBuffers(m, R), m, R);
+  const recordWeights = options.record !== 'nav';
+  const b = sliceBuffers(buffers ?? createReplayBuffers(m, R), m, R, recordWeights);
   const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
 
   const cal = market.calendar;
@@ -91,6 +96,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const band = plan.driftBand;
   const L = resolved.leverage;
   const spread = resolved.financingBps / 1e4 / 360;
+  const shorts = resolved.allowShorts;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
   const comm = costs.commission;
   const slip = costs.slippage;
@@ -99,65 +105,19 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const cashCol = market.roles.indexOf('cash');
 
   const h = new Float64Array(R);
-  const rate = new Float64Array(R);
   h[cashCol] = 1;
-  let F = 0;
+  // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
+  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
   let firstFallback = -1;
-
-  // Fills `row` at the current marks, on window row i. Returns nothing; updates h, F, ledgers.
-  const fill = (row: number, i: number): void => {
-    let V = F;
-    for (let k = 0; k < R; k++) V += h[k];
-    const off = row * R;
-    let tau = Math.abs(1 - L - F / V);
-    let orders = 0;
-    for (let k = 0; k < R; k++) {
-      const d = L * rows[off + k] - h[k] / V;
-      tau += Math.abs(d);
-      if (Math.abs(d) > 1e-12) orders++;
-    }
-    tau *= 0.5;
-    for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
-    const fixed = orders * fixedPerOrder;
-    const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
-    if (!(Vp > 0)) {
-      throw new ConfigError(`costs exceed the equity on ${isoDay(cal[start + i])}`, { field: 'costs.fixedPerTrade', hint: 'lower the fixed cost per trade or raise initialCapital' });
-    }
-    let moved = 0;
-    let c1 = 0;
-    let c2 = 0;
-    const base = i * R;
-    for (let k = 0; k < R; k++) {
-      const target = L * rows[off + k] * Vp;
-      const tr = target - h[k];
-      const a = Math.abs(tr);
-      moved += a;
-      c1 += comm[k] * a;
-      c2 += (slip[k] + impact * tau) * a;
-      traded[base + k] = tr;
-      tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] / V) > 1e-12 ? fixedPerOrder : 0);
-      h[k] = target;
-    }
-    const Fp = (1 - L) * Vp;
-    moved += Math.abs(Fp - F);
-    F = Fp;
-    turnover[i] = (0.5 * moved) / V;
-    commission[i] = c1 / V;
-    slippage[i] = c2 / V;
-    fixedCosts[i] = fixed / V;
-    filled[i] = 1;
-    held = row;
-  };
+  let wipedOut = -1;
 
   for (let i = 0; i < m; i++) {
     const t = start + i;
     if (i > 0) {
       const base = t * R;
-      let V0 = F;
-      for (let k = 0; k < R; k++) V0 += h[k];
       // Phase 1: mark to market (and, under next-open, fill at the open).
       let atOpen = pending >= 0 && exec === NEXT_OPEN;
       if (atOpen) {
@@ -173,27 +133,47 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       if (atOpen) {
         // Roles without an open are not involved (zero before and after): skip them.
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
-        fill(pending, i);
-        pending = -1;
+        let Vo = st.F;
+        for (let k = 0; k < R; k++) Vo += h[k];
+        // A book already wiped out at the open is not traded; the close settles it below.
+        if (Vo > 0) {
+          if (!fillOrder(st, pending, i)) throw ruin(cal[t]);
+          held = pending;
+          pending = -1;
+        }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
         for (let k = 0; k < R; k++) h[k] *= 1 + ret[base + k];
       }
       // Phase 2: accrue the financing account; spread on borrowing and shorts.
-      F *= 1 + cashRet[t];
-      if (spread > 0) {
-        const days = cal[t] - cal[t - 1];
+      let F = st.F * (1 + cashRet[t]);
+      if (spread > 0 && (F < 0 || shorts)) {
         let owed = F < 0 ? -F : 0;
         for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
         if (owed > 0) {
-          const fee = owed * spread * days;
+          const fee = owed * spread * (cal[t] - cal[t - 1]);
           F -= fee;
-          financingCost[i] = fee / V0;
+          financingCost[i] = fee / nav[i - 1];
         }
+      }
+      st.F = F;
+      // A leveraged or short book can lose everything: then it is closed out at zero for good.
+      let V1 = F;
+      for (let k = 0; k < R; k++) V1 += h[k];
+      if (!(V1 > 0)) {
+        wipedOut = t;
+        nav.fill(0, i);
+        if (recordWeights) {
+          weights.fill(0, i * R);
+          cash.fill(0, i);
+          financing.fill(0, i);
+        }
+        break;
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        fill(pending, i);
+        if (!fillOrder(st, pending, i)) throw ruin(cal[t]);
+        held = pending;
         pending = -1;
       }
     }
@@ -202,7 +182,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     if (row >= 0) {
       let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
       if (!go && band > 0) {
-        let V = F;
+        let V = st.F;
         for (let k = 0; k < R; k++) V += h[k];
         const off = row * R;
         for (let k = 0; k < R; k++) {
@@ -213,18 +193,24 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
       }
       if (go) {
-        if (exec === SAME_CLOSE) fill(row, i);
-        else pending = row;
+        if (exec === SAME_CLOSE) {
+          if (!fillOrder(st, row, i)) throw ruin(cal[t]);
+          held = row;
+        } else pending = row;
       }
     }
     // Phase 5: book.
+    const F = st.F;
     let V = F;
     for (let k = 0; k < R; k++) V += h[k];
     nav[i] = V;
-    const base = i * R;
-    for (let k = 0; k < R; k++) weights[base + k] = h[k] / V;
-    cash[i] = (h[cashCol] + F) / V;
-    financing[i] = F / V;
+    if (recordWeights) {
+      const inv = 1 / V;
+      const base = i * R;
+      for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
+      cash[i] = (h[cashCol] + F) * inv;
+      financing[i] = F * inv;
+    }
   }
 
   const warnings: string[] = [];
@@ -233,8 +219,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     warnings.push(`next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`);
   }
   if (L !== 1) warnings.push(`leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`);
-  if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
+  if (wipedOut >= 0) warnings.push(`the equity fell to zero or below on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
+  else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
+  let segments: UsedSegment[] | undefined;
   return {
     name: resolved.name,
     roles: market.roles,
@@ -242,10 +230,15 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     start,
     end,
     ...b,
+    ...(recordWeights ? {} : { weights: new Float64Array(0), cash: new Float64Array(0), financing: new Float64Array(0), traded: new Float64Array(0), tradeCost: new Float64Array(0) }),
     options: resolved,
     rule: plan.rule,
     lookAheadProne: exec === SAME_CLOSE,
-    segments: usedSegments(market, start, end, weights),
+    // Built on first read: it walks every day and role, which the loop itself never needs.
+    get segments() {
+      segments ??= usedSegments(market, start, end, recordWeights ? weights : undefined);
+      return segments;
+    },
     warnings,
     toDataFrame() {
       return toDataFrame(this);
@@ -253,7 +246,86 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   };
 }
 
-function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuffers {
+/** What a fill reads and writes: the book, the cost model and the ledgers. */
+interface FillState {
+  readonly R: number;
+  readonly L: number;
+  readonly h: Float64Array;
+  /** The financing account (uninvested or borrowed cash), NAV units. */
+  F: number;
+  readonly rows: Float64Array;
+  readonly rate: Float64Array;
+  readonly comm: Float64Array;
+  readonly slip: Float64Array;
+  readonly impact: number;
+  readonly fixedPerOrder: number;
+  /** Book each order (traded, tradeCost); off under `record: 'nav'`. */
+  readonly perOrder: boolean;
+  readonly traded: Float64Array;
+  readonly tradeCost: Float64Array;
+  readonly turnover: Float64Array;
+  readonly commission: Float64Array;
+  readonly slippage: Float64Array;
+  readonly fixedCosts: Float64Array;
+  readonly filled: Uint8Array;
+}
+
+/**
+ * Moves the book to `leverage × rows[row]` of the post-trade equity at the current marks and
+ * books the fill on window row i. Returns false (changing nothing) when the costs would exceed
+ * the equity.
+ */
+function fillOrder(s: FillState, row: number, i: number): boolean {
+  const { R, L, h, rows, rate, comm, slip, impact } = s;
+  const F = s.F;
+  let V = F;
+  for (let k = 0; k < R; k++) V += h[k];
+  const off = row * R;
+  let tau = Math.abs(1 - L - F / V);
+  let orders = 0;
+  for (let k = 0; k < R; k++) {
+    const d = L * rows[off + k] - h[k] / V;
+    tau += Math.abs(d);
+    if (Math.abs(d) > 1e-12) orders++;
+  }
+  tau *= 0.5;
+  for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
+  const fixed = orders * s.fixedPerOrder;
+  const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
+  if (!(Vp > 0)) return false;
+  let moved = 0;
+  let c1 = 0;
+  let c2 = 0;
+  const base = i * R;
+  for (let k = 0; k < R; k++) {
+    const target = L * rows[off + k] * Vp;
+    const tr = target - h[k];
+    const a = Math.abs(tr);
+    moved += a;
+    c1 += comm[k] * a;
+    c2 += (slip[k] + impact * tau) * a;
+    if (s.perOrder) {
+      s.traded[base + k] = tr;
+      s.tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] / V) > 1e-12 ? s.fixedPerOrder : 0);
+    }
+    h[k] = target;
+  }
+  const Fp = (1 - L) * Vp;
+  moved += Math.abs(Fp - F);
+  s.F = Fp;
+  s.turnover[i] = (0.5 * moved) / V;
+  s.commission[i] = c1 / V;
+  s.slippage[i] = c2 / V;
+  s.fixedCosts[i] = fixed / V;
+  s.filled[i] = 1;
+  return true;
+}
+
+function ruin(day: number): ConfigError {
+  return new ConfigError(`costs exceed the equity on ${isoDay(day)}`, { field: 'costs.fixedPerTrade', hint: 'lower the fixed cost per trade or raise initialCapital' });
+}
+
+function sliceBuffers(b: ReplayBuffers, m: number, R: number, perOrder: boolean): ReplayBuffers {
   if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError(`replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
   const out: ReplayBuffers = {
     nav: b.nav.subarray(0, m),
@@ -269,8 +341,10 @@ function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuffers {
     fixedCosts: b.fixedCosts.subarray(0, m),
     financingCost: b.financingCost.subarray(0, m),
   };
-  out.traded.fill(0);
-  out.tradeCost.fill(0);
+  if (perOrder) {
+    out.traded.fill(0);
+    out.tradeCost.fill(0);
+  }
   out.filled.fill(0);
   out.turnover.fill(0);
   out.commission.fill(0);
@@ -280,8 +354,8 @@ function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuffers {
   return out;
 }
 
-/** The market's instrument segments clipped to [start, end], each flagged when the role was held. */
-function usedSegments(market: Market, start: number, end: number, weights: Float64Array): UsedSegment[] {
+/** The market's instrument segments clipped to [start, end], each flagged when the role was held (never without weights). */
+function usedSegments(market: Market, start: number, end: number, weights?: Float64Array): UsedSegment[] {
   const R = market.roles.length;
   const out: UsedSegment[] = [];
   const cal = market.calendar;
@@ -294,7 +368,7 @@ function usedSegments(market: Market, start: number, end: number, weights: Float
       // Day `start` has no return of its own in the window; its segment is the one of start + 1.
       const s = from === start && start < end ? market.source[(start + 1) * R + k] : src;
       let heldAny = false;
-      for (let i = from - start; i <= t - 1 - start && !heldAny; i++) heldAny = weights[i * R + k] !== 0;
+      for (let i = from - start; weights && i <= t - 1 - start && !heldAny; i++) heldAny = weights[i * R + k] !== 0;
       const last = out[out.length - 1];
       const instrument = s >= 0 ? market.instruments[k][s] : market.instruments[k][0];
       if (last && last.role === role && last.instrument === instrument) {

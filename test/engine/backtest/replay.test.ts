@@ -117,7 +117,7 @@ describe('replay: properties', () => {
         const r = run(s);
         const cal = makeMarket(s.returns).calendar;
         const naive = naiveReplay(s, s.returns.map((row) => row[2]), cal);
-        for (let i = 0; i < r.nav.length; i++) {
+        for (let i = 0; i < r.nav.length && r.nav[i] > 0; i++) {
           expect(rel(r.nav[i], naive.nav[i])).toBeLessThan(1e-9);
           for (let k = 0; k < 3; k++) expect(Math.abs(r.weights[i * 3 + k] - naive.weights[i][k])).toBeLessThan(1e-9);
         }
@@ -135,7 +135,7 @@ describe('replay: properties', () => {
         const price = [1, 1, 1];
         const units = [0, 0, 1];
         let cash = 0;
-        for (let i = 0; i < r.nav.length; i++) {
+        for (let i = 0; i < r.nav.length && r.nav[i] > 0; i++) {
           if (i > 0) {
             const openFill = r.filled[i] === 1 && s.execution === 'next-open' && isOpenFill(s, r, i);
             if (openFill) {
@@ -155,11 +155,18 @@ describe('replay: properties', () => {
     );
   });
 
-  it('weights sum to 1, or to the leverage right after a fill; NAV stays positive', () => {
+  it('weights sum to 1, or to the leverage right after a fill; NAV stays positive until a wipe-out', () => {
     fc.assert(
       fc.property(scenarioArb(), (s) => {
         const r = run(s);
         for (let i = 0; i < r.nav.length; i++) {
+          if (r.nav[i] === 0) {
+            // Only leverage or shorts can wipe the book out, and then it stays closed.
+            expect(s.leverage > 1 || s.shorts).toBe(true);
+            expect(Array.from(r.nav.subarray(i)).every((v) => v === 0)).toBe(true);
+            expect(r.warnings.join(' ')).toMatch(/closed out/);
+            break;
+          }
           const sum = r.weights[i * 3] + r.weights[i * 3 + 1] + r.weights[i * 3 + 2];
           expect(Math.abs(sum + r.financing[i] - 1)).toBeLessThan(1e-11);
           // Short borrow fees are paid from the financing account, so only long-only L = 1 keeps it at 0.
@@ -284,3 +291,19 @@ function book(r: BacktestResult, i: number, price: number[], units: number[], ge
   cash -= tradedSum + costSum;
   setCash(cash);
 }
+
+describe('replay: wipe-out', () => {
+  it('closes a leveraged book out at zero and says when', () => {
+    // Leverage 2 on an asset that falls 30 % then 30 %: equity 1 → 2·0.7 − 1 = 0.4 → 0.8·0.7 − 1 < 0.
+    const returns = [
+      [0, 0, 0],
+      [-0.3, 0, 0],
+      [-0.3, 0, 0],
+      [0.5, 0, 0],
+    ];
+    const r = replay(makeMarket(returns), makePlan([[1, 0, 0]], [0, 0, 0, 0], [0, 0, 0, 0]), { execution: 'same-close', leverage: 2, financingBps: 0 });
+    expect(r.nav[1]).toBeCloseTo(0.4, 14);
+    expect(Array.from(r.nav.subarray(2))).toEqual([0, 0]);
+    expect(r.warnings.join(' ')).toMatch(/fell to zero or below on 2020-01-08/);
+  });
+});

@@ -1,0 +1,103 @@
+import { computeMetrics } from '../metrics/compute-metrics.ts';
+import type { Execution } from './options.ts';
+import { marketFromArrays } from './market.ts';
+import { planFromTable } from './plan.ts';
+import { parseRebalanceRule, type RebalanceRule } from './rebalance-rule.ts';
+import { createReplayBuffers, replay } from './replay.ts';
+import { ruleTriggers } from './calendar-triggers.ts';
+import type { Role } from '../../datasets/catalog.ts';
+
+/** The figures a sweep keeps per configuration, in this order. */
+export const SWEEP_FIELDS = ['cagr', 'volatility', 'sharpe', 'maxDrawdown', 'turnover', 'costDrag', 'finalNav'] as const;
+export const SWEEP_WIDTH = SWEEP_FIELDS.length;
+
+/** What every worker shares (SharedArrayBuffers in workers, plain arrays in-process). */
+export interface SweepShared {
+  roles: readonly Role[];
+  calendar: Int32Array;
+  returns: Float64Array;
+  overnight: Float64Array;
+  cashReturns: Float64Array;
+  labels: Uint8Array;
+  /** Configurations × 5R playbook tables (row 0 unused, rows 1..4 = Q1..Q4). */
+  tables: Float64Array;
+  /** Per configuration: index into `rules`. */
+  ruleIndex: Int32Array;
+  rules: readonly string[];
+  /** Per configuration: proportional cost, bps. */
+  costBps: Float64Array;
+  /** Per configuration: 0 next-close, 1 next-open, 2 same-close. */
+  execution: Uint8Array;
+  start: number;
+  end: number;
+  /** Configurations × SWEEP_WIDTH results, written by index. */
+  results: Float64Array;
+}
+
+const EXEC: readonly Execution[] = ['next-close', 'next-open', 'same-close'];
+
+/**
+ * A runner for one worker: one market view, one set of buffers and one trigger array per
+ * distinct rule, made up front. Each configuration is a table plan, a replay (`record: 'nav'`)
+ * and computeMetrics; its figures land in `shared.results` at its own index, so they do not
+ * depend on which worker ran it.
+ */
+function makeRunner(shared: SweepShared): (c: number) => void {
+  const R = shared.roles.length;
+  const market = marketFromArrays({ calendar: shared.calendar, roles: shared.roles, returns: shared.returns, overnight: shared.overnight, cashReturns: shared.cashReturns });
+  const m = shared.end - shared.start + 1;
+  const buffers = createReplayBuffers(m, R);
+  const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
+  const triggers = new Map<number, Uint8Array>();
+  const riskFree = shared.cashReturns.slice(shared.start, shared.end + 1);
+  return (c) => {
+    const ri = shared.ruleIndex[c];
+    let trig = triggers.get(ri);
+    if (!trig) {
+      trig = ruleTriggers(parsed[ri], shared.calendar, shared.labels);
+      triggers.set(ri, trig);
+    }
+    const table = shared.tables.subarray(c * 5 * R, (c + 1) * 5 * R);
+    const plan = planFromTable(table, shared.labels, parsed[ri], shared.calendar, trig);
+    const options = { start: shared.start, end: shared.end, execution: EXEC[shared.execution[c]], costs: { bps: shared.costBps[c] }, record: 'nav' as const };
+    const result = replay(market, plan, options, buffers);
+    let turnover = 0;
+    let costs = 0;
+    for (let i = 0; i < m; i++) {
+      turnover += result.turnover[i];
+      costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
+    }
+    const met = computeMetrics({ nav: result.nav, days: result.days, riskFree, turnover, costs });
+    const out = c * SWEEP_WIDTH;
+    shared.results[out] = met.cagr;
+    shared.results[out + 1] = met.volatility;
+    shared.results[out + 2] = met.sharpe;
+    shared.results[out + 3] = met.maxDrawdown;
+    shared.results[out + 4] = met.turnover;
+    shared.results[out + 5] = met.costDrag;
+    shared.results[out + 6] = result.nav[m - 1];
+  };
+}
+
+/** Runs configurations [from, to) of a sweep in this thread. */
+export function runSweepSlice(shared: SweepShared, from: number, to: number): void {
+  const run = makeRunner(shared);
+  for (let c = from; c < to; c++) run(c);
+}
+
+/**
+ * Runs chunks of `chunk` configurations, each claimed with `Atomics.add` on `counter[0]`, until
+ * `to` is reached: a worker that starts late or runs slow simply takes fewer chunks. Returns
+ * how many it ran and the time it spent.
+ */
+export function runSweepChunks(shared: SweepShared, counter: Int32Array, chunk: number, to: number): { configs: number; ms: number } {
+  const t0 = performance.now();
+  const run = makeRunner(shared);
+  let configs = 0;
+  for (let from = Atomics.add(counter, 0, chunk); from < to; from = Atomics.add(counter, 0, chunk)) {
+    const last = Math.min(to, from + chunk);
+    for (let c = from; c < last; c++) run(c);
+    configs += last - from;
+  }
+  return { configs, ms: performance.now() - t0 };
+}
