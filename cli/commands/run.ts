@@ -19,6 +19,7 @@ import {
   navsCsv,
   resultMetrics,
   resultMetricsToJson,
+  total,
   tradesCsv,
   weightsCsv,
   type BacktestResult,
@@ -195,7 +196,19 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
     from: isoDay(main.days[0]),
     to: isoDay(main.days[main.days.length - 1]),
-    runs: Object.fromEntries(results.map((r, i) => [r.name, { ...resultMetricsToJson(metrics[i]), segments: r.segments, warnings: r.warnings }])),
+    runs: Object.fromEntries(
+      results.map((r, i) => [
+        r.name,
+        {
+          ...resultMetricsToJson(metrics[i]),
+          // Each cost on its own: sums over the run of daily fractions of equity.
+          costTotals: { commission: total(r.commission), slippage: total(r.slippage), fixed: total(r.fixedCosts), financing: total(r.financingCost) },
+          rule: r.rule,
+          segments: r.segments,
+          warnings: r.warnings,
+        },
+      ]),
+    ),
   };
   writeFileAtomic(join(out, 'metrics.json'), JSON.stringify(metricsJson, null, 2) + '\n');
   const manifest = buildManifest({
