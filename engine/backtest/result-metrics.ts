@@ -14,18 +14,33 @@ export interface ResultMetrics {
  * The metrics input of a result: its NAV and days, the T-bill account's daily accrual as the
  * risk-free return, US large caps' daily return as the benchmark, and the window's totals of
  * one-way turnover and trading costs (commission + slippage + fixed, fractions of equity).
+ * After a wipe-out (NAV 0, see the result's warnings) the input stops the day before.
  */
 export function metricsInput(result: BacktestResult, market: Market): MetricsInput {
-  const m = result.nav.length;
+  const m = positiveLength(result.nav);
   const R = market.roles.length;
-  const riskFree = market.cashReturns.slice(result.start, result.end + 1);
+  const riskFree = market.cashReturns.slice(result.start, result.start + m);
   const large = market.roles.indexOf('us_large');
   let benchmark: Float64Array | undefined;
   if (large >= 0) {
     benchmark = new Float64Array(m);
     for (let i = 0; i < m; i++) benchmark[i] = market.returns[(result.start + i) * R + large];
   }
-  return { nav: result.nav, days: result.days, riskFree, benchmark, turnover: total(result.turnover), costs: total(dailyCosts(result)) };
+  return {
+    nav: result.nav.subarray(0, m),
+    days: result.days.subarray(0, m),
+    riskFree,
+    benchmark,
+    turnover: total(result.turnover.subarray(0, m)),
+    costs: total(dailyCosts(result).subarray(0, m)),
+  };
+}
+
+/** Days before a wipe-out (NAV 0): metrics need a positive NAV, so they stop the day before. */
+function positiveLength(nav: Float64Array): number {
+  let m = 0;
+  while (m < nav.length && nav[m] > 0) m++;
+  return m;
 }
 
 /**
@@ -37,7 +52,7 @@ export function resultMetrics(result: BacktestResult, market: Market, labels?: U
   const input = metricsInput(result, market);
   const overall = computeMetrics(input);
   const byYear = metricsByYear(input);
-  const byQuadrant = labels ? metricsByMask(input, labels.subarray(result.start, result.end + 1), [1, 2, 3, 4]) : new Map<number, Metrics>();
+  const byQuadrant = labels ? metricsByMask(input, labels.subarray(result.start, result.start + input.nav.length), [1, 2, 3, 4]) : new Map<number, Metrics>();
   return { overall, byYear, byQuadrant };
 }
 

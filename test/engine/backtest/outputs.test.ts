@@ -88,3 +88,20 @@ describe('toDataFrame', () => {
     expect(df['nav'].values[3]).toBe(result.nav[3]);
   });
 });
+
+describe('metrics after a wipe-out', () => {
+  it('stop the day before the NAV reached 0', () => {
+    const rs = [
+      [0, 0, 0],
+      [-0.3, 0, 0],
+      [-0.3, 0, 0],
+      [0.5, 0, 0],
+    ];
+    const m = makeMarket(rs);
+    const r = replay(m, makePlan([[1, 0, 0]], [0, 0, 0, 0], [0, 0, 0, 0]), { execution: 'same-close', leverage: 2, financingBps: 0 });
+    const rm = resultMetrics(r, m);
+    // Days 0 and 1 only: one return, 1 → 0.4.
+    expect(rm.overall.days).toBe(1);
+    expect(rm.overall.maxDrawdown).toBeCloseTo(0.6, 12);
+  });
+});
