@@ -1,6 +1,7 @@
 import type { RebalanceRule } from '../engine/backtest/rebalance-rule.ts';
 import type { ReplayOptions } from '../engine/backtest/options.ts';
-import { replay, type ReplayBuffers } from '../engine/backtest/replay.ts';
+import { replay } from '../engine/backtest/replay.ts';
+import type { ReplayBuffers } from '../engine/backtest/replay-buffers.ts';
 import type { BacktestResult } from '../engine/backtest/result.ts';
 import { compileStrategy } from './compile.ts';
 import type { StrategyEnv } from './context.ts';

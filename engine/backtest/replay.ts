@@ -1,45 +1,13 @@
 import { isoDay } from '../../datasets/day.ts';
 import { ConfigError } from '../../datasets/errors.ts';
-import { postTradeEquity } from './costs.ts';
+import { fillOrder, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
+import { createReplayBuffers, sliceBuffers, type ReplayBuffers } from './replay-buffers.ts';
 import { toDataFrame } from './to-data-frame.ts';
+import { usedSegments } from './used-segments.ts';
 import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
-
-/** Output arrays of a replay, allocated once (sweeps reuse them run after run). */
-export interface ReplayBuffers {
-  nav: Float64Array;
-  weights: Float64Array;
-  cash: Float64Array;
-  financing: Float64Array;
-  traded: Float64Array;
-  tradeCost: Float64Array;
-  filled: Uint8Array;
-  turnover: Float64Array;
-  commission: Float64Array;
-  slippage: Float64Array;
-  fixedCosts: Float64Array;
-  financingCost: Float64Array;
-}
-
-/** Buffers for runs of up to m days over R roles. */
-export function createReplayBuffers(m: number, R: number): ReplayBuffers {
-  return {
-    nav: new Float64Array(m),
-    weights: new Float64Array(m * R),
-    cash: new Float64Array(m),
-    financing: new Float64Array(m),
-    traded: new Float64Array(m * R),
-    tradeCost: new Float64Array(m * R),
-    filled: new Uint8Array(m),
-    turnover: new Float64Array(m),
-    commission: new Float64Array(m),
-    slippage: new Float64Array(m),
-    fixedCosts: new Float64Array(m),
-    financingCost: new Float64Array(m),
-  };
-}
 
 const NEXT_CLOSE = 0;
 const NEXT_OPEN = 1;
@@ -246,140 +214,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   };
 }
 
-/** What a fill reads and writes: the book, the cost model and the ledgers. */
-interface FillState {
-  readonly R: number;
-  readonly L: number;
-  readonly h: Float64Array;
-  /** The financing account (uninvested or borrowed cash), NAV units. */
-  F: number;
-  readonly rows: Float64Array;
-  readonly rate: Float64Array;
-  readonly comm: Float64Array;
-  readonly slip: Float64Array;
-  readonly impact: number;
-  readonly fixedPerOrder: number;
-  /** Book each order (traded, tradeCost); off under `record: 'nav'`. */
-  readonly perOrder: boolean;
-  readonly traded: Float64Array;
-  readonly tradeCost: Float64Array;
-  readonly turnover: Float64Array;
-  readonly commission: Float64Array;
-  readonly slippage: Float64Array;
-  readonly fixedCosts: Float64Array;
-  readonly filled: Uint8Array;
-}
-
-/**
- * Moves the book to `leverage × rows[row]` of the post-trade equity at the current marks and
- * books the fill on window row i. Returns false (changing nothing) when the costs would exceed
- * the equity.
- */
-function fillOrder(s: FillState, row: number, i: number): boolean {
-  const { R, L, h, rows, rate, comm, slip, impact } = s;
-  const F = s.F;
-  let V = F;
-  for (let k = 0; k < R; k++) V += h[k];
-  const off = row * R;
-  let tau = Math.abs(1 - L - F / V);
-  let orders = 0;
-  for (let k = 0; k < R; k++) {
-    const d = L * rows[off + k] - h[k] / V;
-    tau += Math.abs(d);
-    if (Math.abs(d) > 1e-12) orders++;
-  }
-  tau *= 0.5;
-  for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
-  const fixed = orders * s.fixedPerOrder;
-  const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
-  if (!(Vp > 0)) return false;
-  let moved = 0;
-  let c1 = 0;
-  let c2 = 0;
-  const base = i * R;
-  for (let k = 0; k < R; k++) {
-    const target = L * rows[off + k] * Vp;
-    const tr = target - h[k];
-    const a = Math.abs(tr);
-    moved += a;
-    c1 += comm[k] * a;
-    c2 += (slip[k] + impact * tau) * a;
-    if (s.perOrder) {
-      s.traded[base + k] = tr;
-      s.tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] / V) > 1e-12 ? s.fixedPerOrder : 0);
-    }
-    h[k] = target;
-  }
-  const Fp = (1 - L) * Vp;
-  moved += Math.abs(Fp - F);
-  s.F = Fp;
-  s.turnover[i] = (0.5 * moved) / V;
-  s.commission[i] = c1 / V;
-  s.slippage[i] = c2 / V;
-  s.fixedCosts[i] = fixed / V;
-  s.filled[i] = 1;
-  return true;
-}
-
 function ruin(day: number): ConfigError {
   return new ConfigError(`costs exceed the equity on ${isoDay(day)}`, { field: 'costs.fixedPerTrade', hint: 'lower the fixed cost per trade or raise initialCapital' });
 }
 
-function sliceBuffers(b: ReplayBuffers, m: number, R: number, perOrder: boolean): ReplayBuffers {
-  if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError(`replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
-  const out: ReplayBuffers = {
-    nav: b.nav.subarray(0, m),
-    weights: b.weights.subarray(0, m * R),
-    cash: b.cash.subarray(0, m),
-    financing: b.financing.subarray(0, m),
-    traded: b.traded.subarray(0, m * R),
-    tradeCost: b.tradeCost.subarray(0, m * R),
-    filled: b.filled.subarray(0, m),
-    turnover: b.turnover.subarray(0, m),
-    commission: b.commission.subarray(0, m),
-    slippage: b.slippage.subarray(0, m),
-    fixedCosts: b.fixedCosts.subarray(0, m),
-    financingCost: b.financingCost.subarray(0, m),
-  };
-  if (perOrder) {
-    out.traded.fill(0);
-    out.tradeCost.fill(0);
-  }
-  out.filled.fill(0);
-  out.turnover.fill(0);
-  out.commission.fill(0);
-  out.slippage.fill(0);
-  out.fixedCosts.fill(0);
-  out.financingCost.fill(0);
-  return out;
-}
-
-/** The market's instrument segments clipped to [start, end], each flagged when the role was held (never without weights). */
-function usedSegments(market: Market, start: number, end: number, weights?: Float64Array): UsedSegment[] {
-  const R = market.roles.length;
-  const out: UsedSegment[] = [];
-  const cal = market.calendar;
-  for (let k = 0; k < R; k++) {
-    const role = market.roles[k];
-    let from = start;
-    for (let t = start + 1; t <= end + 1; t++) {
-      if (t <= end && market.source[t * R + k] === market.source[from * R + k]) continue;
-      const src = market.source[from * R + k];
-      // Day `start` has no return of its own in the window; its segment is the one of start + 1.
-      const s = from === start && start < end ? market.source[(start + 1) * R + k] : src;
-      let heldAny = false;
-      for (let i = from - start; weights && i <= t - 1 - start && !heldAny; i++) heldAny = weights[i * R + k] !== 0;
-      const last = out[out.length - 1];
-      const instrument = s >= 0 ? market.instruments[k][s] : market.instruments[k][0];
-      if (last && last.role === role && last.instrument === instrument) {
-        last.to = isoDay(cal[t - 1]);
-        last.days += t - from;
-        last.held ||= heldAny;
-      } else {
-        out.push({ role, instrument, from: isoDay(cal[from]), to: isoDay(cal[t - 1]), days: t - from, held: heldAny });
-      }
-      from = t;
-    }
-  }
-  return out;
-}

@@ -3,7 +3,8 @@ import type { Execution } from './options.ts';
 import { marketFromArrays } from './market.ts';
 import { planFromTable } from './plan.ts';
 import { parseRebalanceRule, type RebalanceRule } from './rebalance-rule.ts';
-import { createReplayBuffers, replay } from './replay.ts';
+import { replay } from './replay.ts';
+import { createReplayBuffers } from './replay-buffers.ts';
 import { ruleTriggers } from './calendar-triggers.ts';
 import type { Role } from '../../datasets/catalog.ts';
 
