@@ -1,7 +1,7 @@
 import { computeMetrics } from '../metrics/compute-metrics.ts';
 import type { Execution } from './options.ts';
 import { marketFromArrays } from './market.ts';
-import { planFromTable } from './plan.ts';
+import { planFromTable, type Plan } from './plan.ts';
 import { parseRebalanceRule, type RebalanceRule } from './rebalance-rule.ts';
 import { replay } from './replay.ts';
 import { createReplayBuffers } from './replay-buffers.ts';
@@ -51,6 +51,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
   const triggers = new Map<number, Uint8Array>();
   const riskFree = shared.cashReturns.slice(shared.start, shared.end + 1);
+  let index: Int32Array | undefined;
   return (c) => {
     const ri = shared.ruleIndex[c];
     let trig = triggers.get(ri);
@@ -59,7 +60,10 @@ function makeRunner(shared: SweepShared): (c: number) => void {
       triggers.set(ri, trig);
     }
     const table = shared.tables.subarray(c * 5 * R, (c + 1) * 5 * R);
-    const plan = planFromTable(table, shared.labels, parsed[ri], shared.calendar, trig);
+    // Every configuration reads the same labels: the day → row index is made once.
+    index ??= planFromTable(table, shared.labels, parsed[ri], shared.calendar, trig).index;
+    const rule = parsed[ri];
+    const plan: Plan = { rows: table, index, trigger: trig, onChange: rule.change, driftBand: rule.drift, rule: rule.text };
     const options = { start: shared.start, end: shared.end, execution: EXEC[shared.execution[c]], costs: { bps: shared.costBps[c] }, record: 'nav' as const };
     const result = replay(market, plan, options, buffers);
     let turnover = 0;
