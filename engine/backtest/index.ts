@@ -17,3 +17,5 @@ export { metricsInput, resultMetrics, metricsToJson, resultMetricsToJson, type R
 export { navCsv, navsCsv, weightsCsv, tradesCsv } from './export.ts';
 export { toDataFrame } from './to-data-frame.ts';
 export { dataChecksums, buildManifest, type RunManifest, type FileChecksum } from './manifest.ts';
+export { runSweep, type SweepConfig, type SweepOptions, type SweepOutput } from './sweep.ts';
+export { SWEEP_FIELDS } from './sweep-core.ts';

@@ -34,11 +34,18 @@ const SAME_CLOSE = 2;
  * weight); the pro-rata trims that pay the costs are not separate orders.
  *
  * The portfolio starts at the close of `start` wholly in the `cash` role (NAV = 1), so it is
- * fully invested (in T-bills) until the first fill. No allocation inside the loop. With
- * A leveraged or short book whose equity reaches zero or below is closed out: NAV 0 from that
- * day on, and a warning says when. With
- * `record: 'nav'` (sweeps) the daily weights, cash and financing shares and the per-order
- * amounts and costs are not booked and come back empty; NAV, turnover and daily costs are.
+ * fully invested (in T-bills) until the first fill. No allocation inside the loop. A leveraged
+ * or short book whose equity reaches zero or below is closed out: NAV 0 from that day on, and a
+ * warning says when. With `record: 'nav'` (sweeps) the daily weights, cash and financing shares
+ * and the per-order amounts and costs are not booked and come back empty; NAV, turnover and
+ * daily costs are.
+ *
+ * Timing: everything booked on day t reads returns and overnight returns of days ≤ t and plan
+ * entries of days ≤ t (≤ t − 1 for what fills at t under next-close and next-open).
+ *
+ * @example
+ * const result = replay(market, planFromTable(tableRows(ARTICLE_PLAYBOOK, market.roles), labels, parseRebalanceRule('regime'), market.calendar), { start, costs: { bps: 5 } });
+ * result.nav[result.nav.length - 1]; // growth of 1 over the window
  *
  * @throws ConfigError for invalid options or plan (see resolveReplayOptions, validatePlan), or
  *   when fixed costs exceed the equity.
