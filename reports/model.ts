@@ -87,6 +87,12 @@ export interface TextBlock {
   paragraphs: string[];
 }
 
+/** A sub-heading inside a section. */
+export interface HeadingBlock {
+  kind: 'heading';
+  text: string;
+}
+
 /** A boxed remark, e.g. "waits for run outputs" or a data caveat. */
 export interface NoteBlock {
   kind: 'note';
@@ -125,7 +131,7 @@ export interface MetricItem {
   note?: string;
 }
 
-export type ReportBlock = TableBlock | TextBlock | NoteBlock | ChartBlock | MetricsBlock;
+export type ReportBlock = HeadingBlock | TableBlock | TextBlock | NoteBlock | ChartBlock | MetricsBlock;
 
 export interface ReportSection {
   title: string;

@@ -18,6 +18,15 @@ export function compactSpec(spec: TopLevelSpec): TopLevelSpec {
     for (const panel of out[key] as Json[]) if (typeof panel.width === 'number') panel.width = COMPACT_WIDTH - (out.width === undefined ? 70 : 0);
   }
   walk(out);
+  // A touch larger type: the phone variant is shown at about its own size.
+  const config = (out.config ?? {}) as Json;
+  for (const part of ['axis', 'legend'] as const) {
+    const c = (config[part] ?? {}) as Json;
+    c.labelFontSize = 13;
+    c.titleFontSize = 13;
+    config[part] = c;
+  }
+  out.config = config;
   return out as TopLevelSpec;
 }
 

@@ -79,7 +79,7 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
               type: 'quantitative',
               title: input.legendTitle,
               scale: { scheme: DIVERGING_SCHEME, reverse: true, domain: [-max, max], domainMid: 0, clamp: true },
-              legend: { orient: 'right', direction: 'vertical', format: legendFormat(input.format), gradientLength: Math.max(80, rowHeight * input.rows.length - 30) },
+              legend: { orient: 'right', direction: 'vertical', format: legendFormat(input.format), gradientLength: Math.max(60, rowHeight * input.rows.length - 60) },
               condition: { test: 'datum.v === null', value: '#eeeeee' },
             },
             description: { field: 'tip' },

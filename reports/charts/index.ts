@@ -9,3 +9,4 @@ export * from './regime-timeline.ts';
 export * from './heatmap.ts';
 export * from './bar-chart.ts';
 export * from './compact.ts';
+export * from './event-path.ts';

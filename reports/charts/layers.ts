@@ -61,11 +61,15 @@ export function seriesEncodings(labels: readonly string[], legendTitle: string |
   return enc;
 }
 
-/** The top-level frame: fixed total width, the shared config, and layers or a concat body. */
+/**
+ * The top-level frame: a fixed total width (the plot narrows to make room for axes and
+ * legends), the plot height as given (legends and axes add to it), the shared config, and
+ * layers or a concat body.
+ */
 export function frame(body: Json, height: number, options: { fit?: boolean; width?: number } = {}): TopLevelSpec {
   const fit = options.fit ?? true;
   return {
-    ...(fit ? { width: options.width ?? CHART_WIDTH, height, autosize: { type: 'fit', contains: 'padding' } } : { autosize: { type: 'pad' } }),
+    ...(fit ? { width: options.width ?? CHART_WIDTH, height, autosize: { type: 'fit-x', contains: 'padding' } } : { autosize: { type: 'pad' } }),
     config: chartConfig(),
     ...body,
   } as TopLevelSpec;

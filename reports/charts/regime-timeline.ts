@@ -4,6 +4,7 @@ import type { ValueFormat } from '../model.ts';
 import { hoverLayer, timeX, frame, type Json } from './layers.ts';
 import { QUADRANT_BANDS, quadrantLabel } from './palette.ts';
 import { CHART_WIDTH } from './theme.ts';
+import { logTicks } from './time-series.ts';
 import { dayMs, hoverRows, longRows, type TimeWindow } from './time-rows.ts';
 
 /** One stacked panel of the timeline: a line drawn over the quadrant shading. */
@@ -73,6 +74,7 @@ export function regimeTimelineChart(input: RegimeTimelineInput): TopLevelSpec {
   );
   const panels: Json[] = input.panels.map((panel, k) => {
     const last = k === input.panels.length - 1;
+    const lineRows = longRows(input, [{ label: panel.label, values: panel.values }]);
     const x = (field: string) => timeX(field, last ? {} : { axis: { title: null, labels: false, ticks: false, grid: true, tickCount: 8 } });
     const colour: Json = {
       field: 'q',
@@ -86,7 +88,7 @@ export function regimeTimelineChart(input: RegimeTimelineInput): TopLevelSpec {
       layer: [
         { data: { values: bands }, mark: { type: 'rect', aria: false }, encoding: { x: x('t0'), x2: { field: 't1' }, color: colour } },
         {
-          data: { values: longRows(input, [{ label: panel.label, values: panel.values }]) },
+          data: { values: lineRows },
           mark: { type: 'line', aria: false, color: '#1a1a1a', strokeWidth: 1.4 },
           encoding: {
             x: x('t'),
@@ -95,7 +97,7 @@ export function regimeTimelineChart(input: RegimeTimelineInput): TopLevelSpec {
               type: 'quantitative',
               title: panel.label,
               scale: panel.log ? { type: 'log', nice: false, padding: 6 } : { zero: false },
-              axis: panel.yAxisFormat ? { format: panel.yAxisFormat } : {},
+              axis: { ...(panel.yAxisFormat ? { format: panel.yAxisFormat } : {}), ...(panel.log ? { values: logTicks(lineRows.map((r) => r.v)) } : {}) },
             },
           },
         },

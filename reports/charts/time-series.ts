@@ -43,7 +43,7 @@ export function timeSeriesChart(input: TimeSeriesChartInput): TopLevelSpec {
     type: 'quantitative',
     title: input.yTitle,
     scale: input.log ? { type: 'log', nice: false, padding: 6 } : { zero: input.zero ?? false },
-    axis: input.yAxisFormat ? { format: input.yAxisFormat } : {},
+    axis: { ...(input.yAxisFormat ? { format: input.yAxisFormat } : {}), ...(input.log ? { values: logTicks(rows.map((r) => r.v)) } : {}) },
   };
   const layers: Json[] = [
     {
@@ -75,6 +75,40 @@ export function ruleLayers(window: TimeWindow, rules: readonly ReferenceRule[]):
     layers.push({ data, mark: { ...text, color: colour }, encoding });
     return layers;
   });
+}
+
+/**
+ * Tick values for a log axis: the 1-2-5 sequence (…, 0.5, 1, 2, 5, 10, …) within the data's
+ * range; 1-1.5-2-3-5-7 steps when it spans less than a decade; about five evenly spaced round
+ * numbers when it spans less than a factor of three.
+ */
+export function logTicks(values: readonly number[]): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!(v > 0)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(hi > lo)) return Number.isFinite(lo) ? [lo] : [];
+  if (hi / lo < 3) {
+    // Under a factor of three a log axis looks linear: evenly spaced round numbers.
+    const raw = (hi - lo) / 5;
+    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw)!;
+    const out: number[] = [];
+    for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) out.push(Number(t.toPrecision(6)));
+    return out;
+  }
+  const steps = hi / lo < 10 ? [1, 1.5, 2, 3, 5, 7] : [1, 2, 5];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const s of steps) {
+      const t = Number((s * Math.pow(10, e)).toPrecision(3));
+      if (t >= lo && t <= hi) out.push(t);
+    }
+  }
+  return out;
 }
 
 /** The first day of the window present in `days`. */

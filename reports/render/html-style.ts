@@ -36,14 +36,15 @@ caption{text-align:left;font-weight:600;padding:0 0 6px}
 th,td{padding:5px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
 th{text-align:left;font-weight:600;border-bottom:2px solid #bbb;vertical-align:bottom}
 td.nowrap{white-space:nowrap}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.emphasis td{font-weight:700}
-td.tone-good{color:var(--good);font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
+tbody th{font-weight:400;border-bottom:1px solid var(--rule);white-space:nowrap;vertical-align:top}
+tr.emphasis th,td.tone-good{color:var(--good);font-weight:600}
 td.tone-bad{color:var(--bad);font-weight:600}
 td.tone-muted{color:var(--muted)}
 .table-note{font-size:.85rem;color:var(--muted);margin-top:6px}
 td.wrap{white-space:normal;word-break:break-word;min-width:12em}
-.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px;margin:12px 0 20px}
+.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px;margin:12px 0 20px}
 .metric{background:var(--soft);border-radius:6px;padding:10px 12px}
 .metric .label{display:block;font-size:.82rem;color:var(--muted)}
 .metric .value{display:block;font-size:1.35rem;font-weight:700;font-variant-numeric:tabular-nums}
@@ -60,7 +61,8 @@ footer{margin-top:48px;font-size:.8rem;color:var(--muted);border-top:1px solid v
  .chart-body .v-wide{display:none}
  .chart-body .v-compact{display:block}
  .chart-body.scroll svg{min-width:560px}
- th,td{padding:4px 7px}
+ table{font-size:.8rem}
+ th,td{padding:4px 5px}
 }
 @media print{nav.toc,#tip{display:none}.chart-body{overflow:visible}h2{break-before:page}figure.chart,table{break-inside:avoid}}
 `;

@@ -81,6 +81,8 @@ function summaryHead(model: ReportModel): string {
 
 function blockHtml(block: ReportBlock, charts: ReadonlyMap<string, RenderedChart>): string {
   switch (block.kind) {
+    case 'heading':
+      return `<h3>${escapeHtml(block.text)}</h3>`;
     case 'text':
       return textHtml(block);
     case 'note':

@@ -1,5 +1,5 @@
 import { formatValue } from '../format.ts';
-import type { TableBlock, Tone } from '../model.ts';
+import type { TableBlock, TableRow, Tone } from '../model.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
 import { pdfText } from './pdf-text.ts';
 
@@ -24,19 +24,19 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
   const laid = layout(doc, block);
   const x0 = PAGE.margin.left;
   if (block.caption) {
-    ensureSpace(doc, TYPE.blockTitle + 6 + rowHeight(doc, laid, laid.header, true) * 2);
+    ensureSpace(doc, TYPE.blockTitle + 6 + rowHeight(doc, laid, laid.header, undefined) * 2);
     doc.font(FONT.bold).fontSize(TYPE.blockTitle).fillColor(COLOURS.ink).text(pdfText(block.caption), x0, doc.y, { width: CONTENT_WIDTH });
     doc.moveDown(0.3);
   }
-  drawRow(doc, laid, laid.header, true, false, null);
+  drawRow(doc, laid, laid.header, undefined);
   block.rows.forEach((row, i) => {
     const cells = laid.body[i];
-    const h = rowHeight(doc, laid, cells, false);
+    const h = rowHeight(doc, laid, cells, row);
     if (doc.y + h > CONTENT_BOTTOM) {
       doc.addPage();
-      drawRow(doc, laid, laid.header, true, false, null);
+      drawRow(doc, laid, laid.header, undefined);
     }
-    drawRow(doc, laid, cells, false, row.emphasis === true, row.tones ?? null);
+    drawRow(doc, laid, cells, row);
   });
   if (block.note) {
     doc.moveDown(0.3);
@@ -66,14 +66,14 @@ function layout(doc: PDFKit.PDFDocument, block: TableBlock): Laid {
       doc.font(FONT.bold).fontSize(size);
       let nat = doc.widthOfString(header[j]);
       let min = Math.max(...header[j].split(/\s+/).map((w) => doc.widthOfString(w)));
-      doc.font(FONT.regular).fontSize(size);
-      for (const row of body) {
+      body.forEach((row, i) => {
         const text = row[j];
+        doc.font(isBold(block.rows[i], j) ? FONT.bold : FONT.regular).fontSize(size);
         const w = doc.widthOfString(text);
         nat = Math.max(nat, w);
         // Numbers and short text stay on one line; longer text may break at spaces.
         min = Math.max(min, numeric[j] || text.length <= 24 ? w : Math.max(...text.split(/\s+/).map((x) => doc.widthOfString(x))));
-      }
+      });
       natural.push(Math.ceil(nat) + pad);
       least.push(Math.ceil(min) + pad);
     });
@@ -91,10 +91,17 @@ function layout(doc: PDFKit.PDFDocument, block: TableBlock): Laid {
   return last!;
 }
 
-function rowHeight(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], header: boolean): number {
-  doc.font(header ? FONT.bold : FONT.regular).fontSize(laid.size);
+/** Cells drawn in bold: an emphasised row, and good or bad tones. */
+function isBold(row: TableRow | undefined, j: number): boolean {
+  if (!row) return true;
+  const tone = row.tones?.[j];
+  return row.emphasis === true || tone === 'good' || tone === 'bad';
+}
+
+function rowHeight(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: TableRow | undefined): number {
   let h = 0;
   cells.forEach((text, j) => {
+    doc.font(isBold(row, j) ? FONT.bold : FONT.regular).fontSize(laid.size);
     h = Math.max(h, doc.heightOfString(text || ' ', { width: laid.widths[j] - 2 * PAD_X }));
   });
   return h + 2 * PAD_Y;
@@ -107,15 +114,16 @@ function toneColour(tone: Tone | null | undefined): string {
   return COLOURS.ink;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], header: boolean, emphasis: boolean, tones: readonly (Tone | null)[] | null): void {
-  const h = rowHeight(doc, laid, cells, header);
+/** Draws one row (the header when `row` is undefined) at doc.y and moves below it. */
+function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: TableRow | undefined): void {
+  const header = row === undefined;
+  const h = rowHeight(doc, laid, cells, row);
   if (doc.y + h > CONTENT_BOTTOM) doc.addPage();
   const y = doc.y;
   let x = PAGE.margin.left;
   cells.forEach((text, j) => {
-    const tone = tones?.[j];
-    const bold = header || emphasis || tone === 'good' || tone === 'bad';
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(laid.size).fillColor(header ? COLOURS.ink : toneColour(tone));
+    const tone = row?.tones?.[j];
+    doc.font(isBold(row, j) ? FONT.bold : FONT.regular).fontSize(laid.size).fillColor(header ? COLOURS.ink : toneColour(tone));
     doc.text(text, x + PAD_X, y + PAD_Y, { width: laid.widths[j] - 2 * PAD_X, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
     x += laid.widths[j];
   });

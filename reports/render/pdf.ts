@@ -133,6 +133,12 @@ function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
 
 function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: ReadonlyMap<string, RenderedChart>): void {
   switch (block.kind) {
+    case 'heading':
+      // Keep a heading with at least a few lines of what follows.
+      ensureSpace(doc, 120);
+      doc.moveDown(0.4).font(FONT.bold).fontSize(TYPE.section - 3).fillColor(COLOURS.ink).text(pdfText(block.text), PAGE.margin.left, doc.y, { width: CONTENT_WIDTH });
+      doc.moveDown(0.4);
+      return;
     case 'text':
       for (const p of block.paragraphs) {
         doc.font(FONT.regular).fontSize(TYPE.body).fillColor(COLOURS.ink);

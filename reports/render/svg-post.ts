@@ -31,12 +31,20 @@ function stripAria(attrs: string): string {
   return attrs.replace(/ (?:role|aria-roledescription)="[^"]*"/g, '');
 }
 
-/** Prefixes every id and every reference to one (`url(#…)`, `href="#…"`). */
+/**
+ * Renames every id to `<prefix>-<n>` (n counting from 1 in order of appearance) and every
+ * reference to it (`url(#…)`, `href="#…"`). Vega numbers clip paths and gradients with
+ * process-wide counters, so this also makes the same chart render to the same bytes however
+ * many charts were drawn before it.
+ */
 export function prefixIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  for (const m of svg.matchAll(/ id="([^"]+)"/g)) if (!names.has(m[1])) names.set(m[1], `${prefix}-${names.size + 1}`);
+  const rename = (id: string) => names.get(id) ?? id;
   return svg
-    .replace(/ id="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
-    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+    .replace(/ id="([^"]+)"/g, (_, id: string) => ` id="${rename(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${rename(id)}"`);
 }
 
 /**

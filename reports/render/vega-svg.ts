@@ -42,7 +42,7 @@ export async function renderChart(spec: TopLevelSpec, idPrefix: string, options:
   }
   return {
     html: { svg: prefixIds(ariaToTitles(raw), idPrefix), width, height, warnings, compact },
-    pdf: { svg: stripAriaAttributes(removeHoverGroups(raw)), width, height, warnings },
+    pdf: { svg: prefixIds(stripAriaAttributes(removeHoverGroups(raw)), 'p'), width, height, warnings },
   };
 }
 

@@ -1,0 +1,71 @@
+import { isoDay } from '../../datasets/day.ts';
+import type { EpisodeComparison } from '../../engine/analysis/index.ts';
+import { formatValue } from '../format.ts';
+import { eventPathChart } from '../charts/event-path.ts';
+import { heatmapChart } from '../charts/heatmap.ts';
+import { SERIES_COLOURS } from '../charts/palette.ts';
+import type { ReportSection, TableBlock } from '../model.ts';
+
+const PCT = { style: 'percent' as const, digits: 1 };
+
+/**
+ * Episode comparison panels from engine/analysis compareEpisodes: each series' total return in
+ * each episode as a heatmap (worst drawdown under it), the quadrants in force during each
+ * episode, and, for the series named in `pathOf`, cumulative returns in event time (trading
+ * days since the close before each episode) so the episodes line up at their start.
+ */
+export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: readonly string[] } = {}): ReportSection {
+  const titles = cmp.episodes.map((e) => e.title);
+  const series = cmp.episodes[0]?.returns.map((r) => r.name) ?? [];
+  const values = series.map((_, i) => cmp.episodes.map((e) => (Number.isFinite(e.returns[i].total) ? e.returns[i].total : null)));
+  const sublabels = series.map((_, i) => cmp.episodes.map((e) => (Number.isFinite(e.returns[i].maxDrawdown) ? `worst ${formatValue(-e.returns[i].maxDrawdown, { style: 'percent', digits: 0 })}` : null)));
+  const tips = series.map((_, i) => cmp.episodes.map((e) => `${isoDay(e.from)} to ${isoDay(e.to)}; volatility ${formatValue(e.returns[i].volatility, PCT)}`));
+  const mix: TableBlock = {
+    kind: 'table',
+    id: 'episode-regimes',
+    caption: 'Episodes and the quadrants in force',
+    columns: [
+      { key: 'episode', label: 'Episode', align: 'left' },
+      { key: 'from', label: 'From', align: 'left' },
+      { key: 'to', label: 'To', align: 'left' },
+      { key: 'days', label: 'Days', format: { style: 'integer' } },
+      ...[1, 2, 3, 4].map((q) => ({ key: `q${q}`, label: `Q${q} days`, format: { style: 'integer' as const } })),
+      { key: 'description', label: 'What happened', align: 'left' as const },
+    ],
+    rows: cmp.episodes.map((e) => ({ key: e.id, cells: [e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], e.description] })),
+  };
+  const blocks: ReportSection['blocks'] = [
+    {
+      kind: 'text',
+      paragraphs: [`${titles.join(' against ')}: how each asset did, and which quadrant the regime engine saw at the time (a day counts for the quadrant known at the previous close).`],
+    },
+    mix,
+    {
+      kind: 'chart',
+      id: 'episode-returns',
+      title: 'Total return in each episode',
+      alt: `Total returns of ${series.join(', ')} in ${titles.join(' and ')}.`,
+      caption: 'From the close before the episode to its last close; second line: the worst fall from a peak inside the episode.',
+      spec: heatmapChart({ rows: series, columns: titles, values, sublabels, tips, format: PCT, legendTitle: 'Total return', max: 0.5 }),
+    },
+  ];
+  for (const name of options.pathOf ?? []) {
+    const path = cmp.paths.find((p) => p.name === name && p.mode === 'cumulative');
+    if (!path) continue;
+    blocks.push({
+      kind: 'chart',
+      id: `episode-path-${blocks.length}`,
+      title: `${name}: cumulative return in event time`,
+      alt: `Cumulative return of ${name} from the start of ${titles.join(' and ')}, by trading day.`,
+      caption: 'Trading days since the close before each episode began.',
+      spec: eventPathChart({
+        series: cmp.episodes.map((e, k) => ({ label: e.title, values: path.values[k], colour: SERIES_COLOURS[(k + 1) % SERIES_COLOURS.length] })),
+        xTitle: 'Trading days into the episode',
+        yTitle: 'Cumulative return',
+        yAxisFormat: '.0%',
+        format: PCT,
+      }),
+    });
+  }
+  return { title: 'Episode comparison', blocks };
+}

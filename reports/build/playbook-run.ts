@@ -1,0 +1,64 @@
+import type { Panel } from '../../datasets/panel.ts';
+import type { Role } from '../../datasets/catalog.ts';
+import type { RoleSeries } from '../../datasets/roles.ts';
+import { marketFromRoles, type BacktestResult } from '../../engine/backtest/index.ts';
+import { benchmarkStrategies, describeStrategy, resolveStrategy, runStrategy } from '../../strategies/index.ts';
+import type { PortfolioReturns } from './performance-section.ts';
+
+export interface PlaybookRun {
+  /** The strategy first, then each benchmark, as daily returns on the panel's calendar (NaN outside the run). */
+  portfolios: PortfolioReturns[];
+  /** First and last calendar index of the run (the NAV's first close and last close). */
+  start: number;
+  end: number;
+  /** The strategy's steps in words. */
+  description: string;
+  /** Parameters of the run, for the appendix. */
+  parameters: { key: string; value: string }[];
+}
+
+/** Options of {@link runPlaybook}: a subset of `quadrant run`'s, with its defaults. */
+export interface PlaybookOptions {
+  strategy?: string;
+  costBps?: number;
+}
+
+/**
+ * Runs a strategy (default: the article playbook) and the standard benchmarks (US large caps
+ * buy-and-hold, 60/40, equal weight, the random-regime control) from the first regime label to
+ * the last day, next-close execution, as `quadrant run` does with its defaults, and returns
+ * their daily returns on the calendar.
+ */
+export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: Uint8Array, options: PlaybookOptions = {}): PlaybookRun {
+  const market = marketFromRoles(panel, roles);
+  const n = panel.calendar.length;
+  const start = Math.max(0, labels.findIndex((q) => q !== 0));
+  const end = n - 1;
+  const strategy = resolveStrategy(options.strategy ?? 'article');
+  const strategies = [strategy, ...benchmarkStrategies().filter((b) => b.name !== strategy.name)];
+  const costBps = options.costBps ?? 5;
+  const env = { market, labels, panel };
+  const results = strategies.map((s) => runStrategy(s, env, { start, end, costs: { bps: costBps } }));
+  return {
+    portfolios: results.map((r, k) => ({ key: r.name, label: k === 0 ? `${r.name} (strategy)` : r.name, returns: calendarReturns(r, n), emphasis: k === 0 })),
+    start,
+    end,
+    description: describeStrategy(strategy),
+    parameters: [
+      { key: 'run.strategy', value: strategy.name },
+      { key: 'run.steps', value: describeStrategy(strategy) },
+      { key: 'run.benchmarks', value: strategies.slice(1).map((s) => s.name).join(', ') },
+      { key: 'run.execution', value: results[0].options.execution },
+      { key: 'run.costBps', value: String(costBps) },
+      { key: 'run.rebalance', value: results[0].rule },
+    ],
+  };
+}
+
+/** Daily returns of a result on the whole calendar: nav[j] / nav[j−1] − 1 at index start + j, NaN elsewhere. */
+function calendarReturns(r: BacktestResult, n: number): Float64Array {
+  const out = new Float64Array(n).fill(NaN);
+  out[r.start] = 0;
+  for (let j = 1; j < r.nav.length; j++) out[r.start + j] = r.nav[j] / r.nav[j - 1] - 1;
+  return out;
+}

@@ -1,0 +1,98 @@
+import { isoDay } from '../../datasets/day.ts';
+import { DataError } from '../../datasets/errors.ts';
+import type { Panel } from '../../datasets/panel.ts';
+import { episodesOf, timeShares, type RegimeResult } from '../../engine/regimes/index.ts';
+import { QUADRANT_MEANINGS, QUADRANT_NAMES } from '../charts/palette.ts';
+import { regimeTimelineChart, type TimelinePanel } from '../charts/regime-timeline.ts';
+import type { ReportSection, TableBlock } from '../model.ts';
+
+export interface TimelineOptions {
+  /** Price column drawn for US large caps (default SPY). */
+  equity?: string;
+  /** Months in the zoomed view ending on the last day (default 24). */
+  zoomMonths?: number;
+  /** How many of the latest regime episodes to list (default 12). */
+  episodes?: number;
+}
+
+/**
+ * The regime timeline: quadrant shading (engine/regimes labels, point in time) behind US large
+ * caps on a log scale and the dollar index the regime reads (the config's dollarSource), over
+ * the whole labelled history and zoomed on the last months; then the share of days in each
+ * quadrant and the latest episodes.
+ *
+ * @throws DataError when the panel lacks the equity or dollar column.
+ */
+export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, options: TimelineOptions = {}): ReportSection {
+  const equity = options.equity ?? 'SPY';
+  const dollar = regimes.config.dollarSource;
+  for (const id of [equity, dollar]) {
+    if (!panel.columns[id]) throw new DataError('series-missing', `the regime timeline needs ${id}`, { series: id });
+  }
+  const cal = panel.calendar;
+  const n = cal.length;
+  const first = Math.max(0, regimes.firstLabelled);
+  const from = cal[first];
+  const to = cal[n - 1];
+  const zoomFrom = to - Math.round((options.zoomMonths ?? 24) * 30.44);
+  const panels: TimelinePanel[] = [
+    { label: `US large caps (${equity}, log)`, values: panel.columns[equity], log: true, format: { style: 'number', digits: 2 } },
+    { label: `Dollar index (${dollar})`, values: panel.columns[dollar], format: { style: 'number', digits: 2 } },
+  ];
+  const shares = timeShares(regimes.labels);
+  const episodes = episodesOf(regimes.labels, cal).filter((e) => e.quadrant >= 1);
+  const latest = episodes.slice(-(options.episodes ?? 12)).reverse();
+  const sharesTable: TableBlock = {
+    kind: 'table',
+    id: 'regime-shares',
+    caption: `Time in each quadrant, ${isoDay(from)} to ${isoDay(to)}`,
+    columns: [
+      { key: 'quadrant', label: 'Quadrant', align: 'left' },
+      { key: 'meaning', label: 'Meaning', align: 'left' },
+      { key: 'share', label: 'Share of days', format: { style: 'percent', digits: 1 } },
+      { key: 'episodes', label: 'Episodes', format: { style: 'integer' } },
+    ],
+    rows: ([1, 2, 3, 4] as const).map((q) => ({ key: `Q${q}`, cells: [QUADRANT_NAMES[q], QUADRANT_MEANINGS[q], shares[q], episodes.filter((e) => e.quadrant === q).length] })),
+  };
+  const episodeTable: TableBlock = {
+    kind: 'table',
+    id: 'regime-episodes',
+    caption: 'Latest regime episodes',
+    columns: [
+      { key: 'quadrant', label: 'Quadrant', align: 'left' },
+      { key: 'start', label: 'From', align: 'left' },
+      { key: 'end', label: 'To', align: 'left' },
+      { key: 'days', label: 'Trading days', format: { style: 'integer' } },
+    ],
+    rows: latest.map((e) => ({ cells: [QUADRANT_NAMES[e.quadrant], isoDay(e.start), isoDay(e.end), e.days] })),
+  };
+  return {
+    title: 'Regime timeline',
+    blocks: [
+      {
+        kind: 'text',
+        paragraphs: [
+          `Quadrants from the "${regimes.config.name}" regime definition: the first axis reads the Fed's stance (balance sheet, liquidity, policy rate, rate expectations), the second the dollar (${dollar}). Each day's label uses only data published by that day's close; unshaded days are the warm-up before the first label.`,
+        ],
+      },
+      {
+        kind: 'chart',
+        id: 'timeline-full',
+        title: 'Regimes behind US large caps and the dollar, whole history',
+        alt: `Quadrant shading from ${isoDay(from)} to ${isoDay(to)} behind ${equity} (log scale) and ${dollar}.`,
+        caption: 'Shading: the quadrant known at each close. Lines: weekly closes.',
+        spec: regimeTimelineChart({ days: cal, from, to, labels: regimes.labels, panels }),
+      },
+      {
+        kind: 'chart',
+        id: 'timeline-zoom',
+        title: `The last ${options.zoomMonths ?? 24} months`,
+        alt: `Quadrant shading from ${isoDay(zoomFrom)} to ${isoDay(to)} behind ${equity} and ${dollar}.`,
+        caption: 'Daily values as known at each close (the broad dollar index is published weekly, hence its steps); hover for the quadrant and values of each week.',
+        spec: regimeTimelineChart({ days: cal, from: zoomFrom, to, labels: regimes.labels, panels, maxHover: 160 }),
+      },
+      sharesTable,
+      episodeTable,
+    ],
+  };
+}

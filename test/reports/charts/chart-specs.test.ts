@@ -1,0 +1,88 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { compactSpec, COMPACT_WIDTH, CHART_WIDTH, hoverRows, logTicks, quadrantLabel, regimeBands, timeSeriesChart, QUADRANT_BANDS, tint } from '../../../reports/charts/index.ts';
+import { makeCalendar } from '../../builders.ts';
+
+const MS = 86_400_000;
+
+describe('regimeBands', () => {
+  it('turns runs of labels into touching bands, skipping warm-up (worked by hand)', () => {
+    const days = Int32Array.of(10, 11, 12, 13, 14, 15, 16);
+    const labels = Uint8Array.of(0, 0, 1, 1, 4, 4, 2);
+    expect(regimeBands(days, labels)).toEqual([
+      { t0: 12 * MS, t1: 14 * MS, q: quadrantLabel(1) },
+      { t0: 14 * MS, t1: 16 * MS, q: quadrantLabel(4) },
+    ]);
+    // The last run (Q2 on day 16 alone) has no width and is dropped; a longer one reaches the last day.
+    expect(regimeBands(days, Uint8Array.of(3, 3, 3, 3, 3, 3, 3))).toEqual([{ t0: 10 * MS, t1: 16 * MS, q: quadrantLabel(3) }]);
+  });
+
+  it('clips to the window', () => {
+    const days = Int32Array.of(10, 11, 12, 13, 14);
+    expect(regimeBands(days, Uint8Array.of(1, 1, 2, 2, 2), 11, 13)).toEqual([
+      { t0: 11 * MS, t1: 12 * MS, q: quadrantLabel(1) },
+      { t0: 12 * MS, t1: 13 * MS, q: quadrantLabel(2) },
+    ]);
+  });
+});
+
+describe('palette', () => {
+  it('mixes with white (worked by hand: 30% of #000000 is #b3b3b3)', () => {
+    expect(tint('#000000', 0.3)).toBe('#b3b3b3');
+    expect(tint('#009E73', 1)).toBe('#009e73');
+    expect(tint('#D55E00', 0)).toBe('#ffffff');
+    expect(new Set(QUADRANT_BANDS.slice(1)).size).toBe(4);
+  });
+});
+
+describe('logTicks', () => {
+  it('gives the 1-2-5 sequence over several decades', () => {
+    expect(logTicks([0.45, 9.3])).toEqual([0.5, 1, 2, 5]);
+    expect(logTicks([60, 700])).toEqual([100, 200, 500]);
+  });
+  it('gives finer steps under a decade and round linear steps under a factor of three', () => {
+    expect(logTicks([1.2, 8])).toEqual([1.5, 2, 3, 5, 7]);
+    // (720 − 540) / 5 = 36 → step 50.
+    expect(logTicks([540, 720])).toEqual([550, 600, 650, 700]);
+  });
+});
+
+describe('hoverRows', () => {
+  it('lists each series on the bucket\'s last day, spanning to the next bucket', () => {
+    const days = makeCalendar('2024-01-01', 10);
+    const rows = hoverRows({ days, maxHover: 2 }, [{ label: 'A', values: Float64Array.from({ length: 10 }, (_, i) => i) }], { style: 'number', digits: 1 });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({ t0: days[0] * MS, t1: days[5] * MS, tip: '2024-01-05\nA: 4.0' });
+    expect(rows[1].tip).toBe('2024-01-12\nA: 9.0');
+  });
+});
+
+describe('timeSeriesChart and compactSpec', () => {
+  const days = makeCalendar('2020-01-01', 300);
+  const spec = timeSeriesChart({
+    days,
+    series: [
+      { label: 'A long series label here', values: Float64Array.from({ length: 300 }, (_, i) => 1 + i / 100) },
+      { label: 'B', values: Float64Array.from({ length: 300 }, () => 2) },
+    ],
+    yTitle: 'y',
+    format: { style: 'number' },
+    log: true,
+  }) as unknown as Record<string, unknown> & { layer: Record<string, unknown>[] };
+
+  it('lays out at the chart width with a hover layer last', () => {
+    expect(spec.width).toBe(CHART_WIDTH);
+    expect(spec.layer[spec.layer.length - 1].name).toBe('hover');
+  });
+
+  it('narrows a copy for phones without touching the original', () => {
+    const small = compactSpec(spec as unknown as TopLevelSpec) as unknown as typeof spec;
+    expect(small.width).toBe(COMPACT_WIDTH);
+    expect(spec.width).toBe(CHART_WIDTH);
+    const legend = (small.layer[0].encoding as Record<string, { legend: { columns: number } }>).color.legend;
+    // One label is longer than 20 characters: one column.
+    expect(legend.columns).toBe(1);
+    const axis = ((small.layer[0].encoding as Record<string, { axis: { tickCount: number } }>).x).axis;
+    expect(axis.tickCount).toBe(4);
+  });
+});
