@@ -1,5 +1,4 @@
 import { isoDay } from '../../datasets/day.ts';
-import { ConfigError } from '../../datasets/errors.ts';
 import { fillOrder, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
@@ -34,9 +33,9 @@ const SAME_CLOSE = 2;
  * weight); the pro-rata trims that pay the costs are not separate orders.
  *
  * The portfolio starts at the close of `start` wholly in the `cash` role (NAV = 1), so it is
- * fully invested (in T-bills) until the first fill. No allocation inside the loop. A leveraged
- * or short book whose equity reaches zero or below is closed out: NAV 0 from that day on, and a
- * warning says when. With `record: 'nav'` (sweeps) the daily weights, cash and financing shares
+ * fully invested (in T-bills) until the first fill. No allocation inside the loop. A book whose
+ * equity reaches zero or below, or cannot pay a trade's costs, is closed out: NAV 0 from that
+ * day on, and a warning says when. With `record: 'nav'` (sweeps) the daily weights, cash and financing shares
  * and the per-order amounts and costs are not booked and come back empty; NAV, turnover and
  * daily costs are.
  *
@@ -47,8 +46,7 @@ const SAME_CLOSE = 2;
  * const result = replay(market, planFromTable(tableRows(ARTICLE_PLAYBOOK, market.roles), labels, parseRebalanceRule('regime'), market.calendar), { start, costs: { bps: 5 } });
  * result.nav[result.nav.length - 1]; // growth of 1 over the window
  *
- * @throws ConfigError for invalid options or plan (see resolveReplayOptions, validatePlan), or
- *   when fixed costs exceed the equity.
+ * @throws ConfigError for invalid options or plan (see resolveReplayOptions, validatePlan).
  */
 export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, buffers?: ReplayBuffers): BacktestResult {
   const { resolved, costs } = resolveReplayOptions(options, market);
@@ -88,6 +86,15 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   let openFallbacks = 0;
   let firstFallback = -1;
   let wipedOut = -1;
+  // A book whose equity (or whose equity after costs) is gone: NAV and shares 0 from row i on.
+  const closeOut = (i: number): void => {
+    nav.fill(0, i);
+    if (recordWeights) {
+      weights.fill(0, i * R);
+      cash.fill(0, i);
+      financing.fill(0, i);
+    }
+  };
 
   for (let i = 0; i < m; i++) {
     const t = start + i;
@@ -112,7 +119,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         for (let k = 0; k < R; k++) Vo += h[k];
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrder(st, pending, i)) throw ruin(cal[t]);
+          if (!fillOrder(st, pending, i)) {
+            wipedOut = t;
+            closeOut(i);
+            break;
+          }
           held = pending;
           pending = -1;
         }
@@ -137,17 +148,16 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       for (let k = 0; k < R; k++) V1 += h[k];
       if (!(V1 > 0)) {
         wipedOut = t;
-        nav.fill(0, i);
-        if (recordWeights) {
-          weights.fill(0, i * R);
-          cash.fill(0, i);
-          financing.fill(0, i);
-        }
+        closeOut(i);
         break;
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrder(st, pending, i)) throw ruin(cal[t]);
+        if (!fillOrder(st, pending, i)) {
+          wipedOut = t;
+          closeOut(i);
+          break;
+        }
         held = pending;
         pending = -1;
       }
@@ -169,7 +179,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrder(st, row, i)) throw ruin(cal[t]);
+          if (!fillOrder(st, row, i)) {
+            wipedOut = t;
+            closeOut(i);
+            break;
+          }
           held = row;
         } else pending = row;
       }
@@ -194,7 +208,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     warnings.push(`next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`);
   }
   if (L !== 1) warnings.push(`leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`);
-  if (wipedOut >= 0) warnings.push(`the equity fell to zero or below on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
+  if (wipedOut >= 0) warnings.push(`the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
   let segments: UsedSegment[] | undefined;
@@ -219,9 +233,5 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       return toDataFrame(this);
     },
   };
-}
-
-function ruin(day: number): ConfigError {
-  return new ConfigError(`costs exceed the equity on ${isoDay(day)}`, { field: 'costs.fixedPerTrade', hint: 'lower the fixed cost per trade or raise initialCapital' });
 }
 

@@ -304,6 +304,15 @@ describe('replay: wipe-out', () => {
     const r = replay(makeMarket(returns), makePlan([[1, 0, 0]], [0, 0, 0, 0], [0, 0, 0, 0]), { execution: 'same-close', leverage: 2, financingBps: 0 });
     expect(r.nav[1]).toBeCloseTo(0.4, 14);
     expect(Array.from(r.nav.subarray(2))).toEqual([0, 0]);
-    expect(r.warnings.join(' ')).toMatch(/fell to zero or below on 2020-01-08/);
+    expect(r.warnings.join(" ")).toMatch(/fell to zero or below .* on 2020-01-08/);
+  });
+});
+
+describe('replay: a trade the equity cannot pay for', () => {
+  it('closes the book out instead of failing', () => {
+    // Fixed cost 2,000 per order on a capital of 1,000: the first fill (two orders) costs 4 × NAV.
+    const r = replay(makeMarket([[0, 0, 0], [0.01, 0, 0], [0.01, 0, 0]]), makePlan([[1, 0, 0]], [0, 0, 0], [0, 0, 0]), { costs: { fixedPerTrade: 2000, initialCapital: 1000 } });
+    expect(Array.from(r.nav)).toEqual([1, 0, 0]);
+    expect(r.warnings.join(' ')).toMatch(/could not pay the costs of a trade\) on 2020-01-07/);
   });
 });
