@@ -70,6 +70,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const L = resolved.leverage;
   const spread = resolved.financingBps / 1e4 / 360;
   const shorts = resolved.allowShorts;
+  const canWipeOut = shorts || L > 1;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
   const comm = costs.commission;
   const slip = costs.slippage;
@@ -144,8 +145,12 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       st.F = F;
       // A leveraged or short book can lose everything: then it is closed out at zero for good.
-      let V1 = F;
-      for (let k = 0; k < R; k++) V1 += h[k];
+      // (Long-only without borrowing holds only positive amounts: it cannot.)
+      let V1 = 1;
+      if (canWipeOut) {
+        V1 = F;
+        for (let k = 0; k < R; k++) V1 += h[k];
+      }
       if (!(V1 > 0)) {
         wipedOut = t;
         closeOut(i);
