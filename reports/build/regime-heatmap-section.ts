@@ -73,6 +73,8 @@ export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: {
         title: 'Annualised return by quadrant, with its interval',
         alt: `Heatmap of annualised mean returns of ${series.join(', ')} in quadrants Q1 to Q4.`,
         caption: 'Blue: positive, orange: negative; the second line of each cell is the interval.',
+        // Four columns of two-line cells do not fit a phone: it scrolls sideways instead.
+        compact: false,
         spec: heatmapChart({ rows: series, columns, values, sublabels, tips, format: PCT, legendTitle: 'Annualised return', max: 0.4 }),
       },
       table,

@@ -7,8 +7,9 @@ export const COMPACT_WIDTH = 380;
 /**
  * The phone variant of a chart spec: the same marks and data laid out 380 px wide instead of
  * 720, so its text keeps its size on a narrow screen: stacked panels narrow too, time axes get
- * at most 4 ticks, legends fall back to one or two columns (one when a label is long) and
- * right-hand legends move below the plot. The input is not changed.
+ * at most 4 ticks, legends fall back to one or two columns (one when a label is long),
+ * right-hand legends move below the plot, and long lines are thinned to about 320 points each
+ * (see thinLines). The input is not changed.
  */
 export function compactSpec(spec: TopLevelSpec): TopLevelSpec {
   const out = structuredClone(spec) as Json;
@@ -32,7 +33,11 @@ export function compactSpec(spec: TopLevelSpec): TopLevelSpec {
 
 function walk(node: Json): void {
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'data' || key === 'values' || value === null || typeof value !== 'object') continue;
+    if (key === 'data' && value && typeof value === 'object' && Array.isArray((value as Json).values)) {
+      (value as Json).values = thinLines((value as Json).values as Json[]);
+      continue;
+    }
+    if (key === 'values' || value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
       for (const v of value) if (v && typeof v === 'object') walk(v as Json);
       continue;
@@ -42,6 +47,46 @@ function walk(node: Json): void {
     if (key === 'legend') compactLegend(child, node);
     walk(child);
   }
+}
+
+/** Most points per line in the phone variant (about one per pixel of its plot). */
+export const COMPACT_POINTS = 320;
+
+/**
+ * Thins long-format line rows ({t, s, v}) for the phone variant by min–max decimation: each
+ * line's points are cut into runs and every run keeps its lowest and highest point, in time
+ * order, so peaks and troughs survive. Other data (hover bands, bands, cells) is kept whole.
+ */
+export function thinLines(rows: Json[]): Json[] {
+  if (rows.length === 0 || !('t' in rows[0] && 's' in rows[0] && 'v' in rows[0])) return rows;
+  const bySeries = new Map<unknown, Json[]>();
+  for (const r of rows) {
+    const list = bySeries.get(r.s);
+    if (list) list.push(r);
+    else bySeries.set(r.s, [r]);
+  }
+  const out: Json[] = [];
+  for (const list of bySeries.values()) {
+    const run = Math.ceil((2 * list.length) / COMPACT_POINTS);
+    if (run <= 2) {
+      out.push(...list);
+      continue;
+    }
+    for (let a = 0; a < list.length; a += run) {
+      const b = Math.min(list.length, a + run);
+      let lo = a;
+      let hi = a;
+      for (let i = a + 1; i < b; i++) {
+        if (list[i].v < list[lo].v) lo = i;
+        if (list[i].v > list[hi].v) hi = i;
+      }
+      if (lo === hi) out.push(list[lo]);
+      else out.push(list[Math.min(lo, hi)], list[Math.max(lo, hi)]);
+    }
+    const last = list[list.length - 1];
+    if (out[out.length - 1] !== last) out.push(last);
+  }
+  return out;
 }
 
 function compactLegend(legend: Json, channel: Json): void {

@@ -87,5 +87,6 @@ export function chartHtml(block: ChartBlock, rendered: RenderedChart): string {
   const body = rendered.compact
     ? `<div class="v-wide">${rendered.svg}</div><div class="v-compact">${rendered.compact.svg}</div>`
     : `<div class="v-only">${rendered.svg}</div>`;
-  return `<figure class="chart" id="chart-${id}" data-chart="${id}"><figcaption>${escapeHtml(block.title)}</figcaption><div class="chart-body${rendered.compact ? '' : ' scroll'}" role="img" aria-label="${escapeHtml(block.alt)}">${body}</div>${caption}</figure>`;
+  const hint = rendered.compact ? '' : '<p class="scroll-hint">Scroll sideways to see the whole chart.</p>';
+  return `<figure class="chart" id="chart-${id}" data-chart="${id}"><figcaption>${escapeHtml(block.title)}</figcaption>${hint}<div class="chart-body${rendered.compact ? '' : ' scroll'}" role="img" aria-label="${escapeHtml(block.alt)}">${body}</div>${caption}</figure>`;
 }

@@ -28,6 +28,7 @@ figure.chart figcaption{font-weight:600;margin-bottom:6px}
 .chart-body{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .chart-body svg{display:block;width:100%;height:auto}
 .chart-body .v-compact{display:none}
+.scroll-hint{display:none;font-size:.8rem;color:var(--muted);margin:0 0 4px}
 .chart-caption{font-size:.88rem;color:var(--muted);margin-top:6px}
 .chart-body svg .hover_marks path:hover{opacity:.10}
 .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:12px 0 20px}
@@ -39,7 +40,8 @@ td.nowrap{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
 tbody th{font-weight:400;border-bottom:1px solid var(--rule);white-space:nowrap;vertical-align:top}
-tr.emphasis th,td.tone-good{color:var(--good);font-weight:600}
+tr.emphasis th,tr.emphasis td{font-weight:700}
+td.tone-good{color:var(--good);font-weight:600}
 td.tone-bad{color:var(--bad);font-weight:600}
 td.tone-muted{color:var(--muted)}
 .table-note{font-size:.85rem;color:var(--muted);margin-top:6px}
@@ -60,7 +62,8 @@ footer{margin-top:48px;font-size:.8rem;color:var(--muted);border-top:1px solid v
  nav.toc ol{columns:1}
  .chart-body .v-wide{display:none}
  .chart-body .v-compact{display:block}
- .chart-body.scroll svg{min-width:560px}
+ .chart-body.scroll svg{min-width:620px}
+ .scroll-hint{display:block}
  table{font-size:.8rem}
  th,td{padding:4px 5px}
 }

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { compactSpec, COMPACT_WIDTH, CHART_WIDTH, hoverRows, logTicks, quadrantLabel, regimeBands, timeSeriesChart, QUADRANT_BANDS, tint } from '../../../reports/charts/index.ts';
+import fc from 'fast-check';
+import { compactSpec, COMPACT_POINTS, thinLines, COMPACT_WIDTH, CHART_WIDTH, hoverRows, logTicks, quadrantLabel, regimeBands, timeSeriesChart, QUADRANT_BANDS, tint } from '../../../reports/charts/index.ts';
 import { makeCalendar } from '../../builders.ts';
 
 const MS = 86_400_000;
@@ -84,5 +85,31 @@ describe('timeSeriesChart and compactSpec', () => {
     expect(legend.columns).toBe(1);
     const axis = ((small.layer[0].encoding as Record<string, { axis: { tickCount: number } }>).x).axis;
     expect(axis.tickCount).toBe(4);
+  });
+});
+
+describe('thinLines', () => {
+  it('keeps each line short, with its extremes, its last point and time order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 3000 }), (vs) => {
+        const rows = vs.flatMap((v, i) => [{ t: i, s: 'a', v }, { t: i, s: 'b', v: -v }]);
+        const out = thinLines(rows);
+        for (const s of ['a', 'b']) {
+          const mine = out.filter((r) => r.s === s);
+          const all = rows.filter((r) => r.s === s);
+          expect(mine.length).toBeLessThanOrEqual(Math.max(all.length, COMPACT_POINTS + 2));
+          expect(Math.min(...mine.map((r) => r.v))).toBe(Math.min(...all.map((r) => r.v)));
+          expect(Math.max(...mine.map((r) => r.v))).toBe(Math.max(...all.map((r) => r.v)));
+          expect(mine[mine.length - 1]).toBe(all[all.length - 1]);
+          for (let i = 1; i < mine.length; i++) expect(mine[i].t).toBeGreaterThan(mine[i - 1].t);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('leaves other data alone', () => {
+    const bands = [{ t0: 1, t1: 2, q: 'Q1' }];
+    expect(thinLines(bands)).toBe(bands);
   });
 });
