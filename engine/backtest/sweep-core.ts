@@ -1,4 +1,4 @@
-import { computeMetrics } from '../metrics/compute-metrics.ts';
+import { headlineMetrics } from '../metrics/headline-metrics.ts';
 import type { Execution } from './options.ts';
 import { marketFromArrays } from './market.ts';
 import { planFromTable, type Plan } from './plan.ts';
@@ -40,7 +40,7 @@ const EXEC: readonly Execution[] = ['next-close', 'next-open', 'same-close'];
 /**
  * A runner for one worker: one market view, one set of buffers and one trigger array per
  * distinct rule, made up front. Each configuration is a table plan, a replay (`record: 'nav'`)
- * and computeMetrics; its figures land in `shared.results` at its own index, so they do not
+ * and headlineMetrics (computeMetrics's figures in one allocation-free pass); its figures land in `shared.results` at its own index, so they do not
  * depend on which worker ran it.
  */
 function makeRunner(shared: SweepShared): (c: number) => void {
@@ -72,7 +72,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
       turnover += result.turnover[i];
       costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
     }
-    const met = computeMetrics({ nav: result.nav, days: result.days, riskFree, turnover, costs });
+    const met = headlineMetrics(result.nav, riskFree, turnover, costs);
     const out = c * SWEEP_WIDTH;
     shared.results[out] = met.cagr;
     shared.results[out + 1] = met.volatility;

@@ -9,6 +9,7 @@ export { drawdownSeries } from './drawdown-series.ts';
 export { maxDrawdown } from './max-drawdown.ts';
 export type { MaxDrawdown } from './max-drawdown.ts';
 export { computeMetrics } from './compute-metrics.ts';
+export { headlineMetrics, type HeadlineMetrics } from './headline-metrics.ts';
 export { metricsByYear } from './metrics-by-year.ts';
 export { metricsByMask } from './metrics-by-mask.ts';
 export { rollingSharpe } from './rolling-sharpe.ts';
