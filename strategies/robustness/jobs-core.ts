@@ -1,0 +1,149 @@
+import type { Role } from '../../datasets/catalog.ts';
+import { ruleTriggers } from '../../engine/backtest/calendar-triggers.ts';
+import { marketFromArrays } from '../../engine/backtest/market.ts';
+import { planFromTable, type Plan } from '../../engine/backtest/plan.ts';
+import { parseRebalanceRule, type RebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
+import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
+import { replay } from '../../engine/backtest/replay.ts';
+import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
+
+/** The figures kept per job, in this order (annualised as computeMetrics defines them). */
+export const JOB_FIELDS = ['sharpe', 'cagr', 'volatility', 'maxDrawdown', 'calmar', 'sortino', 'turnover', 'costDrag', 'finalNav'] as const;
+export type JobField = (typeof JOB_FIELDS)[number];
+export const JOB_WIDTH = JOB_FIELDS.length;
+
+/**
+ * A batch of replays over one market: job j replays playbook `jobTable[j]` on label set
+ * `jobLabels[j]` under rule `jobRule[j]` at `jobCost[j]` bps, from `start` to `end`, executing
+ * at the next close. Everything is typed arrays (SharedArrayBuffers when workers share it).
+ */
+export interface JobsShared {
+  roles: readonly Role[];
+  calendar: Int32Array;
+  /** n × R day-major role returns, as in Market. */
+  returns: Float64Array;
+  overnight: Float64Array;
+  cashReturns: Float64Array;
+  /** Label sets, each n long, one after another (L × n). */
+  labels: Uint8Array;
+  /** Playbooks as 5 × R rows each (row 0 unused), one after another. */
+  tables: Float64Array;
+  rules: readonly string[];
+  jobLabels: Int32Array;
+  jobTable: Int32Array;
+  jobRule: Int32Array;
+  jobCost: Float64Array;
+  start: number;
+  end: number;
+  /** Jobs [0, keep) write their daily excess returns into `excess`. */
+  keep: number;
+  /** Jobs × JOB_WIDTH figures, written by index. */
+  metrics: Float64Array;
+  /**
+   * keep × (m − 1) daily excess returns over T-bills, m = end − start + 1: row j, column i − 1
+   * is job j's return from close start+i−1 to close start+i minus that day's T-bill accrual.
+   */
+  excess: Float64Array;
+  /** [0]: jobs finished, for progress. */
+  done: Int32Array;
+}
+
+/**
+ * A runner for one thread: one market view, one set of replay buffers, each rule's calendar
+ * triggers made once, and the plan of the current label set reused while consecutive jobs share
+ * it (grids put the jobs of one label set next to each other). Each job's figures land at its
+ * own index, so they do not depend on which thread ran it.
+ */
+export function makeJobRunner(shared: JobsShared): (j: number) => void {
+  const R = shared.roles.length;
+  const n = shared.calendar.length;
+  const market = marketFromArrays({ calendar: shared.calendar, roles: shared.roles, returns: shared.returns, overnight: shared.overnight, cashReturns: shared.cashReturns });
+  const { start, end } = shared;
+  const m = end - start + 1;
+  const buffers = createReplayBuffers(m, R);
+  const riskFree = shared.cashReturns.slice(start, end + 1);
+  const days = shared.calendar.subarray(start, end + 1);
+  const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
+  // A rule's triggers are its calendar part OR its regime part (see ruleTriggers): the calendar
+  // part, the costly one, is made once per rule; the regime part once per label set.
+  const calendarPart = parsed.map((rule) => ruleTriggers({ ...rule, regime: false }, shared.calendar));
+  const regimeOnly = parsed.map((rule) => ({ ...rule, calendar: [], daily: false }));
+  let current = -1;
+  let plans: (Plan | undefined)[] = [];
+  const planFor = (labelSet: number, ri: number, table: Float64Array): Plan => {
+    if (labelSet !== current) {
+      current = labelSet;
+      plans = [];
+    }
+    let plan = plans[ri];
+    if (!plan) {
+      const labels = shared.labels.subarray(labelSet * n, (labelSet + 1) * n);
+      const trigger = parsed[ri].daily ? calendarPart[ri] : ruleTriggers(regimeOnly[ri], shared.calendar, labels);
+      if (!parsed[ri].daily) for (let t = 0; t < n; t++) trigger[t] |= calendarPart[ri][t];
+      plan = planFromTable(table, labels, parsed[ri], shared.calendar, trigger);
+      plans[ri] = plan;
+    }
+    return plan.rows === table ? plan : { ...plan, rows: table };
+  };
+  return (j) => {
+    const ri = shared.jobRule[j];
+    const ti = shared.jobTable[j];
+    const table = shared.tables.subarray(ti * 5 * R, (ti + 1) * 5 * R);
+    const plan = planFor(shared.jobLabels[j], ri, table);
+    const result = replay(market, plan, { start, end, costs: { bps: shared.jobCost[j] }, record: 'nav' }, buffers);
+    const nav = result.nav;
+    let turnover = 0;
+    let costs = 0;
+    for (let i = 0; i < m; i++) {
+      turnover += result.turnover[i];
+      costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
+    }
+    const out = j * JOB_WIDTH;
+    const f = shared.metrics;
+    if (nav[m - 1] > 0) {
+      const met = computeMetrics({ nav, days, riskFree, turnover, costs });
+      f[out] = met.sharpe;
+      f[out + 1] = met.cagr;
+      f[out + 2] = met.volatility;
+      f[out + 3] = met.maxDrawdown;
+      f[out + 4] = met.calmar;
+      f[out + 5] = met.sortino;
+      f[out + 6] = met.turnover;
+      f[out + 7] = met.costDrag;
+    } else {
+      // A book closed out (NAV 0): no figure but the final NAV means anything.
+      f.fill(NaN, out, out + JOB_WIDTH - 1);
+    }
+    f[out + 8] = nav[m - 1];
+    if (j < shared.keep) writeExcess(shared.excess, j * (m - 1), nav, riskFree);
+    Atomics.add(shared.done, 0, 1);
+  };
+}
+
+/** Row of daily excess returns from a NAV path: out[off + i − 1] = nav[i]/nav[i−1] − 1 − rf[i]. */
+function writeExcess(out: Float64Array, off: number, nav: Float64Array, rf: Float64Array): void {
+  const m = nav.length;
+  for (let i = 1; i < m; i++) out[off + i - 1] = (nav[i - 1] > 0 ? nav[i] / nav[i - 1] - 1 : 0) - rf[i];
+}
+
+/** Runs jobs [from, to) in this thread. */
+export function runJobSlice(shared: JobsShared, from: number, to: number): void {
+  const run = makeJobRunner(shared);
+  for (let j = from; j < to; j++) run(j);
+}
+
+/**
+ * Runs chunks of `chunk` jobs, each claimed with `Atomics.add` on `counter[0]`, until `to`:
+ * a thread that starts late or runs slow takes fewer. Returns how many it ran and its time.
+ */
+export function runJobChunks(shared: JobsShared, counter: Int32Array, chunk: number, to: number): { jobs: number; ms: number } {
+  const t0 = performance.now();
+  const run = makeJobRunner(shared);
+  let jobs = 0;
+  for (let from = Atomics.add(counter, 0, chunk); from < to; from = Atomics.add(counter, 0, chunk)) {
+    const last = Math.min(to, from + chunk);
+    for (let j = from; j < last; j++) run(j);
+    jobs += last - from;
+  }
+  return { jobs, ms: performance.now() - t0 };
+}

@@ -1,0 +1,222 @@
+import { availableParallelism } from 'node:os';
+import type { Role } from '../../datasets/catalog.ts';
+import { isoDay } from '../../datasets/day.ts';
+import { ConfigError, DataError } from '../../datasets/errors.ts';
+import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import type { RoleSeries } from '../../datasets/roles.ts';
+import { marketFromRoles } from '../../engine/backtest/market.ts';
+import { computeRegimes, RegimeCache } from '../../engine/regimes/index.ts';
+import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
+import { tableRows } from '../quadrant-table.ts';
+import { deflatedBest, type DeflatedSharpeSummary } from './deflated-best.ts';
+import { DEFAULT_COST_BPS, defaultValidateGrid, expandGrid, gridParameters, regimeCombinations, regimeConfigOf, type GridParameter, type RobustnessGrid } from './grid.ts';
+import { JOB_FIELDS, JOB_WIDTH, type JobField } from './jobs-core.ts';
+import { pboOf, type PboSummary } from './overfitting.ts';
+import { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
+import { runJobs, type Job } from './run-jobs.ts';
+import { sensitivityTables, type SensitivityTable } from './sensitivity.ts';
+import { walkForward, type WalkForwardResult } from './walk-forward.ts';
+
+/** The seed robustness runs use unless told otherwise (the article's date). */
+export const DEFAULT_ROBUSTNESS_SEED = 20260119;
+/** Permutations of the regime labels unless told otherwise. */
+export const DEFAULT_PERMUTATIONS = 200;
+/** Below this many replays the batch runs in this thread (starting workers costs more). */
+const IN_PROCESS_BELOW = 1000;
+
+export type RobustnessPhase = 'labels' | 'replays' | 'statistics';
+
+export interface RobustnessOptions {
+  /** The grid (default: {@link defaultValidateGrid}, 18 configurations). */
+  grid?: RobustnessGrid;
+  /** Block permutations of the reference's labels (0 = no permutation test). Default 200. */
+  permutations?: number;
+  /** Seed of the permutations (permutation i uses seed + i). Default 20260119. */
+  seed?: number;
+  /** Worker threads, or `auto` (default): in this thread under 1,000 replays, else min(2, cores). */
+  workers?: number | 'auto';
+  /** CSCV time blocks S (even, 2…20). Default: 16, fewer for large grids (see autoPartitions). */
+  pboPartitions?: number;
+  /** History before the first walk-forward year, years of 252 days. Default 3. */
+  minHistoryYears?: number;
+  /** Called as each phase advances. */
+  onProgress?: (phase: RobustnessPhase, done: number, total: number) => void;
+}
+
+/** One configuration's parameters and figures (annualised as computeMetrics defines them). */
+export interface ConfigResult extends Record<JobField, number> {
+  id: number;
+  params: Record<string, number | string>;
+}
+
+/** The article default every sweep is compared with. */
+export interface ReferenceResult extends Record<JobField, number> {
+  regimes: string;
+  playbook: 'article';
+  rebalance: string;
+  costBps: number;
+}
+
+/** Everything a robustness run found: plain data (JSON-serialisable; NaN marks a missing figure). */
+export interface RobustnessResult {
+  seed: number;
+  /** The common window of every run: returns from the close of `from` to the close of `to`. */
+  window: { from: string; to: string; days: number; note: string };
+  grid: { base: string; parameters: GridParameter[]; configurations: number; regimeCombinations: number };
+  workers: number;
+  configs: ConfigResult[];
+  /** Index (= id) of the configuration with the highest Sharpe. */
+  best: number;
+  reference: ReferenceResult;
+  /** Mean Sharpe over each pair of varied parameters. */
+  sensitivity: SensitivityTable[];
+  deflatedSharpe: DeflatedSharpeSummary | null;
+  pbo: PboSummary | null;
+  permutation: PermutationSummary | null;
+  walkForward: WalkForwardResult | null;
+  notes: string[];
+}
+
+function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
+  if (w === undefined || w === 'auto') return jobs < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
+  if (!Number.isInteger(w) || w < 0 || w > 64) throw new ConfigError(`workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
+  return w;
+}
+
+/**
+ * The robustness checks of a playbook grid on one data set:
+ *
+ * 1. labels: each regime combination of the grid (and the grid's base, for the reference)
+ *    labels the calendar (computeRegimes, one shared RegimeCache);
+ * 2. window: every run covers the same days, from the latest first label among them (or the
+ *    grid's `from`) to the last day (or `to`), so all figures are comparable;
+ * 3. replays: every configuration (playbook table → plan → replay at the next close, its cost,
+ *    NAV only), the reference (base regimes, the article playbook, regime+monthly, 5 bps), and
+ *    the reference on `permutations` block-shuffled label sets, on worker threads when large;
+ * 4. statistics: Sharpe sensitivity over each pair of parameters; the deflated Sharpe ratio of
+ *    the best configuration with every configuration a trial; PBO by CSCV over their daily
+ *    excess returns; the permutation p-value of the reference against its shuffled controls;
+ *    the walk-forward choice by expanding-window Sharpe, applied a year at a time.
+ *
+ * Sharpe ratios are annualised (× √252) over T-bills unless a field says per period.
+ * Deterministic: the same data, grid, permutations and seed give the same result for any
+ * number of workers.
+ *
+ * Timing: each run's returns at day t use labels and prices of days ≤ t; the block-shuffled
+ * labels use the whole sample by design (a control, not a strategy); the walk-forward choice
+ * for a year uses returns before it.
+ *
+ * @throws ConfigError for bad options; DataError when a regime combination labels no day or
+ *   the common window is shorter than 4 return days.
+ * @example
+ * const panel = buildPanel(loadDataset('/work/shared/datasets'));
+ * const r = await runRobustness(panel, buildRoles(panel), { permutations: 200, seed: 1 });
+ * r.deflatedSharpe?.probability; // a probability
+ */
+export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, options: RobustnessOptions = {}): Promise<RobustnessResult> {
+  const grid = options.grid ?? defaultValidateGrid();
+  const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
+  const seed = options.seed ?? DEFAULT_ROBUSTNESS_SEED;
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError(`permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError(`seed must be a whole number, got ${seed}`, { field: 'seed' });
+  const progress = options.onProgress ?? (() => {});
+  const cal = panel.calendar;
+  const n = cal.length;
+
+  // 1. Labels.
+  const G = regimeCombinations(grid);
+  const cache = new RegimeCache(panel);
+  const labelSets: Uint8Array[] = [];
+  let start = 0;
+  const noLabel = (what: string) => new DataError('no-data', `${what} labels no day of this data`, { field: 'regimes', hint: 'shorter windows or a later start need less history' });
+  for (let g = 0; g < G; g++) {
+    const r = computeRegimes(panel, regimeConfigOf(grid, g), { cache });
+    if (r.firstLabelled < 0) throw noLabel(`regime combination ${g} (${describeCombination(grid, g)})`);
+    start = Math.max(start, r.firstLabelled);
+    labelSets.push(r.labels);
+    progress('labels', g + 1, G + 1);
+  }
+  const ref = computeRegimes(panel, grid.base, { cache });
+  if (ref.firstLabelled < 0) throw noLabel(`the base regime definition "${grid.base.name}"`);
+  start = Math.max(start, ref.firstLabelled);
+  labelSets.push(ref.labels);
+  progress('labels', G + 1, G + 1);
+
+  // 2. Window.
+  const gridFrom = grid.from !== undefined ? calendarIndexAtOrBefore(cal, grid.from - 1) + 1 : 0;
+  const startNote = gridFrom > start ? 'the grid\'s "from"' : 'the latest first regime label among the grid\'s definitions and the base';
+  start = Math.max(start, gridFrom);
+  const end = grid.to !== undefined ? calendarIndexAtOrBefore(cal, grid.to) : n - 1;
+  const T = end - start;
+  if (!(T >= 4)) throw new DataError('no-data', `the common window of the sweep has ${Math.max(0, T)} return days (needs at least 4)`, { field: grid.from !== undefined || grid.to !== undefined ? 'from' : 'regimes' });
+
+  // 3. Replays: the grid, the reference, the permutations.
+  const market = marketFromRoles(panel, roles);
+  const configs = expandGrid(grid);
+  const K = configs.length;
+  const tables = grid.playbooks.map((p) => tableRows(p.table, market.roles));
+  let refTable = grid.playbooks.findIndex((p) => p.table === ARTICLE_PLAYBOOK);
+  if (refTable < 0) refTable = tables.push(tableRows(ARTICLE_PLAYBOOK, market.roles)) - 1;
+  const rules = [...grid.rebalance];
+  let refRule = rules.indexOf(ARTICLE_RULE);
+  if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
+  for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
+  const jobs: Job[] = configs.map((c) => ({ labels: c.regime, table: c.playbook, rule: c.rebalance, costBps: c.costBps }));
+  for (let p = 0; p <= permutations; p++) jobs.push({ labels: G + p, table: refTable, rule: refRule, costBps: DEFAULT_COST_BPS });
+  const workers = resolveWorkers(options.workers, jobs.length);
+  const out = await runJobs({ market, labelSets, tables, rules, jobs, start, end, keep: K + 1 }, { workers, onProgress: (d, t) => progress('replays', d, t) });
+  const figure = (j: number, f: JobField) => out.metrics[j * JOB_WIDTH + JOB_FIELDS.indexOf(f)];
+  const figures = (j: number) => Object.fromEntries(JOB_FIELDS.map((f, i) => [f, out.metrics[j * JOB_WIDTH + i]])) as Record<JobField, number>;
+
+  // 4. Statistics.
+  const steps = 4;
+  const configResults: ConfigResult[] = configs.map((c) => ({ id: c.id, params: c.params, ...figures(c.id) }));
+  const sharpe = Float64Array.from(configs, (c) => figure(c.id, 'sharpe'));
+  let best = 0;
+  for (let j = 1; j < K; j++) if (sharpe[j] > sharpe[best] || (Number.isNaN(sharpe[best]) && !Number.isNaN(sharpe[j]))) best = j;
+  const parameters = gridParameters(grid);
+  const sensitivity = sensitivityTables(parameters, configs, sharpe);
+  progress('statistics', 1, steps);
+  const deflated = deflatedBest(out.excess, K, T);
+  progress('statistics', 2, steps);
+  const pboSummary = pboOf(out.excess, K, T, options.pboPartitions);
+  progress('statistics', 3, steps);
+  const permuted = Float64Array.from({ length: permutations }, (_, p) => figure(K + 1 + p, 'sharpe'));
+  const permutation = permutationTest(figure(K, 'sharpe'), permuted, seed, 'Sharpe of the article playbook (regime+monthly, 5 bps) on the base regime labels against the same on block-shuffled labels');
+  const riskFree = market.cashReturns.slice(start + 1, end + 1);
+  const wf = walkForward({
+    excess: out.excess,
+    rows: K,
+    days: cal.slice(start, end + 1),
+    riskFree,
+    reference: out.excess.subarray(K * T, (K + 1) * T),
+    minHistoryYears: options.minHistoryYears,
+  });
+  progress('statistics', 4, steps);
+
+  const notes = [
+    `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close filled at the next close, NAV from 1 in T-bills until the first fill.`,
+    `Deflated Sharpe ratio: every one of the ${K} configurations counts as a trial, however alike, so it errs on the side of doubt.`,
+  ];
+  if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
+  return {
+    seed,
+    window: { from: isoDay(cal[start]), to: isoDay(cal[end]), days: T, note: `starts at ${startNote}` },
+    grid: { base: grid.base.name, parameters, configurations: K, regimeCombinations: G },
+    workers: out.workers,
+    configs: configResults,
+    best,
+    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: DEFAULT_COST_BPS, ...figures(K) },
+    sensitivity,
+    deflatedSharpe: deflated,
+    pbo: pboSummary,
+    permutation,
+    walkForward: wf,
+    notes,
+  };
+}
+
+function describeCombination(grid: RobustnessGrid, g: number): string {
+  const c = expandGrid({ ...grid, playbooks: grid.playbooks.slice(0, 1), rebalance: grid.rebalance.slice(0, 1), costBps: grid.costBps.slice(0, 1) })[g];
+  return grid.regimes.map((d) => `${d.path} = ${JSON.stringify(c.params[d.path])}`).join(', ') || 'the base';
+}
