@@ -1,0 +1,219 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../../datasets/errors.ts';
+import { formatIssue } from '../../datasets/issues.ts';
+import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
+import { buildPanel } from '../../datasets/panel.ts';
+import { buildRoles } from '../../datasets/roles.ts';
+import {
+  DEFAULT_PERMUTATIONS,
+  DEFAULT_ROBUSTNESS_SEED,
+  JOB_FIELDS,
+  loadGrid,
+  MAX_GRID_CONFIGS,
+  runRobustness,
+  type ConfigResult,
+  type RobustnessPhase,
+  type RobustnessResult,
+  type SensitivityTable,
+} from '../../strategies/robustness/index.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { emit, formatTable, toCsv, type Format } from '../output.ts';
+
+interface SweepArgs {
+  data?: string;
+  cache?: string;
+  quiet?: boolean;
+  grid: string;
+  workers?: number;
+  permutations: number;
+  seed: number;
+  top: number;
+  format: Format;
+  out?: string;
+}
+
+/** A progress bar on stderr for runs longer than a second: on a terminal, not with --quiet. */
+export function robustnessProgress(label: string, quiet?: boolean): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
+  const t0 = Date.now();
+  let drawn = false;
+  let last = 0;
+  const active = !quiet && process.stderr.isTTY === true;
+  return {
+    onProgress(phase, done, total) {
+      if (!active) return;
+      const now = Date.now();
+      if (now - t0 < 1000 || (now - last < 100 && done < total)) return;
+      last = now;
+      const width = 24;
+      const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : width;
+      process.stderr.write(`\r\x1b[2K${label} ${phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+function fix(x: number, digits = 2): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
+}
+
+function pc(x: number, digits = 1): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a';
+}
+
+/** The parameters that take more than one value. */
+function varied(result: RobustnessResult): string[] {
+  return result.grid.parameters.filter((p) => p.values.length > 1).map((p) => p.name);
+}
+
+function configRow(c: ConfigResult, names: string[]): string[] {
+  return [...names.map((n) => String(c.params[n])), fix(c.sharpe), pc(c.cagr), pc(c.volatility), pc(-c.maxDrawdown), fix(c.turnover, 1)];
+}
+
+function alignNumbers(rows: string[][], from: number): string[][] {
+  const width = rows[0]?.length ?? 0;
+  for (let c = from; c < width; c++) {
+    const w = Math.max(...rows.map((r) => r[c].length));
+    for (const r of rows) r[c] = r[c].padStart(w);
+  }
+  return rows;
+}
+
+/** A sensitivity table as text: rows × columns of means. */
+export function sensitivityText(t: SensitivityTable): string {
+  const body = t.rows.map((r, i) => [r, ...t.values[i].map((v) => (v === null ? 'n/a' : t.format.style === 'percent' ? pc(v) : fix(v, t.format.digits)))]);
+  return formatTable([`${t.rowTitle} \\ ${t.columnTitle}`, ...t.columns], alignNumbers(body, 1));
+}
+
+/**
+ * The robustness findings as terminal text: the top configurations, the sensitivity tables,
+ * the overfitting figures and the walk-forward years.
+ */
+export function robustnessText(result: RobustnessResult, top = 10): string {
+  const names = varied(result);
+  const sorted = [...result.configs].sort((a, b) => (b.sharpe > a.sharpe ? 1 : b.sharpe < a.sharpe ? -1 : Number.isNaN(a.sharpe) ? 1 : a.id - b.id));
+  const shown = sorted.slice(0, top);
+  const header = ['rank', 'id', ...names, 'Sharpe', 'CAGR', 'vol', 'max DD', 'turnover/yr'];
+  const ref = result.reference;
+  const rows = shown.map((c, i) => [String(i + 1), String(c.id), ...configRow(c, names)]);
+  rows.push(['ref', '-', ...names.map(() => ''), fix(ref.sharpe), pc(ref.cagr), pc(ref.volatility), pc(-ref.maxDrawdown), fix(ref.turnover, 1)]);
+  const g = result.grid;
+  const lines: string[] = [
+    `grid: ${g.configurations} configurations (${g.parameters.map((p) => `${p.values.length} ${p.name}`).join(' × ')}) over regimes "${g.base}"; ${g.regimeCombinations} label sets`,
+    `window: ${result.window.from} … ${result.window.to}, ${result.window.days} return days (${result.window.note}); every run fills at the next close`,
+    '',
+    `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
+    formatTable(header, alignNumbers(rows, 2 + names.length)),
+  ];
+  for (const t of result.sensitivity) lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
+  lines.push('', 'OVERFITTING');
+  const d = result.deflatedSharpe;
+  lines.push(
+    d
+      ? `deflated Sharpe ratio: ${pc(d.probability)} that the best Sharpe (${fix(d.sharpe)}, config ${d.config}) beats the best of ${d.trials} skill-less trials (expected ${fix(d.expectedMaxSharpeAnnual)}); PSR ${pc(d.psr)}; skew ${fix(d.skew)}, excess kurtosis ${fix(d.kurtosis, 1)}, ${d.n} days`
+      : 'deflated Sharpe ratio: n/a (no configuration has a Sharpe)',
+  );
+  const p = result.pbo;
+  lines.push(p ? `probability of backtest overfitting: ${pc(p.probability)} (CSCV over ${p.configs} configurations, ${p.partitions} blocks, ${p.splits} splits, median logit ${fix(p.medianLogit)})` : 'probability of backtest overfitting: n/a (needs 2 configurations or more)');
+  const q = result.permutation;
+  lines.push(
+    q
+      ? `permutation test: p = ${q.pValue.toFixed(3)}: article default Sharpe ${fix(q.actual)} against block-shuffled labels (median ${fix(q.nullMedian)}, 5–95% ${fix(q.nullP05)} … ${fix(q.nullP95)}); ${q.atLeast} of ${q.permutations} at least as high; seeds ${q.seed} + i`
+      : 'permutation test: not run (--permutations 0)',
+  );
+  const wf = result.walkForward;
+  if (wf) {
+    const wfRows = wf.years.map((y) => [String(y.year), String(y.days), String(y.chosen), ...names.map((n) => String(result.configs[y.chosen].params[n])), fix(y.inSampleSharpe), pc(y.return), pc(y.referenceReturn)]);
+    lines.push(
+      '',
+      `WALK-FORWARD: each year the configuration with the best Sharpe on every earlier day (after ${wf.minHistoryYears} years), its returns that year; ${wf.switches} switches`,
+      formatTable(['year', 'days', 'chosen', ...names, 'Sharpe before', 'return', 'ref return'], alignNumbers(wfRows, 0)),
+      formatTable(
+        ['out of sample', 'from', 'to', 'CAGR', 'vol', 'Sharpe', 'max DD'],
+        alignNumbers(
+          [
+            ['walk-forward', wf.stitched.from, wf.stitched.to, pc(wf.stitched.cagr), pc(wf.stitched.volatility), fix(wf.stitched.sharpe), pc(-wf.stitched.maxDrawdown)],
+            ['article default', wf.reference.from, wf.reference.to, pc(wf.reference.cagr), pc(wf.reference.volatility), fix(wf.reference.sharpe), pc(-wf.reference.maxDrawdown)],
+          ],
+          3,
+        ),
+      ),
+    );
+  } else lines.push('', 'WALK-FORWARD: n/a (the window is shorter than the history it needs)');
+  return lines.join('\n');
+}
+
+/** Every configuration as CSV rows: id, each parameter, each figure. */
+export function configsCsv(result: RobustnessResult): string {
+  const names = result.grid.parameters.map((p) => p.name);
+  return toCsv(
+    ['id', ...names, ...JOB_FIELDS],
+    result.configs.map((c) => [c.id, ...names.map((n) => c.params[n]), ...JOB_FIELDS.map((f) => c[f])]),
+  );
+}
+
+/** JSON with NaN and ±Infinity written as null. */
+export function robustnessJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}
+
+const GRID_HELP = `A grid file is JSON:
+  {
+    "base": "article",
+    "regimes": { "windows.balanceSheetWeeks": [8, 13, 26], "stability.confirmDays": [5, 10, 20],
+                 "components.policy_rate.weight": [0.5, 1] },
+    "rebalance": ["regime+monthly", "monthly", "regime"],
+    "costBps": [5],
+    "playbooks": { "article": "article", "defensive": { "Q1": {...}, "Q2": {...}, "Q3": {...}, "Q4": {...} } },
+    "from": "2008-01-01", "to": "2025-12-31"
+  }
+Every field is optional. base: a regime preset or a partial regime config (as in quadrant regimes --config).
+regimes: dotted paths into the regime config (windows.*, zScore.*, reserves.*, stability.*,
+components.NAME.weight|method|deadBand, dollarSource), each with its values. rebalance: rules
+(default regime+monthly). costBps: bps per trade (default 5). playbooks: named quadrant tables of role
+weights (default the article's). from/to: the runs' window (default: from the latest first regime label).
+The configurations are the cartesian product (at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')}); see strategies/robustness/example-grid.json.`;
+
+export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
+  command: 'sweep',
+  describe: 'sweep regime and rebalancing parameters: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward',
+  builder: (y) =>
+    y
+      .option('grid', { type: 'string', demandOption: true, describe: 'the parameter grid (JSON; format below)' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: in process under 1,000 replays, else 2)' })
+      .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: 'block permutations of the regime labels (0 = none)' })
+      .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
+      .option('top', { type: 'number', default: 10, describe: 'configurations listed on the terminal' })
+      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'csv: one row per configuration; json: everything' })
+      .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
+      .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
+      .epilogue(GRID_HELP),
+  handler: async (args) => {
+    if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UsageError(`--workers must be a whole number ≥ 0, got ${args.workers}`, { field: 'workers' });
+    if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
+    if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
+    if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top must be a whole number ≥ 1, got ${args.top}`, { field: 'top' });
+    const grid = loadGrid(args.grid);
+    const dir = resolveDataDir(args.data, args.cache);
+    const ds = loadDataset(dir);
+    assertUsable(ds);
+    if (!args.quiet) for (const issue of ds.issues) if (issue.severity === 'error') process.stderr.write(`${formatIssue(issue)}\n`);
+    const panel = buildPanel(ds);
+    const roles = buildRoles(panel);
+    const t0 = performance.now();
+    const bar = robustnessProgress('sweep', args.quiet);
+    let result: RobustnessResult;
+    try {
+      result = await runRobustness(panel, roles, { grid, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+    } finally {
+      bar.done();
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (args.format === 'json') return emit(robustnessJson({ data: dir, gridFile: args.grid, ...result }), args.out);
+    if (args.format === 'csv') return emit(configsCsv(result), args.out);
+    emit(`data ${dir}; grid ${args.grid}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
+  },
+};
