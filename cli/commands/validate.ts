@@ -25,9 +25,11 @@ import { marketFromRoles } from '../../engine/backtest/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
 import { computeRegimes, type RegimeResult } from '../../engine/regimes/index.ts';
 import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../../strategies/index.ts';
+import { defaultValidateGrid, loadGrid, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { regimeConfigFrom } from './regimes.ts';
+import { configsCsv, robustnessText } from './sweep.ts';
 
 /** Options shared by `validate` and `compare`. */
 export interface AnalysisArgs {
@@ -111,8 +113,8 @@ export function alignRight(rows: string[][], cols: number[]): string[][] {
   return rows;
 }
 
-type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional';
-const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional'];
+type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'robustness';
+const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'robustness'];
 
 interface ValidateArgs extends AnalysisArgs {
   reps: number;
@@ -123,6 +125,9 @@ interface ValidateArgs extends AnalysisArgs {
   sample: 'full' | 'in' | 'out';
   format: Format;
   out?: string;
+  robustness: boolean;
+  grid?: string;
+  permutations: number;
 }
 
 /** The statistic in its unit, for tables. */
@@ -269,18 +274,23 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('strategies', { type: 'boolean', default: true, describe: 'add the built-in strategies to the per-regime table (--no-strategies to skip)' })
       .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
+      .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
+      .option('permutations', { type: 'number', default: 200, describe: 'block permutations of the regime labels in the robustness section (seeded by --seed)' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet'),
-  handler: (args) => {
+  handler: async (args) => {
     if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
+    if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
-    const want = (s: Section) => section === 'all' || section === s;
+    const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
+    const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
     const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
     const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0), args.quiet);
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
     const inputs = loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -314,6 +324,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       ];
       progress.tick('conditional');
     }
+    let robustness: RobustnessResult | undefined;
+    if (want('robustness')) {
+      robustness = await runRobustness(panel, roles, { grid: grid ?? defaultValidateGrid(regimes.config), permutations: args.permutations, seed: args.seed });
+      progress.tick('robustness');
+    }
     progress.done();
 
     const cal = panel.calendar;
@@ -336,6 +351,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
+      if (robustness) json.robustness = robustness;
       emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
       return;
     }
@@ -343,6 +359,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       if (section === 'scorecard') emit(toCsv(SCORECARD_HEADER, scorecardRecords(scorecard)), args.out);
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
       else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
+      else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
       else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
       return;
     }
@@ -371,6 +388,9 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns by tercile of the 20-day net-liquidity change (cut points of the trailing 3 years; ${sampleNote})`,
         conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
       );
+    }
+    if (robustness) {
+      parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
   },
