@@ -1,3 +1,4 @@
+import { ConfigError } from '../../datasets/errors.ts';
 import { deflatedSharpe } from '../../engine/stats/deflated-sharpe.ts';
 import { kurtosis } from '../../engine/stats/kurtosis.ts';
 import { skewness } from '../../engine/stats/skewness.ts';
@@ -9,7 +10,7 @@ const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
 export interface DeflatedSharpeSummary {
   /** DSR: the probability that the best Sharpe beats the best of `trials` skill-less ones. */
   probability: number;
-  /** Configurations tried (every one counts, however alike). */
+  /** Configurations tried (every one counts, however alike), N of the DSR. */
   trials: number;
   /** The best configuration's Sharpe, annualised (per-period × √252). */
   sharpe: number;
@@ -54,16 +55,19 @@ export function rowSharpes(excess: Float64Array, rows: number, T: number): Float
 /**
  * The deflated Sharpe ratio (Bailey & López de Prado 2014) of the best of `rows`
  * configurations, from their daily excess returns over T-bills (row j = excess[j·T … j·T+T−1]):
- * the best is the highest per-period Sharpe (first on ties); the trials are all `rows`
- * configurations; V is the sample variance of their per-period Sharpes (finite ones); skew and
- * excess kurtosis are the best row's. See engine/stats deflatedSharpe for the formula.
+ * the best is the highest per-period Sharpe (first on ties); the trials are `trials` (default
+ * all `rows` configurations; more when other configurations were tried before this grid); V is
+ * the sample variance of the rows' per-period Sharpes (finite ones); skew and excess kurtosis
+ * are the best row's. See engine/stats deflatedSharpe for the formula.
  *
  * Counting every configuration as a trial overstates the independent trials when many are
  * alike, so the DSR here errs on the side of doubt.
  *
  * @returns null when no row has a finite Sharpe or T < 4.
+ * @throws ConfigError naming `trials` when it is not a whole number ≥ rows.
  */
-export function deflatedBest(excess: Float64Array, rows: number, T: number): DeflatedSharpeSummary | null {
+export function deflatedBest(excess: Float64Array, rows: number, T: number, trials = rows): DeflatedSharpeSummary | null {
+  if (!Number.isSafeInteger(trials) || trials < rows) throw new ConfigError(`trials must be a whole number ≥ the ${rows} configurations, got ${trials}`, { field: 'trials' });
   if (rows < 1 || T < 4) return null;
   const sr = rowSharpes(excess, rows, T);
   let best = -1;
@@ -83,10 +87,10 @@ export function deflatedBest(excess: Float64Array, rows: number, T: number): Def
   const row = excess.subarray(best * T, (best + 1) * T);
   const skew = skewness(row);
   const kurt = kurtosis(row);
-  const d = deflatedSharpe({ sharpe: sr[best], trials: rows, n: T, skew, kurtosis: kurt, sharpeVariance });
+  const d = deflatedSharpe({ sharpe: sr[best], trials, n: T, skew, kurtosis: kurt, sharpeVariance });
   return {
     probability: d.dsr,
-    trials: rows,
+    trials,
     sharpe: sr[best] * SQRT_YEAR,
     config: best,
     perPeriodSharpe: sr[best],

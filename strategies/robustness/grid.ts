@@ -158,7 +158,14 @@ export function parseGrid(json: unknown, source = 'inline'): RobustnessGrid {
         if (typeof x !== typeof leaf) throw fail(f, `must be a ${typeof leaf}, got ${JSON.stringify(x)}`, source);
         const probe = structuredClone(base);
         setLeaf(probe, path, x as number | string);
-        under('regimes', source, () => checkRegimeConfig(probe, 'inline'));
+        // The value on its own; rules across fields are checked per combination below.
+        under('regimes', source, () => {
+          try {
+            checkRegimeConfig(probe, 'inline');
+          } catch (err) {
+            if (err instanceof ConfigError && err.details.field === path) throw err;
+          }
+        });
         return x as number | string;
       });
       regimes.push({ path, values: vals });

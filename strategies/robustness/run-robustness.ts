@@ -39,6 +39,8 @@ export interface RobustnessOptions {
   pboPartitions?: number;
   /** History before the first walk-forward year, years of 252 days. Default 3. */
   minHistoryYears?: number;
+  /** Configurations tried in all, for the deflated Sharpe ratio (default the grid's size; more when earlier searches count). */
+  trials?: number;
   /** Called as each phase advances. */
   onProgress?: (phase: RobustnessPhase, done: number, total: number) => void;
 }
@@ -177,7 +179,7 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   const parameters = gridParameters(grid);
   const sensitivity = sensitivityTables(parameters, configs, sharpe);
   progress('statistics', 1, steps);
-  const deflated = deflatedBest(out.excess, K, T);
+  const deflated = deflatedBest(out.excess, K, T, options.trials ?? K);
   progress('statistics', 2, steps);
   const pboSummary = pboOf(out.excess, K, T, options.pboPartitions);
   progress('statistics', 3, steps);
@@ -196,7 +198,7 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
 
   const notes = [
     `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close filled at the next close, NAV from 1 in T-bills until the first fill.`,
-    `Deflated Sharpe ratio: every one of the ${K} configurations counts as a trial, however alike, so it errs on the side of doubt.`,
+    `Deflated Sharpe ratio: every one of the ${deflated?.trials ?? K} configurations tried counts as a trial, however alike, so it errs on the side of doubt.`,
   ];
   if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
