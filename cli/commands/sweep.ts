@@ -159,22 +159,26 @@ export function robustnessJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 }
 
-const GRID_HELP = `A grid file is JSON:
-  {
-    "base": "article",
-    "regimes": { "windows.balanceSheetWeeks": [8, 13, 26], "stability.confirmDays": [5, 10, 20],
+const GRID_HELP = `A grid file is JSON; every field is optional:
+  { "base": "article",
+    "regimes": { "windows.balanceSheetWeeks": [8, 13, 26],
+                 "stability.confirmDays": [5, 10, 20],
                  "components.policy_rate.weight": [0.5, 1] },
     "rebalance": ["regime+monthly", "monthly", "regime"],
     "costBps": [5],
-    "playbooks": { "article": "article", "defensive": { "Q1": {...}, "Q2": {...}, "Q3": {...}, "Q4": {...} } },
-    "from": "2008-01-01", "to": "2025-12-31"
-  }
-Every field is optional. base: a regime preset or a partial regime config (as in quadrant regimes --config).
-regimes: dotted paths into the regime config (windows.*, zScore.*, reserves.*, stability.*,
-components.NAME.weight|method|deadBand, dollarSource), each with its values. rebalance: rules
-(default regime+monthly). costBps: bps per trade (default 5). playbooks: named quadrant tables of role
-weights (default the article's). from/to: the runs' window (default: from the latest first regime label).
-The configurations are the cartesian product (at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')}); see strategies/robustness/example-grid.json.`;
+    "playbooks": { "article": "article",
+                   "defensive": { "Q1": {…}, "Q2": {…}, "Q3": {…}, "Q4": {…} } },
+    "from": "2008-01-01", "to": "2025-12-31" }
+base       a regime preset, or a partial regime config as in quadrant regimes --config
+regimes    dotted paths into the regime config, each with its values: windows.*, zScore.*,
+           reserves.*, stability.*, components.NAME.weight|method|deadBand, dollarSource
+rebalance  rebalance rules (default regime+monthly)
+costBps    cost per trade, bps of the value traded (default 5)
+playbooks  named quadrant tables of role weights, or "article" (default: the article's)
+from, to   the window of every run (default: from the latest first regime label to the end)
+The configurations are the cartesian product (at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')}); each is compared with the
+article default (base regimes, article playbook, regime+monthly, 5 bps), whose labels are also
+block-shuffled for the permutation test. Example: strategies/robustness/example-grid.json.`;
 
 export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
   command: 'sweep',
