@@ -29,8 +29,10 @@ import {
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
+import { readRunBundle } from '../../reports/build/run-bundle.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { emit, formatTable, writeFileAtomic } from '../output.ts';
+import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
 interface RunArgs {
   data?: string;
@@ -51,6 +53,7 @@ interface RunArgs {
   'financing-bps': number;
   seed: number;
   out?: string;
+  report?: string;
 }
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -75,14 +78,18 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
       .option('seed', { type: 'number', default: RANDOM_REGIME_SEED, describe: 'seed of the random-regime control' })
       .option('out', { type: 'string', describe: 'write nav.csv, weights.csv, trades.csv, benchmarks.csv, metrics.json, manifest.json here' })
+      .option('report', { type: 'string', describe: 'also draw the report into --out: html, pdf or html,pdf (see quadrant report)' })
       .example('$0 run --data ../shared/datasets --out /tmp/run1', 'the article playbook since the first regime label')
       .example('$0 run --strategy my-playbook.yaml --rebalance regime+drift:0.05 --cost-bps 10', 'a user playbook'),
-  handler: (args) => {
+  handler: async (args) => {
+    const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
+    if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
     const dir = resolveDataDir(args.data, args.cache);
     const ds = loadDataset(dir);
     assertUsable(ds);
     const panel = buildPanel(ds);
-    const market = marketFromRoles(panel, buildRoles(panel));
+    const roles = buildRoles(panel);
+    const market = marketFromRoles(panel, roles);
     const regimes = computeRegimes(panel, resolveRegimeConfig(args.regimes));
     const labels = regimes.labels;
     const n = panel.calendar.length;
@@ -118,6 +125,11 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       for (const issue of shown) process.stderr.write(`${formatIssue(issue)}\n`);
       const rest = ds.issues.filter((i) => i.severity === 'warning').length - shown.length;
       if (rest > 0) process.stderr.write(`${rest} more data warning(s) on series not held (see quadrant data verify)\n`);
+    }
+    if (reportFormats) {
+      const loaded = { dataset: ds, panel, roles, regimes };
+      const { model, rendered } = await reportFromRun(readRunBundle(args.out!), { formats: reportFormats, outDir: args.out, quiet: args.quiet, loaded });
+      emit(renderedLines(model, rendered));
     }
   },
 };
