@@ -74,11 +74,11 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 compare 2022 2025Q2', "the note's Q4 and Q3 examples side by side")
       .example('$0 compare svb-2023 --from 2019-09 --to 2019-10', 'SVB against the September 2019 repo spike'),
-  handler: (args) => {
+  handler: async (args) => {
     const spans = episodesFromArgs(args.episodes ?? [], args.from ?? [], args.to ?? []);
     const eventDays = parseEventDays(args.days);
     const progress = stepProgress('compare', 3 + (args.strategies ? 5 : 0), args.quiet);
-    const { panel, roles, regimes, strategies, dir } = loadAnalysisInputs(args, progress);
+    const { panel, roles, regimes, strategies, dir } = await loadAnalysisInputs(args, progress);
     const cal = panel.calendar;
     const signals: EpisodeSignal[] = [
       { name: 'quadrant', values: Float64Array.from(regimes.labels), units: 'label at the close (0 warm-up)', mode: 'level' },

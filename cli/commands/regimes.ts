@@ -1,9 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { isoDay, parseDateBound, type Day } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
-import { formatIssue } from '../../datasets/issues.ts';
-import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
-import { buildPanel, calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import {
   computeRegimes,
   DEFAULT_PRESET,
@@ -18,7 +16,7 @@ import {
   type RegimeConfig,
   type RegimeResult,
 } from '../../engine/regimes/index.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { loadData } from '../load-data.ts';
 import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
 
 interface CommonArgs {
@@ -39,13 +37,10 @@ interface RegimesArgs extends CommonArgs {
 /** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
 const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'];
 
-/** Loads only the series the regimes need, checks them, prints their warnings, and aligns them. */
-export function loadRegimePanel(args: CommonArgs): { dir: string; panel: Panel } {
-  const dir = resolveDataDir(args.data, args.cache);
-  const ds = loadDataset(dir, { macro: REGIME_SERIES, prices: ['SPY'] });
-  assertUsable(ds);
-  if (!args.quiet) for (const issue of ds.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  return { dir, panel: buildPanel(ds) };
+/** Loads, checks and aligns only the series the regimes need (a fast start). */
+export async function loadRegimePanel(args: CommonArgs): Promise<{ dir: string; panel: Panel }> {
+  const { dir, panel } = await loadData(args, { macro: REGIME_SERIES, prices: ['SPY'] });
+  return { dir, panel };
 }
 
 /** The regime config named by --config FILE or --preset NAME (default article). */
@@ -175,9 +170,9 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
       .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
-  handler: (args) => {
+  handler: async (args) => {
     const config = regimeConfigFrom(args);
-    const { dir, panel } = loadRegimePanel(args);
+    const { dir, panel } = await loadRegimePanel(args);
     const r = computeRegimes(panel, config);
     // Without --from, show from the first labelled day: the rows before are warm-up.
     const from = args.from ?? (r.firstLabelled > 0 ? isoDay(panel.calendar[r.firstLabelled]) : undefined);

@@ -26,9 +26,9 @@ export const signalsCommand: CommandModule<SignalsArgs, SignalsArgs> = {
       .conflicts('preset', 'config')
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as Format })
       .example('$0 signals --as-of 2026-01-19', 'what the note could see on the day it was published'),
-  handler: (args) => {
+  handler: async (args) => {
     const config = regimeConfigFrom(args);
-    const { panel } = loadRegimePanel(args);
+    const { panel } = await loadRegimePanel(args);
     const cal = panel.calendar;
     const asked = args.asOf ? parseDayArg(args.asOf, true, 'as-of') : cal[cal.length - 1];
     const w = watchList(panel, asked, { redLine: config.reserves.redLine });

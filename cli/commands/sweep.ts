@@ -1,8 +1,6 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { UsageError } from '../../datasets/errors.ts';
-import { formatIssue } from '../../datasets/issues.ts';
-import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
-import { buildPanel } from '../../datasets/panel.ts';
+
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   DEFAULT_PERMUTATIONS,
@@ -16,7 +14,7 @@ import {
   type RobustnessResult,
   type SensitivityTable,
 } from '../../strategies/robustness/index.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { loadData } from '../load-data.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 
 interface SweepArgs {
@@ -201,11 +199,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations'
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top must be a whole number ≥ 1, got ${args.top}`, { field: 'top' });
     const grid = loadGrid(args.grid);
-    const dir = resolveDataDir(args.data, args.cache);
-    const ds = loadDataset(dir);
-    assertUsable(ds);
-    if (!args.quiet) for (const issue of ds.issues) if (issue.severity === 'error') process.stderr.write(`${formatIssue(issue)}\n`);
-    const panel = buildPanel(ds);
+    const { dir, panel } = await loadData(args);
     const roles = buildRoles(panel);
     const t0 = performance.now();
     const bar = robustnessProgress('sweep', args.quiet);

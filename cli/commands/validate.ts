@@ -2,10 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { ROLES, type Role } from '../../datasets/catalog.ts';
 import { dayOf, isoDay } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
-import { formatIssue } from '../../datasets/issues.ts';
 import { createProgress, type Progress } from '../../datasets/live/progress.ts';
-import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
-import { buildPanel, calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../../datasets/roles.ts';
 import {
   basketReturns,
@@ -26,7 +24,7 @@ import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, T
 import { computeRegimes, type RegimeResult } from '../../engine/regimes/index.ts';
 import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../../strategies/index.ts';
 import { defaultValidateGrid, loadGrid, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { loadData } from '../load-data.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { regimeConfigFrom } from './regimes.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
@@ -61,12 +59,8 @@ export function stepProgress(label: string, total: number, quiet?: boolean): Pro
  * Loads the data, labels the regimes and replays the built-in strategies from the first
  * labelled day (default replay options: the backtest's own execution and cost defaults).
  */
-export function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): AnalysisInputs {
-  const dir = resolveDataDir(args.data, args.cache);
-  const ds = loadDataset(dir);
-  assertUsable(ds);
-  if (!args.quiet) for (const issue of ds.issues) if (issue.severity === 'error') process.stderr.write(`${formatIssue(issue)}\n`);
-  const panel = buildPanel(ds);
+export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): Promise<AnalysisInputs> {
+  const { dir, panel } = await loadData(args);
   const roles = buildRoles(panel);
   progress.tick('data');
   const regimes = computeRegimes(panel, regimeConfigFrom(args));
@@ -291,7 +285,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
     const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
-    const inputs = loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
+    const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
     const ctx = buildClaimContext(panel, roles, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level });
