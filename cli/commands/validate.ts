@@ -23,10 +23,12 @@ import { marketFromRoles } from '../../engine/backtest/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
 import { computeRegimes, type RegimeResult } from '../../engine/regimes/index.ts';
 import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../../strategies/index.ts';
-import { defaultValidateGrid, loadGrid, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { regimeConfigFrom } from './regimes.ts';
+import type { ReportFormat } from '../../reports/render/index.ts';
+import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
 
 /** Options shared by `validate` and `compare`. */
@@ -122,6 +124,8 @@ interface ValidateArgs extends AnalysisArgs {
   robustness: boolean;
   grid?: string;
   permutations: number;
+  report?: string;
+  'report-dir': string;
 }
 
 /** The statistic in its unit, for tables. */
@@ -271,13 +275,17 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
       .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
       .option('permutations', { type: 'number', default: 200, describe: 'block permutations of the regime labels in the robustness section (seeded by --seed)' })
+      .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
+      .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
-      .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet'),
+      .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
+      .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
   handler: async (args) => {
     if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
     if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
+    const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
     const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
@@ -387,5 +395,26 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness);
   },
 };
+
+/** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult): Promise<void> {
+  // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
+  const { buildReportFromInputs } = await import('../../reports/build/report-from-inputs.ts');
+  const model = buildReportFromInputs(
+    {
+      dataDir: inputs.dir,
+      panel: inputs.panel,
+      roles: inputs.roles,
+      regimes: inputs.regimes,
+      scorecard: scorecard.length ? scorecard : undefined,
+      claims: { reps: args.reps, seed: args.seed, level: args.level },
+      series: inputs.strategies,
+      robustness: robustness ? robustnessReportInput(robustness) : undefined,
+    },
+    { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
+  );
+  process.stdout.write(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })) + '\n');
+}
