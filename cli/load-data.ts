@@ -6,7 +6,7 @@ import { fetchIntoCache, resolveFetchTargets, type FetchIntoCacheOptions, type F
 import { createProgress } from '../datasets/live/progress.ts';
 import { assertUsable, loadDataset, type Dataset, type LoadOptions } from '../datasets/load-dataset.ts';
 import { buildPanel, type Panel } from '../datasets/panel.ts';
-import { cacheDir } from './data-dir.ts';
+import { defaultCacheDir } from '../datasets/live/cache.ts';
 
 /** The options every data-reading command shares (declared globally in cli/main.ts). */
 export interface DataArgs {
@@ -19,6 +19,26 @@ export interface LoadedData {
   dir: string;
   dataset: Dataset;
   panel: Panel;
+}
+
+/** The live cache directory: --cache, else QUADRANT_CACHE, else $XDG_CACHE_HOME/quadrant or ~/.cache/quadrant. */
+export function cacheDir(explicit?: string): string {
+  return explicit || defaultCacheDir();
+}
+
+/**
+ * The data directory of the `data` commands, which inspect rather than compute: `--data DIR`,
+ * else QUADRANT_DATA, else the cache; an empty cache gets a message saying how to fill it or
+ * where to point instead (no download: that is `quadrant data fetch`).
+ */
+export function resolveDataDir(data?: string, cache?: string): string {
+  const dir = data || process.env.QUADRANT_DATA || cacheDir(cache);
+  if (!data && !process.env.QUADRANT_DATA && !existsSync(join(dir, 'prices'))) {
+    throw new DataError('file-missing', `no data in the cache (${dir})`, {
+      hint: 'run `quadrant data fetch` to download it, or pass --data DIR / set QUADRANT_DATA to a snapshot such as ../shared/datasets',
+    });
+  }
+  return dir;
 }
 
 type Fetcher = (options: FetchIntoCacheOptions) => Promise<FetchSummary>;

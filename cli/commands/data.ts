@@ -8,7 +8,7 @@ import { loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { describeRule } from '../../datasets/publication.ts';
 import { coverage, type Series } from '../../datasets/series.ts';
 import { createProgress, fetchIntoCache, resolveFetchTargets } from '../../datasets/live/index.ts';
-import { resolveDataDir, cacheDir } from '../data-dir.ts';
+import { resolveDataDir, cacheDir } from '../load-data.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 
 interface DataArgs {

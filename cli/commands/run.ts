@@ -7,8 +7,7 @@ import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
 import { formatIssue } from '../../datasets/issues.ts';
-import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
-import { buildPanel, calendarIndexAtOrBefore } from '../../datasets/panel.ts';
+import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   buildManifest,
@@ -30,7 +29,7 @@ import {
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/build/run-bundle.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { loadData } from '../load-data.ts';
 import { emit, formatTable, writeFileAtomic } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
@@ -84,10 +83,8 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
-    const dir = resolveDataDir(args.data, args.cache);
-    const ds = loadDataset(dir);
-    assertUsable(ds);
-    const panel = buildPanel(ds);
+    // Warnings are reported after the run, in detail for the instruments the strategy held.
+    const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
     const market = marketFromRoles(panel, roles);
     const regimes = computeRegimes(panel, resolveRegimeConfig(args.regimes));
