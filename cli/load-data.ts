@@ -4,7 +4,7 @@ import { DataError } from '../datasets/errors.ts';
 import type { Issue } from '../datasets/issues.ts';
 import { fetchIntoCache, resolveFetchTargets, type FetchIntoCacheOptions, type FetchSummary } from '../datasets/live/index.ts';
 import { createProgress } from '../datasets/live/progress.ts';
-import { assertUsable, loadDataset, type Dataset, type LoadOptions } from '../datasets/load-dataset.ts';
+import { assertUsable, loadDatasetAsync, type Dataset, type LoadOptions } from '../datasets/load-dataset.ts';
 import { buildPanel, type Panel } from '../datasets/panel.ts';
 import { defaultCacheDir } from '../datasets/live/cache.ts';
 
@@ -74,7 +74,7 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
  */
 export async function loadData(args: DataArgs, options: LoadOptions & { reportWarnings?: boolean } = {}): Promise<LoadedData> {
   const dir = await dataDirOnFirstUse(args);
-  const dataset = loadDataset(dir, options);
+  const dataset = await loadDatasetAsync(dir, options);
   assertUsable(dataset);
   if (!args.quiet && options.reportWarnings !== false) {
     const line = summariseWarnings(dataset.issues);

@@ -1,6 +1,8 @@
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MACRO_SERIES, PRICE_SERIES, type MacroEntry, type PriceEntry } from './catalog.ts';
+import { MACRO_SERIES, PRICE_SERIES, type MacroEntry } from './catalog.ts';
 import { checkGaps, checkStale } from './checks.ts';
 import { readFredCsv } from './csv/read-fred-csv.ts';
 import { readPriceCsv, type PriceSeries } from './csv/read-price-csv.ts';
@@ -38,29 +40,61 @@ export function pricePath(dir: string, ticker: string): string {
   return join(dir, 'prices', `${ticker}.csv`);
 }
 
+/** One catalog file to read: where it is and how to parse it. */
+interface DatasetFile {
+  id: string;
+  path: string;
+  required: boolean;
+  parse: (text: string, file: string, warnings: Issue[]) => Series;
+  kind: 'macro' | 'price';
+}
+
+/** What reading a file gave: its text, the read error, or nothing when the file does not exist. */
+type FileText = string | Error | undefined;
+
 /**
  * Reads, checks and splices every catalog series found in `dir`. Problems never throw here:
  * they become issues, so `data verify` can show them all. `assertUsable` turns errors into one
  * DataError for commands that need the data.
  */
 export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
+  const files = datasetFiles(dir, options);
+  return assembleDataset(dir, options, files, files.map((f) => readTextSync(f.path)));
+}
+
+/**
+ * loadDataset with the files read in parallel (several times faster than one by one on
+ * machines with slow file reads); the checks and results are the same.
+ */
+export async function loadDatasetAsync(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+  const files = datasetFiles(dir, options);
+  return assembleDataset(dir, options, files, await Promise.all(files.map((f) => readTextAsync(f.path))));
+}
+
+function datasetFiles(dir: string, options: LoadOptions): DatasetFile[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DataError('file-missing', `data directory not found: ${dir}`, {
       hint: 'pass --data DIR (a snapshot with fred/ and prices/) or run `quadrant data fetch`',
     });
   }
+  const macro = pick(MACRO_SERIES, options.macro, (e) => e.id).map(
+    (entry): DatasetFile => ({ id: entry.id, path: macroPath(dir, entry.id), required: entry.required, kind: 'macro', parse: (text, file, w) => readFredCsv(text, file, entry, w) }),
+  );
+  const prices = pick(PRICE_SERIES, options.prices, (e) => e.ticker).map(
+    (entry): DatasetFile => ({ id: entry.ticker, path: pricePath(dir, entry.ticker), required: entry.required, kind: 'price', parse: (text, file, w) => readPriceCsv(text, file, entry, w) }),
+  );
+  return [...macro, ...prices];
+}
+
+function assembleDataset(dir: string, options: LoadOptions, files: DatasetFile[], texts: FileText[]): Dataset {
   const ds: Dataset = { dir, macro: new Map(), prices: new Map(), issues: [], files: new Map(), notes: [] };
-  const macroEntries = pick(MACRO_SERIES, options.macro, (e) => e.id);
-  const priceEntries = pick(PRICE_SERIES, options.prices, (e) => e.ticker);
-  for (const entry of macroEntries) {
-    const series = readOne(ds, entry, macroPath(dir, entry.id), entry.required, (text, file, w) => readFredCsv(text, file, entry, w));
-    if (series) ds.macro.set(entry.id, series);
-  }
-  for (const entry of priceEntries) {
-    const series = readOne(ds, entry, pricePath(dir, entry.ticker), entry.required, (text, file, w) => readPriceCsv(text, file, entry, w));
-    if (series) ds.prices.set(entry.ticker, series);
-  }
-  applyContinuations(ds, macroEntries);
+  files.forEach((file, i) => {
+    const series = parseOne(ds, file, texts[i]);
+    if (!series) return;
+    if (file.kind === 'macro') ds.macro.set(file.id, series);
+    else ds.prices.set(file.id, series as PriceSeries);
+  });
+  applyContinuations(ds, pick(MACRO_SERIES, options.macro, (e) => e.id));
   checkCoverage(ds);
   return ds;
 }
@@ -76,35 +110,48 @@ function pick<T>(all: readonly T[], wanted: readonly string[] | undefined, key: 
   });
 }
 
-function readOne<S extends Series>(
-  ds: Dataset,
-  entry: MacroEntry | PriceEntry,
-  path: string,
-  required: boolean,
-  read: (text: string, file: string, warnings: Issue[]) => S,
-): S | undefined {
-  const id = 'id' in entry ? entry.id : entry.ticker;
-  if (!existsSync(path)) {
-    if (required) {
+function parseOne(ds: Dataset, file: DatasetFile, text: FileText): Series | undefined {
+  const { id, path } = file;
+  if (text === undefined) {
+    if (file.required) {
       ds.issues.push({ severity: 'error', code: 'series-missing', series: id, file: path, message: `required series ${id} is missing`, hint: `expected the file ${path}` });
     }
     return undefined;
   }
   ds.files.set(id, path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    ds.issues.push({ severity: 'error', code: 'file-unreadable', series: id, file: path, message: `cannot read: ${(err as Error).message}` });
+  if (text instanceof Error) {
+    ds.issues.push({ severity: 'error', code: 'file-unreadable', series: id, file: path, message: `cannot read: ${text.message}` });
     return undefined;
   }
   try {
-    return read(text, path, ds.issues);
+    return file.parse(text, path, ds.issues);
   } catch (err) {
     if (!(err instanceof QuadrantError)) throw err;
     ds.issues.push({ severity: 'error', code: err.code, series: id, file: err.details.file ?? path, line: err.details.line, message: err.message, hint: err.details.hint });
     return undefined;
   }
+}
+
+function readTextSync(path: string): FileText {
+  if (!existsSync(path)) return undefined;
+  try {
+    return decode(readFileSync(path));
+  } catch (err) {
+    return err as Error;
+  }
+}
+
+async function readTextAsync(path: string): Promise<FileText> {
+  try {
+    return decode(await readFile(path));
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : (err as Error);
+  }
+}
+
+/** Plain ASCII (every snapshot file) skips the slower UTF-8 decoder. */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 function applyContinuations(ds: Dataset, entries: MacroEntry[]): void {

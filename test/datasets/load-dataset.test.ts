@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../datasets/errors.ts';
-import { assertUsable, loadDataset } from '../../datasets/load-dataset.ts';
+import { assertUsable, loadDataset, loadDatasetAsync } from '../../datasets/load-dataset.ts';
 import { buildPanel } from '../../datasets/panel.ts';
 import { buildRoles, roleSegments, tbillReturns } from '../../datasets/roles.ts';
 import { fredCsv, makeCalendar, makeSnapshot, priceCsv, SNAPSHOT } from '../builders.ts';
@@ -87,5 +87,23 @@ describe('the real snapshot', () => {
     for (let t = 1; t < cal.length; t++) if (isoDay(cal[t]).startsWith('2024')) c *= 1 + tb[t];
     expect(c - 1).toBeGreaterThan(0.05);
     expect(c - 1).toBeLessThan(0.056);
+  });
+});
+
+describe('loadDatasetAsync', () => {
+  it('gives what loadDataset gives: series, issues and notes', async () => {
+    const dir = makeSnapshot({
+      'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-01-10', 'x']]),
+      'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])),
+      'prices/IWM.csv': priceCsv(days.slice(0, 10).map((d, i) => [d, 50 + i])),
+    });
+    const sync = loadDataset(dir);
+    const async = await loadDatasetAsync(dir);
+    expect(async.issues).toEqual(sync.issues);
+    expect(async.notes).toEqual(sync.notes);
+    expect([...async.prices.keys()]).toEqual([...sync.prices.keys()]);
+    expect(Array.from(async.prices.get('IWM')!.values)).toEqual(Array.from(sync.prices.get('IWM')!.values));
+    // The missing required series and the bad number are both reported, as by loadDataset.
+    expect(async.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(expect.arrayContaining(['bad-number', 'series-missing']));
   });
 });

@@ -140,3 +140,10 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
 }
+
+describe('quoted fields', () => {
+  it('still parse when a file quotes its values (papaparse leaves its fast path)', () => {
+    const s = readFredCsv('"observation_date","WALCL"\n"2026-01-07","6580000"\n', 'q.csv', WALCL, []);
+    expect(Array.from(s.values)).toEqual([6580000]);
+  });
+});
