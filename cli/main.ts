@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { QuadrantError } from '../datasets/errors.ts';
+import { QuadrantError, UsageError } from '../datasets/errors.ts';
 import { commands } from './commands/index.ts';
 
 /**
@@ -7,7 +7,6 @@ import { commands } from './commands/index.ts';
  * Errors are printed as one line on stderr; library code never calls process.exit.
  */
 export async function main(argv: string[]): Promise<number> {
-  let usageError: string | undefined;
   const cli: Argv = yargs(argv)
     .scriptName('quadrant')
     .usage('$0 <command> [options]\n\nPoint-in-time backtests of the Fed-liquidity × US-dollar regime playbook.')
@@ -23,9 +22,9 @@ export async function main(argv: string[]): Promise<number> {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
+    // Throwing here stops yargs before any handler runs: a bad option never half-runs a job.
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      throw err ?? new UsageError(msg, { hint: 'see quadrant --help' });
     });
   for (const command of commands) cli.command(command);
   try {
@@ -37,10 +36,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`quadrant: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
-  }
-  if (usageError) {
-    process.stderr.write(`quadrant: ${usageError}\n(see quadrant --help)\n`);
-    return 2;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MACRO_SERIES, PRICE_SERIES } from '../../datasets/catalog.ts';
 import { fredCsv, makeSnapshot, priceCsv, SNAPSHOT } from '../builders.ts';
@@ -44,5 +47,16 @@ describe('quadrant data', () => {
     const r = runCli(['data', 'verify'], { QUADRANT_CACHE: '/nonexistent/quadrant-cache', QUADRANT_DATA: '' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('quadrant data fetch');
+  });
+});
+
+describe('usage errors', () => {
+  it('stop the command before it runs: a bad --format writes nothing and exits 2', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'quadrant-usage-')), 'regimes.txt');
+    const r = runCli(['regimes', '--data', SNAPSHOT, '--format', 'xml', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Invalid values:[\s\S]*format/);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toBe('');
   });
 });
