@@ -2,8 +2,13 @@ import type { Day } from './day.ts';
 import type { Series } from './series.ts';
 
 export interface AlignOptions {
-  /** Carry the last value on after the series ends (macro data: yes; prices: no, a missing price is not a flat one). */
-  fillAfterEnd: boolean;
+  /**
+   * Calendar days a value may be carried past its observation before the day counts as
+   * missing (NaN). Prices: a few days bridge holidays, but a price that stopped is not a flat
+   * one. Macro data: unlimited (the newest release stays the best knowledge). Decided from the
+   * past only: a later observation never changes whether an earlier day is filled.
+   */
+  maxCarryDays?: number;
   /** A value whose observation is older than this many days aligns as 0 (RRP: no listing = no operation). */
   zeroAfterDays?: number;
 }
@@ -26,13 +31,7 @@ export function alignAsOf(series: Series, calendar: Int32Array, options: AlignOp
   const asOf = new Int32Array(n).fill(-1);
   const order = availabilityOrder(series.available);
   const m = order.length;
-  let lastObservation = -Infinity;
-  for (let i = m - 1; i >= 0; i--) {
-    if (!Number.isNaN(series.values[i])) {
-      lastObservation = series.days[i];
-      break;
-    }
-  }
+  const maxCarry = options.maxCarryDays ?? Infinity;
   let k = 0;
   let bestDay = -1;
   let bestValue = NaN;
@@ -47,7 +46,7 @@ export function alignAsOf(series: Series, calendar: Int32Array, options: AlignOp
       }
     }
     if (bestDay < 0) continue;
-    if (!options.fillAfterEnd && d > lastObservation) continue;
+    if (d - bestDay > maxCarry) continue;
     if (options.zeroAfterDays !== undefined && d - bestDay > options.zeroAfterDays) {
       values[t] = 0;
       asOf[t] = d;

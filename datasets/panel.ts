@@ -17,6 +17,12 @@ export interface Panel {
   readonly open: Readonly<Record<string, Float64Array>>;
 }
 
+/**
+ * How long a price is carried over days it did not trade (holidays, closures: 9/11 closed NYSE
+ * for six calendar days) before the instrument counts as not priced and its role falls back.
+ */
+export const PRICE_CARRY_DAYS = 10;
+
 /** The instrument whose trading days make the calendar (NYSE sessions). */
 export const CALENDAR_TICKER = 'SPY';
 
@@ -42,12 +48,12 @@ export function buildPanel(ds: Dataset, options: PanelOptions = {}): Panel {
   const open: Record<string, Float64Array> = {};
   for (const [id, series] of ds.macro) {
     const entry = MACRO_SERIES.find((e) => e.id === id);
-    const aligned = alignAsOf(series, calendar, { fillAfterEnd: true, zeroAfterDays: entry?.zeroAfterDays });
+    const aligned = alignAsOf(series, calendar, { zeroAfterDays: entry?.zeroAfterDays });
     columns[id] = aligned.values;
     asOf[id] = aligned.asOf;
   }
   for (const [ticker, series] of ds.prices) {
-    const aligned = alignAsOf(series, calendar, { fillAfterEnd: false });
+    const aligned = alignAsOf(series, calendar, { maxCarryDays: PRICE_CARRY_DAYS });
     columns[ticker] = aligned.values;
     asOf[ticker] = aligned.asOf;
     // An open belongs to its own day only: never carried to another day.

@@ -85,6 +85,8 @@ function chainRole(panel: Panel, role: Role, instruments: string[], cash: Float6
     for (let k = 0; k < instruments.length; k++) {
       const c = closes[k];
       if (!c) {
+        // An instrument absent from the data is skipped; only the T-bill account has no closes.
+        if (instruments[k] !== TBILL) continue;
         returns[t] = cash[t];
         overnight[t] = 0;
         source[t] = k;
