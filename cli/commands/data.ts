@@ -81,6 +81,7 @@ const show: CommandModule<DataArgs, DataArgs & { id: string; from?: string; to?:
     if (!isMacro && !isPrice) throw new DataError('unknown-series', `unknown series "${args.id}"`, { hint: 'see `quadrant data list`' });
     const from = args.from ? parseBound(args.from, false) : -Infinity;
     const to = args.to ? parseBound(args.to, true) : Infinity;
+    if (from > to) throw new UsageError(`--from ${args.from} is after --to ${args.to}`, { hint: 'swap them' });
     const ds = loadDataset(resolveDataDir(args.data, args.cache), isMacro ? { macro: [id], prices: [] } : { macro: [], prices: [id] });
     const s = isMacro ? ds.macro.get(id) : ds.prices.get(id);
     if (!s) {

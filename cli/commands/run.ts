@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
@@ -30,7 +30,7 @@ import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/build/run-bundle.ts';
 import { loadData } from '../load-data.ts';
-import { emit, formatTable, writeFileAtomic } from '../output.ts';
+import { emit, formatTable, writeFilesTogether } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
 interface RunArgs {
@@ -83,6 +83,9 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
+    if (args.out && existsSync(args.out) && !statSync(args.out).isDirectory()) {
+      throw new UsageError(`--out must be a directory, and ${args.out} is a file`, { field: 'out' });
+    }
     // Warnings are reported after the run, in detail for the instruments the strategy held.
     const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
@@ -115,7 +118,10 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const metrics = results.map((r) => resultMetrics(r, market, labels));
 
     emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
-    if (args.out) writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
+    if (args.out) {
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
+      emit(`\nwrote ${args.out}: ${BUNDLE_FILES.join(' ')}`);
+    }
     if (!args.quiet) {
       const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
       const shown = ds.issues.filter((i) => i.severity === 'warning' && i.series !== undefined && held.has(i.series));
@@ -188,17 +194,20 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
   }
   if (warnings.size) lines.push('', ...[...warnings].map((w) => `warning: ${w}`));
-  if (args.out) lines.push('', `wrote ${args.out}: nav.csv weights.csv trades.csv benchmarks.csv metrics.json manifest.json`);
   return lines.join('\n');
 }
 
+/** The files `--out` receives, in the order they are listed. */
+const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
+
+/** Writes the run's files together: all or none (see writeFilesTogether). */
 function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
-  const out = args.out!;
+  const bundle: Record<string, string> = {};
   const main = results[0];
-  writeFileAtomic(join(out, 'nav.csv'), navCsv(main));
-  writeFileAtomic(join(out, 'weights.csv'), weightsCsv(main));
-  writeFileAtomic(join(out, 'trades.csv'), tradesCsv(main, market));
-  writeFileAtomic(join(out, 'benchmarks.csv'), navsCsv(results));
+  bundle['nav.csv'] = navCsv(main);
+  bundle['weights.csv'] = weightsCsv(main);
+  bundle['trades.csv'] = tradesCsv(main, market);
+  bundle['benchmarks.csv'] = navsCsv(results);
   const metricsJson = {
     strategy: strategy.name,
     lookAheadProne: main.lookAheadProne,
@@ -219,7 +228,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
       ]),
     ),
   };
-  writeFileAtomic(join(out, 'metrics.json'), JSON.stringify(metricsJson, null, 2) + '\n');
+  bundle['metrics.json'] = JSON.stringify(metricsJson, null, 2) + '\n';
   const manifest = buildManifest({
     version: packageVersion(),
     commit: gitCommit(),
@@ -238,7 +247,8 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
+  writeFilesTogether(args.out!, bundle);
 }
 
 function packageVersion(): string {

@@ -31,6 +31,9 @@ export const signalsCommand: CommandModule<SignalsArgs, SignalsArgs> = {
     const { panel } = await loadRegimePanel(args);
     const cal = panel.calendar;
     const asked = args.asOf ? parseDayArg(args.asOf, true, 'as-of') : cal[cal.length - 1];
+    if (asked > cal[cal.length - 1] + 7 && !args.quiet) {
+      process.stderr.write(`warning: --as-of ${args.asOf} is after the data, which ends ${isoDay(cal[cal.length - 1])}: showing that day\n`);
+    }
     const w = watchList(panel, asked, { redLine: config.reserves.redLine });
     // Labels at row t read rows ≤ t only, so the full-history run gives the label known that day.
     const r = computeRegimes(panel, config);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +58,20 @@ describe('usage errors', () => {
     expect(r.stderr).toMatch(/Invalid values:[\s\S]*format/);
     expect(existsSync(out)).toBe(false);
     expect(r.stdout).toBe('');
+  });
+
+  it('run refuses an --out that is a file before doing any work', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'quadrant-usage-')), 'not-a-dir');
+    writeFileSync(file, 'keep me');
+    const r = runCli(['run', '--data', SNAPSHOT, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out must be a directory');
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('data show refuses --from after --to', () => {
+    const r = runCli(['data', 'show', 'WALCL', '--from', '2025-01-01', '--to', '2024-01-01', '--data', SNAPSHOT]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from 2025-01-01 is after --to 2024-01-01');
   });
 });
