@@ -87,14 +87,23 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   let openFallbacks = 0;
   let firstFallback = -1;
   let wipedOut = -1;
-  // A book whose equity (or whose equity after costs) is gone: NAV and shares 0 from row i on.
+  // A book whose equity (or whose equity after costs) is gone: NAV and shares 0 from row i on,
+  // and the day goes into the warning.
   const closeOut = (i: number): void => {
+    wipedOut = start + i;
     nav.fill(0, i);
     if (recordWeights) {
       weights.fill(0, i * R);
       cash.fill(0, i);
       financing.fill(0, i);
     }
+  };
+  // Fills `row` on window row i, or closes the book out when its equity cannot pay the costs (false).
+  // Takes no loop state: held and pending stay plain locals of the loop.
+  const fillOrCloseOut = (row: number, i: number): boolean => {
+    if (fillOrder(st, row, i)) return true;
+    closeOut(i);
+    return false;
   };
 
   for (let i = 0; i < m; i++) {
@@ -120,11 +129,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         for (let k = 0; k < R; k++) Vo += h[k];
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrder(st, pending, i)) {
-            wipedOut = t;
-            closeOut(i);
-            break;
-          }
+          if (!fillOrCloseOut(pending, i)) break;
           held = pending;
           pending = -1;
         }
@@ -152,17 +157,12 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         for (let k = 0; k < R; k++) V1 += h[k];
       }
       if (!(V1 > 0)) {
-        wipedOut = t;
         closeOut(i);
         break;
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrder(st, pending, i)) {
-          wipedOut = t;
-          closeOut(i);
-          break;
-        }
+        if (!fillOrCloseOut(pending, i)) break;
         held = pending;
         pending = -1;
       }
@@ -184,11 +184,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrder(st, row, i)) {
-            wipedOut = t;
-            closeOut(i);
-            break;
-          }
+          if (!fillOrCloseOut(row, i)) break;
           held = row;
         } else pending = row;
       }
