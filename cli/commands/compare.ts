@@ -13,8 +13,11 @@ import {
   type EventPath,
 } from '../../engine/analysis/index.ts';
 import { panelNetLiquidity } from '../../engine/analysis/liquidity-signals.ts';
+import { pct } from '../../engine/percent.ts';
+import { loadAnalysisInputs, roleReturns, type AnalysisArgs } from '../analysis-inputs.ts';
+import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
-import { alignRight, loadAnalysisInputs, pct, roleReturns, stepProgress, type AnalysisArgs } from './validate.ts';
+import { stepProgress } from '../progress.ts';
 
 interface CompareArgs extends AnalysisArgs {
   episodes?: string[];

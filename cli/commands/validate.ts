@@ -2,9 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ROLES, type Role } from '../../datasets/catalog.ts';
 import { dayOf, isoDay } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
-import { createProgress, type Progress } from '../../datasets/live/progress.ts';
-import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
-import { buildRoles, type RoleSeries } from '../../datasets/roles.ts';
+import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import {
   basketReturns,
   conditionalTable,
@@ -19,77 +17,17 @@ import {
   type RegimeStatsRow,
   type RelativeRow,
 } from '../../engine/analysis/index.ts';
-import { marketFromRoles } from '../../engine/backtest/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
-import { computeRegimes, type RegimeResult } from '../../engine/regimes/index.ts';
-import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../../strategies/index.ts';
+import { pct } from '../../engine/percent.ts';
+import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
 import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
-import { loadData } from '../load-data.ts';
+import { loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
+import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
-import { regimeConfigFrom } from './regimes.ts';
+import { stepProgress } from '../progress.ts';
 import type { ReportFormat } from '../../reports/render/index.ts';
 import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
-
-/** Options shared by `validate` and `compare`. */
-export interface AnalysisArgs {
-  data?: string;
-  cache?: string;
-  quiet?: boolean;
-  preset?: string;
-  config?: string;
-  strategies: boolean;
-}
-
-/** Everything the analyses read, built once. */
-export interface AnalysisInputs {
-  dir: string;
-  panel: Panel;
-  roles: Map<Role, RoleSeries>;
-  regimes: RegimeResult;
-  /** Each built-in strategy's daily NAV return on the calendar (NaN before its first day). */
-  strategies: NamedReturns[];
-}
-
-/** A progress bar on a terminal (stderr), nothing in pipes, logs or with --quiet. */
-export function stepProgress(label: string, total: number, quiet?: boolean): Progress {
-  if (quiet || !process.stderr.isTTY) return { tick() {}, done() {} };
-  return createProgress(label, total);
-}
-
-/**
- * Loads the data, labels the regimes and replays the built-in strategies from the first
- * labelled day (default replay options: the backtest's own execution and cost defaults).
- */
-export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): Promise<AnalysisInputs> {
-  const { dir, panel } = await loadData(args);
-  const roles = buildRoles(panel);
-  progress.tick('data');
-  const regimes = computeRegimes(panel, regimeConfigFrom(args));
-  progress.tick('regimes');
-  const strategies: NamedReturns[] = [];
-  if (args.strategies && regimes.firstLabelled >= 0) {
-    const market = marketFromRoles(panel, roles);
-    for (const name of BUILTIN_STRATEGIES) {
-      const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled });
-      const r = new Float64Array(panel.calendar.length).fill(NaN);
-      for (let i = 1; i < res.nav.length; i++) r[res.start + i] = res.nav[i] / res.nav[i - 1] - 1;
-      strategies.push({ name: `strategy:${name}`, returns: r });
-      progress.tick(name);
-    }
-  }
-  return { dir, panel, roles, regimes, strategies };
-}
-
-/** Role returns as named series, in catalog order. */
-export function roleReturns(roles: Map<Role, RoleSeries>): NamedReturns[] {
-  return ROLES.map((r) => ({ name: r, returns: roles.get(r)!.returns }));
-}
-
-/** "+12.3%" (NaN → ""). */
-export function pct(x: number, digits = 1): string {
-  return Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%` : '';
-}
 
 /** "55%" for shares (NaN → ""). */
 function share(x: number): string {
@@ -98,15 +36,6 @@ function share(x: number): string {
 
 function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
-}
-
-/** Right-aligns the given columns of string rows (formatTable pads strings on the right). */
-export function alignRight(rows: string[][], cols: number[]): string[][] {
-  for (const c of cols) {
-    const w = Math.max(0, ...rows.map((r) => r[c].length));
-    for (const r of rows) r[c] = r[c].padStart(w);
-  }
-  return rows;
 }
 
 type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'robustness';

@@ -1,10 +1,12 @@
 import { basketReturns, gather } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
+import { pct } from '../percent.ts';
+import { bootstrapClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
 import { jointBootstrap } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
-import { intervalVerdict, isThin, pct } from './verdict.ts';
+import { intervalVerdict, isThin } from './verdict.ts';
 
 /**
  * C5: Q4 is the worst quadrant for risk assets, and they fall in it. On the equal-weight basket
@@ -40,22 +42,15 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     return TRADING_DAYS_PER_YEAR * Math.max(mean[4] - lowest, mean[4]);
   };
   const n4 = g.counts[4];
-  const notes = [1, 2, 3, 4].map((q) => (g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR)}/yr over ${g.counts[q]} days` : `Q${q}: no days`));
+  const notes = [1, 2, 3, 4].map((q) => (g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[q]} days` : `Q${q}: no days`));
   let jb = { estimate: NaN, lower: NaN, upper: NaN };
   if (n4 === 0) notes.push('no Q4 days in this window');
   else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic);
-  const m = g.indices.length;
-  return {
-    window: window.kind,
-    statistic: jb.estimate,
-    lower: jb.lower,
-    upper: jb.upper,
+  return bootstrapClaimResult(ctx, window, jb, g.indices, {
     n: n4,
     episodes: g.runs[4],
     verdict: intervalVerdict(jb.lower, jb.upper, 'negative'),
     thin: isThin(n4, g.runs[4]),
     notes,
-    from: m ? ctx.calendar[g.indices[0]] : NaN,
-    to: m ? ctx.calendar[g.indices[m - 1]] : NaN,
-  };
+  });
 }

@@ -2,11 +2,13 @@ import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { dayOf } from '../../datasets/day.ts';
 import { basketReturns, forwardDrawdowns, gather, groupMeanDifference, RESERVES_RED_LINE, thresholdCodes } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
+import { pct } from '../percent.ts';
+import { bootstrapClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
 import { jointBootstrap } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
-import { allOf, intervalVerdict, isThin, pct } from './verdict.ts';
+import { allOf, intervalVerdict, isThin } from './verdict.ts';
 
 /** The note calls $3T a red line "since 2020"; C6 uses days from this date on. */
 export const RED_LINE_SINCE = dayOf(2020, 1, 1);
@@ -53,7 +55,7 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   let jb = { estimate: NaN, lower: NaN, upper: NaN };
   if (g.counts[1] < 2 || g.counts[2] < 2) notes.push(`too few days on one side of the line (below ${g.counts[1]}, above ${g.counts[2]})`);
   else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic);
-  notes.push(`vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear)} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear)} (${g.counts[2]} days)`);
+  notes.push(`vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear, 1, 'n/a')} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear, 1, 'n/a')} (${g.counts[2]} days)`);
 
   // Forward drawdowns: decision day t needs t+1 ≥ max(from, since + 1) and t+h ≤ to.
   const h = C6_DRAWDOWN_DAYS;
@@ -61,20 +63,7 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const ddCodes = new Uint8Array(n);
   for (let t = Math.max(window.from, since + 1) - 1; t + h <= window.to; t++) ddCodes[t] = codes[t];
   const d = groupMeanDifference(dd, ddCodes, 1, 2, h, ctx.level);
-  notes.push(`fwd ${h}d drawdown below ${pct(d.meanA)} vs above ${pct(d.meanB)}: difference ${pct(d.difference)} [${pct(d.lower)}, ${pct(d.upper)}]`);
+  notes.push(`fwd ${h}d drawdown below ${pct(d.meanA, 1, 'n/a')} vs above ${pct(d.meanB, 1, 'n/a')}: difference ${pct(d.difference, 1, 'n/a')} [${pct(d.lower, 1, 'n/a')}, ${pct(d.upper, 1, 'n/a')}]`);
   const verdict = allOf([intervalVerdict(jb.lower, jb.upper, 'positive'), intervalVerdict(d.lower, d.upper, 'positive')]);
-  const m = g.indices.length;
-  return {
-    window: window.kind,
-    statistic: jb.estimate,
-    lower: jb.lower,
-    upper: jb.upper,
-    n: g.counts[1],
-    episodes: g.runs[1],
-    verdict,
-    thin: isThin(g.counts[1], g.runs[1]),
-    notes,
-    from: m ? ctx.calendar[g.indices[0]] : NaN,
-    to: m ? ctx.calendar[g.indices[m - 1]] : NaN,
-  };
+  return bootstrapClaimResult(ctx, window, jb, g.indices, { n: g.counts[1], episodes: g.runs[1], verdict, thin: isThin(g.counts[1], g.runs[1]), notes });
 }

@@ -1,11 +1,13 @@
 import { basketReturns, gather, NET_LIQUIDITY_CHANGE_DAYS } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
+import { pct } from '../percent.ts';
 import { changeOver } from '../signals/change-over.ts';
+import { bootstrapClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
 import { jointBootstrap } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
-import { intervalVerdict, pct } from './verdict.ts';
+import { intervalVerdict } from './verdict.ts';
 
 /**
  * C7: rising net liquidity is good for risk assets. Decision-day state: net liquidity
@@ -40,23 +42,16 @@ function evaluateC7(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     return TRADING_DAYS_PER_YEAR * (mean[1] - mean[2]);
   };
   const notes = [
-    `rising: ${pct(full.mean[1] * TRADING_DAYS_PER_YEAR)}/yr over ${g.counts[1]} days; falling: ${pct(full.mean[2] * TRADING_DAYS_PER_YEAR)}/yr over ${g.counts[2]} days`,
+    `rising: ${pct(full.mean[1] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[1]} days; falling: ${pct(full.mean[2] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[2]} days`,
   ];
   let jb = { estimate: NaN, lower: NaN, upper: NaN };
   if (g.counts[1] === 0 || g.counts[2] === 0) notes.push('net liquidity moved one way only in this window');
   else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic);
-  const m = g.indices.length;
-  return {
-    window: window.kind,
-    statistic: jb.estimate,
-    lower: jb.lower,
-    upper: jb.upper,
-    n: m,
+  return bootstrapClaimResult(ctx, window, jb, g.indices, {
+    n: g.indices.length,
     episodes: g.runs[1],
     verdict: intervalVerdict(jb.lower, jb.upper, 'positive'),
     thin: Math.min(g.counts[1], g.counts[2]) < 60 || g.runs[1] < 3,
     notes,
-    from: m ? ctx.calendar[g.indices[0]] : NaN,
-    to: m ? ctx.calendar[g.indices[m - 1]] : NaN,
-  };
+  });
 }

@@ -2,10 +2,12 @@ import type { Role } from '../../datasets/catalog.ts';
 import { basketReturns, differenceReturns } from '../analysis/basket.ts';
 import { countRuns, gather, maskIndices } from '../analysis/day-masks.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
+import { pct } from '../percent.ts';
 import { neweyWest } from '../stats/newey-west.ts';
+import { bootstrapClaimResult } from './bootstrap-result.ts';
 import { jointBootstrap } from './joint-bootstrap.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
-import { intervalVerdict, isThin, pct } from './verdict.ts';
+import { intervalVerdict, isThin } from './verdict.ts';
 
 /** One comparison inside a spread claim: equal-weight `long` basket minus `short` basket (or the long basket alone). */
 export interface SpreadLeg {
@@ -84,24 +86,12 @@ function evaluateSpread(spec: SpreadClaimSpec, ctx: ClaimContext, window: ClaimW
   for (let j = 0; j < legs.length && m > 0; j++) {
     const x = gather(legs[j], mask);
     const t = x.length >= 3 ? neweyWest(x).t : NaN;
-    notes.push(`${spec.legs[j].name}: ${pct((sumOf(x) / m) * TRADING_DAYS_PER_YEAR)}/yr (NW t ${Number.isNaN(t) ? 'n/a' : t.toFixed(2)})`);
+    notes.push(`${spec.legs[j].name}: ${pct((sumOf(x) / m) * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr (NW t ${Number.isNaN(t) ? 'n/a' : t.toFixed(2)})`);
   }
   const extra = spec.conditionNote?.(ctx);
   if (extra) notes.push(extra);
   if (m > 0 && m < 8) notes.push('too few days for an interval');
-  return {
-    window: window.kind,
-    statistic: jb.estimate,
-    lower: jb.lower,
-    upper: jb.upper,
-    n: m,
-    episodes,
-    verdict: intervalVerdict(jb.lower, jb.upper, 'positive'),
-    thin: isThin(m, episodes),
-    notes,
-    from: m ? ctx.calendar[idx[0]] : NaN,
-    to: m ? ctx.calendar[idx[m - 1]] : NaN,
-  };
+  return bootstrapClaimResult(ctx, window, jb, idx, { n: m, episodes, verdict: intervalVerdict(jb.lower, jb.upper, 'positive'), thin: isThin(m, episodes), notes });
 }
 
 function sumOf(x: Float64Array): number {

@@ -32,9 +32,3 @@ export function allOf(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes('contradicted')) return 'contradicted';
   return verdicts.length > 0 && verdicts.every((v) => v === 'supported') ? 'supported' : 'inconclusive';
 }
-
-/** Signed percentage with one decimal, for notes: 0.1234 → "+12.3%". */
-export function pct(x: number, digits = 1): string {
-  if (Number.isNaN(x)) return 'n/a';
-  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%`;
-}

@@ -1,0 +1,13 @@
+/**
+ * Signed percentage text of a fraction, for claim notes and terminal tables: 0.1234 → "+12.3%".
+ * A value that is not finite (NaN, ±Infinity) gives `missing`: blank by default (a table cell),
+ * "n/a" where a sentence needs a word.
+ *
+ * @example
+ * pct(0.1234); // "+12.3%"
+ * pct(-0.05, 2); // "-5.00%"
+ * pct(NaN, 1, 'n/a'); // "n/a"
+ */
+export function pct(x: number, digits = 1, missing = ''): string {
+  return Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%` : missing;
+}
