@@ -7,12 +7,13 @@ import { replay } from './replay.ts';
 import { createReplayBuffers } from './replay-buffers.ts';
 import { ruleTriggers } from './calendar-triggers.ts';
 import type { Role } from '../../datasets/catalog.ts';
+import type { PoolTask } from './worker-pool.ts';
 
 /** The figures a sweep keeps per configuration, in this order. */
 export const SWEEP_FIELDS = ['cagr', 'volatility', 'sharpe', 'maxDrawdown', 'turnover', 'costDrag', 'finalNav'] as const;
 export const SWEEP_WIDTH = SWEEP_FIELDS.length;
 
-/** What every worker shares (SharedArrayBuffers in workers, plain arrays in-process). */
+/** What every runner reads and writes (SharedArrayBuffers when workers share it, plain arrays in-process). */
 export interface SweepShared {
   roles: readonly Role[];
   calendar: Int32Array;
@@ -84,25 +85,5 @@ function makeRunner(shared: SweepShared): (c: number) => void {
   };
 }
 
-/** Runs configurations [from, to) of a sweep in this thread. */
-export function runSweepSlice(shared: SweepShared, from: number, to: number): void {
-  const run = makeRunner(shared);
-  for (let c = from; c < to; c++) run(c);
-}
-
-/**
- * Runs chunks of `chunk` configurations, each claimed with `Atomics.add` on `counter[0]`, until
- * `to` is reached: a worker that starts late or runs slow simply takes fewer chunks. Returns
- * how many it ran and the time it spent.
- */
-export function runSweepChunks(shared: SweepShared, counter: Int32Array, chunk: number, to: number): { configs: number; ms: number } {
-  const t0 = performance.now();
-  const run = makeRunner(shared);
-  let configs = 0;
-  for (let from = Atomics.add(counter, 0, chunk); from < to; from = Atomics.add(counter, 0, chunk)) {
-    const last = Math.min(to, from + chunk);
-    for (let c = from; c < last; c++) run(c);
-    configs += last - from;
-  }
-  return { configs, ms: performance.now() - t0 };
-}
+/** The sweep as a pool task: job c runs configuration c (see makeRunner). */
+export const SWEEP_TASK: PoolTask<SweepShared> = { label: 'sweep', module: import.meta.url, name: 'SWEEP_TASK', createRunner: makeRunner };

@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { Role } from '../../datasets/catalog.ts';
 import { ConfigError } from '../../datasets/errors.ts';
 import type { Market } from './market.ts';
 import { EXECUTIONS, type Execution } from './options.ts';
 import { parseRebalanceRule } from './rebalance-rule.ts';
-import { runSweepSlice, SWEEP_FIELDS, SWEEP_WIDTH, type SweepShared } from './sweep-core.ts';
+import { SWEEP_FIELDS, SWEEP_TASK, SWEEP_WIDTH, type SweepShared } from './sweep-core.ts';
+import { poolArray, poolCopy, runPool } from './worker-pool.ts';
 
 /** One configuration of a playbook sweep. */
 export interface SweepConfig {
@@ -33,18 +33,12 @@ export interface SweepOutput {
   perWorker: { configs: number; ms: number }[];
 }
 
-/** Copies a typed array into shared memory (once per sweep; workers read it in place). */
-function shared<T extends Float64Array | Int32Array | Uint8Array>(src: T, Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
-  const out = new Ctor(new SharedArrayBuffer(Math.max(1, src.length) * Ctor.BYTES_PER_ELEMENT));
-  out.set(src);
-  return out.subarray(0, src.length) as T;
-}
-
 /**
- * Runs many playbook configurations over one market and one set of labels on
- * `worker_threads` that share the role returns, labels and tables through SharedArrayBuffers
- * (nothing is copied per worker), claim chunks of the grid from a shared counter (so a worker
- * that starts late takes less), and write their figures into one shared result array.
+ * Runs many playbook configurations over one market and one set of labels on the worker pool
+ * (runPool): `worker_threads` that share the role returns, labels and tables through
+ * SharedArrayBuffers (nothing is copied per worker), claim chunks of the grid from a shared
+ * counter (so a worker that starts late takes less), and write their figures into one shared
+ * result array; with `workers: 0`, in this thread.
  * Each configuration: planFromTable → replay (buffers reused, `record: 'nav'`) → computeMetrics
  * (without a benchmark: beta and correlation are NaN).
  *
@@ -52,26 +46,27 @@ function shared<T extends Float64Array | Int32Array | Uint8Array>(src: T, Ctor: 
  */
 export async function runSweep(market: Market, labels: Uint8Array, configs: readonly SweepConfig[], options: SweepOptions = {}): Promise<SweepOutput> {
   const t0 = performance.now();
-  // Start the workers first: they load their code while the shared arrays are filled.
-  const workers = Math.max(0, Math.min(options.workers ?? 2, configs.length));
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./sweep-worker-boot.mjs', import.meta.url)));
-  try {
-    return await sweepOn(pool, market, labels, configs, options, t0);
-  } finally {
-    for (const w of pool) void w.terminate();
-  }
+  const k = configs.length;
+  const run = await runPool(SWEEP_TASK, {
+    workers: options.workers ?? 2,
+    jobs: k,
+    chunk: { max: 64, perWorker: 8 },
+    prepare: (share) => packSweep(market, labels, configs, options, share),
+  });
+  const perWorker = run.perThread.map((t) => ({ configs: t.jobs, ms: t.ms }));
+  return { fields: SWEEP_FIELDS, results: run.shared.results, workers: run.workers, ms: performance.now() - t0, perWorker };
 }
 
-async function sweepOn(pool: Worker[], market: Market, labels: Uint8Array, configs: readonly SweepConfig[], options: SweepOptions, t0: number): Promise<SweepOutput> {
-  const workers = pool.length;
+/** Checks the configurations and lays the sweep out as typed arrays (shared when `share`). */
+function packSweep(market: Market, labels: Uint8Array, configs: readonly SweepConfig[], options: SweepOptions, share: boolean): SweepShared {
   const R = market.roles.length;
   const n = market.calendar.length;
   const k = configs.length;
   const rules: string[] = [];
-  const ruleIndex = new Int32Array(new SharedArrayBuffer(Math.max(1, k) * 4));
-  const tables = new Float64Array(new SharedArrayBuffer(Math.max(1, k * 5 * R) * 8));
-  const costBps = new Float64Array(new SharedArrayBuffer(Math.max(1, k) * 8));
-  const execution = new Uint8Array(new SharedArrayBuffer(Math.max(1, k)));
+  const ruleIndex = poolArray(Int32Array, k, share);
+  const tables = poolArray(Float64Array, k * 5 * R, share);
+  const costBps = poolArray(Float64Array, k, share);
+  const execution = poolArray(Uint8Array, k, share);
   configs.forEach((c, i) => {
     if (c.table.length !== 5 * R) throw new ConfigError(`table must hold 5 × ${R} weights, got ${c.table.length}`, { field: `configs[${i}].table` });
     let r = rules.indexOf(c.rule);
@@ -96,13 +91,13 @@ async function sweepOn(pool: Worker[], market: Market, labels: Uint8Array, confi
     if (e < 0) throw new ConfigError(`unknown execution "${c.execution}"`, { field: `configs[${i}].execution` });
     execution[i] = e;
   });
-  const data: SweepShared = {
+  return {
     roles: [...market.roles] as Role[],
-    calendar: shared(market.calendar, Int32Array),
-    returns: shared(market.returns, Float64Array),
-    overnight: shared(market.overnight, Float64Array),
-    cashReturns: shared(market.cashReturns, Float64Array),
-    labels: shared(labels, Uint8Array),
+    calendar: poolCopy(Int32Array, market.calendar, share),
+    returns: poolCopy(Float64Array, market.returns, share),
+    overnight: poolCopy(Float64Array, market.overnight, share),
+    cashReturns: poolCopy(Float64Array, market.cashReturns, share),
+    labels: poolCopy(Uint8Array, labels, share),
     tables,
     ruleIndex,
     rules,
@@ -110,31 +105,6 @@ async function sweepOn(pool: Worker[], market: Market, labels: Uint8Array, confi
     execution,
     start: options.start ?? 0,
     end: options.end ?? n - 1,
-    results: new Float64Array(new SharedArrayBuffer(Math.max(1, k * SWEEP_WIDTH) * 8)),
+    results: poolArray(Float64Array, k * SWEEP_WIDTH, share),
   };
-  const perWorker: { configs: number; ms: number }[] = [];
-  if (workers === 0) {
-    const t1 = performance.now();
-    runSweepSlice(data, 0, k);
-    perWorker.push({ configs: k, ms: performance.now() - t1 });
-  } else {
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const chunk = Math.max(1, Math.min(64, Math.ceil(k / (workers * 8))));
-    await Promise.all(
-      pool.map(
-        (worker, w) =>
-          new Promise<void>((resolve, reject) => {
-            worker.once('message', (msg: { ok: boolean; error?: string; configs: number; ms: number }) => {
-              void worker.terminate();
-              perWorker[w] = { configs: msg.configs, ms: msg.ms };
-              if (msg.ok) resolve();
-              else reject(new Error(`sweep worker ${w}: ${msg.error}`));
-            });
-            worker.once('error', reject);
-            worker.postMessage({ shared: data, counter, chunk, to: k });
-          }),
-      ),
-    );
-  }
-  return { fields: SWEEP_FIELDS, results: data.results.subarray(0, k * SWEEP_WIDTH), workers, ms: performance.now() - t0, perWorker };
 }

@@ -5,6 +5,7 @@ import { planFromTable, type Plan } from '../../engine/backtest/plan.ts';
 import { parseRebalanceRule, type RebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
+import type { PoolTask } from '../../engine/backtest/worker-pool.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
 
 /** The figures kept per job, in this order (annualised as computeMetrics defines them). */
@@ -44,8 +45,6 @@ export interface JobsShared {
    * is job j's return from close start+i−1 to close start+i minus that day's T-bill accrual.
    */
   excess: Float64Array;
-  /** [0]: jobs finished, for progress. */
-  done: Int32Array;
 }
 
 /**
@@ -116,7 +115,6 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
     }
     f[out + 8] = nav[m - 1];
     if (j < shared.keep) writeExcess(shared.excess, j * (m - 1), nav, riskFree);
-    Atomics.add(shared.done, 0, 1);
   };
 }
 
@@ -126,24 +124,5 @@ function writeExcess(out: Float64Array, off: number, nav: Float64Array, rf: Floa
   for (let i = 1; i < m; i++) out[off + i - 1] = (nav[i - 1] > 0 ? nav[i] / nav[i - 1] - 1 : 0) - rf[i];
 }
 
-/** Runs jobs [from, to) in this thread. */
-export function runJobSlice(shared: JobsShared, from: number, to: number): void {
-  const run = makeJobRunner(shared);
-  for (let j = from; j < to; j++) run(j);
-}
-
-/**
- * Runs chunks of `chunk` jobs, each claimed with `Atomics.add` on `counter[0]`, until `to`:
- * a thread that starts late or runs slow takes fewer. Returns how many it ran and its time.
- */
-export function runJobChunks(shared: JobsShared, counter: Int32Array, chunk: number, to: number): { jobs: number; ms: number } {
-  const t0 = performance.now();
-  const run = makeJobRunner(shared);
-  let jobs = 0;
-  for (let from = Atomics.add(counter, 0, chunk); from < to; from = Atomics.add(counter, 0, chunk)) {
-    const last = Math.min(to, from + chunk);
-    for (let j = from; j < last; j++) run(j);
-    jobs += last - from;
-  }
-  return { jobs, ms: performance.now() - t0 };
-}
+/** The batch as a pool task: job j is the replay described at index j (see makeJobRunner). */
+export const JOBS_TASK: PoolTask<JobsShared> = { label: 'robustness', module: import.meta.url, name: 'JOBS_TASK', createRunner: makeJobRunner };
