@@ -153,6 +153,20 @@ export interface ConfigEntry {
   value: string;
 }
 
+/** A two-column Parameter / Value table of configuration entries (summary and appendix). */
+export function configTable(id: string, caption: string, entries: readonly ConfigEntry[]): TableBlock {
+  return {
+    kind: 'table',
+    id,
+    caption,
+    columns: [
+      { key: 'key', label: 'Parameter', align: 'left' },
+      { key: 'value', label: 'Value', align: 'left' },
+    ],
+    rows: entries.map((c) => ({ key: c.key, cells: [c.key, c.value] })),
+  };
+}
+
 export interface ReportModel {
   schema: 'quadrant.report/1';
   title: string;

@@ -1,7 +1,7 @@
 import { computeMetrics } from '../metrics/compute-metrics.ts';
 import { badArgument } from '../stats/bad-argument.ts';
 import { checkWindow, countDays, countRuns, fullWindow, gather, navFromReturns, regimeMask, type DayWindow } from './day-masks.ts';
-import { meanInference, type InferenceOptions } from './mean-inference.ts';
+import { meanInference, type InferenceOptions, type MeanInference } from './mean-inference.ts';
 
 /** A named daily return series on the calendar (a role, a basket, a strategy's NAV returns). */
 export interface NamedReturns {
@@ -20,8 +20,12 @@ export interface RegimeStatsOptions extends InferenceOptions {
   quadrants?: readonly number[];
 }
 
-/** One series in one quadrant. Fractions, annualised with 252 days; NaN where data is too short. */
-export interface RegimeStatsRow {
+/**
+ * One series in one quadrant: the mean's inference ({@link MeanInference}: annualised mean,
+ * Newey–West t, bootstrap interval) and the path's figures. Fractions, annualised with 252
+ * days; NaN where data is too short.
+ */
+export interface RegimeStatsRow extends Omit<MeanInference, 'n'> {
   series: string;
   /** 1..4, or 0 for "all days with a known label". */
   quadrant: number;
@@ -29,8 +33,6 @@ export interface RegimeStatsRow {
   days: number;
   /** Separate runs of consecutive counted days (episodes of the quadrant). */
   episodes: number;
-  /** 252 × mean daily return. */
-  meanAnnual: number;
   /** Sample sd of daily returns × √252. */
   volatility: number;
   /** Mean / sd of daily excess returns over riskFree × √252. */
@@ -41,16 +43,6 @@ export interface RegimeStatsRow {
   maxDrawdown: number;
   /** Compound growth of the in-quadrant path, annualised by counted days. */
   cagr: number;
-  /** Newey–West t-statistic of mean daily return = 0. */
-  tStat: number;
-  nwLags: number;
-  /** Stationary-bootstrap interval of meanAnnual. */
-  lower: number;
-  upper: number;
-  blockLength: number;
-  reps: number;
-  seed: number;
-  level: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { isoDay } from '../../datasets/day.ts';
 import type { Dataset } from '../../datasets/load-dataset.ts';
 import type { RoleSegment } from '../../datasets/roles.ts';
 import { coverage } from '../../datasets/series.ts';
-import type { ConfigEntry, ReportSection, TableBlock } from '../model.ts';
+import { configTable, type ConfigEntry, type ReportSection, type TableBlock } from '../model.ts';
 import type { CodeVersion } from './version.ts';
 
 /** One data file as read: its series, coverage and checksum. */
@@ -123,16 +123,7 @@ export function appendixSection(input: AppendixInput): ReportSection {
       ...Object.entries(version.libraries).map(([name, v]) => ({ key: name, cells: [name, v] })),
     ],
   });
-  blocks.push({
-    kind: 'table',
-    id: 'appendix-parameters',
-    caption: 'Parameters',
-    columns: [
-      { key: 'key', label: 'Parameter', align: 'left' },
-      { key: 'value', label: 'Value', align: 'left' },
-    ],
-    rows: input.parameters.map((p) => ({ key: p.key, cells: [p.key, p.value] })),
-  });
+  blocks.push(configTable('appendix-parameters', 'Parameters', input.parameters));
   blocks.push(coverageTable(files));
   blocks.push({
     kind: 'table',

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape.ts';
-import { presentSections, type ReportBlock, type ReportModel } from '../model.ts';
+import { configTable, presentSections, type ReportBlock, type ReportModel } from '../model.ts';
 import { chartHtml, headlineHtml, metricsHtml, noteHtml, tableHtml, textHtml } from './html-blocks.ts';
 import { REPORT_SCRIPT, cspHash } from './html-script.ts';
 import { REPORT_CSS } from './html-style.ts';
@@ -63,18 +63,7 @@ function summaryHead(model: ReportModel): string {
   if (model.question) parts.push(`<p class="question">${escapeHtml(model.question)}</p>`);
   if (model.headline) parts.push(headlineHtml(model.headline));
   if (model.config.length) {
-    parts.push(
-      tableHtml({
-        kind: 'table',
-        id: 'config',
-        caption: 'Configuration',
-        columns: [
-          { key: 'key', label: 'Parameter', align: 'left' },
-          { key: 'value', label: 'Value', align: 'left' },
-        ],
-        rows: model.config.map((c) => ({ key: c.key, cells: [c.key, c.value] })),
-      }),
-    );
+    parts.push(tableHtml(configTable('config', 'Configuration', model.config)));
   }
   return parts.join('\n');
 }

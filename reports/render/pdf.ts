@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { formatValue } from '../format.ts';
-import { presentSections, type ChartBlock, type MetricsBlock, type NoteBlock, type ReportBlock, type ReportModel, type TableBlock } from '../model.ts';
+import { configTable, presentSections, type ChartBlock, type MetricsBlock, type NoteBlock, type ReportBlock, type ReportModel, type TableBlock } from '../model.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
 import { drawTable, ensureSpace } from './pdf-table.ts';
 import { pdfSafeSvg, pdfText } from './pdf-text.ts';
@@ -118,16 +118,7 @@ function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
     });
   }
   if (model.config.length) {
-    drawTable(doc, {
-      kind: 'table',
-      id: 'config',
-      caption: 'Configuration',
-      columns: [
-        { key: 'key', label: 'Parameter', align: 'left' },
-        { key: 'value', label: 'Value', align: 'left' },
-      ],
-      rows: model.config.map((c) => ({ key: c.key, cells: [c.key, c.value] })),
-    });
+    drawTable(doc, configTable('config', 'Configuration', model.config));
   }
 }
 
