@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { QuadrantError, UsageError } from '../datasets/errors.ts';
-import { commands } from './commands/index.ts';
+import { COMMANDS } from './commands/index.ts';
 
 /**
  * Runs the CLI and returns the exit code: 0 ok, 1 runtime failure, 2 usage or input error.
@@ -26,7 +26,12 @@ export async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       throw err ?? new UsageError(msg, { hint: 'see quadrant --help' });
     });
-  for (const command of commands) cli.command(command);
+  // Load the invoked command's module; list the others by name and description alone.
+  for (const entry of COMMANDS) {
+    const name = entry.command.split(' ')[0];
+    if (argv.includes(name)) cli.command({ ...(await entry.load()), command: entry.command, describe: entry.describe });
+    else cli.command(entry.command, entry.describe);
+  }
   try {
     await cli.parseAsync();
   } catch (err) {

@@ -62,8 +62,6 @@ function pathTable(title: string, path: EventPath, cmp: EpisodeComparison, event
 }
 
 export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
-  command: 'compare [episodes..]',
-  describe: 'compare episodes side by side: regimes, signals in event time, role returns, strategy vs benchmarks',
   builder: (y: Argv<AnalysisArgs>) =>
     y
       .positional('episodes', { type: 'string', array: true, describe: `named episodes (${EPISODES.map((e) => e.id).join(', ')}), years (2019), quarters (2019Q4), months (2019-08) or FROM..TO` })

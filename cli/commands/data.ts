@@ -152,8 +152,6 @@ function coverageCells(s: Series | undefined): (string | number)[] {
 }
 
 export const dataCommand: CommandModule<DataArgs, DataArgs> = {
-  command: 'data <command>',
-  describe: 'list, verify, fetch and show the input series',
   builder: (y: Argv<DataArgs>) =>
     y
       .command(list)

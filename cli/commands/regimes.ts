@@ -153,8 +153,6 @@ function fmt(x: number): string {
 }
 
 export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
-  command: 'regimes',
-  describe: 'label every trading day Q1..Q4 from data public on that day; episodes, time shares, transitions',
   builder: (y: Argv<CommonArgs>) =>
     y
       .option('preset', { type: 'string', describe: `a built-in definition: ${PRESET_NAMES.join(', ')} (default ${DEFAULT_PRESET})` })

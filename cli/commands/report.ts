@@ -203,8 +203,6 @@ function episodeList(text: string | undefined): string[] | undefined {
 }
 
 export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
-  command: 'report',
-  describe: 'draw the HTML and PDF report of a finished run (quadrant run --out DIR)',
   builder: (y: Argv<ReportArgs>) =>
     y
       .option('run', { type: 'string', demandOption: true, describe: 'run directory written by quadrant run --out DIR' })

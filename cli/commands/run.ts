@@ -58,8 +58,6 @@ interface RunArgs {
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
-  command: 'run',
-  describe: 'backtest a strategy (default: the article playbook) against the benchmarks',
   builder: (y: Argv<RunArgs>) =>
     y
       .option('strategy', { type: 'string', default: 'article', describe: 'article | us-large | 60-40 | equal-weight | random-regime | FILE (.json/.yaml)' })

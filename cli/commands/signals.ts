@@ -16,8 +16,6 @@ interface SignalsArgs {
 }
 
 export const signalsCommand: CommandModule<SignalsArgs, SignalsArgs> = {
-  command: 'signals',
-  describe: "the article's watch-list as of a day, from what was published by then, with the regime label",
   builder: (y: Argv<SignalsArgs>) =>
     y
       .option('as-of', { type: 'string', describe: 'the day, YYYY[-MM[-DD]] (default: the last day of the data)' })

@@ -179,8 +179,6 @@ article default (base regimes, article playbook, regime+monthly, 5 bps), whose l
 block-shuffled for the permutation test. Example: strategies/robustness/example-grid.json.`;
 
 export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
-  command: 'sweep',
-  describe: 'sweep regime and rebalancing parameters: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward',
   builder: (y) =>
     y
       .option('grid', { type: 'string', demandOption: true, describe: 'the parameter grid (JSON; format below)' })

@@ -186,8 +186,6 @@ function sampleWindow(sample: ValidateArgs['sample'], n: number, split: ReturnTy
 }
 
 export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
-  command: 'validate',
-  describe: "score the article's claims C1–C10 in and out of sample, with per-regime, relative and liquidity tables",
   builder: (y: Argv<AnalysisArgs>) =>
     y
       .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
