@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../datasets/errors.ts';
@@ -33,6 +34,14 @@ describe('loadDataset', () => {
     }
     expect(err).toBeInstanceOf(DataError);
     expect((err as DataError).describe()).toContain('WALCL.csv:3');
+  });
+
+  it('reports an unreadable file as an error naming it', () => {
+    const dir = makeSnapshot({ 'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])) });
+    mkdirSync(join(dir, 'fred', 'WALCL.csv')); // a directory where the file should be: reading it fails
+    const ds = loadDataset(dir, { macro: ['WALCL'], prices: ['SPY'] });
+    expect(ds.issues).toMatchObject([{ severity: 'error', code: 'file-unreadable', series: 'WALCL', file: join(dir, 'fred', 'WALCL.csv') }]);
+    expect(ds.issues[0].message).toMatch(/cannot read: EISDIR/);
   });
 
   it('warns about a series that ends long before the others, naming it and its last date', () => {
