@@ -110,8 +110,9 @@ export function weighInverseVolatility(options: { lookback: number; lag?: number
         for (let k = 0; k < R; k++) {
           inv[k] = 0;
           if (!s.selected[k]) continue;
+          // Two passes (mean, then squared deviations): the one-pass Σr² − (Σr)²/n cancels to
+          // zero on nearly flat windows and would drop a role that does move.
           let sum = 0;
-          let sumSq = 0;
           let ok = true;
           for (let j = lag; j < lag + lookback; j++) {
             const r = ctx.roleReturn(k, j);
@@ -120,10 +121,12 @@ export function weighInverseVolatility(options: { lookback: number; lag?: number
               break;
             }
             sum += r;
-            sumSq += r * r;
           }
           if (!ok) continue;
-          const sd = Math.sqrt(Math.max(0, (sumSq - (sum * sum) / lookback) / (lookback - 1)));
+          const mean = sum / lookback;
+          let ss = 0;
+          for (let j = lag; j < lag + lookback; j++) ss += (ctx.roleReturn(k, j) - mean) ** 2;
+          const sd = Math.sqrt(ss / (lookback - 1));
           if (sd > MIN_SD) {
             inv[k] = 1 / sd;
             total += inv[k];

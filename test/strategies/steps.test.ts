@@ -38,6 +38,17 @@ describe('strategy steps', () => {
     expect(lastTarget(plan, 0)[col('cash')]).toBe(1);
   });
 
+  it('weighInverseVolatility keeps a role whose window barely moves (found by the property below)', () => {
+    // Two returns 8e-10 apart: sd ≈ 5.6e-10 > 1e-12, so us_large is the only role with a
+    // volatility and takes all the weight. The one-pass variance formula cancelled it to 0.
+    const rets = Array.from({ length: 12 }, () => new Array(R).fill(0));
+    rets[10][col('us_large')] = 0.049999998999968376;
+    rets[11][col('us_large')] = 0.049999998209009675;
+    const m = makeMarket(rets, [...ROLES]);
+    const plan = compileStrategy(defineStrategy({ name: 'iv', steps: [selectRoles(['us_large', 'gold', 'treasuries']), weighInverseVolatility({ lookback: 2, lag: 0 })] }), { market: m });
+    expect(lastTarget(plan, 11)[col('us_large')]).toBeCloseTo(1, 12);
+  });
+
   it('weighInverseVolatility matches a two-pass naive computation', () => {
     fc.assert(
       fc.property(
