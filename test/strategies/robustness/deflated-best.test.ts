@@ -116,8 +116,11 @@ describe('deflatedBest', () => {
         const rev = [...m].reverse();
         const b = deflatedBest(flat(rev), m.length, 30);
         if (!a || !b) return;
-        expect(m[a.config]).toEqual(rev[b.config]);
-        expect(b.probability).toBeCloseTo(a.probability, 9);
+        // The best Sharpe never depends on the order. Rows tied for best (e.g. two single-spike
+        // rows, whose Sharpes are equal whatever the spike's size) go to the first listed, and
+        // the DSR follows that row's skew and kurtosis: compare DSRs only when the same row wins.
+        expect(b.sharpe).toBeCloseTo(a.sharpe, 9);
+        if (JSON.stringify(m[a.config]) === JSON.stringify(rev[b.config])) expect(b.probability).toBeCloseTo(a.probability, 9);
       }),
       { numRuns: 60 },
     );
