@@ -1,6 +1,6 @@
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { neweyWest } from '../stats/newey-west.ts';
-import { stationaryBootstrap } from '../stats/stationary-bootstrap.ts';
+import { stationaryBootstrapMean } from '../stats/stationary-bootstrap.ts';
 import { bootstrapBlockLength } from './block-length.ts';
 import { DEFAULT_LEVEL, DEFAULT_REPS, DEFAULT_SEED, MIN_BOOTSTRAP_DAYS } from './defaults.ts';
 
@@ -78,17 +78,10 @@ export function meanInference(x: Float64Array, options: InferenceOptions = {}): 
     out.nwLags = nw.lags;
   }
   if (n >= MIN_BOOTSTRAP_DAYS) {
-    const boot = stationaryBootstrap(x, annualMean, { reps, seed, level, blockLength: options.blockLength === undefined ? bootstrapBlockLength(x) : Math.min(options.blockLength, n) });
+    const boot = stationaryBootstrapMean(x, { reps, seed, level, blockLength: options.blockLength === undefined ? bootstrapBlockLength(x) : Math.min(options.blockLength, n) }, TRADING_DAYS_PER_YEAR);
     out.lower = boot.lower;
     out.upper = boot.upper;
     out.blockLength = boot.blockLength;
   }
   return out;
-}
-
-/** 252 · mean, a plain loop: the bootstrap calls it once per resample. */
-function annualMean(sample: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < sample.length; i++) s += sample[i];
-  return (s / sample.length) * TRADING_DAYS_PER_YEAR;
 }

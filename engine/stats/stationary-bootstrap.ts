@@ -56,38 +56,14 @@ export function stationaryBootstrap(
   statistic: (sample: Float64Array) => number,
   options: StationaryBootstrapOptions,
 ): StationaryBootstrapResult {
+  const plan = resamplingPlan(x, options, 'stationaryBootstrap');
   const n = x.length;
-  if (n < 8) throw badArgument(`stationaryBootstrap needs at least 8 observations, got ${n}`);
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) {
-      throw badArgument(`stationaryBootstrap needs finite input; value at index ${i} is ${x[i]}`);
-    }
-  }
-  const { reps, seed } = options;
-  const level = options.level ?? 0.95;
-  if (!Number.isInteger(reps) || reps < 1) throw badArgument(`stationaryBootstrap needs an integer reps ≥ 1, got ${reps}`);
-  if (!(level > 0 && level < 1)) throw badArgument(`stationaryBootstrap needs a level in (0, 1), got ${level}`);
-  if (!Number.isSafeInteger(seed)) throw badArgument(`stationaryBootstrap needs a safe integer seed, got ${seed}`);
-  const blockLength = options.blockLength ?? optimalBlockLength(x);
-  if (!(blockLength >= 1 && blockLength <= n)) {
-    throw badArgument(`stationaryBootstrap needs a blockLength in [1, ${n}], got ${blockLength}`);
-  }
-
-  const estimate = statistic(x);
-  const rng = makeRng(seed);
-  const p = 1 / blockLength;
-  // Geometric length on {1, 2, …}: 1 + ⌊ln U / ln(1 − p)⌋, U uniform on (0, 1]. For p = 1 the
-  // factor is −0 and every block has length 1.
-  const invLogQ = 1 / Math.log(1 - p);
   const sample = new Float64Array(n);
-  const replicates = new Float64Array(reps);
-  for (let r = 0; r < reps; r++) {
+  return summarise(statistic(x), plan, (r) => {
     let i = 0;
     while (i < n) {
-      let j = Math.floor(rng() * n);
-      let len = 1 + Math.floor(Math.log(1 - rng()) * invLogQ);
-      if (len > n - i) len = n - i;
-      const end = i + len;
+      let j = plan.blockStart();
+      const end = i + plan.blockLength(n - i);
       while (i < end) {
         sample[i++] = x[j++];
         if (j === n) j = 0;
@@ -95,8 +71,83 @@ export function stationaryBootstrap(
     }
     const value = statistic(sample);
     if (Number.isNaN(value)) throw badArgument(`stationaryBootstrap: the statistic returned NaN on replicate ${r}`);
-    replicates[r] = value;
+    return value;
+  });
+}
+
+/**
+ * {@link stationaryBootstrap} of `scale × mean(x)`, with the same draws (so the same interval
+ * up to rounding) in O(blocks) per resample instead of O(n): each block's sum comes from prefix
+ * sums. For the per-regime tables and claims, which bootstrap many means.
+ *
+ * @throws QuadrantError `bad-argument` as stationaryBootstrap.
+ * @example
+ * stationaryBootstrapMean(returns, { reps: 1000, seed: 7 }, 252); // annualised mean and its interval
+ */
+export function stationaryBootstrapMean(x: Float64Array, options: StationaryBootstrapOptions, scale = 1): StationaryBootstrapResult {
+  const plan = resamplingPlan(x, options, 'stationaryBootstrapMean');
+  const n = x.length;
+  // prefix[k] = x[0] + … + x[k−1]; a wrapped block is two pieces.
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + x[k];
+  const k = scale / n;
+  return summarise(prefix[n] * k, plan, () => {
+    let i = 0;
+    let total = 0;
+    while (i < n) {
+      const j = plan.blockStart();
+      const len = plan.blockLength(n - i);
+      total += j + len <= n ? prefix[j + len] - prefix[j] : prefix[n] - prefix[j] + prefix[j + len - n];
+      i += len;
+    }
+    return total * k;
+  });
+}
+
+interface ResamplingPlan {
+  reps: number;
+  seed: number;
+  level: number;
+  expectedBlockLength: number;
+  /** A uniform random start index in [0, n). */
+  blockStart: () => number;
+  /** A geometric block length with the expected mean, at most `room`. */
+  blockLength: (room: number) => number;
+}
+
+/** Checks the input and options, and sets up the seeded block draws both bootstraps share. */
+function resamplingPlan(x: Float64Array, options: StationaryBootstrapOptions, name: string): ResamplingPlan {
+  const n = x.length;
+  if (n < 8) throw badArgument(`${name} needs at least 8 observations, got ${n}`);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x[i])) throw badArgument(`${name} needs finite input; value at index ${i} is ${x[i]}`);
   }
+  const { reps, seed } = options;
+  const level = options.level ?? 0.95;
+  if (!Number.isInteger(reps) || reps < 1) throw badArgument(`${name} needs an integer reps ≥ 1, got ${reps}`);
+  if (!(level > 0 && level < 1)) throw badArgument(`${name} needs a level in (0, 1), got ${level}`);
+  if (!Number.isSafeInteger(seed)) throw badArgument(`${name} needs a safe integer seed, got ${seed}`);
+  const blockLength = options.blockLength ?? optimalBlockLength(x);
+  if (!(blockLength >= 1 && blockLength <= n)) throw badArgument(`${name} needs a blockLength in [1, ${n}], got ${blockLength}`);
+  const rng = makeRng(seed);
+  // Geometric length on {1, 2, …}: 1 + ⌊ln U / ln(1 − p)⌋, U uniform on (0, 1], p = 1 / blockLength.
+  // For p = 1 the factor is −0 and every block has length 1.
+  const invLogQ = 1 / Math.log(1 - 1 / blockLength);
+  return {
+    reps,
+    seed,
+    level,
+    expectedBlockLength: blockLength,
+    blockStart: () => Math.floor(rng() * n),
+    blockLength: (room) => Math.min(room, 1 + Math.floor(Math.log(1 - rng()) * invLogQ)),
+  };
+}
+
+/** Draws the replicates and reduces them to the percentile interval and standard error. */
+function summarise(estimate: number, plan: ResamplingPlan, replicate: (r: number) => number): StationaryBootstrapResult {
+  const { reps, level } = plan;
+  const replicates = new Float64Array(reps);
+  for (let r = 0; r < reps; r++) replicates[r] = replicate(r);
   replicates.sort();
   const alpha = 1 - level;
   let mean = 0;
@@ -109,9 +160,9 @@ export function stationaryBootstrap(
     lower: quantileSorted(replicates, alpha / 2),
     upper: quantileSorted(replicates, 1 - alpha / 2),
     standardError: reps > 1 ? Math.sqrt(ss / (reps - 1)) : NaN,
-    blockLength,
+    blockLength: plan.expectedBlockLength,
     reps,
-    seed,
+    seed: plan.seed,
     level,
   };
 }
