@@ -50,5 +50,16 @@ export function makeSnapshot(files: Record<string, string>): string {
 
 export { isoDay };
 
+/** The error of class `kind` that `fn` throws, so a test can assert on its code and details. */
+export function thrown<E extends Error>(fn: () => unknown, kind: abstract new (...args: never[]) => E): E {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof kind) return err;
+    throw err;
+  }
+  throw new Error(`expected a ${kind.name}`);
+}
+
 /** The real snapshot beside the repository. */
 export const SNAPSHOT = join(import.meta.dirname, '..', '..', 'shared', 'datasets');

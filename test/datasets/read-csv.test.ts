@@ -7,21 +7,12 @@ import { writeFredCsv } from '../../datasets/csv/write-csv.ts';
 import { parseIsoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import type { Issue } from '../../datasets/issues.ts';
-import { fredCsv, priceCsv } from '../builders.ts';
+import { fredCsv, priceCsv, thrown } from '../builders.ts';
 
 const WALCL = macroEntry('WALCL')!;
 const SPY = priceEntry('SPY')!;
 
-/** The DataError a read throws, so tests can assert on its code, file and line. */
-function failure(read: () => unknown): DataError {
-  try {
-    read();
-  } catch (err) {
-    if (err instanceof DataError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataError');
-}
+const failure = (fn: () => unknown): DataError => thrown(fn, DataError);
 
 describe('reading FRED CSV', () => {
   it('reads values, treats "." and blanks as missing, and dates availability by the H.4.1 rule', () => {

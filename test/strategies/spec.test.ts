@@ -2,17 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { ConfigError } from '../../datasets/errors.ts';
 import { checkStrategySpec, describeStrategy, loadStrategyFile, parseYamlLite, resolveStrategy } from '../../strategies/index.ts';
+import { thrown } from '../builders.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'strategies', name);
-const errorOf = (fn: () => unknown): ConfigError => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-};
+const errorOf = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
 
 describe('user strategy files', () => {
   it('reads a YAML playbook into steps that say what it does', () => {

@@ -4,19 +4,11 @@ import { ConfigError } from '../../../datasets/errors.ts';
 import { checkRegimeConfig, parseRegimeConfig, resolveRegimeConfig } from '../../../engine/regimes/parse-config.ts';
 import { REGIME_PRESETS } from '../../../engine/regimes/presets.ts';
 import { COMPONENTS, DOLLAR_COMPONENTS, LIQUIDITY_COMPONENTS } from '../../../engine/regimes/types.ts';
+import { thrown } from '../../builders.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'regimes');
 
-/** The ConfigError thrown by `f`, for assertions on its field and message. */
-function configError(f: () => unknown): ConfigError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
 
 describe('presets', () => {
   it('article weighs every component, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {

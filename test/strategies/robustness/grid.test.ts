@@ -5,17 +5,9 @@ import { ConfigError } from '../../../datasets/errors.ts';
 import { REGIME_PRESETS } from '../../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK } from '../../../strategies/article.ts';
 import { defaultValidateGrid, expandGrid, gridParameters, gridSize, loadGrid, MAX_GRID_CONFIGS, parseGrid, regimeCombinations, regimeConfigOf } from '../../../strategies/robustness/index.ts';
+import { thrown } from '../../builders.ts';
 
-/** The ConfigError `fn` throws, or a failure naming what happened instead. */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
 
 describe('parseGrid', () => {
   it('fills the defaults: the article regimes and playbook, regime+monthly, 5 bps, no window', () => {
