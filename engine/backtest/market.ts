@@ -28,6 +28,9 @@ export interface Market {
   readonly segments: readonly RoleSegment[];
 }
 
+/** The arrays a replay reads: what sweeps share with their workers. */
+export type MarketArrays = Pick<Market, 'calendar' | 'roles' | 'returns' | 'overnight' | 'cashReturns'>;
+
 /**
  * Packs `buildRoles(panel)` into a {@link Market}. Returns, overnight returns and sources are
  * copied day-major; nothing is recomputed, so the market says exactly what the roles say.

@@ -1,12 +1,11 @@
 import { headlineMetrics } from '../metrics/headline-metrics.ts';
 import type { Execution } from './options.ts';
-import { marketFromArrays } from './market.ts';
+import { marketFromArrays, type MarketArrays } from './market.ts';
 import { planFromTable, type Plan } from './plan.ts';
 import { parseRebalanceRule, type RebalanceRule } from './rebalance-rule.ts';
 import { replay } from './replay.ts';
 import { createReplayBuffers } from './replay-buffers.ts';
 import { ruleTriggers } from './calendar-triggers.ts';
-import type { Role } from '../../datasets/catalog.ts';
 import type { PoolTask } from './worker-pool.ts';
 
 /** The figures a sweep keeps per configuration, in this order. */
@@ -14,12 +13,7 @@ export const SWEEP_FIELDS = ['cagr', 'volatility', 'sharpe', 'maxDrawdown', 'tur
 export const SWEEP_WIDTH = SWEEP_FIELDS.length;
 
 /** What every runner reads and writes (SharedArrayBuffers when workers share it, plain arrays in-process). */
-export interface SweepShared {
-  roles: readonly Role[];
-  calendar: Int32Array;
-  returns: Float64Array;
-  overnight: Float64Array;
-  cashReturns: Float64Array;
+export interface SweepShared extends MarketArrays {
   labels: Uint8Array;
   /** Configurations × 5R playbook tables (row 0 unused, rows 1..4 = Q1..Q4). */
   tables: Float64Array;

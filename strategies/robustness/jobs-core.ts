@@ -1,6 +1,5 @@
-import type { Role } from '../../datasets/catalog.ts';
 import { ruleTriggers } from '../../engine/backtest/calendar-triggers.ts';
-import { marketFromArrays } from '../../engine/backtest/market.ts';
+import { marketFromArrays, type MarketArrays } from '../../engine/backtest/market.ts';
 import { planFromTable, type Plan } from '../../engine/backtest/plan.ts';
 import { parseRebalanceRule, type RebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
@@ -18,13 +17,7 @@ export const JOB_WIDTH = JOB_FIELDS.length;
  * `jobLabels[j]` under rule `jobRule[j]` at `jobCost[j]` bps, from `start` to `end`, executing
  * at the next close. Everything is typed arrays (SharedArrayBuffers when workers share it).
  */
-export interface JobsShared {
-  roles: readonly Role[];
-  calendar: Int32Array;
-  /** n × R day-major role returns, as in Market. */
-  returns: Float64Array;
-  overnight: Float64Array;
-  cashReturns: Float64Array;
+export interface JobsShared extends MarketArrays {
   /** Label sets, each n long, one after another (L × n). */
   labels: Uint8Array;
   /** Playbooks as 5 × R rows each (row 0 unused), one after another. */
