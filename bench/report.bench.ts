@@ -59,8 +59,11 @@ let runDir: string | undefined;
 /** A finished run of the real snapshot (`quadrant run --out DIR` through the binary; not timed). */
 function finishedRun(): string {
   if (!runDir) {
-    runDir = mkdtempSync(join(tmpdir(), 'quadrant-bench-run-'));
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--out', runDir, '--quiet'], { stdio: 'ignore' });
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-bench-run-'));
+    runDir = dir;
+    // The run is reused by both formats and removed when the benchmark process ends.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--out', dir, '--quiet'], { stdio: 'ignore' });
   }
   return runDir;
 }
