@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import Papa from 'papaparse';
+import { writeFilesAtomic } from '../datasets/write-files-atomic.ts';
 
 export type Format = 'table' | 'csv' | 'json';
 
@@ -28,26 +27,7 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
 
 /** Writes a file atomically: a temporary name in the same directory, then a rename. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
-/**
- * Writes several files into `dir` together: all are written into a temporary directory beside
- * it first, then each is renamed into place. A failure while writing leaves `dir` as it was.
- */
-export function writeFilesTogether(dir: string, files: Record<string, string | Uint8Array>): void {
-  mkdirSync(dirname(dir), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`));
-  try {
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(tmp, name), content);
-    mkdirSync(dir, { recursive: true });
-    for (const name of Object.keys(files)) renameSync(join(tmp, name), join(dir, name));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  writeFilesAtomic([{ path, content }]);
 }
 
 /** Prints to stdout, or writes atomically to `out` when given. */

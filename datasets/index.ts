@@ -11,3 +11,4 @@ export * from './roles.ts';
 export { readFredCsv } from './csv/read-fred-csv.ts';
 export { readPriceCsv, PRICE_HEADER, type PriceSeries } from './csv/read-price-csv.ts';
 export { writeFredCsv } from './csv/write-csv.ts';
+export { writeFilesAtomic } from './write-files-atomic.ts';

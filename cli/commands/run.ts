@@ -30,7 +30,8 @@ import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/build/run-bundle.ts';
 import { loadData } from '../load-data.ts';
-import { emit, formatTable, writeFilesTogether } from '../output.ts';
+import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
+import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
 interface RunArgs {
@@ -198,7 +199,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
 /** The files `--out` receives, in the order they are listed. */
 const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
 
-/** Writes the run's files together: all or none (see writeFilesTogether). */
+/** Writes the run's files together: all or none (see writeFilesAtomic). */
 function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
   const bundle: Record<string, string> = {};
   const main = results[0];
@@ -246,7 +247,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     results,
   });
   bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  writeFilesTogether(args.out!, bundle);
+  writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
 }
 
 function packageVersion(): string {

@@ -4,7 +4,7 @@ import { SECTION_IDS, modelCharts, type ReportModel } from '../model.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
 import { renderChart, type ChartTarget, type RenderedChart } from './vega-svg.ts';
-import { writeFilesAtomic } from './write-atomic.ts';
+import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 
 export const REPORT_FORMATS = ['html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
