@@ -15,7 +15,7 @@ import {
   type SensitivityTable,
 } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
-import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { emit, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
 
 interface SweepArgs {
   data?: string;
@@ -26,9 +26,12 @@ interface SweepArgs {
   permutations: number;
   seed: number;
   top: number;
-  format: Format;
+  format: SweepFormat;
   out?: string;
 }
+
+/** The output formats of `quadrant sweep`: the shared ones and parquet (to a file only). */
+export type SweepFormat = Format | 'parquet';
 
 /** A progress bar on stderr for runs longer than a second: on a terminal, not with --quiet. */
 export function robustnessProgress(label: string, quiet?: boolean): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
@@ -152,6 +155,31 @@ export function configsCsv(result: RobustnessResult): string {
   );
 }
 
+/**
+ * Every configuration as a parquet file, the same table as {@link configsCsv}: `id` and numeric
+ * parameters as DOUBLE, other parameters as STRING, each figure as DOUBLE with NaN written as
+ * null (blank in the CSV); ±Infinity stays a DOUBLE value. Loads hyparquet-writer on first use.
+ */
+export async function configsParquet(result: RobustnessResult): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
+  const names = result.grid.parameters.map((p) => p.name);
+  const num = (x: number) => (Number.isNaN(x) ? null : x);
+  const params = names.map((n) => {
+    const values = result.configs.map((c) => c.params[n]);
+    return values.every((v) => typeof v === 'number')
+      ? { name: n, data: values.map((v) => num(v as number)), type: 'DOUBLE' as const }
+      : { name: n, data: values.map((v) => String(v)), type: 'STRING' as const };
+  });
+  const buffer = parquetWriteBuffer({
+    columnData: [
+      { name: 'id', data: result.configs.map((c) => c.id), type: 'DOUBLE' },
+      ...params,
+      ...JOB_FIELDS.map((f) => ({ name: f, data: result.configs.map((c) => num(c[f])), type: 'DOUBLE' as const })),
+    ],
+  });
+  return new Uint8Array(buffer);
+}
+
 /** JSON with NaN and ±Infinity written as null. */
 export function robustnessJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
@@ -186,12 +214,14 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations'
       .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: 'block permutations of the regime labels (0 = none)' })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
       .option('top', { type: 'number', default: 10, describe: 'configurations listed on the terminal' })
-      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'csv: one row per configuration; json: everything' })
+      .option('format', { choices: ['table', 'csv', 'json', 'parquet'] as const, default: 'table' as SweepFormat, describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything' })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
+      .example('$0 sweep --grid my-grid.json --format parquet --out sweep.parquet', 'every configuration for pandas, polars or DuckDB')
       .epilogue(GRID_HELP),
   handler: async (args) => {
+    if (args.format === 'parquet' && !args.out) throw new UsageError('--format parquet needs --out FILE (parquet is binary, not for stdout)', { field: 'out' });
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UsageError(`--workers must be a whole number ≥ 0, got ${args.workers}`, { field: 'workers' });
     if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
@@ -210,6 +240,11 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations'
     const seconds = (performance.now() - t0) / 1000;
     if (args.format === 'json') return emit(robustnessJson({ data: dir, gridFile: args.grid, ...result }), args.out);
     if (args.format === 'csv') return emit(configsCsv(result), args.out);
+    if (args.format === 'parquet' && args.out) {
+      writeFileAtomic(args.out, await configsParquet(result));
+      process.stderr.write(`wrote ${args.out}\n`);
+      return;
+    }
     emit(`data ${dir}; grid ${args.grid}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
   },
 };
