@@ -56,6 +56,16 @@ describe('loadDataset', () => {
     expect(stale[0].message).toContain(days[9]);
   });
 
+  it('warns about a long gap in a series, naming it, its file and the dates', () => {
+    // Weekly WALCL with one missing month: 2024-01-03 to 2024-02-07 is 35 days (> 15 tolerated).
+    const walcl = fredCsv('WALCL', [['2023-12-27', '1'], ['2024-01-03', '2'], ['2024-02-07', '3'], ['2024-02-14', '4']]);
+    const dir = makeSnapshot({ 'fred/WALCL.csv': walcl, 'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])) });
+    const ds = loadDataset(dir, { macro: ['WALCL'], prices: ['SPY'] });
+    const gaps = ds.issues.filter((i) => i.code === 'gap');
+    expect(gaps).toMatchObject([{ severity: 'warning', series: 'WALCL', file: join(dir, 'fred', 'WALCL.csv') }]);
+    expect(gaps[0].message).toBe('longest gap 35 days, 2024-01-03 to 2024-02-07');
+  });
+
   it('names the valid ids when asked for an unknown one', () => {
     expect(() => loadDataset(makeSnapshot({}), { macro: ['NOPE'] })).toThrow(/unknown series "NOPE".*/);
   });
