@@ -77,11 +77,6 @@ export function dayOf(year: number, month: number, date: number): Day {
   return Date.UTC(year, month - 1, date) / MS_PER_DAY;
 }
 
-/** Today's Day in UTC. */
-export function today(): Day {
-  return Math.floor(Date.now() / MS_PER_DAY);
-}
-
 /**
  * Parses a user-facing date bound: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
  * `end` picks the last day of the month or year instead of the first.

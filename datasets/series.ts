@@ -36,18 +36,3 @@ export function coverage(series: Series): { first: Day; last: Day; count: number
   }
   return { first, last, count };
 }
-
-/** The observations with days in [from, to], sharing nothing with the input. */
-export function sliceSeries(series: Series, from: Day, to: Day): Series {
-  let lo = 0;
-  while (lo < series.days.length && series.days[lo] < from) lo++;
-  let hi = lo;
-  while (hi < series.days.length && series.days[hi] <= to) hi++;
-  return {
-    id: series.id,
-    days: series.days.slice(lo, hi),
-    values: series.values.slice(lo, hi),
-    available: series.available.slice(lo, hi),
-    meta: series.meta,
-  };
-}

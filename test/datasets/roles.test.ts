@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriceSeries } from '../../datasets/csv/read-price-csv.ts';
 import type { Dataset } from '../../datasets/load-dataset.ts';
 import { buildPanel } from '../../datasets/panel.ts';
-import { buildRoles } from '../../datasets/roles.ts';
+import { buildRoles, resolveRoleMap } from '../../datasets/roles.ts';
 import { makeCalendar } from '../builders.ts';
 
 const calendar = makeCalendar('2024-01-01', 40);
@@ -60,5 +60,23 @@ describe('role returns are point in time', () => {
     expect(Array.from(us.returns.subarray(5, 11))).toEqual([0, 0, 0, 0, 0, 0]);
     expect(us.source[10]).toBe(us.instruments.indexOf('IWM'));
     expect(us.source[11]).toBe(tbill);
+  });
+});
+
+describe('user role mappings', () => {
+  const spy = priceSeries('SPY', Array.from(calendar), Array.from(calendar, (_, i) => 100 + i));
+  const iwm = priceSeries('IWM', Array.from(calendar), Array.from(calendar, (_, i) => 50 + 2 * i));
+  const panel = buildPanel(dataset([spy, iwm]));
+
+  it('replaces a role\'s instruments: us_large priced from IWM', () => {
+    const roles = buildRoles(panel, resolveRoleMap(panel, { us_large: ['IWM'] }));
+    const us = roles.get('us_large')!;
+    expect(us.instruments).toEqual(['IWM', 'TBILL']);
+    expect(us.returns[1]).toBeCloseTo(52 / 50 - 1, 12);
+  });
+
+  it('names an unknown role or ticker in the error', () => {
+    expect(() => resolveRoleMap(panel, { us_huge: ['SPY'] } as never)).toThrow(/unknown role "us_huge"/);
+    expect(() => resolveRoleMap(panel, { us_large: ['NOPE'] })).toThrow(/unknown ticker "NOPE" for role us_large/);
   });
 });
