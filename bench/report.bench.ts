@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark } from './harness.ts';
 import { medianMs } from './harness.ts';
-import { buildDemoModel } from '../reports/build/demo-model.ts';
+import { buildDemoModel } from '../reports/sections/demo-model.ts';
 import { modelCharts, type ReportModel } from '../reports/model.ts';
 import { renderReport, type ReportFormat } from '../reports/render/index.ts';
-import { readRunBundle } from '../reports/build/run-bundle.ts';
+import { readRunBundle } from '../reports/sections/run-bundle.ts';
 import { reportFromRun } from '../cli/commands/report.ts';
 
 const SNAPSHOT = process.env.QUADRANT_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'datasets');

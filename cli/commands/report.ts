@@ -8,17 +8,17 @@ import { assertUsable, loadDataset, type Dataset } from '../../datasets/load-dat
 import { buildPanel, type Panel } from '../../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../../datasets/roles.ts';
 import { computeRegimes, resolveRegimeConfig, type RegimeResult } from '../../engine/regimes/index.ts';
-import { readRunBundle, type RunBundle } from '../../reports/build/run-bundle.ts';
-import { checkRunData, runDataWarnings } from '../../reports/build/run-data-check.ts';
+import { readRunBundle, type RunBundle } from '../../reports/sections/run-bundle.ts';
+import { checkRunData, runDataWarnings } from '../../reports/sections/run-data-check.ts';
 import { modelCharts, presentSections, type ReportModel } from '../../reports/model.ts';
-import type { RobustnessInput } from '../../reports/build/robustness-section.ts';
+import type { RobustnessInput } from '../../reports/sections/robustness-section.ts';
 import type { RenderedReport, ReportFormat } from '../../reports/render/index.ts';
 import { emit } from '../output.ts';
 
 // The report builders and renderers (vega, vega-lite, pdfkit) load only when a report is drawn,
 // so every other command starts without them.
 const loadRender = () => import('../../reports/render/index.ts');
-const loadBuild = async () => ({ ...(await import('../../reports/build/from-run.ts')), ...(await import('../../reports/build/report-from-inputs.ts')) });
+const loadBuild = async () => ({ ...(await import('../../reports/sections/from-run.ts')), ...(await import('../../reports/sections/report-from-inputs.ts')) });
 
 /**
  * The robustness figures of the article playbook on this data (strategies/robustness: the default

@@ -28,7 +28,7 @@ import {
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
-import { readRunBundle } from '../../reports/build/run-bundle.ts';
+import { readRunBundle } from '../../reports/sections/run-bundle.ts';
 import { loadData } from '../load-data.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';

@@ -329,7 +329,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
 async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
-  const { buildReportFromInputs } = await import('../../reports/build/report-from-inputs.ts');
+  const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const model = buildReportFromInputs(
     {
       dataDir: inputs.dir,

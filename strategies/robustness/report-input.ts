@@ -3,7 +3,7 @@ import type { SensitivityTable } from './sensitivity.ts';
 
 /**
  * The part of a robustness result the report's robustness section reads; structurally the
- * `RobustnessInput` of reports/build/robustness-section.ts (which this layer may not import).
+ * `RobustnessInput` of reports/sections/robustness-section.ts (which this layer may not import).
  */
 export interface RobustnessReportInput {
   sensitivity?: SensitivityTable;

@@ -8,7 +8,7 @@ export interface SensitivityFormat {
 
 /**
  * A headline metric over two parameters, averaged over every other parameter of the grid.
- * The shape of the report's SensitivityGrid (reports/build/robustness-section.ts).
+ * The shape of the report's SensitivityGrid (reports/sections/robustness-section.ts).
  */
 export interface SensitivityTable {
   metric: string;

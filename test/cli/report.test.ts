@@ -178,7 +178,7 @@ describe('quadrant report from a finished run (real snapshot)', () => {
 });
 
 // Missing files inside a run directory and unknown formats are tested in process
-// (test/reports/build/run-bundle.test.ts); through the binary, the exit code and the message.
+// (test/reports/sections/run-bundle.test.ts); through the binary, the exit code and the message.
 describe('quadrant report: bad input exits 2 naming what is wrong', () => {
   it('a missing run directory', () => {
     const dir = join(tmpdir(), 'quadrant-no-such-run-dir');

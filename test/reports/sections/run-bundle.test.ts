@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../datasets/day.ts';
 import { DataError } from '../../../datasets/errors.ts';
-import { readRunBundle } from '../../../reports/build/run-bundle.ts';
-import { checkRunData, runDataWarnings } from '../../../reports/build/run-data-check.ts';
+import { readRunBundle } from '../../../reports/sections/run-bundle.ts';
+import { checkRunData, runDataWarnings } from '../../../reports/sections/run-data-check.ts';
 import { writeBundle } from './run-bundle-fixture.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'quadrant-bundle-'));

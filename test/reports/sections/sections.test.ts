@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Panel } from '../../../datasets/panel.ts';
-import { flattenParameters, sha256File } from '../../../reports/build/appendix-section.ts';
-import { liquiditySection } from '../../../reports/build/liquidity-section.ts';
-import { headlineFrom, navOver, performanceSection } from '../../../reports/build/performance-section.ts';
-import { formatForUnit } from '../../../reports/build/scorecard-section.ts';
-import { robustnessSection } from '../../../reports/build/robustness-section.ts';
+import { flattenParameters, sha256File } from '../../../reports/sections/appendix-section.ts';
+import { liquiditySection } from '../../../reports/sections/liquidity-section.ts';
+import { headlineFrom, navOver, performanceSection } from '../../../reports/sections/performance-section.ts';
+import { formatForUnit } from '../../../reports/sections/scorecard-section.ts';
+import { robustnessSection } from '../../../reports/sections/robustness-section.ts';
 import type { TableBlock } from '../../../reports/model.ts';
 import { makeCalendar } from '../../builders.ts';
 

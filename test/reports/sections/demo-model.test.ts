@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDemoModel } from '../../../reports/build/demo-model.ts';
+import { buildDemoModel } from '../../../reports/sections/demo-model.ts';
 import { presentSections, type TableBlock } from '../../../reports/model.ts';
 import { SNAPSHOT } from '../../builders.ts';
 
