@@ -84,6 +84,7 @@ export const MACRO_SERIES: readonly MacroEntry[] = [
   { id: 'WALCL', title: 'Fed total assets (H.4.1)', units: 'millions of USD', frequency: 'weekly', publication: h41, required: true },
   { id: 'WRESBAL', title: 'Reserve balances with Federal Reserve Banks (week average)', units: 'millions of USD', frequency: 'weekly', publication: h41, required: true },
   { id: 'WDTGAL', title: 'Treasury General Account (Wednesday level)', units: 'millions of USD', frequency: 'weekly', publication: h41, required: true, note: 'WTREGEN (week average) where available' },
+  { id: 'DTS_TGA', title: 'Treasury General Account, daily closing balance (Daily Treasury Statement)', units: 'millions of USD', frequency: 'daily', publication: { kind: 'dts-daily' }, required: false, note: 'Fiscal Data API; used instead of WDTGAL wherever it is newer' },
   { id: 'RRPONTSYD', title: 'Overnight reverse repurchase agreements', units: 'billions of USD', frequency: 'daily', publication: nextDay, required: true, zeroAfterDays: 5, note: 'before 2014 only days with an operation are listed: no listing within 5 days means zero' },
   { id: 'DFF', title: 'Effective federal funds rate', units: 'percent', frequency: 'daily', publication: nextDay, required: true, continuedBy: 'EFFR' },
   { id: 'EFFR', title: 'Effective federal funds rate (NY Fed)', units: 'percent', frequency: 'daily', publication: nextDay, required: false },

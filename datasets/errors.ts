@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'bad-weights'
   | 'bad-argument'
   | 'network'
+  | 'checksum-mismatch'
   | 'internal';
 
 export interface ErrorDetails {

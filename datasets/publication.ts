@@ -14,7 +14,12 @@ export type PublicationRule =
   /** H.10 (DTWEXBGS): the week's daily values released the following Monday 16:15 ET, usable from Tuesday. */
   | { kind: 'h10-weekly' }
   /** Monthly data dated the 1st, released on about day `releaseDay` of the following month. */
-  | { kind: 'monthly'; releaseDay: number };
+  | { kind: 'monthly'; releaseDay: number }
+  /**
+   * Daily Treasury Statement: day T's statement is out by 4 pm ET the next business day, on the
+   * close itself, so it is used from the close of the business day after that (T+2).
+   */
+  | { kind: 'dts-daily' };
 
 /** The Day from which an observation dated `obs` may be used under `rule`. */
 export function availableFrom(obs: Day, rule: PublicationRule): Day {
@@ -37,6 +42,8 @@ export function availableFrom(obs: Day, rule: PublicationRule): Day {
       const { year, month } = dayParts(obs);
       return dayOf(year, month + 1, rule.releaseDay);
     }
+    case 'dts-daily':
+      return nextWeekday(nextWeekday(obs));
   }
 }
 
@@ -53,5 +60,7 @@ export function describeRule(rule: PublicationRule): string {
       return 'H.10: week released Monday, usable Tuesday';
     case 'monthly':
       return `monthly: usable from day ${rule.releaseDay} of the next month`;
+    case 'dts-daily':
+      return 'DTS: out by 4 pm ET the next business day, usable the business day after';
   }
 }

@@ -3,7 +3,7 @@ import { DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import { changeOver } from '../signals/change-over.ts';
 import { easingShortfall } from '../signals/easing-shortfall.ts';
-import { netLiquidity } from '../signals/net-liquidity.ts';
+import { netLiquidity, panelTga } from '../signals/net-liquidity.ts';
 import { pctChange } from '../signals/pct-change.ts';
 import { signWithDeadBand } from '../signals/sign-with-dead-band.ts';
 import { trailingZScore } from '../signals/trailing-z-score.ts';
@@ -17,7 +17,7 @@ export const REGIME_INPUTS = ['WALCL', 'WDTGAL', 'RRPONTSYD', 'WRESBAL', 'DFF', 
 /** Units of each raw signal (keys as they appear in RegimeResult.signals; N = the window). */
 export const SIGNAL_UNITS: Record<string, string> = {
   'walcl_change_Nw': 'millions of USD, WALCL change over N weeks',
-  net_liquidity: 'millions of USD, WALCL − WDTGAL − RRPONTSYD×1000',
+  net_liquidity: 'millions of USD, WALCL − TGA − RRPONTSYD×1000 (TGA: daily DTS_TGA where it exists, WDTGAL before)',
   'net_liquidity_change_Nw': 'millions of USD, net-liquidity change over N weeks',
   reserves: 'millions of USD, WRESBAL',
   reserves_gap: 'millions of USD, WRESBAL − red line',
@@ -72,7 +72,10 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
   const walcl = col('WALCL');
   const reserves = col('WRESBAL');
   const dollar = col(src);
-  const net = get('net_liquidity', () => netLiquidity(walcl, col('WDTGAL'), col('RRPONTSYD')));
+  const net = get('net_liquidity', () => {
+    col('WDTGAL'); // required; the daily DTS_TGA takes over where it exists
+    return netLiquidity(walcl, panelTga(panel).values, col('RRPONTSYD'));
+  });
   const momentum = get(`dollar_momentum:${src}:${w.dollarMomentumDays}`, () => pctChange(dollar, w.dollarMomentumDays));
   const signals: Record<string, Float64Array> = {
     [`walcl_change_${w.balanceSheetWeeks}w`]: get(`walcl_change:${bsLag}`, () => changeOver(walcl, bsLag)),

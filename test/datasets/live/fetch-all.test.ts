@@ -153,8 +153,11 @@ describe('fetchIntoCache', () => {
     const fetchImpl = providers({ 'realtime_start=2024-02-01': () => reply(fixture('fred-api-WALCL-vintage-2024-02-01.json')) });
     const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl });
     expect(summary.items[0]).toMatchObject({ ok: true, rows: 4, last: '2024-01-24' });
-    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL-vintage-2024-02-01.csv'));
-    const entry = JSON.parse(await readFile(join(dir, 'fred', 'manifest.json'), 'utf8')).series.WALCL;
+    // Vintages are kept apart from the current series.
+    const vintageDir = join(dir, 'vintages', '2024-02-01');
+    expect(existsSync(join(dir, 'fred', 'WALCL.csv'))).toBe(false);
+    expect(await readFile(join(vintageDir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL-vintage-2024-02-01.csv'));
+    const entry = JSON.parse(await readFile(join(vintageDir, 'fred', 'manifest.json'), 'utf8')).series.WALCL;
     expect(entry.vintage_date).toBe('2024-02-01');
     expect(entry.url).toContain('api_key=REDACTED');
   });
