@@ -6,7 +6,8 @@ import type { PriceRow } from './snapshot-format.ts';
  *
  * Yahoo's closes are split-adjusted only; its adjusted close multiplies every earlier price by
  * (1 − D / previous close) at each ex-dividend date D. So from day t−1 to t a total-return
- * path moves by close_t / (close_{t−1} − D_t), D_t the dividend going ex on t (0 on most days).
+ * path moves by close_t / (close_{t−1} − D_t), D_t the dividends going ex after t−1 and up to t
+ * (0 on most days; a bar missing on the ex-date moves its dividend to the next bar).
  * The path rebuilt that way is compared with adj_close day by day: a day whose move differs by
  * more than the tolerance is a disagreement (a dividend missing from the events, one the
  * adjustment ignored, capital-gain distributions, which Quadrant does not request, or closes
@@ -29,14 +30,20 @@ export interface AdjustedDisagreement {
 
 /** The rebuilt total-return path, anchored on the first adjusted close (NaN where a close is missing). */
 export function rebuildTotalReturn(rows: readonly PriceRow[], events: ChartEvents): Float64Array {
-  const dividend = new Map(events.dividends.map((d) => [d.date, d.amount]));
+  const dividends = events.dividends; // sorted by date
   const path = new Float64Array(rows.length).fill(NaN);
   let prev = -1;
+  let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const { close, adjClose } = rows[i];
     if (!(close > 0)) continue;
+    let paid = 0;
+    while (k < dividends.length && dividends[k].date <= rows[i].date) {
+      if (prev >= 0 && dividends[k].date > rows[prev].date) paid += dividends[k].amount;
+      k++;
+    }
     if (prev < 0 || Number.isNaN(path[prev])) path[i] = adjClose;
-    else path[i] = (path[prev] * close) / (rows[prev].close - (dividend.get(rows[i].date) ?? 0));
+    else path[i] = (path[prev] * close) / (rows[prev].close - paid);
     prev = i;
   }
   return path;

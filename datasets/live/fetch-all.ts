@@ -131,12 +131,16 @@ export interface FetchIntoCacheOptions {
   now?: () => number;
   /** Aborting it stops the fetch at once; the files stored so far stay and the next fetch resumes. */
   signal?: AbortSignal;
-  /** Least time between two FRED requests. Default 500 ms (the FRED API allows about 2 a second). */
+  /** Least time between two FRED API requests. Default 500 ms (the API allows about 2 a second). */
   fredIntervalMs?: number;
 }
 
 /** What a user is told to wait after a 429 without Retry-After: Yahoo's blocks last minutes to hours. */
 const RATE_LIMIT_ADVICE = 'try again in an hour or so';
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
 
 function oneLine(err: unknown): { error: string; code: ErrorCode } {
   if (err instanceof QuadrantError) return { error: err.describe(), code: err.code };
@@ -176,22 +180,24 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
   const sleep = options.http?.sleep ?? realSleep;
   const http: HttpOptions = { ...options.http, signal: options.signal };
   if (options.fetchImpl) http.fetchImpl = options.fetchImpl;
-  const fredHttp: HttpOptions = { ...http, pace: createPacer(options.fredIntervalMs ?? 500, now, sleep) };
+  // The FRED API allows about 2 requests a second per key; fredgraph.csv documents no limit.
+  const fredHttp: HttpOptions = apiKey ? { ...http, pace: createPacer(options.fredIntervalMs ?? 500, now, sleep) } : http;
 
   await removeStaleTemporaries(cacheDir);
-  // Resume an unfinished fetch of the whole catalog.
+  // Resume an unfinished fetch of the same series (the whole catalog, or the same --series).
   let resumed: FetchSummary['resumed'];
-  const wholeCatalog = !options.series?.length;
-  const previous = wholeCatalog ? await readFetchState(cacheDir) : undefined;
+  const wanted = targets.map((t) => t.id);
+  const saved = await readFetchState(cacheDir);
+  const previous = saved && sameIds(saved.targets, wanted) ? saved : undefined;
   if (previous) {
-    const left = pendingIds(previous).filter((id) => targets.some((t) => t.id === id));
+    const left = pendingIds(previous);
     if (left.length > 0) {
       resumed = { startedAt: previous.started_at, left: left.length, of: previous.targets.length };
       targets = left.map((id) => targets.find((t) => t.id === id) as FetchTarget);
     }
   }
   const state: FetchState = previous && resumed ? { ...previous, stopped: undefined } : { started_at: new Date(now()).toISOString(), targets: targets.map((t) => t.id), done: [] };
-  if (wholeCatalog) await writeFetchState(cacheDir, state);
+  await writeFetchState(cacheDir, state);
 
   const items: FetchItemResult[] = [];
   let blocked: RateLimitError | undefined;
@@ -237,7 +243,7 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
       }
       if (result.ok || !(blocked || interrupted)) {
         state.done.push(target.id);
-        if (wholeCatalog) await writeFetchState(cacheDir, state);
+        await writeFetchState(cacheDir, state);
       }
     }
     items.push(result);
@@ -250,13 +256,13 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
     const missing = items.filter((i) => !i.ok && (i.skipped || i.code === 'network')).map((i) => i.id);
     const wait = blocked?.retryAfterMs !== undefined ? `try again after ${Math.ceil(blocked.retryAfterMs / 60_000)} minute(s) (Yahoo's Retry-After)` : RATE_LIMIT_ADVICE;
     const head = blocked ? `Yahoo Finance is rate-limiting this machine (HTTP 429 on ${blocked.details.series}); Quadrant stopped asking it.` : 'The fetch was interrupted.';
-    const resume = wholeCatalog ? 'the next `quadrant data fetch` fetches only those' : 'fetch them again with the same --series';
+    const resume = `the next \`quadrant data fetch\`${options.series?.length ? ' with the same --series' : ''} fetches only those`;
     const message =
       `${head} Fetched ${fetched.length}: ${fetched.join(', ') || 'none'}. Not fetched ${missing.length}: ${missing.join(', ') || 'none'}. ` +
       `${blocked ? `${wait[0].toUpperCase()}${wait.slice(1)}; ` : ''}${resume}. The cache keeps every file fetched so far.`;
     stopped = { reason: blocked ? 'rate-limit' : 'interrupted', message };
-    if (wholeCatalog) await writeFetchState(cacheDir, { ...state, stopped: stopped.reason });
-  } else if (wholeCatalog) {
+    await writeFetchState(cacheDir, { ...state, stopped: stopped.reason });
+  } else {
     await clearFetchState(cacheDir);
   }
   return { cacheDir, items, failed: items.filter((i) => !i.ok).length, ...(stopped ? { stopped } : {}), ...(resumed ? { resumed } : {}) };

@@ -86,6 +86,42 @@ export function exchangeDay(unixSeconds: number, timeZone: string): Day {
   return dayOf(year, month, date);
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at a Unix time, in seconds (local wall clock − UTC). */
+function offsetAt(unixSeconds: number, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetFormats.set(timeZone, format);
+  }
+  const p: Record<string, number> = {};
+  for (const part of format.formatToParts(unixSeconds * 1000)) p[part.type] = Number(part.value);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) / 1000 - Math.floor(unixSeconds);
+}
+
+/** Bars within this span share one offset when both ends do: zones change offset months apart. */
+const SAME_OFFSET_SPAN = 28 * 86_400;
+
+/**
+ * exchangeDay for ascending Unix times, fast: the offset is looked up at both ends of each
+ * 28-day run of bars and, where they agree, used for the whole run (a daylight-saving switch
+ * inside makes that run look up every bar).
+ */
+export function exchangeDays(ascending: readonly number[], timeZone: string): Int32Array {
+  const n = ascending.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && ascending[j + 1] - ascending[i] <= SAME_OFFSET_SPAN) j++;
+    const a = offsetAt(ascending[i], timeZone);
+    const same = j === i || offsetAt(ascending[j], timeZone) === a;
+    for (let k = i; k <= j; k++) out[k] = Math.floor((ascending[k] + (same ? a : offsetAt(ascending[k], timeZone))) / 86_400);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** A dividend (per share, in the close's units) or a split, dated on the exchange's calendar. */
 export interface ChartEvents {
   dividends: { date: string; amount: number }[];
@@ -247,15 +283,19 @@ export function parseYahooChartWithEvents(text: string, opts: ChartParseOptions)
     if (typeof regular?.start === 'number' && typeof regular.end === 'number' && nowSec < regular.end) liveFrom = regular.start;
   }
 
-  const order = stamps.map((_, i) => i).sort((a, b) => Number(stamps[a]) - Number(stamps[b]));
-  const rows: PriceRow[] = [];
-  for (const i of order) {
-    const ts = stamps[i];
+  for (const ts of stamps) {
     if (typeof ts !== 'number' || !Number.isFinite(ts)) {
       throw new DataError('bad-date', `${where} holds a timestamp "${String(ts)}"`, { series: symbol });
     }
+  }
+  const order = stamps.map((_, i) => i).sort((a, b) => Number(stamps[a]) - Number(stamps[b]));
+  const days = exchangeDays(order.map((i) => stamps[i] as number), zone as string);
+  const rows: PriceRow[] = [];
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o];
+    const ts = stamps[i] as number;
     if (Number.isNaN(close[i]) || ts >= liveFrom) continue;
-    const day = dayIn(ts);
+    const day = days[o];
     if (day > today) continue;
     const row: PriceRow = {
       date: isoDay(day),
