@@ -9,6 +9,14 @@ describe('publication rules (DESIGN.md "Point in time")', () => {
     expect(at('2026-01-14', { kind: 'h41-weekly' })).toBe('2026-01-16');
   });
 
+  it('DTS: statement T is out by 4 pm ET on T+1, on the close, so usable the business day after (T+2)', () => {
+    // Wednesday 2026-01-14: published Thursday by 4 pm, used from Friday's close.
+    expect(at('2026-01-14', { kind: 'dts-daily' })).toBe('2026-01-16');
+    // Thursday: published Friday, used Monday. Friday: published Monday, used Tuesday.
+    expect(at('2026-01-15', { kind: 'dts-daily' })).toBe('2026-01-19');
+    expect(at('2026-01-16', { kind: 'dts-daily' })).toBe('2026-01-20');
+  });
+
   it('RRP and daily rates: usable the next business day, skipping the weekend', () => {
     expect(at('2026-01-15', { kind: 'next-business-day' })).toBe('2026-01-16');
     expect(at('2026-01-16', { kind: 'next-business-day' })).toBe('2026-01-19');

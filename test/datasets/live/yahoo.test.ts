@@ -5,6 +5,7 @@ import {
   fetchYahooPrices,
   parseYahooChart,
   parseYahooChartWithEvents,
+  RateLimitError,
   yahooChartUrl,
   yahooSymbol,
 } from '../../../datasets/live/yahoo.ts';
@@ -169,6 +170,21 @@ describe('Yahoo chart → prices CSV', () => {
     expect(err.code).toBe('unknown-ticker');
     expect(err.message).toContain('ZZZZ');
     expect(err.message).toContain('symbol may be delisted');
+    expect(fetchImpl.calls).toHaveLength(1);
+  });
+
+  it("shows Yahoo's reason for a refusal on any status: the 100-year limit (HTTP 400)", async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('yahoo-chart-error-100-years.json'), 400));
+    const err = await fetchYahooPrices('SPY', { http: http(fetchImpl), now: () => AFTER_CLOSE }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toMatch(/^Yahoo Finance refused SPY: Bad Request: Only 100 years worth of day granularity data are allowed to be fetched per request\. \(https:.*, HTTP 400\)$/);
+  });
+
+  it('turns a 429 into a RateLimitError at once, with the Retry-After', async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('yahoo-429.txt'), 429, { 'Retry-After': '30' }));
+    const err = await fetchYahooPrices('SPY', { http: http(fetchImpl), now: () => AFTER_CLOSE }).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(err.retryAfterMs).toBe(30_000);
     expect(fetchImpl.calls).toHaveLength(1);
   });
 
