@@ -11,8 +11,8 @@ import { trendVsAverage } from '../signals/trend-vs-average.ts';
 import { RegimeCache } from './regime-cache.ts';
 import { COMPONENTS, TRADING_DAYS_PER_MONTH, TRADING_DAYS_PER_WEEK, type ComponentName, type RegimeConfig } from './types.ts';
 
-/** The panel columns the regime engine reads. */
-export const REGIME_INPUTS = ['WALCL', 'WDTGAL', 'RRPONTSYD', 'WRESBAL', 'DFF', 'DGS2'] as const;
+/** The panel columns the regime engine reads (DTS_TGA, the daily TGA, only where the data has it). */
+export const REGIME_INPUTS = ['WALCL', 'WDTGAL', 'DTS_TGA', 'RRPONTSYD', 'WRESBAL', 'DFF', 'DGS2'] as const;
 
 /** Units of each raw signal (keys as they appear in RegimeResult.signals; N = the window). */
 export const SIGNAL_UNITS: Record<string, string> = {
