@@ -1,6 +1,6 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './cache.ts';
+import { processAlive, writeFileAtomic } from './cache.ts';
 
 /**
  * What a `data fetch` still has to do, kept in `<cache>/fetch-state.json` while it runs. A fetch
@@ -44,15 +44,6 @@ export async function clearFetchState(cacheDir: string): Promise<void> {
 export function pendingIds(state: FetchState): string[] {
   const done = new Set(state.done);
   return state.targets.filter((id) => !done.has(id));
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -191,7 +191,7 @@ describe('data fetch of the whole catalog, the snapshot served in each service f
     await rm(cache, { recursive: true, force: true });
   });
 
-  it('survives a 429 and an interruption, resumes, and fills a cache equal to the snapshot that validate runs on', async () => {
+  it('survives a 429, an interruption and a kill, resumes, and fills a cache equal to the snapshot that validate runs on', async () => {
     const first = await quadrant(['data', 'fetch', '--quiet', '--cache', cache], env);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/HTTP 429 on EFA\).*Try again after 10 minute\(s\) \(Yahoo's Retry-After\); the next `quadrant data fetch` fetches only those/s);
@@ -210,11 +210,23 @@ describe('data fetch of the whole catalog, the snapshot served in each service f
     expect(state.done).toContain('EFA');
     expect(state.done).not.toContain('GLD');
 
+    // Killed outright (SIGKILL, no handler runs) while TLT's response is pending: still whole files only.
+    options.hang = 'TLT';
+    const killedRun = start(['data', 'fetch', '--quiet', '--cache', cache], env);
+    await server.seen('/v8/finance/chart/TLT');
+    killedRun.child.kill('SIGKILL');
+    await killedRun.done;
+    cacheIsWhole(cache);
+    const afterKill = JSON.parse(read(join(cache, 'fetch-state.json')));
+    expect(afterKill.done).toContain('GLD');
+    expect(afterKill.done).not.toContain('TLT');
+
     options.hang = undefined;
     const from = server.requests.length;
     const last = await quadrant(['data', 'fetch', '--quiet', '--cache', cache], env);
     expect(last.code).toBe(0);
-    expect(requested(server, from)[0]).toBe('chart:GLD');
+    expect(requested(server, from)[0]).toBe('chart:TLT');
+    expect(requested(server, from)).not.toContain('chart:GLD');
     expect(requested(server, from)).not.toContain('chart:SPY');
     cacheIsWhole(cache);
 
