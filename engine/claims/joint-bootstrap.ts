@@ -1,5 +1,6 @@
 import { MIN_BOOTSTRAP_DAYS } from '../analysis/defaults.ts';
 import { bootstrapBlockLength } from '../analysis/block-length.ts';
+import { clusterBootstrap } from '../stats/cluster-bootstrap.ts';
 import { stationaryBootstrap } from '../stats/stationary-bootstrap.ts';
 import type { ClaimContext } from './types.ts';
 
@@ -8,31 +9,86 @@ export interface JointInterval {
   estimate: number;
   lower: number;
   upper: number;
+  /** Expected block length in days (stationary bootstrap; NaN for the episode bootstrap). */
   blockLength: number;
+  /** Standard deviation of the replicates. */
+  standardError: number;
+  /** The replicates, sorted (empty when no interval could be drawn). */
+  replicates: Float64Array;
+  /** The resampling scheme, in words. */
+  test: string;
 }
 
 /**
- * Stationary bootstrap of a statistic of SEVERAL series observed on the same days (e.g. the
- * smallest of five roles' mean returns, or a difference between groups of days): the days'
- * calendar indices are resampled as one series, in blocks, so every replicate keeps the
- * cross-section of each day and the serial dependence within blocks (engine/stats
- * stationaryBootstrap on the index series). The expected block length is bootstrapBlockLength
- * (Politis–White 2004 floored at n^{1/3}) of `blockSeries`, the claim's headline daily series on
- * the same days (an index series itself has no meaningful autocorrelation to size blocks by).
+ * Bootstrap of a statistic of SEVERAL series observed on the same days (e.g. the smallest of
+ * five roles' mean returns, or a difference between groups of days): the days' calendar
+ * indices are resampled, so every replicate keeps the cross-section of each day.
+ *
+ * - `ctx.bootstrap = 'stationary'` (default): stationary bootstrap of the index series, in
+ *   blocks (engine/stats stationaryBootstrap). The expected block length is
+ *   bootstrapBlockLength (Politis–White 2004 floored at n^{1/3}) of `blockSeries`, the claim's
+ *   headline daily series on the same days (an index series itself has no meaningful
+ *   autocorrelation to size blocks by).
+ * - `ctx.bootstrap = 'episode'`: cluster bootstrap (engine/stats clusterBootstrap) of whole
+ *   episodes: a cluster is a run of consecutive calendar days with the same `groups` code (the
+ *   condition's spells and the spells between them), drawn whole with replacement, so only
+ *   episodes count as independent.
  *
  * `statistic(idx)` gets calendar indices (as float values) and must not keep the array.
- * Below {@link MIN_BOOTSTRAP_DAYS} days the interval is NaN and only the estimate is computed.
+ * Below {@link MIN_BOOTSTRAP_DAYS} days (or 2 episodes) the interval is NaN and only the
+ * estimate is computed.
  */
 export function jointBootstrap(
-  ctx: Pick<ClaimContext, 'reps' | 'seed' | 'level'>,
+  ctx: Pick<ClaimContext, 'reps' | 'seed' | 'level'> & { bootstrap?: ClaimContext['bootstrap'] },
   indices: Float64Array,
   blockSeries: Float64Array,
   statistic: (idx: Float64Array) => number,
+  groups?: Uint8Array,
 ): JointInterval {
-  if (indices.length < MIN_BOOTSTRAP_DAYS) {
-    return { estimate: indices.length > 0 ? statistic(indices) : NaN, lower: NaN, upper: NaN, blockLength: NaN };
+  const none = (test: string): JointInterval => ({
+    estimate: indices.length > 0 ? statistic(indices) : NaN,
+    lower: NaN,
+    upper: NaN,
+    blockLength: NaN,
+    standardError: NaN,
+    replicates: new Float64Array(0),
+    test,
+  });
+  if (indices.length < MIN_BOOTSTRAP_DAYS) return none(`no bootstrap: fewer than ${MIN_BOOTSTRAP_DAYS} days`);
+  if (ctx.bootstrap === 'episode') {
+    const starts = episodeStarts(indices, groups);
+    if (starts.length < 2) return none('no bootstrap: fewer than 2 episodes');
+    const r = clusterBootstrap(indices, starts, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level });
+    return {
+      ...r,
+      blockLength: NaN,
+      test: `episode bootstrap: ${starts.length} whole runs of the condition and its complement drawn with replacement, ${ctx.reps} resamples, seed ${ctx.seed}; percentile interval and p-value`,
+    };
   }
   const blockLength = bootstrapBlockLength(blockSeries);
   const r = stationaryBootstrap(indices, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level, blockLength });
-  return { estimate: r.estimate, lower: r.lower, upper: r.upper, blockLength };
+  return {
+    estimate: r.estimate,
+    lower: r.lower,
+    upper: r.upper,
+    blockLength,
+    standardError: r.standardError,
+    replicates: r.replicates,
+    test: `stationary bootstrap of days: ${ctx.reps} resamples, expected block ${blockLength.toFixed(1)} days, seed ${ctx.seed}; percentile interval and p-value`,
+  };
+}
+
+/** Positions in `indices` where a new episode starts: a gap in the calendar or a change of group. */
+function episodeStarts(indices: Float64Array, groups?: Uint8Array): Int32Array {
+  const out: number[] = [0];
+  for (let k = 1; k < indices.length; k++) {
+    const gap = indices[k] !== indices[k - 1] + 1;
+    if (gap || (groups && groups[indices[k]] !== groups[indices[k - 1]])) out.push(k);
+  }
+  return Int32Array.from(out);
+}
+
+/** The result of a claim that ran no bootstrap: NaN estimate and interval, no replicates; `test` says why. */
+export function noInterval(test: string): JointInterval {
+  return { estimate: NaN, lower: NaN, upper: NaN, blockLength: NaN, standardError: NaN, replicates: new Float64Array(0), test };
 }

@@ -25,6 +25,8 @@ export interface StationaryBootstrapResult {
   upper: number;
   /** Bootstrap standard error: the sample standard deviation of the replicates. */
   standardError: number;
+  /** The replicates, sorted ascending (for bootstrap p-values). */
+  replicates: Float64Array;
   /** Expected block length used, in observations. */
   blockLength: number;
   reps: number;
@@ -160,6 +162,7 @@ function summarise(estimate: number, plan: ResamplingPlan, replicate: (r: number
     lower: quantileSorted(replicates, alpha / 2),
     upper: quantileSorted(replicates, 1 - alpha / 2),
     standardError: reps > 1 ? Math.sqrt(ss / (reps - 1)) : NaN,
+    replicates,
     blockLength: plan.expectedBlockLength,
     reps,
     seed: plan.seed,
