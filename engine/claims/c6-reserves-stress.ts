@@ -19,12 +19,13 @@ export const COVID_WINDOW_FROM = dayOf(2019, 12, 1);
 export const C6_DRAWDOWN_DAYS = 21;
 
 /**
- * The first calendar index whose as-of reserves are at or above the $3T red line, or −1. The
- * note's "red line since 2020" has a meaning only once reserves had risen above it: before that
- * (to April 2020) they were below it because they had never been higher.
+ * The first calendar index ≤ `upTo` whose as-of reserves are at or above the $3T red line, or
+ * −1. The note's "red line since 2020" has a meaning only once reserves had risen above it:
+ * before that (to April 2020) they were below it because they had never been higher. Reads
+ * reserves[0 .. upTo] only, so a window never learns from data after its end.
  */
-export function redLineFirstCrossed(reserves: Float64Array): number {
-  for (let t = 0; t < reserves.length; t++) if (reserves[t] >= RESERVES_RED_LINE) return t;
+export function redLineFirstCrossed(reserves: Float64Array, upTo = reserves.length - 1): number {
+  for (let t = 0; t <= Math.min(upTo, reserves.length - 1); t++) if (reserves[t] >= RESERVES_RED_LINE) return t;
   return -1;
 }
 
@@ -56,7 +57,7 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const n = ctx.calendar.length;
   const basket = basketReturns(RISK_ROLES.map((r) => ctx.roles[r]));
   const codes = thresholdCodes(ctx.macro.WRESBAL, RESERVES_RED_LINE);
-  const crossed = redLineFirstCrossed(ctx.macro.WRESBAL);
+  const crossed = redLineFirstCrossed(ctx.macro.WRESBAL, window.to);
   const start = crossed < 0 ? n : crossed + 1;
   const g = groupDays(codes, window, 2, start);
   const full = { mean: new Float64Array(3), variance: new Float64Array(3) };

@@ -62,6 +62,16 @@ describe('runScorecard', () => {
     expect(rb.inSample!.upper - rb.inSample!.lower).not.toBeCloseTo(ra.inSample!.upper - ra.inSample!.lower, 6);
   });
 
+  it('poisoned future: C6\'s sample start (first close with reserves ≥ $3T) is found in the window only', () => {
+    // Reserves below $3T up to the article: in sample the line was never crossed, whatever comes later.
+    const before = makeContext({ reps: 40, macro: { WRESBAL: () => 2_900_000 } });
+    const after = makeContext({ reps: 40, macro: { WRESBAL: (_d, t) => (t > before.articleIndex + 5 ? 3_100_000 : 2_900_000) } });
+    const a = runScorecard(before, { only: ['C6'] })[0].inSample!;
+    const b = runScorecard(after, { only: ['C6'] })[0].inSample!;
+    expect(b).toEqual(a);
+    expect(a.verdict).toBe('untestable');
+  });
+
   it('rejects an unknown claim id with a ConfigError naming the field', () => {
     const ctx = makeContext({ reps: 10 });
     expect(() => runScorecard(ctx, { only: ['C11'] })).toThrow(ConfigError);
