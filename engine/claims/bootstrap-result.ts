@@ -26,7 +26,8 @@ export interface HistoryFields {
 
 /**
  * A history claim's result: the estimate, interval and standard error from the bootstrap `jb`,
- * the raw two-sided p-value from its replicates (bootstrapPValue, unless `override`), the
+ * the raw two-sided p-value from its replicates (bootstrapPValue, unless `override`; NaN when the
+ * sorted replicates are all equal, which carries no information), the
  * minimum detectable effect at 80 % power and the interval's size (1 − level, two-sided), the
  * verdict by the p-value rule at that size (runScorecard later replaces it by the verdict on
  * the Holm-adjusted p-value), and the data span from the first and last of `indices` (calendar
@@ -42,7 +43,9 @@ export function historyClaimResult(
 ): ClaimResult {
   const m = indices.length;
   const alpha = 1 - ctx.level;
-  const pValue = fields.override ? fields.override.pValue : jb.replicates.length ? bootstrapPValue(jb.replicates) : NaN;
+  // Replicates that never vary (every resample gave the estimate) carry no information: no p-value.
+  const informative = jb.replicates.length > 0 && jb.replicates[0] !== jb.replicates[jb.replicates.length - 1];
+  const pValue = fields.override ? fields.override.pValue : informative ? bootstrapPValue(jb.replicates) : NaN;
   const sign = fields.override ? fields.override.sign : jb.estimate < 0 ? -1 : 1;
   const verdict = fields.untestable ? 'untestable' : pValueVerdict(pValue, sign, predicted, alpha);
   return {

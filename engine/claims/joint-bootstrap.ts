@@ -4,6 +4,9 @@ import { clusterBootstrap } from '../stats/cluster-bootstrap.ts';
 import { stationaryBootstrap } from '../stats/stationary-bootstrap.ts';
 import type { ClaimContext } from './types.ts';
 
+/** Fewest runs each group needs for the episode bootstrap to draw an interval. */
+export const MIN_EPISODES_PER_GROUP = 3;
+
 /** Estimate and interval of a statistic of several aligned series. */
 export interface JointInterval {
   estimate: number;
@@ -31,8 +34,10 @@ export interface JointInterval {
  *   autocorrelation to size blocks by).
  * - `ctx.bootstrap = 'episode'`: cluster bootstrap (engine/stats clusterBootstrap) of whole
  *   episodes: a cluster is a run of consecutive calendar days with the same `groups` code (the
- *   condition's spells and the spells between them), drawn whole with replacement, so only
- *   episodes count as independent.
+ *   condition's spells and the spells between them), drawn whole with replacement within its
+ *   group (stratified), so only episodes count as independent and every replicate keeps every
+ *   group. Below {@link MIN_EPISODES_PER_GROUP} runs in some group there is no interval: a
+ *   group of one or two runs cannot vary between replicates.
  *
  * `statistic(idx)` gets calendar indices (as float values) and must not keep the array.
  * Below {@link MIN_BOOTSTRAP_DAYS} days (or 2 episodes) the interval is NaN and only the
@@ -57,12 +62,16 @@ export function jointBootstrap(
   if (indices.length < MIN_BOOTSTRAP_DAYS) return none(`no bootstrap: fewer than ${MIN_BOOTSTRAP_DAYS} days`);
   if (ctx.bootstrap === 'episode') {
     const starts = episodeStarts(indices, groups);
-    if (starts.length < 2) return none('no bootstrap: fewer than 2 episodes');
-    const r = clusterBootstrap(indices, starts, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level });
+    const strata = Int32Array.from(starts, (k) => (groups ? groups[indices[k]] : 0));
+    const perGroup = new Map<number, number>();
+    for (const s of strata) perGroup.set(s, (perGroup.get(s) ?? 0) + 1);
+    const fewest = Math.min(...perGroup.values());
+    if (fewest < MIN_EPISODES_PER_GROUP) return none(`no episode bootstrap: a group has ${fewest} run(s), fewer than ${MIN_EPISODES_PER_GROUP}`);
+    const r = clusterBootstrap(indices, starts, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level, strata });
     return {
       ...r,
       blockLength: NaN,
-      test: `episode bootstrap: ${starts.length} whole runs of the condition and its complement drawn with replacement, ${ctx.reps} resamples, seed ${ctx.seed}; percentile interval and p-value`,
+      test: `episode bootstrap: ${starts.length} whole runs of the condition and its complement drawn with replacement within each group, ${ctx.reps} resamples, seed ${ctx.seed}; percentile interval and p-value`,
     };
   }
   const blockLength = bootstrapBlockLength(blockSeries);

@@ -10,6 +10,11 @@ export interface ClusterBootstrapOptions {
   seed: number;
   /** Confidence level of the two-sided percentile interval, in (0, 1); default 0.95. */
   level?: number;
+  /**
+   * Stratum of each cluster (e.g. the group a contrast compares): clusters are drawn within
+   * their stratum, as many as it holds, so every replicate keeps each group. Default: one stratum.
+   */
+  strata?: Int32Array;
 }
 
 /** Result of {@link clusterBootstrap}. */
@@ -34,7 +39,9 @@ export interface ClusterBootstrapResult {
  * into K clusters at `starts` (the index where each cluster begins, ascending, starting at 0);
  * each resample draws K clusters uniformly with replacement and concatenates them whole, so all
  * dependence inside a cluster (an episode) is kept and only episodes count as independent. A
- * resample's length varies with the clusters drawn.
+ * resample's length varies with the clusters drawn. With `strata`, the draws are made within
+ * each stratum (a stratified cluster bootstrap, Davison & Hinkley §3.8), so a contrast between
+ * groups never loses a group in a replicate.
  *
  * `statistic` is called once on `x`, then `reps` times on a view of one reused buffer: it must
  * not keep its argument. Cost: O(reps · (n + cost of statistic)).
@@ -62,17 +69,29 @@ export function clusterBootstrap(
   if (!Number.isInteger(reps) || reps < 1) throw badArgument(`clusterBootstrap needs an integer reps ≥ 1, got ${reps}`);
   if (!(level > 0 && level < 1)) throw badArgument(`clusterBootstrap needs a level in (0, 1), got ${level}`);
   if (!Number.isSafeInteger(seed)) throw badArgument(`clusterBootstrap needs a safe integer seed, got ${seed}`);
+  if (options.strata && options.strata.length !== k) throw badArgument(`clusterBootstrap needs one stratum per cluster (${k}), got ${options.strata.length}`);
   let longest = 0;
   for (let c = 0; c < k; c++) longest = Math.max(longest, (c + 1 < k ? starts[c + 1] : n) - starts[c]);
+  // Clusters of each stratum, in order of first appearance.
+  const byStratum = new Map<number, number[]>();
+  for (let c = 0; c < k; c++) {
+    const s = options.strata ? options.strata[c] : 0;
+    const list = byStratum.get(s) ?? [];
+    list.push(c);
+    byStratum.set(s, list);
+  }
+  const groups = [...byStratum.values()];
   const buffer = new Float64Array(k * longest);
   const rng = makeRng(seed);
   const replicates = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
     let len = 0;
-    for (let draw = 0; draw < k; draw++) {
-      const c = Math.floor(rng() * k);
-      const end = c + 1 < k ? starts[c + 1] : n;
-      for (let i = starts[c]; i < end; i++) buffer[len++] = x[i];
+    for (const list of groups) {
+      for (let draw = 0; draw < list.length; draw++) {
+        const c = list[Math.floor(rng() * list.length)];
+        const end = c + 1 < k ? starts[c + 1] : n;
+        for (let i = starts[c]; i < end; i++) buffer[len++] = x[i];
+      }
     }
     const v = statistic(buffer.subarray(0, len));
     if (Number.isNaN(v)) throw badArgument(`clusterBootstrap: the statistic returned NaN on replicate ${r}`);

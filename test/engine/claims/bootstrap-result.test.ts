@@ -11,7 +11,7 @@ describe('historyClaimResult', () => {
 
   it('takes p from the replicates, MDE from the standard error, the verdict from p and sign, the span from the first and last used day', () => {
     // 999 replicates above 0, none below: p = 2/1000 (by hand); MDE = 2.8015852 × 0.01.
-    const jb = { estimate: 0.05, lower: 0.01, upper: 0.09, standardError: 0.01, replicates: new Float64Array(999).fill(0.05), test: 't' };
+    const jb = { estimate: 0.05, lower: 0.01, upper: 0.09, standardError: 0.01, replicates: Float64Array.from({ length: 999 }, (_, i) => 0.01 + i * 8e-5), test: 't' };
     const r = historyClaimResult(ctx, w, 'positive', jb, idx, base);
     expect(r.pValue).toBeCloseTo(2 / 1000, 12);
     expect(r.mde).toBeCloseTo(0.028015852, 8);
@@ -20,6 +20,10 @@ describe('historyClaimResult', () => {
     expect(r.from).toBe(ctx.calendar[5]);
     expect(r.to).toBe(ctx.calendar[200]);
     expect(historyClaimResult(ctx, w, 'negative', jb, idx, base).verdict).toBe('contradicted');
+    // Replicates that never vary carry no information: no p-value, no verdict from them.
+    const flat = historyClaimResult(ctx, w, 'positive', { ...jb, replicates: new Float64Array(999).fill(0.05) }, idx, base);
+    expect(flat.pValue).toBeNaN();
+    expect(flat.verdict).toBe('inconclusive');
   });
 
   it('says which roles were stand-ins, on how many of the days', () => {

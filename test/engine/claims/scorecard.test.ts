@@ -60,6 +60,12 @@ describe('runScorecard', () => {
     expect(rb.inSample!.statistic).toBeCloseTo(ra.inSample!.statistic, 12);
     expect(rb.inSample!.test).toMatch(/^episode bootstrap: \d+ whole runs/);
     expect(rb.inSample!.upper - rb.inSample!.lower).not.toBeCloseTo(ra.inSample!.upper - ra.inSample!.lower, 6);
+    // Out of sample Q1 is one run: too few episodes to resample, so no interval and no p-value (not a false "supported").
+    const one = makeContext({ label: (t) => (t > 560 && t <= 600 ? 1 : 2), reps: 200, bootstrap: 'episode' });
+    const [r1] = runScorecard(one, { only: ['C1'] });
+    expect(r1.outOfSample!.pValue).toBeNaN();
+    expect(r1.outOfSample!.test).toMatch(/no episode bootstrap: a group has 1 run/);
+    expect(r1.outOfSample!.verdict).toBe('inconclusive');
   });
 
   it('poisoned future: C6\'s sample start (first close with reserves ≥ $3T) is found in the window only', () => {

@@ -167,6 +167,19 @@ describe('clusterBootstrap', () => {
     for (const v of seen) expect(allowed.has(v.toFixed(10))).toBe(true);
   });
 
+  it('with strata, every replicate draws as many clusters of each stratum as the sample holds (brute force over the draws)', () => {
+    // Clusters: 1 (stratum 0), 10 (stratum 1), 2 (stratum 0), 20 (stratum 1), each of length 1.
+    // A replicate is two draws from {1, 2} and two from {10, 20}: its sum lies in {22, 23, 24} + {0, 10, 20}.
+    const x = Float64Array.of(1, 10, 2, 20);
+    const allowed = new Set<number>();
+    for (const a of [1, 2]) for (const b of [1, 2]) for (const c of [10, 20]) for (const d of [10, 20]) allowed.add(a + b + c + d);
+    const sums: number[] = [];
+    clusterBootstrap(x, Int32Array.of(0, 1, 2, 3), (s) => (sums.push(s.reduce((u, v) => u + v, 0)), s.length), { reps: 200, seed: 4, strata: Int32Array.of(0, 1, 0, 1) });
+    // The first call is the estimate on x itself (sum 33); every replicate has 4 values from 2 + 2 draws.
+    for (const v of sums.slice(0, -1)) expect(allowed.has(v)).toBe(true);
+    expect(sums.at(-1)).toBe(33);
+  });
+
   it('rejects fewer than two clusters and starts that do not ascend from 0', () => {
     const x = Float64Array.of(1, 2, 3, 4);
     expect(() => clusterBootstrap(x, Int32Array.of(0), mean, { reps: 10, seed: 1 })).toThrow(QuadrantError);
