@@ -9,7 +9,7 @@ export function formatStatistic(unit: string, x: number): string {
   if (!Number.isFinite(x)) return 'n/a';
   if (unit.startsWith('annualised') || unit.startsWith('fraction')) return pct(x);
   if (unit.startsWith('parts passed')) return `${x}/3`;
-  return String(x);
+  return Number.isInteger(x) ? String(x) : x.toFixed(2);
 }
 
 /** "0.012" for p-values ("<0.001" below), '' for NaN. */
