@@ -80,18 +80,22 @@ function evaluateSpread(spec: SpreadClaimSpec, ctx: ClaimContext, window: ClaimW
   const k = legs.length;
   // Full-sample group means: the fallback of a replicate that misses a group.
   const full = legMeans(legs, g.group, g.indices);
+  // Legs interleaved by day (row i holds the k legs of day i): one cache line per resampled day.
+  const rows = new Float64Array(n * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) rows[i * k + j] = legs[j][i];
   const sums = new Float64Array(2 * k);
   const statistic = (idx: Float64Array): number => {
     sums.fill(0);
     let nIn = 0;
-    let nOut = 0;
     for (let q = 0; q < idx.length; q++) {
       const i = idx[q];
-      const off = g.group[i] === 1 ? 0 : k;
-      if (off === 0) nIn++;
-      else nOut++;
-      for (let j = 0; j < k; j++) sums[off + j] += legs[j][i];
+      const inside = g.group[i] === 1;
+      const off = inside ? 0 : k;
+      if (inside) nIn++;
+      const row = i * k;
+      for (let j = 0; j < k; j++) sums[off + j] += rows[row + j];
     }
+    const nOut = idx.length - nIn;
     let best = Infinity;
     for (let j = 0; j < k; j++) {
       const a = nIn ? sums[j] / nIn : full.inside[j];
