@@ -107,7 +107,7 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
             x.sample,
             x.test,
             Number.isFinite(x.mde) ? `MDE ${formatValue(x.mde, f)} (se ${formatValue(x.standardError, f)}); ${x.episodes} episodes ≥ 21 days` : 'no sampling test',
-            x.secondary ? `${x.secondary.label}: ${formatValue(x.secondary.value, f)}` : '',
+            x.secondary ? `${x.secondary.label}: ${formatValue(x.secondary.value, f.style === 'percent' ? f : { style: 'number', digits: 2 })}` : '',
             x.standIns.map((s) => `${s.role} on ${s.days} of ${s.of} days (${isoDay(s.from)} to ${isoDay(s.to)})`).join('; '),
           ],
         }));
