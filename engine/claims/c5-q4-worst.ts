@@ -3,7 +3,7 @@ import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointBootstrap, noInterval, type JointInterval } from './joint-bootstrap.ts';
+import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -37,13 +37,11 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const full = { mean: new Float64Array(5), variance: new Float64Array(5) };
   groupMoments(basket, g.group, g.indices, 4, full.mean, full.variance);
   const present = [1, 2, 3].filter((q) => g.counts[q] > 0);
-  const mean = new Float64Array(5);
-  const variance = new Float64Array(5);
-  const statistic = (idx: Float64Array): number => {
-    groupMoments(basket, g.group, idx, 4, mean, variance, full);
+  const mean = (t: GroupTotals, q: number): number => (t.count[q] ? t.sum[q] / t.count[q] : full.mean[q]);
+  const statistic = (t: GroupTotals): number => {
     let lowest = Infinity;
-    for (const q of present) lowest = Math.min(lowest, mean[q]);
-    return TRADING_DAYS_PER_YEAR * (mean[4] - lowest);
+    for (const q of present) lowest = Math.min(lowest, mean(t, q));
+    return TRADING_DAYS_PER_YEAR * (mean(t, 4) - lowest);
   };
   const n4 = g.counts[4];
   const q4 = new Uint8Array(g.group.length);
@@ -53,7 +51,7 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const untestable = n4 === 0 || present.length === 0;
   let jb: JointInterval = noInterval('no test: no Q4 days or no other quadrant');
   if (untestable) notes.push(n4 === 0 ? 'no Q4 days in this window' : 'no other quadrant in this window');
-  else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic, g.group);
+  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 4, false, statistic);
   return historyClaimResult(ctx, window, 'negative', jb, g.indices, {
     n: n4,
     episodes,

@@ -6,7 +6,7 @@ import { normalCdf } from '../stats/normal-cdf.ts';
 import { bootstrapPValue } from '../stats/bootstrap-p-value.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointBootstrap, noInterval, type JointInterval } from './joint-bootstrap.ts';
+import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -62,19 +62,19 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const g = groupDays(codes, window, 2, start);
   const full = { mean: new Float64Array(3), variance: new Float64Array(3) };
   groupMoments(basket, g.group, g.indices, 2, full.mean, full.variance);
-  const mean = new Float64Array(3);
-  const variance = new Float64Array(3);
   const sqrtYear = Math.sqrt(TRADING_DAYS_PER_YEAR);
-  const statistic = (idx: Float64Array): number => {
-    groupMoments(basket, g.group, idx, 2, mean, variance, full);
-    return sqrtYear * (Math.sqrt(variance[1]) - Math.sqrt(variance[2]));
+  // Sample variance of group q from its sums (the full-sample value when a resample has < 2 of its days).
+  const variance = (t: GroupTotals, q: number): number => {
+    const c = t.count[q];
+    return c > 1 ? Math.max(0, (t.sq[q] - (t.sum[q] * t.sum[q]) / c) / (c - 1)) : full.variance[q];
   };
+  const statistic = (t: GroupTotals): number => sqrtYear * (Math.sqrt(variance(t, 1)) - Math.sqrt(variance(t, 2)));
   const notes: string[] = [];
   const untestable = g.counts[1] === 0 || g.counts[2] === 0;
   let jb: JointInterval = noInterval('no test: no days on one side of the line');
   if (crossed < 0) notes.push('reserves never reached $3T in the data');
   if (untestable || g.counts[1] < 2 || g.counts[2] < 2) notes.push(`too few days on one side of the line (below ${g.counts[1]}, above ${g.counts[2]})`);
-  else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic, g.group);
+  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 2, true, statistic);
   notes.push(`vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear, 1, 'n/a')} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear, 1, 'n/a')} (${g.counts[2]} days)`);
 
   // Forward drawdowns: decision day t needs t+1 ≥ max(from, start) and t+h ≤ to.

@@ -4,7 +4,7 @@ import { pct } from '../percent.ts';
 import { changeOver } from '../signals/change-over.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointBootstrap, noInterval, type JointInterval } from './joint-bootstrap.ts';
+import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -38,12 +38,8 @@ function evaluateC7(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const g = groupDays(codes, window, 2);
   const full = { mean: new Float64Array(3), variance: new Float64Array(3) };
   groupMoments(basket, g.group, g.indices, 2, full.mean, full.variance);
-  const mean = new Float64Array(3);
-  const variance = new Float64Array(3);
-  const statistic = (idx: Float64Array): number => {
-    groupMoments(basket, g.group, idx, 2, mean, variance, full);
-    return TRADING_DAYS_PER_YEAR * (mean[1] - mean[2]);
-  };
+  const mean = (t: GroupTotals, q: number): number => (t.count[q] ? t.sum[q] / t.count[q] : full.mean[q]);
+  const statistic = (t: GroupTotals): number => TRADING_DAYS_PER_YEAR * (mean(t, 1) - mean(t, 2));
   const rising = new Uint8Array(g.group.length);
   for (let i = 0; i < rising.length; i++) rising[i] = g.group[i] === 1 ? 1 : 0;
   const episodes = countSpells(rising);
@@ -53,7 +49,7 @@ function evaluateC7(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const untestable = g.counts[1] === 0 || g.counts[2] === 0;
   let jb: JointInterval = noInterval('no test: net liquidity moved one way only');
   if (untestable) notes.push('net liquidity moved one way only in this window');
-  else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic, g.group);
+  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 2, false, statistic);
   return historyClaimResult(ctx, window, 'positive', jb, g.indices, {
     n: g.indices.length,
     episodes,

@@ -6,7 +6,7 @@ import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays } from './grouped-days.ts';
-import { jointBootstrap, noInterval, type JointInterval } from './joint-bootstrap.ts';
+import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
 import { isThin } from './verdict.ts';
@@ -43,7 +43,7 @@ export interface SpreadClaimSpec extends Omit<Claim, 'evaluate' | 'kind' | 'unit
  * its short basket (equal weight, rebalanced daily). Decisive statistic: the SMALLEST over the
  * legs of 252 × (mean in − mean outside). Secondary figure (does not decide): the smallest leg
  * mean inside the condition (the level the first version of the scorecard tested).
- * Interval and p-value: joint bootstrap of the days (jointBootstrap; block length by
+ * Interval and p-value: joint bootstrap of the days (jointGroupSums; block length by
  * Politis–White on the average of the legs). Verdict by the p-value rule on the predicted side
  * (positive); untestable when the condition holds on no day of the window. Thin below 60 days
  * in the condition or 3 episodes (runs of ≥ 21 days).
@@ -80,26 +80,12 @@ function evaluateSpread(spec: SpreadClaimSpec, ctx: ClaimContext, window: ClaimW
   const k = legs.length;
   // Full-sample group means: the fallback of a replicate that misses a group.
   const full = legMeans(legs, g.group, g.indices);
-  // Legs interleaved by day (row i holds the k legs of day i): one cache line per resampled day.
-  const rows = new Float64Array(n * k);
-  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) rows[i * k + j] = legs[j][i];
-  const sums = new Float64Array(2 * k);
-  const statistic = (idx: Float64Array): number => {
-    sums.fill(0);
-    let nIn = 0;
-    for (let q = 0; q < idx.length; q++) {
-      const i = idx[q];
-      const inside = g.group[i] === 1;
-      const off = inside ? 0 : k;
-      if (inside) nIn++;
-      const row = i * k;
-      for (let j = 0; j < k; j++) sums[off + j] += rows[row + j];
-    }
-    const nOut = idx.length - nIn;
+  // Decisive statistic from per-group sums: smallest over legs of 252 × (mean in − mean outside).
+  const statistic = (t: GroupTotals): number => {
     let best = Infinity;
     for (let j = 0; j < k; j++) {
-      const a = nIn ? sums[j] / nIn : full.inside[j];
-      const b = nOut ? sums[k + j] / nOut : full.outside[j];
+      const a = t.count[1] ? t.sum[k + j] / t.count[1] : full.inside[j];
+      const b = t.count[2] ? t.sum[2 * k + j] / t.count[2] : full.outside[j];
       best = Math.min(best, (a - b) * TRADING_DAYS_PER_YEAR);
     }
     return best;
@@ -116,7 +102,7 @@ function evaluateSpread(spec: SpreadClaimSpec, ctx: ClaimContext, window: ClaimW
     const composite = new Float64Array(g.indices.length);
     const avg = basketReturns(legs);
     for (let q = 0; q < g.indices.length; q++) composite[q] = avg[g.indices[q]];
-    jb = jointBootstrap(ctx, g.indices, composite, statistic, g.group);
+    jb = jointGroupSums(ctx, g.indices, composite, legs, g.group, 2, false, statistic);
   }
   let level = Infinity;
   for (let j = 0; j < k && m > 0; j++) {

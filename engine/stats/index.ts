@@ -20,7 +20,7 @@ export { normalInverseCdf } from './normal-inverse-cdf.ts';
 export { neweyWest } from './newey-west.ts';
 export type { NeweyWestResult } from './newey-west.ts';
 export { optimalBlockLength } from './optimal-block-length.ts';
-export { stationaryBootstrap, stationaryBootstrapMean } from './stationary-bootstrap.ts';
+export { stationaryBootstrap, stationaryBootstrapMean, stationaryBootstrapSums } from './stationary-bootstrap.ts';
 export type { StationaryBootstrapOptions, StationaryBootstrapResult } from './stationary-bootstrap.ts';
 export { probabilisticSharpe } from './probabilistic-sharpe.ts';
 export type { ProbabilisticSharpeInput } from './probabilistic-sharpe.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { bootstrapPValue, clusterBootstrap, mean, minimumDetectableEffect, neweyWest, pAdjust } from '../../../engine/stats/index.ts';
+import { bootstrapPValue, clusterBootstrap, mean, minimumDetectableEffect, neweyWest, pAdjust, stationaryBootstrap, stationaryBootstrapSums } from '../../../engine/stats/index.ts';
 import { QuadrantError } from '../../../datasets/errors.ts';
 import { normals } from './simulate.ts';
 
@@ -185,5 +185,31 @@ describe('clusterBootstrap', () => {
     expect(() => clusterBootstrap(x, Int32Array.of(0), mean, { reps: 10, seed: 1 })).toThrow(QuadrantError);
     expect(() => clusterBootstrap(x, Int32Array.of(1, 2), mean, { reps: 10, seed: 1 })).toThrow(QuadrantError);
     expect(() => clusterBootstrap(x, Int32Array.of(0, 2, 2), mean, { reps: 10, seed: 1 })).toThrow(QuadrantError);
+  });
+});
+
+// ---- stationary bootstrap on column sums ----
+
+describe('stationaryBootstrapSums', () => {
+  it('gives the interval of the generic stationaryBootstrap with the same seed and block length (a group-mean difference, brute force per resample)', () => {
+    const x = Float64Array.from(normals(21, 600), (z, i) => 0.01 * z + (i % 50 < 20 ? 0.002 : 0));
+    const group = Uint8Array.from(x, (_, i) => (i % 50 < 20 ? 1 : 2));
+    // Generic: resample positions, recompute the group means the long way.
+    const positions = Float64Array.from(x, (_, i) => i);
+    const generic = stationaryBootstrap(
+      positions,
+      (pos) => {
+        let s1 = 0, n1 = 0, s2 = 0, n2 = 0;
+        for (const p of pos) if (group[p] === 1) (s1 += x[p]), n1++; else (s2 += x[p]), n2++;
+        return s1 / n1 - s2 / n2;
+      },
+      { reps: 500, seed: 8, blockLength: 12 },
+    );
+    const cols = [Float64Array.from(x, (v, i) => (group[i] === 1 ? v : 0)), Float64Array.from(group, (g) => (g === 1 ? 1 : 0)), Float64Array.from(x, (v, i) => (group[i] === 2 ? v : 0)), Float64Array.from(group, (g) => (g === 2 ? 1 : 0))];
+    const fast = stationaryBootstrapSums(cols, (t) => t[0] / Math.round(t[1]) - t[2] / Math.round(t[3]), { reps: 500, seed: 8, blockLength: 12 });
+    expect(fast.estimate).toBeCloseTo(generic.estimate, 12);
+    expect(fast.lower).toBeCloseTo(generic.lower, 10);
+    expect(fast.upper).toBeCloseTo(generic.upper, 10);
+    expect(fast.standardError).toBeCloseTo(generic.standardError, 10);
   });
 });
