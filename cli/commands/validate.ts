@@ -199,7 +199,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       bootstrap: { kind: args.bootstrap, reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
       tablesSample: args.sample,
       warnings: inputs.warnings,
-      thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
+      thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes of at least 21 trading days`,
       strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
     };
 
