@@ -253,7 +253,7 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
   let stopped: FetchSummary['stopped'];
   if (blocked || interrupted) {
     const fetched = items.filter((i) => i.ok).map((i) => i.id);
-    const missing = items.filter((i) => !i.ok && (i.skipped || i.code === 'network')).map((i) => i.id);
+    const missing = pendingIds(state);
     const wait = blocked?.retryAfterMs !== undefined ? `try again after ${Math.ceil(blocked.retryAfterMs / 60_000)} minute(s) (Yahoo's Retry-After)` : RATE_LIMIT_ADVICE;
     const head = blocked ? `Yahoo Finance is rate-limiting this machine (HTTP 429 on ${blocked.details.series}); Quadrant stopped asking it.` : 'The fetch was interrupted.';
     const resume = `the next \`quadrant data fetch\`${options.series?.length ? ' with the same --series' : ''} fetches only those`;

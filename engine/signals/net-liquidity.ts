@@ -54,11 +54,17 @@ export function dailyIsFreshest(daily: number, dailyAsOf: number, weekly: number
 /** The panel's TGA (see freshestTga): DTS_TGA where it is current, WDTGAL otherwise. */
 export function panelTga(panel: { columns: Readonly<Record<string, Float64Array>>; asOf: Readonly<Record<string, Int32Array>> }): { values: Float64Array; asOf: Int32Array } {
   const weekly = panel.columns.WDTGAL;
-  const weeklyAsOf = panel.asOf.WDTGAL;
-  if (!weekly || !weeklyAsOf) {
-    const daily = panel.columns.DTS_TGA;
-    if (daily && panel.asOf.DTS_TGA) return { values: daily, asOf: panel.asOf.DTS_TGA };
+  const daily = panel.columns.DTS_TGA;
+  const unknown = (n: number) => new Int32Array(n).fill(-1);
+  if (weekly && !daily) return { values: weekly, asOf: panel.asOf.WDTGAL ?? unknown(weekly.length) };
+  if (daily && !weekly) return { values: daily, asOf: panel.asOf.DTS_TGA ?? unknown(daily.length) };
+  if (!weekly || !daily) {
     throw new DataError('series-missing', 'the TGA is not in the data: neither WDTGAL nor DTS_TGA', { series: 'WDTGAL', hint: 'expected fred/WDTGAL.csv' });
   }
-  return freshestTga(panel.columns.DTS_TGA, panel.asOf.DTS_TGA, weekly, weeklyAsOf);
+  const weeklyAsOf = panel.asOf.WDTGAL;
+  const dailyAsOf = panel.asOf.DTS_TGA;
+  if (!weeklyAsOf || !dailyAsOf) {
+    throw new DataError('series-missing', 'choosing between WDTGAL and DTS_TGA needs the observation day of each', { series: 'DTS_TGA' });
+  }
+  return freshestTga(daily, dailyAsOf, weekly, weeklyAsOf);
 }
