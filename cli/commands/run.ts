@@ -11,7 +11,6 @@ import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   buildManifest,
-  EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
   navCsv,
@@ -22,12 +21,22 @@ import {
   tradesCsv,
   weightsCsv,
   type BacktestResult,
-  type Execution,
   type Market,
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
-import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
+import {
+  assumptionJson,
+  benchmarkStrategies,
+  DEFAULT_EXECUTION,
+  describeStrategy,
+  RANDOM_REGIME_SEED,
+  resolveStrategy,
+  runStrategy,
+  STRATEGY_EXECUTIONS,
+  type Strategy,
+  type StrategyExecution,
+} from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/sections/run-bundle.ts';
 import { loadData } from '../load-data.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
@@ -47,7 +56,7 @@ interface RunArgs {
   'slippage-bps': number;
   'fixed-cost': number;
   capital: number;
-  execution: Execution;
+  execution: StrategyExecution;
   leverage: number;
   'allow-shorts': boolean;
   'financing-bps': number;
@@ -70,7 +79,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of the value traded' })
       .option('fixed-cost', { type: 'number', default: 0, describe: 'fixed cost per order, in the currency of --capital' })
       .option('capital', { type: 'number', default: 1_000_000, describe: 'starting equity (gives fixed costs their scale; NAV starts at 1)' })
-      .option('execution', { choices: EXECUTIONS, default: 'next-close' as Execution, describe: 'when an order decided at a close fills (same-close is look-ahead-prone)' })
+      .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' })
       .option('leverage', { type: 'number', default: 1, describe: 'sum of weights held; the rest is borrowed (> 1) or left in T-bills (< 1)' })
       .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
@@ -152,7 +161,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   const override = args.rebalance ? ` — rule replaced by --rebalance ${main.rule}` : '';
   lines.push(`quadrant run: ${strategy.name} (${describeStrategy(strategy)}${override})${lookAhead}`);
   lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
-  lines.push(`execution ${main.options.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
+  lines.push(`execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
   lines.push('');
   const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_/yr', 'cost_drag_bp/yr', 'final_nav'];
   const rows = results.map((r, i) => {
@@ -208,6 +217,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
   bundle['trades.csv'] = tradesCsv(main, market);
   bundle['benchmarks.csv'] = navsCsv(results);
   const metricsJson = {
+    assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }),
     strategy: strategy.name,
     lookAheadProne: main.lookAheadProne,
     ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),

@@ -113,7 +113,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const d = result.deflatedSharpe;
   lines.push(
     d
-      ? `deflated Sharpe ratio: ${pc(d.probability)} that the best Sharpe (${fix(d.sharpe)}, config ${d.config}) beats the best of ${d.trials} skill-less trials (expected ${fix(d.expectedMaxSharpeAnnual)}); PSR ${pc(d.psr)}; skew ${fix(d.skew)}, excess kurtosis ${fix(d.kurtosis, 1)}, ${d.n} days`
+      ? `deflated Sharpe ratio: ${pc(d.probability)} that the best Sharpe (${fix(d.sharpe)}, config ${d.config}) beats the best of ${d.trials} skill-less trials (expected ${fix(d.expectedMaxSharpeAnnual)}; variance of trial Sharpes the larger of the grid's ${d.crossTrialVariance.toExponential(2)} and the skill-less 1/(T−1) = ${d.nullVariance.toExponential(2)}); PSR ${pc(d.psr)}; skew ${fix(d.skew)}, excess kurtosis ${fix(d.kurtosis, 1)}, ${d.n} days`
       : 'deflated Sharpe ratio: n/a (no configuration has a Sharpe)',
   );
   const p = result.pbo;

@@ -19,9 +19,9 @@ import {
 } from '../../engine/analysis/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
 import { pct } from '../../engine/percent.ts';
-import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
+import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
 import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
-import { loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
+import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
@@ -53,6 +53,7 @@ interface ValidateArgs extends AnalysisArgs {
   robustness: boolean;
   grid?: string;
   permutations: number;
+  'extra-trials': number;
   report?: string;
   'report-dir': string;
 }
@@ -187,7 +188,7 @@ function sampleWindow(sample: ValidateArgs['sample'], n: number, split: ReturnTy
 
 export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
   builder: (y: Argv<AnalysisArgs>) =>
-    y
+    costOptions(y)
       .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
       .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
       .option('reps', { type: 'number', default: 1000, describe: 'stationary-bootstrap resamples per interval' })
@@ -202,6 +203,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
       .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
       .option('permutations', { type: 'number', default: 200, describe: 'block permutations of the regime labels in the robustness section (seeded by --seed)' })
+      .option('extra-trials', { type: 'number', default: 0, describe: 'configurations or regime definitions tried before this grid: the deflated Sharpe ratio counts them as trials too' })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
@@ -211,6 +213,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
+    if (!Number.isSafeInteger(args['extra-trials']) || args['extra-trials'] < 0) throw new UsageError(`--extra-trials must be a whole number ≥ 0, got ${args['extra-trials']}`, { field: 'extra-trials' });
     if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
@@ -255,7 +258,14 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     let robustness: RobustnessResult | undefined;
     if (want('robustness')) {
-      robustness = await runRobustness(panel, roles, { grid: grid ?? defaultValidateGrid(regimes.config), permutations: args.permutations, seed: args.seed });
+      const costBps = inputs.assumption.costBps;
+      robustness = await runRobustness(panel, roles, {
+        grid: grid ?? { ...defaultValidateGrid(regimes.config), costBps: [costBps] },
+        costBps,
+        extraTrials: args['extra-trials'],
+        permutations: args.permutations,
+        seed: args.seed,
+      });
       progress.tick('robustness');
     }
     progress.done();
@@ -271,11 +281,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       bootstrap: { reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
       tablesSample: args.sample,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
-      strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
+      strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day under the assumptions above' : 'none',
     };
 
     if (args.format === 'json') {
-      const json: Record<string, unknown> = { meta };
+      const json: Record<string, unknown> = { assumptions: assumptionJson(inputs.assumption), meta };
       if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
@@ -294,6 +304,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     const parts: string[] = [];
     parts.push(
+      `assumptions: ${describeAssumption(inputs.assumption)} (every replay: strategies, benchmarks, robustness grid)`,
       `data ${meta.data}: ${meta.calendar.from} … ${meta.calendar.to}; regimes "${meta.regimes.name}" labelled from ${meta.regimes.firstLabelled}`,
       `article ${meta.article}: in sample ${meta.inSample?.from ?? '-'} … ${meta.inSample?.to ?? '-'}, out of sample ${meta.outOfSample?.from ?? '-'} … ${meta.outOfSample?.to ?? '-'}`,
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
