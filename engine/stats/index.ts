@@ -29,3 +29,7 @@ export { deflatedSharpe } from './deflated-sharpe.ts';
 export type { DeflatedSharpeInput, DeflatedSharpeResult } from './deflated-sharpe.ts';
 export { pbo } from './pbo.ts';
 export type { PboOptions, PboResult } from './pbo.ts';
+export { sharpeDifference } from './sharpe-difference.ts';
+export type { SharpeDifferenceResult } from './sharpe-difference.ts';
+export { spaTest } from './spa-test.ts';
+export type { SpaOptions, SpaResult } from './spa-test.ts';
