@@ -33,7 +33,7 @@ export interface AnalysisInputs {
   market: Market;
   /** The cost and execution assumption every replay here used. */
   assumption: CostAssumption;
-  /** Each built-in strategy's daily NAV return on the calendar (NaN before its first day), under its own name (`article`, `us-large`, …). */
+  /** Each built-in strategy but the random-regime control: its daily NAV return on the calendar (NaN before its first day), under its own name (`article`, `us-large`, …). */
   strategies: NamedReturns[];
   /** The calendar index the replays start from (their NAV's first close): the first labelled day. */
   start: number;
@@ -57,7 +57,8 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
   const market = marketFromRoles(panel, roles);
   const costs = { bps: assumption.costBps };
   if (args.strategies && regimes.firstLabelled >= 0) {
-    for (const name of BUILTIN_STRATEGIES) {
+    // The random-regime control is one seeded shuffle: validate shows it as a distribution instead.
+    for (const name of BUILTIN_STRATEGIES.filter((s) => s !== 'random-regime')) {
       const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled, costs, execution: assumption.execution });
       const r = new Float64Array(panel.calendar.length).fill(NaN);
       for (let i = 1; i < res.nav.length; i++) r[res.start + i] = res.nav[i] / res.nav[i - 1] - 1;

@@ -79,7 +79,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
   handler: async (args) => {
     const spans = episodesFromArgs(args.episodes ?? [], args.from ?? [], args.to ?? []);
     const eventDays = parseEventDays(args.days);
-    const progress = stepProgress('compare', 3 + (args.strategies ? BUILTIN_STRATEGIES.length : 0), args.quiet);
+    const progress = stepProgress('compare', 3 + (args.strategies ? BUILTIN_STRATEGIES.length - 1 : 0), args.quiet);
     const { panel, roles, regimes, strategies, dir, assumption } = await loadAnalysisInputs(args, progress);
     const cal = panel.calendar;
     const signals: EpisodeSignal[] = [
@@ -141,7 +141,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       for (const bench of names.filter((n) => n !== 'article')) {
         rows.push([`article − ${bench}`, ...cmp.episodes.map((_, j) => pct(total('article', j) - total(bench, j)) || 'n/a')]);
       }
-      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
+      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it; the random-regime control is a distribution: see quadrant validate)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
     }
     const path = (name: string) => cmp.paths.find((p) => p.name === name)!;
     const q = (x: number) => (Number.isNaN(x) ? '' : x === 0 ? '-' : `Q${x}`);

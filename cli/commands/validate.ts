@@ -20,7 +20,8 @@ import {
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
 import { pct } from '../../engine/percent.ts';
 import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
-import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import { againstBenchmarks, defaultValidateGrid, expandGrid, loadGrid, robustnessReportInput, runRobustness, type BenchmarkAnalysis, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
 import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
@@ -38,8 +39,8 @@ function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
 }
 
-type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'robustness';
-const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'robustness'];
+type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'benchmarks' | 'robustness';
+const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'];
 
 interface ValidateArgs extends AnalysisArgs {
   reps: number;
@@ -220,9 +221,9 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
     const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
     const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
-    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
+    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('benchmarks') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -268,6 +269,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       });
       progress.tick('robustness');
     }
+    let benchmarks: BenchmarkAnalysis | undefined;
+    if (want('benchmarks') && regimes.firstLabelled >= 0) {
+      // Every configuration tried counts: the robustness grid's and those named by --extra-trials.
+      const gridTrials = robustness?.deflatedSharpe?.trials ?? expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'];
+      benchmarks = againstBenchmarks(inputs.market, regimes.labels, { start: inputs.start, assumption: inputs.assumption, seed: args.seed, shuffles: args.permutations, trials: gridTrials });
+      progress.tick('benchmarks');
+    }
     progress.done();
 
     const cal = panel.calendar;
@@ -290,6 +298,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
+      if (benchmarks) {
+        // The assumption is stated once, at the top.
+        const { assumptions: _stated, ...rest } = benchmarks;
+        json.benchmarks = rest;
+      }
       if (robustness) json.robustness = robustness;
       emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
       return;
@@ -299,6 +312,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
       else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
       else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
+      else if (section === 'benchmarks') emit(benchmarks ? benchmarksCsv(benchmarks) : '', args.out);
       else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
       return;
     }
@@ -329,18 +343,20 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
       );
     }
+    if (benchmarks) parts.push('', benchmarksText(benchmarks));
     if (robustness) {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks);
   },
 };
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult): Promise<void> {
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
+  const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
   const model = buildReportFromInputs(
     {
       dataDir: inputs.dir,
@@ -349,10 +365,16 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       regimes: inputs.regimes,
       scorecard: scorecard.length ? scorecard : undefined,
       claims: { reps: args.reps, seed: args.seed, level: args.level },
-      series: inputs.strategies,
+      // The playbook is the report's own run (under the same assumption); the benchmarks join it once each.
+      series: inputs.strategies.filter((s) => s.name !== 'article'),
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
+      benchmarks: benchmarks ? benchmarkBlocks(benchmarks) : undefined,
     },
-    { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
+    {
+      createdAt: reportCreatedAt(),
+      command: `quadrant ${process.argv.slice(2).join(' ')}`,
+      playbook: { costBps: inputs.assumption.costBps, execution: inputs.assumption.execution, withoutControl: true },
+    },
   );
   process.stdout.write(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })) + '\n');
 }

@@ -37,3 +37,20 @@ export {
   type ReferenceResult,
 } from './run-robustness.ts';
 export { robustnessReportInput, type RobustnessReportInput } from './report-input.ts';
+export {
+  againstBenchmarks,
+  simpleBenchmarks,
+  SENSITIVITY_COSTS,
+  SENSITIVITY_EXECUTIONS,
+  DEFAULT_SHUFFLES,
+  type BenchmarkAnalysis,
+  type BenchmarkAnalysisOptions,
+  type BenchmarkRow,
+  type RandomRegimeDistribution,
+  type SpaSummary,
+  type DeflatedDifference,
+  type SensitivityCell,
+  type EpisodeTable,
+  type Band,
+  type Figures,
+} from './against-benchmarks.ts';
