@@ -209,6 +209,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
+      .example('$0 validate --section benchmarks --cost-bps 10 --execution lag-2', 'the playbook against the benchmarks at 10 bps, acting a day late')
       .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
   handler: async (args) => {
     if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });

@@ -18,7 +18,7 @@ import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
 import { equalWeight, RANDOM_REGIME_SEED, riskParity, sixtyForty, usLargeBuyAndHold } from '../benchmarks.ts';
 import { blockShuffleLabels } from '../block-shuffle.ts';
 import { compileStrategy } from '../compile.ts';
-import { DEFAULT_ASSUMPTION, delayPlan, describeAssumption, replayExecution, type CostAssumption, type StrategyExecution } from '../cost-assumption.ts';
+import { DEFAULT_ASSUMPTION, delayPlan, replayExecution, type CostAssumption, type StrategyExecution } from '../cost-assumption.ts';
 import { tableRows, type QuadrantTable } from '../quadrant-table.ts';
 import type { Strategy } from '../step.ts';
 
@@ -320,7 +320,7 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   const from = isoDay(cal[start]);
   const to = isoDay(cal[end]);
   const notes = [
-    `Every figure: ${from} … ${to} (${m - 1} return days), ${describeAssumption(assumption)}.`,
+    `Every figure: ${from} … ${to} (${m - 1} return days), under the one cost assumption stated at the top.`,
     'Sharpe differences: Ledoit & Wolf (2008) HAC test (delta method, Bartlett kernel, Newey–West lag), two-sided; the Sharpe ratios in the test use the moment estimator (sd over n), so they differ from the table in the fourth digit.',
     `SPA: Hansen (2005), playbook as the base, the ${benches.length} simple benchmarks as alternatives, daily excess returns, ${spa.reps} stationary-bootstrap resamples (expected block ${spa.blockLength.toFixed(1)} days, seed ${spaSeed}); consistent p-value, lower and upper bounds beside it.`,
     `Deflated Sharpe of the difference: the playbook's daily return minus ${deflatedDifference.against}'s (the simple benchmark with the highest Sharpe), ${trials} trial${trials === 1 ? '' : 's'}, variance of trial Sharpes the skill-less 1/(T − 1).`,
