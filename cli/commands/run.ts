@@ -38,6 +38,8 @@ import {
   type StrategyExecution,
 } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/sections/run-bundle.ts';
+import { ARTICLE_RULE } from '../../strategies/article.ts';
+import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';
@@ -124,10 +126,12 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
     );
     const metrics = results.map((r) => resultMetrics(r, market, labels));
+    // The random-regime row is one shuffle: its distribution says what the control really does.
+    const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, control && controlText(control, strategy.name)));
     if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, control);
       emit(`\nwrote ${args.out}: ${BUNDLE_FILES.join(' ')}`);
     }
     if (!args.quiet) {
@@ -154,7 +158,7 @@ function dayArg(text: string, end: boolean, flag: string): number {
 const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
 const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string): string {
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, control?: string): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
@@ -183,6 +187,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     ];
   });
   lines.push(formatTable(header, rows));
+  if (control) lines.push(control);
   lines.push('');
   lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
   const qRows = [1, 2, 3, 4].map((q) => {
@@ -205,11 +210,37 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   return lines.join('\n');
 }
 
+/**
+ * The random-regime control over 200 shuffles of the labels, under the run's cost and execution
+ * (none when fixed costs or leverage ≠ 1 make the one-line assumption incomplete).
+ */
+function randomRegimeControl(args: RunArgs, market: Market, labels: Uint8Array, start: number, end: number, reference: number): RandomRegimeDistribution | undefined {
+  if (args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
+  return randomRegimeDistribution(market, labels, {
+    start,
+    end,
+    assumption: { costBps: args['cost-bps'] + args['slippage-bps'], execution: args.execution },
+    rule: args.rebalance ?? ARTICLE_RULE,
+    seed: args.seed,
+    reference,
+  });
+}
+
+function controlText(c: RandomRegimeDistribution, name: string): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+  const p = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+  return (
+    `random-regime above is one shuffle (seed ${c.seed}); over ${c.shuffles} shuffles (seeds ${c.seed} + i), median [5–95%]: ` +
+    `Sharpe ${f(c.sharpe.median)} [${f(c.sharpe.p05)}, ${f(c.sharpe.p95)}], CAGR ${p(c.cagr.median)} [${p(c.cagr.p05)}, ${p(c.cagr.p95)}], ` +
+    `max DD ${p(c.maxDrawdown.median)} [${p(c.maxDrawdown.p05)}, ${p(c.maxDrawdown.p95)}]; ${c.atLeast} of ${c.shuffles} reach ${name}'s Sharpe (p = ${c.pValue.toFixed(3)})`
+  );
+}
+
 /** The files `--out` receives, in the order they are listed. */
 const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
 
 /** Writes the run's files together: all or none (see writeFilesAtomic). */
-function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
+function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, control?: RandomRegimeDistribution): void {
   const bundle: Record<string, string> = {};
   const main = results[0];
   bundle['nav.csv'] = navCsv(main);

@@ -16,19 +16,17 @@ import { skewness } from '../../engine/stats/skewness.ts';
 import { spaTest } from '../../engine/stats/spa-test.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
 import { equalWeight, RANDOM_REGIME_SEED, riskParity, sixtyForty, usLargeBuyAndHold } from '../benchmarks.ts';
-import { blockShuffleLabels } from '../block-shuffle.ts';
 import { compileStrategy } from '../compile.ts';
 import { DEFAULT_ASSUMPTION, delayPlan, replayExecution, type CostAssumption, type StrategyExecution } from '../cost-assumption.ts';
 import { tableRows, type QuadrantTable } from '../quadrant-table.ts';
 import type { Strategy } from '../step.ts';
+import { DEFAULT_SHUFFLES, randomRegimeDistribution, type RandomRegimeDistribution } from './random-regime-distribution.ts';
 
 const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
 
 /** Costs (bps) and executions of the playbook's sensitivity grid. */
 export const SENSITIVITY_COSTS: readonly number[] = [0, 5, 10, 20, 50];
 export const SENSITIVITY_EXECUTIONS: readonly StrategyExecution[] = ['next-close', 'next-open', 'lag-2'];
-/** Block shuffles of the labels behind the random-regime distribution. */
-export const DEFAULT_SHUFFLES = 200;
 
 /** Annualised figures of one replay (computeMetrics: Sharpe over T-bills; max drawdown a positive fraction). */
 export interface Figures {
@@ -54,26 +52,6 @@ export interface BenchmarkRow extends Figures {
   name: string;
   description: string;
   test: SharpeDifferenceTest;
-}
-
-/** Median and 5th / 95th percentiles (nearest rank). */
-export interface Band {
-  median: number;
-  p05: number;
-  p95: number;
-}
-
-/** The playbook on block-shuffled labels: a distribution, not one seed. */
-export interface RandomRegimeDistribution {
-  shuffles: number;
-  /** Shuffle i uses seed `seed + i` (shuffle 0 is the `random-regime` benchmark's own seed). */
-  seed: number;
-  sharpe: Band;
-  cagr: Band;
-  maxDrawdown: Band;
-  /** Shuffles whose Sharpe is at least the playbook's, and (1 + that) / (shuffles + 1). */
-  atLeast: number;
-  pValue: number;
 }
 
 export interface SpaSummary {
@@ -246,21 +224,9 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   });
 
   // The random-regime control, as a distribution over shuffles.
-  let randomRegime: RandomRegimeDistribution | null = null;
-  if (shuffles > 0) {
-    const sharpe = new Float64Array(shuffles);
-    const cagr = new Float64Array(shuffles);
-    const dd = new Float64Array(shuffles);
-    let atLeast = 0;
-    for (let i = 0; i < shuffles; i++) {
-      const f = run(planFromTable(table, blockShuffleLabels(labels, seed + i), rule, cal), assumption, false).figures;
-      sharpe[i] = f.sharpe;
-      cagr[i] = f.cagr;
-      dd[i] = f.maxDrawdown;
-      if (!(f.sharpe < playbook.figures.sharpe)) atLeast++;
-    }
-    randomRegime = { shuffles, seed, sharpe: band(sharpe), cagr: band(cagr), maxDrawdown: band(dd), atLeast, pValue: (1 + atLeast) / (shuffles + 1) };
-  }
+  const randomRegime = shuffles > 0
+    ? randomRegimeDistribution(market, labels, { start, end, assumption, table: options.table, rule: options.rule, shuffles, seed, reference: playbook.figures.sharpe })
+    : null;
 
   // Hansen's SPA: benchmark minus playbook, daily excess returns.
   const spaSeed = seed;
@@ -338,13 +304,6 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
     episodes,
     notes,
   };
-}
-
-/** Median and 5th / 95th nearest-rank percentiles of the finite values (NaN when none). */
-function band(x: Float64Array): Band {
-  const s = Array.from(x).filter(Number.isFinite).sort((a, b) => a - b);
-  const rank = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN);
-  return { median: rank(0.5), p05: rank(0.05), p95: rank(0.95) };
 }
 
 function episodeTable(e: EpisodeSummary): EpisodeTable {

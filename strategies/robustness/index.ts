@@ -42,15 +42,13 @@ export {
   simpleBenchmarks,
   SENSITIVITY_COSTS,
   SENSITIVITY_EXECUTIONS,
-  DEFAULT_SHUFFLES,
   type BenchmarkAnalysis,
   type BenchmarkAnalysisOptions,
   type BenchmarkRow,
-  type RandomRegimeDistribution,
   type SpaSummary,
   type DeflatedDifference,
   type SensitivityCell,
   type EpisodeTable,
-  type Band,
   type Figures,
 } from './against-benchmarks.ts';
+export { randomRegimeDistribution, DEFAULT_SHUFFLES, type RandomRegimeDistribution, type RandomRegimeOptions, type Band } from './random-regime-distribution.ts';
