@@ -294,7 +294,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     };
 
     if (args.format === 'json') {
-      const json: Record<string, unknown> = { assumptions: assumptionJson(inputs.assumption), meta };
+      const json: Record<string, unknown> = { assumptions: { ...assumptionJson(inputs.assumption), scope: gridExecutionNote(inputs.assumption.execution) }, meta };
       if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
@@ -319,7 +319,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     const parts: string[] = [];
     parts.push(
-      `assumptions: ${describeAssumption(inputs.assumption)} (every replay: strategies, benchmarks, robustness grid)`,
+      `assumptions: ${describeAssumption(inputs.assumption)} (${gridExecutionNote(inputs.assumption.execution)})`,
       `data ${meta.data}: ${meta.calendar.from} … ${meta.calendar.to}; regimes "${meta.regimes.name}" labelled from ${meta.regimes.firstLabelled}`,
       `article ${meta.article}: in sample ${meta.inSample?.from ?? '-'} … ${meta.inSample?.to ?? '-'}, out of sample ${meta.outOfSample?.from ?? '-'} … ${meta.outOfSample?.to ?? '-'}`,
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
@@ -352,6 +352,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks);
   },
 };
+
+/** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
+function gridExecutionNote(execution: string): string {
+  return execution === 'next-close' ? 'every replay: strategies, benchmarks, robustness grid' : 'every replay; the robustness grid charges the same cost but fills at the next close';
+}
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
 async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis): Promise<void> {
