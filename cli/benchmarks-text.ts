@@ -30,8 +30,9 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
     );
   }
   const s = a.spa;
+  const v = a.spaVolatilityMatched;
   lines.push(
-    `SPA (Hansen 2005; playbook as base, ${a.benchmarks.length} benchmarks): p = ${pval(s.pValue)} (lower ${pval(s.pLower)}, upper ${pval(s.pUpper)}), statistic ${fix(s.statistic)}, strongest ${s.best}; ${s.hypothesis}`,
+    `SPA (Hansen 2005; playbook as base, ${a.benchmarks.length} benchmarks; H0: no benchmark beats the playbook): excess returns p = ${pval(s.pValue)} (lower ${pval(s.pLower)}, upper ${pval(s.pUpper)}; strongest ${s.best}); volatility-matched p = ${pval(v.pValue)} (lower ${pval(v.pLower)}, upper ${pval(v.pUpper)}; strongest ${v.best})`,
   );
   const d = a.deflatedDifference;
   lines.push(

@@ -45,6 +45,7 @@ export function benchmarkBlocks(a: BenchmarkAnalysis): ReportBlock[] {
       kind: 'metrics',
       items: [
         { id: 'spa-p', label: 'SPA p-value (Hansen)', value: finite(a.spa.pValue), format: p3, note: `a benchmark beats the playbook if small; strongest ${a.spa.best}` },
+        { id: 'spa-p-volatility-matched', label: 'SPA p, volatility-matched', value: finite(a.spaVolatilityMatched.pValue), format: p3, note: `strongest ${a.spaVolatilityMatched.best}` },
         { id: 'deflated-difference', label: 'Deflated Sharpe of the advantage', value: finite(d.probability), format: pct1, note: `over ${d.against}, ${d.trials} trials` },
         ...(r ? [{ id: 'random-regime-p', label: 'Random-regime p-value', value: finite(r.pValue), format: p3, note: `${r.shuffles} shuffles` }] : []),
       ],

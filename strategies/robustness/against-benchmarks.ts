@@ -112,7 +112,9 @@ export interface BenchmarkAnalysis {
   playbook: Figures & { name: string };
   benchmarks: BenchmarkRow[];
   randomRegime: RandomRegimeDistribution | null;
+  /** Hansen's SPA on daily excess returns, and on benchmarks scaled to the playbook's volatility. */
   spa: SpaSummary;
+  spaVolatilityMatched: SpaSummary;
   deflatedDifference: DeflatedDifference;
   sensitivity: SensitivityCell[];
   episodes: EpisodeTable[];
@@ -228,21 +230,41 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
     ? randomRegimeDistribution(market, labels, { start, end, assumption, table: options.table, rule: options.rule, shuffles, seed, reference: playbook.figures.sharpe })
     : null;
 
-  // Hansen's SPA: benchmark minus playbook, daily excess returns.
+  // Hansen's SPA: benchmark minus playbook, daily excess returns; then with each benchmark
+  // scaled to the playbook's volatility (M² returns), so that a riskier benchmark does not win on
+  // risk alone.
   const spaSeed = seed;
-  const diffs = benches.map((b) => b.excess!.map((x, i) => x - playbook.excess![i]));
-  const spaResult = spaTest(diffs, { seed: spaSeed, reps: options.reps ?? 1000 });
-  const spa: SpaSummary = {
-    pValue: spaResult.pValue,
-    pLower: spaResult.pLower,
-    pUpper: spaResult.pUpper,
-    statistic: spaResult.statistic,
-    best: benches[spaResult.best].strategy.name,
-    reps: spaResult.reps,
-    seed: spaSeed,
-    blockLength: spaResult.blockLength,
-    hypothesis: 'H0: no simple benchmark earns a higher mean daily excess return than the playbook (a small p says one does)',
+  const sdOf = (x: Float64Array) => {
+    let mu = 0;
+    for (let i = 0; i < x.length; i++) mu += x[i];
+    mu /= x.length;
+    let q = 0;
+    for (let i = 0; i < x.length; i++) q += (x[i] - mu) ** 2;
+    return Math.sqrt(q / (x.length - 1));
   };
+  const sdPlaybook = sdOf(playbook.excess!);
+  const spaOf = (scaled: boolean): SpaSummary => {
+    const diffs = benches.map((b) => {
+      const k = scaled ? sdPlaybook / sdOf(b.excess!) : 1;
+      return b.excess!.map((x, i) => k * x - playbook.excess![i]);
+    });
+    const r = spaTest(diffs, { seed: spaSeed, reps: options.reps ?? 1000 });
+    return {
+      pValue: r.pValue,
+      pLower: r.pLower,
+      pUpper: r.pUpper,
+      statistic: r.statistic,
+      best: benches[r.best].strategy.name,
+      reps: r.reps,
+      seed: spaSeed,
+      blockLength: r.blockLength,
+      hypothesis: scaled
+        ? "H0: no simple benchmark, scaled to the playbook's volatility, earns a higher mean daily excess return than the playbook"
+        : 'H0: no simple benchmark earns a higher mean daily excess return than the playbook',
+    };
+  };
+  const spa = spaOf(false);
+  const spaVolatilityMatched = spaOf(true);
 
   // The DSR of the playbook's advantage over the best simple benchmark.
   let bestBench = 0;
@@ -288,7 +310,7 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   const notes = [
     `Every figure: ${from} … ${to} (${m - 1} return days), under the one cost assumption stated at the top.`,
     'Sharpe differences: Ledoit & Wolf (2008) HAC test (delta method, Bartlett kernel, Newey–West lag), two-sided; the Sharpe ratios in the test use the moment estimator (sd over n), so they differ from the table in the fourth digit.',
-    `SPA: Hansen (2005), playbook as the base, the ${benches.length} simple benchmarks as alternatives, daily excess returns, ${spa.reps} stationary-bootstrap resamples (expected block ${spa.blockLength.toFixed(1)} days, seed ${spaSeed}); consistent p-value, lower and upper bounds beside it.`,
+    `SPA: Hansen (2005), playbook as the base, the ${benches.length} simple benchmarks as alternatives, daily excess returns, ${spa.reps} stationary-bootstrap resamples (expected block ${spa.blockLength.toFixed(1)} days, seed ${spaSeed}); consistent p-value, lower and upper bounds beside it. A small p says some benchmark beats the playbook. Run twice: on the returns as they are, and with each benchmark scaled to the playbook's volatility over the window (ex post, like M²), which compares risk-adjusted returns.`,
     `Deflated Sharpe of the difference: the playbook's daily return minus ${deflatedDifference.against}'s (the simple benchmark with the highest Sharpe), ${trials} trial${trials === 1 ? '' : 's'}, variance of trial Sharpes the skill-less 1/(T − 1).`,
   ];
   if (randomRegime) notes.push(`Random regime: the playbook on ${shuffles} block shuffles of the labels (same episodes, random order), shuffle i with seed ${seed} + i; p = (1 + #shuffles with a Sharpe at least the playbook's) / (N + 1).`);
@@ -299,6 +321,7 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
     benchmarks,
     randomRegime,
     spa,
+    spaVolatilityMatched,
     deflatedDifference,
     sensitivity,
     episodes,

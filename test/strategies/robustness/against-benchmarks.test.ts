@@ -7,6 +7,8 @@ import { deflatedSharpe } from '../../../engine/stats/deflated-sharpe.ts';
 import { kurtosis } from '../../../engine/stats/kurtosis.ts';
 import { sharpeDifference } from '../../../engine/stats/sharpe-difference.ts';
 import { skewness } from '../../../engine/stats/skewness.ts';
+import { spaTest } from '../../../engine/stats/spa-test.ts';
+import { standardDeviation } from '../../../engine/stats/standard-deviation.ts';
 import { articleStrategy } from '../../../strategies/article.ts';
 import { randomRegime } from '../../../strategies/benchmarks.ts';
 import type { CostAssumption } from '../../../strategies/cost-assumption.ts';
@@ -112,6 +114,17 @@ describe('againstBenchmarks on a synthetic world', () => {
     [1, 2, 3, 4].forEach((q) => expect(gfc.shares[q]).toBeCloseTo(counts[q] / days, 12));
     const nav = playbook.nav;
     expect(gfc.rows.find((r) => r.name === 'article')!.total).toBeCloseTo(nav[last - start] / nav[first - 1 - start] - 1, 10);
+  });
+
+  it("SPA: the benchmarks' excess returns minus the playbook's, as they are and scaled to the playbook's volatility", () => {
+    const bench = simpleBenchmarks().map((s) => direct(s, assumption).excess);
+    const raw = spaTest(bench.map((e) => e.map((x, i) => x - playbook.excess[i])), { seed: SEED, reps: 200 });
+    expect(a.spa.pValue).toBe(raw.pValue);
+    expect(a.spa.statistic).toBeCloseTo(raw.statistic, 10);
+    const sd = standardDeviation(playbook.excess);
+    const scaled = spaTest(bench.map((e) => e.map((x, i) => (sd / standardDeviation(e)) * x - playbook.excess[i])), { seed: SEED, reps: 200 });
+    expect(a.spaVolatilityMatched.pValue).toBe(scaled.pValue);
+    expect(a.spaVolatilityMatched.statistic).toBeCloseTo(scaled.statistic, 10);
   });
 
   it('rejects a window shorter than 20 days and bad counts, naming the field', () => {
