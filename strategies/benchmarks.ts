@@ -6,7 +6,7 @@ import { defineStrategy, type Strategy } from './step.ts';
 import { rebalanceOn } from './steps/rebalance.ts';
 import { selectRoles } from './steps/select.ts';
 import { weighByQuadrant, weighEqually, weighFixed, weighInverseVolatility } from './steps/weigh.ts';
-import { whenRegimeKnown } from './steps/when.ts';
+import { whenMonthStarts, whenRegimeKnown } from './steps/when.ts';
 
 /** `us-large`: buy US large caps once and hold them. */
 export function usLargeBuyAndHold(): Strategy {
@@ -32,14 +32,15 @@ export const RISK_PARITY_LOOKBACK = 63;
 
 /**
  * `risk-parity`: the same nine roles as `equal-weight`, each weighted by 1/σ of its last 63
- * daily returns (known at the close), back to target monthly. Roles without 63 days of returns
- * wait; until any has them the book sits in cash.
+ * daily returns (known at the close), set on the first trading day of each month, the day the
+ * monthly rule trades. Roles without 63 days of returns wait; until any has them the book sits
+ * in cash.
  */
 export function riskParity(): Strategy {
   return defineStrategy({
     name: 'risk-parity',
     description: `every role but cash weighted by inverse ${RISK_PARITY_LOOKBACK}-day volatility, monthly`,
-    steps: [selectRoles(ROLES.filter((r) => r !== 'cash')), weighInverseVolatility({ lookback: RISK_PARITY_LOOKBACK }), rebalanceOn('monthly')],
+    steps: [whenMonthStarts(), selectRoles(ROLES.filter((r) => r !== 'cash')), weighInverseVolatility({ lookback: RISK_PARITY_LOOKBACK }), rebalanceOn('monthly')],
   });
 }
 
