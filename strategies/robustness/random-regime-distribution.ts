@@ -1,6 +1,7 @@
 import { ConfigError } from '../../datasets/errors.ts';
 import type { Market } from '../../engine/backtest/market.ts';
 import { planFromTable } from '../../engine/backtest/plan.ts';
+import { ruleTriggers } from '../../engine/backtest/calendar-triggers.ts';
 import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
@@ -83,8 +84,18 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const cagr = new Float64Array(shuffles);
   const dd = new Float64Array(shuffles);
   let atLeast = 0;
+  // A rule's triggers are its calendar part OR its regime part: the calendar part, the costly
+  // one, is the same for every shuffle, so it is made once.
+  const calendarPart = ruleTriggers({ ...rule, regime: false }, cal);
+  const regimeOnly = { ...rule, calendar: [], daily: false };
   for (let i = 0; i < shuffles; i++) {
-    const plan = delayPlan(planFromTable(table, blockShuffleLabels(labels, seed + i), rule, cal), delay);
+    const shuffled = blockShuffleLabels(labels, seed + i);
+    let trigger = calendarPart;
+    if (!rule.daily) {
+      trigger = ruleTriggers(regimeOnly, cal, shuffled);
+      for (let t = 0; t < n; t++) trigger[t] |= calendarPart[t];
+    }
+    const plan = delayPlan(planFromTable(table, shuffled, rule, cal, trigger), delay);
     const nav = replay(market, plan, { start, end, execution, costs: { bps: assumption.costBps }, record: 'nav' }, buffers).nav;
     const met = computeMetrics({ nav, days, riskFree });
     sharpe[i] = met.sharpe;
