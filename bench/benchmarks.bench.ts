@@ -17,7 +17,7 @@ const benchmarks: Benchmark[] = [
   {
     name: 'benchmarks: playbook against benchmarks (tests, 200 shuffles, SPA, 15 sensitivity replays, episodes)',
     unit: 'ms',
-    target: 1000,
+    target: 1500,
     run: async () => {
       const panel = buildPanel(loadDataset(SNAPSHOT_DIR));
       const market = marketFromRoles(panel, buildRoles(panel));
