@@ -70,7 +70,7 @@ export class DataError extends QuadrantError {
 
 /** A configuration (strategy, regime preset, grid) that does not validate. */
 export class ConfigError extends QuadrantError {
-  constructor(message: string, details: ErrorDetails = {}, code: ErrorCode = 'bad-config') {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(code, message, details, 2);
   }
 }

@@ -60,7 +60,7 @@ export function checkQuadrantTable(table: unknown, field: string, allowShorts = 
 export function issuesError(issues: ConfigIssue[], file?: string): ConfigError {
   const [first] = issues;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return new ConfigError(`${first.field}: ${first.message}${more}`, { field: first.field, file }, first.code);
+  return new ConfigError(first.code, `${first.field}: ${first.message}${more}`, { field: first.field, file });
 }
 
 /** Throws {@link issuesError} when there is any issue. */
@@ -73,7 +73,7 @@ export function weightsRow(weights: RoleWeights, roles: readonly Role[]): Float6
   const row = new Float64Array(roles.length);
   for (const [role, w] of Object.entries(weights) as [Role, number][]) {
     const k = roles.indexOf(role);
-    if (k < 0) throw new ConfigError(`role "${role}" is not in the market`, { field: `weights.${role}` }, 'unknown-role');
+    if (k < 0) throw new ConfigError('unknown-role', `role "${role}" is not in the market`, { field: `weights.${role}` });
     row[k] = w;
   }
   return row;

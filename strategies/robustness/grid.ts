@@ -60,7 +60,7 @@ const TOP_KEYS = ['description', 'base', 'regimes', 'rebalance', 'costBps', 'pla
 const NOT_VARIABLE = new Set(['name', 'description']);
 
 function fail(field: string, message: string, source: string, hint?: string): ConfigError {
-  return new ConfigError(`${field} ${message}`, { field, file: source === 'inline' ? undefined : source, hint });
+  return new ConfigError('bad-config', `${field} ${message}`, { field, file: source === 'inline' ? undefined : source, hint });
 }
 
 function isObject(v: unknown): v is Obj {
@@ -79,7 +79,7 @@ function under<T>(prefix: string, source: string, fn: () => T, hint?: string): T
     const inner = err.details.field && err.details.field !== '(root)' ? err.details.field : '';
     const field = prefix ? (inner ? `${prefix}.${inner}` : prefix) : inner;
     const message = !prefix ? err.message : inner && err.message.startsWith(`${inner} `) ? `${prefix}.${err.message}` : `${prefix}: ${err.message}`;
-    throw new ConfigError(message, { ...err.details, field, file: source === 'inline' ? undefined : source, hint: hint ?? err.details.hint }, err.code);
+    throw new ConfigError(err.code, message, { ...err.details, field, file: source === 'inline' ? undefined : source, hint: hint ?? err.details.hint });
   }
 }
 
@@ -236,13 +236,13 @@ export function loadGrid(file: string): RobustnessGrid {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`cannot read the grid: ${(err as Error).message}`, { file, field: 'grid' });
+    throw new ConfigError('bad-config', `cannot read the grid: ${(err as Error).message}`, { file, field: 'grid' });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file, field: 'grid', hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file, field: 'grid', hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}' });
   }
   return parseGrid(json, file);
 }

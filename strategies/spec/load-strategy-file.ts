@@ -18,7 +18,7 @@ import { parseYamlLite } from './yaml-lite.ts';
  * @throws ConfigError with the file and the first bad field (and how many more problems).
  */
 export function loadStrategyFile(path: string): Strategy {
-  if (!existsSync(path)) throw new ConfigError(`strategy file not found: ${path}`, { file: path, hint: 'built-in strategies: article, us-large, 60-40, equal-weight, random-regime' }, 'file-missing');
+  if (!existsSync(path)) throw new ConfigError('file-missing', `strategy file not found: ${path}`, { file: path, hint: 'built-in strategies: article, us-large, 60-40, equal-weight, random-regime' });
   const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
   let raw: unknown;
@@ -27,7 +27,7 @@ export function loadStrategyFile(path: string): Strategy {
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file: path, hint: 'strategy files are .json, .yaml or .yml' });
+      throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file: path, hint: 'strategy files are .json, .yaml or .yml' });
     }
   }
   const checked = checkStrategySpec(raw);

@@ -48,7 +48,7 @@ export function parseYamlLite(text: string, file?: string): { [key: string]: Yam
 }
 
 function fail(message: string, file: string | undefined, line: number): ConfigError {
-  return new ConfigError(`YAML: ${message}`, { file, line, hint: 'strategy files use a small YAML subset (mappings and scalars), or JSON' });
+  return new ConfigError('bad-config', `YAML: ${message}`, { file, line, hint: 'strategy files use a small YAML subset (mappings and scalars), or JSON' });
 }
 
 function stripComment(raw: string, file: string | undefined, line: number): string {

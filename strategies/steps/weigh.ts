@@ -95,8 +95,8 @@ const MIN_SD = 1e-12;
 export function weighInverseVolatility(options: { lookback: number; lag?: number }): Step {
   const { lookback } = options;
   const lag = options.lag ?? 0;
-  if (!Number.isInteger(lookback) || lookback < 2) throw new ConfigError(`lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
-  if (!Number.isInteger(lag) || lag < 0) throw new ConfigError(`lag must be a whole number ≥ 0, got ${lag}`, { field: 'lag' });
+  if (!Number.isInteger(lookback) || lookback < 2) throw new ConfigError('bad-config', `lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
+  if (!Number.isInteger(lag) || lag < 0) throw new ConfigError('bad-config', `lag must be a whole number ≥ 0, got ${lag}`, { field: 'lag' });
   return {
     kind: 'weigh',
     name: `weighInverseVolatility(${lookback} days, lag ${lag})`,
