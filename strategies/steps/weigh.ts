@@ -1,15 +1,15 @@
 import { ConfigError } from '../../datasets/errors.ts';
-import { checkQuadrantTable, checkRoleWeights, tableRows, throwIssues, weightsRow, type QuadrantTable, type RoleWeights } from '../quadrant-table.ts';
+import { parseQuadrantTable, parseRoleWeights, tableRows, weightsRow, type QuadrantTable, type RoleWeights } from '../quadrant-table.ts';
 import type { Step } from '../step.ts';
 
 /**
  * `weighFixed(weights)`: the same target every day (roles not named weigh 0), e.g. 60/40.
  * Reads nothing. Sets: selected (named roles) and weights.
  *
- * @throws ConfigError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
+ * @throws ProblemsError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
  */
 export function weighFixed(weights: RoleWeights, options: { allowShorts?: boolean; label?: string } = {}): Step {
-  throwIssues(checkRoleWeights(weights, 'weights', options.allowShorts));
+  parseRoleWeights(weights, 'weights', options.allowShorts);
   const text = options.label ?? Object.entries(weights).map(([r, w]) => `${r} ${w}`).join(', ');
   return {
     kind: 'weigh',
@@ -56,10 +56,10 @@ export function weighEqually(): Step {
  * `weighByQuadrant(table)`: the row of the quadrant in force at today's close. Label 0
  * (warm-up) stops the day (no new target). Reads: label(0). Sets: selected and weights.
  *
- * @throws ConfigError naming `table.Q2.us_small` etc. (see checkQuadrantTable).
+ * @throws ProblemsError naming `table.Q2.us_small` etc. (see checkQuadrantTable).
  */
 export function weighByQuadrant(table: QuadrantTable, options: { allowShorts?: boolean; label?: string } = {}): Step {
-  throwIssues(checkQuadrantTable(table, 'table', options.allowShorts));
+  parseQuadrantTable(table, 'table', options.allowShorts);
   return {
     kind: 'weigh',
     name: `weighByQuadrant(${options.label ?? 'table'})`,
