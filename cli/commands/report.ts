@@ -8,7 +8,7 @@ import { assertUsable, loadDataset, type Dataset } from '../../datasets/load-dat
 import { buildPanel, type Panel } from '../../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../../datasets/roles.ts';
 import { computeRegimes, resolveRegimeConfig, type RegimeResult } from '../../engine/regimes/index.ts';
-import { readRunBundle, type RunBundle } from '../../reports/sections/run-bundle.ts';
+import { readRunBundle, type RunBundle } from '../../engine/run-bundle/index.ts';
 import { checkRunData, runDataWarnings } from '../../reports/sections/run-data-check.ts';
 import { modelCharts, presentSections, type ReportModel } from '../../reports/model.ts';
 import type { RobustnessInput } from '../../reports/sections/robustness-section.ts';

@@ -14,13 +14,7 @@ import {
   EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
-  navCsv,
-  navsCsv,
   resultMetrics,
-  resultMetricsToJson,
-  total,
-  tradesCsv,
-  weightsCsv,
   type BacktestResult,
   type Execution,
   type Market,
@@ -28,9 +22,8 @@ import {
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
-import { readRunBundle } from '../../reports/sections/run-bundle.ts';
+import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
-import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
@@ -85,6 +78,8 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     if (args.out && existsSync(args.out) && !statSync(args.out).isDirectory()) {
       throw new UsageError(`--out must be a directory, and ${args.out} is a file`, { field: 'out' });
     }
+    // A bad strategy file costs no data loading.
+    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.
     const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
@@ -99,7 +94,6 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
     if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
 
-    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
       start,
@@ -119,7 +113,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
     if (args.out) {
       writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
-      emit(`\nwrote ${args.out}: ${BUNDLE_FILES.join(' ')}`);
+      emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
       const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
@@ -196,38 +190,9 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   return lines.join('\n');
 }
 
-/** The files `--out` receives, in the order they are listed. */
-const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
-
-/** Writes the run's files together: all or none (see writeFilesAtomic). */
+/** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
 function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
-  const bundle: Record<string, string> = {};
   const main = results[0];
-  bundle['nav.csv'] = navCsv(main);
-  bundle['weights.csv'] = weightsCsv(main);
-  bundle['trades.csv'] = tradesCsv(main, market);
-  bundle['benchmarks.csv'] = navsCsv(results);
-  const metricsJson = {
-    strategy: strategy.name,
-    lookAheadProne: main.lookAheadProne,
-    ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
-    from: isoDay(main.days[0]),
-    to: isoDay(main.days[main.days.length - 1]),
-    runs: Object.fromEntries(
-      results.map((r, i) => [
-        r.name,
-        {
-          ...resultMetricsToJson(metrics[i]),
-          // Each cost on its own: sums over the run of daily fractions of equity.
-          costTotals: { commission: total(r.commission), slippage: total(r.slippage), fixed: total(r.fixedCosts), financing: total(r.financingCost) },
-          rule: r.rule,
-          segments: r.segments,
-          warnings: r.warnings,
-        },
-      ]),
-    ),
-  };
-  bundle['metrics.json'] = JSON.stringify(metricsJson, null, 2) + '\n';
   const manifest = buildManifest({
     version: packageVersion(),
     commit: gitCommit(),
@@ -246,8 +211,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
+  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest }), { option: 'out' });
 }
 
 function packageVersion(): string {

@@ -5,7 +5,7 @@ import type { NamedReturns } from '../../engine/analysis/index.ts';
 import type { ConfigEntry, NoteBlock, ReportModel } from '../model.ts';
 import { flattenParameters } from './appendix-section.ts';
 import { assembleReport, type PerformancePart, type ReportBuildOptions, type ReportInputs } from './report-from-inputs.ts';
-import type { RunBundle } from './run-bundle.ts';
+import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
 
