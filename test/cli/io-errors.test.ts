@@ -89,6 +89,18 @@ describe('output paths are checked before any work, one line naming the option',
   });
 });
 
+describe('terminal injection', () => {
+  it('a file name carrying ESC]0;…BEL ESC[2J is printed with ? for each control character', () => {
+    const dir = scratch();
+    const name = join(dir, '\u001b]0;pwned\u0007\u001b[2J.json');
+    writeFileSync(name, '{"weights": {"cash": 2}}');
+    const r = runCli(['run', '--strategy', name, '--data', join(dir, 'no-data')]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(`quadrant: ${dir}/?]0;pwned??[2J.json: weights: weights sum to 2, not 1`);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
 describe('writeFilesAtomic', () => {
   it('a rename that fails (the target is a directory) removes every temporary file and names the path', () => {
     const dir = scratch();
