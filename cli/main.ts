@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { errnoText, isErrnoError, printable, QuadrantError, UsageError } from '../datasets/errors.ts';
 import { checkOutputs } from './check-outputs.ts';
+import { checkCounts } from './count-limits.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**
@@ -23,8 +24,12 @@ export async function main(argv: string[]): Promise<number> {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
-    // Output paths are checked before any handler runs: a bad --out costs no computation.
-    .middleware((argv) => checkOutputs(argv))
+    // Output paths and counts are checked before any handler runs: a bad --out or --reps costs
+    // no computation.
+    .middleware((argv) => {
+      checkCounts(argv);
+      checkOutputs(argv);
+    })
     // Throwing here stops yargs before any handler runs: a bad option never half-runs a job.
     .fail((msg, err) => {
       throw err ?? new UsageError(msg, { hint: 'see quadrant --help' });
