@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { errnoText, isErrnoError, printable, QuadrantError, UsageError } from '../datasets/errors.ts';
 import { checkOutputs } from './check-outputs.ts';
 import { checkCounts } from './count-limits.ts';
+import { reportCreatedAt } from './commands/report.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**
@@ -29,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     .middleware((argv) => {
       checkCounts(argv);
       checkOutputs(argv);
+      // A report's date comes from SOURCE_DATE_EPOCH: a bad value is found before the work.
+      if (argv._[0] === 'report' || argv.report !== undefined) reportCreatedAt();
     })
     // Throwing here stops yargs before any handler runs: a bad option never half-runs a job.
     .fail((msg, err) => {

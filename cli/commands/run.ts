@@ -93,6 +93,13 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const start = args.from ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.from, false, 'from') - 1) + 1 : first;
     const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
     if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
+    if (!labels.subarray(start, end + 1).some((q) => q !== 0)) {
+      throw new UsageError(`no day from ${isoDay(panel.calendar[start])} to ${isoDay(panel.calendar[end])} has a regime label, so the playbook would only hold cash`, {
+        option: args.from ? 'from' : 'to',
+        hint: first >= 0 ? `labels start on ${isoDay(panel.calendar[first])}` : 'the regime labels never start on this data',
+      });
+    }
+    const periodWarnings = shortPeriodWarnings(end - start + 1);
 
     const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
@@ -108,11 +115,12 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const results = strategies.map((s) =>
       runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
     );
+    for (const r of results) assertValued(r, args);
     const metrics = results.map((r) => resultMetrics(r, market, labels));
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings));
     if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings);
       emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
@@ -139,7 +147,32 @@ function dayArg(text: string, end: boolean, flag: string): number {
 const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
 const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string): string {
+/** Trading days in a year, the annualisation convention. */
+const YEAR_DAYS = 252;
+
+/** A warning for a period under a year, whose annualised figures extrapolate from weeks. */
+function shortPeriodWarnings(days: number): string[] {
+  if (days >= YEAR_DAYS) return [];
+  return [`the period holds ${days} trading days, under a year (${YEAR_DAYS}): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead`];
+}
+
+/**
+ * Metrics need a positive NAV on two days at least: a run wiped out on its first day (costs
+ * larger than the equity, e.g. --fixed-cost 1000000 on --capital 1) is an error naming the day.
+ */
+function assertValued(result: BacktestResult, args: RunArgs): void {
+  let m = 0;
+  while (m < result.nav.length && result.nav[m] > 0) m++;
+  if (m >= 2) return;
+  const day = isoDay(result.days[Math.min(m, result.days.length - 1)]);
+  const fixed = args['fixed-cost'] ? `, --fixed-cost ${args['fixed-cost']} per order against --capital ${args.capital}` : '';
+  throw new UsageError(`${result.name}: the costs wiped out the equity on ${day}, before a second day could be valued (costs ${args['cost-bps']} bps${fixed}); no metric can be computed`, {
+    option: args['fixed-cost'] ? 'fixed-cost' : 'cost-bps',
+    hint: 'lower the costs or raise --capital',
+  });
+}
+
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[]): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
@@ -181,7 +214,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     const segs = main.segments.filter((s) => s.role === role);
     lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
   }
-  const warnings = new Set<string>();
+  const warnings = new Set<string>(periodWarnings);
   for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
   for (const s of main.segments) {
     if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
@@ -191,7 +224,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
 }
 
 /** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
-function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
+function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, warnings: string[]): void {
   const main = results[0];
   const manifest = buildManifest({
     version: packageVersion(),
@@ -211,7 +244,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest }), { option: 'out' });
+  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings }), { option: 'out' });
 }
 
 function packageVersion(): string {

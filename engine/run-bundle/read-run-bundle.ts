@@ -30,6 +30,8 @@ export interface RunMetricsFile {
   warning?: string;
   from: string;
   to: string;
+  /** Warnings about the whole run, e.g. a period under a year. */
+  warnings?: string[];
   runs: Record<string, RunMetricsEntry>;
 }
 

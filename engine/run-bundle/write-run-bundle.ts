@@ -18,9 +18,9 @@ export function bundleChecksum(content: string | Uint8Array): BundleChecksum {
  * The files of a run bundle, in RUN_FILES order: the strategy's NAV, weights and trades, every
  * run's NAV side by side, every run's metrics, and the manifest, which records the sha256 of
  * each of the other five (`bundle`) so a reader can tell a whole bundle from a mixed one.
- * `results[0]` is the strategy, the rest its benchmarks.
+ * `results[0]` is the strategy, the rest its benchmarks; `warnings` concern the whole run.
  */
-export function runBundleFiles(input: { results: readonly BacktestResult[]; metrics: readonly ResultMetrics[]; market: Market; manifest: RunManifest }): { name: string; content: string }[] {
+export function runBundleFiles(input: { results: readonly BacktestResult[]; metrics: readonly ResultMetrics[]; market: Market; manifest: RunManifest; warnings?: readonly string[] }): { name: string; content: string }[] {
   const { results, metrics, market } = input;
   const main = results[0];
   const metricsJson = {
@@ -29,6 +29,8 @@ export function runBundleFiles(input: { results: readonly BacktestResult[]; metr
     ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
     from: isoDay(main.days[0]),
     to: isoDay(main.days[main.days.length - 1]),
+    // Warnings about the whole run (a period under a year), shown by every report of it.
+    ...(input.warnings?.length ? { warnings: input.warnings } : {}),
     runs: Object.fromEntries(
       results.map((r, i) => [
         r.name,
