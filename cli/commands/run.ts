@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
@@ -75,9 +75,6 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
-    if (args.out && existsSync(args.out) && !statSync(args.out).isDirectory()) {
-      throw new UsageError(`--out must be a directory, and ${args.out} is a file`, { field: 'out' });
-    }
     // A bad strategy file costs no data loading.
     const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.

@@ -13,7 +13,7 @@ describe('run refuses or flags periods that make no sense', () => {
     expect(r.stderr).toBe('quadrant: --from: no day from 1993-01-29 to 1995-12-29 has a regime label, so the playbook would only hold cash (labels start on 2007-04-26)\n');
   }, 120_000);
 
-  it('--to 2007-05-01 (four days): a warning on the terminal and in metrics.json (the report's notes read it there)', () => {
+  it('--to 2007-05-01 (four days): a warning on the terminal and in metrics.json (the report notes read it there)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'quadrant-period-')), 'run');
     const r = runCli(['run', '--data', SNAPSHOT, '--to', '2007-05-01', '--out', out, '--quiet']);
     expect(r.code).toBe(0);
