@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileSystemError } from './errors.ts';
 
 /**
@@ -17,6 +17,7 @@ export function writeFilesAtomic(files: readonly { path: string; content: string
     for (const f of files) {
       current = f.path;
       mkdirSync(dirname(f.path), { recursive: true });
+      removeStaleTemps(f.path);
       const tmp = `${f.path}.tmp-${process.pid}-${temps.length}`;
       temps.push(tmp);
       writeFileSync(tmp, f.content);
@@ -28,5 +29,24 @@ export function writeFilesAtomic(files: readonly { path: string; content: string
   } catch (err) {
     for (const tmp of temps) rmSync(tmp, { force: true, recursive: true });
     throw fileSystemError(err, current, 'write', option);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `PATH.tmp-PID-N` files beside `path` left by processes that no longer run (killed writers). */
+function removeStaleTemps(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  for (const name of readdirSync(dirname(path))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && pid !== process.pid && !processAlive(pid)) rmSync(join(dirname(path), name), { force: true });
   }
 }

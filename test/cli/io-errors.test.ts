@@ -111,3 +111,14 @@ describe('writeFilesAtomic', () => {
     expect(existsSync(join(dir, 'b.csv'))).toBe(true);
   });
 });
+
+describe('writeFilesAtomic sweeps what killed writers left', () => {
+  it('removes PATH.tmp-PID-N of a process that no longer runs, keeps a live one', () => {
+    const dir = scratch();
+    const dead = 2 ** 23; // above the kernel's pid_max (2^22): no such process
+    writeFileSync(join(dir, `out.csv.tmp-${dead}-0`), 'half');
+    writeFileSync(join(dir, `out.csv.tmp-${process.ppid}-0`), 'a live writer');
+    writeFilesAtomic([{ path: join(dir, 'out.csv'), content: 'whole' }]);
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', `out.csv.tmp-${process.ppid}-0`]);
+  });
+});

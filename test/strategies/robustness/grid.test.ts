@@ -132,6 +132,27 @@ describe('parseGrid errors name the field', () => {
     expect(err2.details.field).toBe('costBps');
   });
 
+  it('a deeply nested value is one too-deep problem, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const err = configError(() => parseGrid({ costBps: deep }, 'grid.json'));
+    expect(err.problems.map((p) => p.code)).toEqual(['too-deep']);
+    expect(err.message).toMatch(/^costBps(\.0)+: nests deeper than 32 levels$/);
+  });
+
+  it('a playbook name that would start a spreadsheet formula is refused, clipped where quoted', () => {
+    const name = `=HYPERLINK("http://x","${'y'.repeat(1000)}")`;
+    const err = configError(() => parseGrid({ playbooks: { [name]: 'article' } }, 'grid.json'));
+    expect(err.problems[0].path).toBe(`playbooks.${name.slice(0, 40)}…`);
+    expect(err.message.length).toBeLessThan(300);
+  });
+
+  it('every problem is listed, not just the first', () => {
+    const err = configError(() => parseGrid({ costBps: [-1, -2], rebalance: ['hourly'], colour: 'red' }, 'grid.json'));
+    expect(err.problems.map((p) => p.path)).toEqual(['colour', 'rebalance[0]', 'costBps[0]', 'costBps[1]']);
+    expect(err.total).toBe(4);
+  });
+
   it('a grid file that is not JSON', () => {
     const err = thrown(() => loadGrid(join(import.meta.dirname, '..', '..', 'fixtures', 'regimes', 'not-json.json')), ConfigError);
     expect(err.details.option).toBe('grid');
