@@ -37,7 +37,8 @@ function processAlive(pid: number): boolean {
  *
  * @throws FileSystemError('locked') when a live process holds it.
  */
-export function lockRunDir(dir: string, option?: string): () => void {
+export function lockRunDir(given: string, option?: string): () => void {
+  const dir = resolve(given);
   const path = lockPath(dir);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -71,9 +72,10 @@ export function lockRunDir(dir: string, option?: string): () => void {
  * is missing and a whole old bundle waits at `DIR.old-PID`, it is renamed back; every other
  * `DIR.tmp-*` and `DIR.old-*` beside it is removed. Returns what it did, for messages and tests.
  */
-export function recoverRunDir(dir: string): { restored?: string; removed: string[] } {
-  const parent = dirname(resolve(dir));
-  const pattern = LEFTOVER(basename(resolve(dir)));
+export function recoverRunDir(given: string): { restored?: string; removed: string[] } {
+  const dir = resolve(given);
+  const parent = dirname(dir);
+  const pattern = LEFTOVER(basename(dir));
   const result: { restored?: string; removed: string[] } = { removed: [] };
   if (!existsSync(parent)) return result;
   const leftovers = readdirSync(parent).filter((name) => pattern.test(name));
@@ -100,13 +102,16 @@ export function recoverRunDir(dir: string): { restored?: string; removed: string
  * @throws ConfigError (exit 2) when `dir` holds other files; FileSystemError naming `dir` and
  *   `option` for a lock held by a live process or a failed write (the old directory stays).
  */
-export function replaceRunDir(dir: string, files: readonly { name: string; content: string | Uint8Array }[], options: { replaceable: readonly string[]; option?: string; hooks?: RunDirHooks }): void {
+export function replaceRunDir(given: string, files: readonly { name: string; content: string | Uint8Array }[], options: { replaceable: readonly string[]; option?: string; hooks?: RunDirHooks }): void {
   const { replaceable, option, hooks } = options;
+  // Absolute, so `--out .` or `--out run/` names a sibling `run.tmp-PID`, not a file inside it.
+  const dir = resolve(given);
+  if (dirname(dir) === dir) throw new ConfigError('bad-argument', 'cannot be the root directory: a run replaces its directory whole', { file: given, ...(option ? { option } : {}) });
   const step = hooks?.onStep ?? (() => {});
   try {
-    mkdirSync(dirname(resolve(dir)), { recursive: true });
+    mkdirSync(dirname(dir), { recursive: true });
   } catch (err) {
-    throw fileSystemError(err, dir, 'write', option);
+    throw fileSystemError(err, given, 'write', option);
   }
   const release = lockRunDir(dir, option);
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -119,7 +124,7 @@ export function replaceRunDir(dir: string, files: readonly { name: string; conte
       const foreign = readdirSync(dir).filter((name) => !replaceable.includes(name));
       if (foreign.length) {
         const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
-        throw new ConfigError('bad-argument', `holds files a run did not write (${list}); a run replaces its directory whole`, { file: dir, ...(option ? { option } : {}), hint: 'choose a new or empty directory' });
+        throw new ConfigError('bad-argument', `holds files a run did not write (${list}); a run replaces its directory whole`, { file: given, ...(option ? { option } : {}), hint: 'choose a new or empty directory' });
       }
     }
     mkdirSync(tmp);
@@ -146,7 +151,7 @@ export function replaceRunDir(dir: string, files: readonly { name: string; conte
   } catch (err) {
     if (moved && !existsSync(dir)) renameSync(old, dir);
     rmSync(tmp, { recursive: true, force: true });
-    throw fileSystemError(err, dir, 'write', option);
+    throw fileSystemError(err, given, 'write', option);
   } finally {
     release();
   }

@@ -105,3 +105,20 @@ describe('replaceRunDir: all or nothing', () => {
     expect(readdirSync(join(dir, '..'))).toEqual(['run']);
   });
 });
+
+describe('replaceRunDir with a relative directory', () => {
+  it('--out . replaces the working directory whole from beside it, never inside it', () => {
+    const parent = scratch();
+    const dir = join(parent, 'run');
+    mkdirSync(dir);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      writeRunBundle('.', filesOf('a'));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(wholeGeneration(dir)).toBe('a');
+    expect(readdirSync(parent)).toEqual(['run']);
+  });
+});
