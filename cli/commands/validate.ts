@@ -342,5 +342,5 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
     },
     { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
   );
-  process.stdout.write(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })) + '\n');
+  emit(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
 }

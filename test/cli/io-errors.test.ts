@@ -122,3 +122,20 @@ describe('writeFilesAtomic sweeps what killed writers left', () => {
     expect(readdirSync(dir).sort()).toEqual(['out.csv', `out.csv.tmp-${process.ppid}-0`]);
   });
 });
+
+describe('describeFailure: any error is one printable line', () => {
+  it('an internal error names itself without its stack; a system error names its path', async () => {
+    const { describeFailure } = await import('../../cli/main.ts');
+    const prev = process.env.QUADRANT_DEBUG;
+    delete process.env.QUADRANT_DEBUG;
+    try {
+      expect(describeFailure(new RangeError('Maximum call stack size exceeded'))).toBe(
+        'internal error: RangeError: Maximum call stack size exceeded (QUADRANT_DEBUG=1 prints the stack trace; please report it)',
+      );
+      const errno = Object.assign(new Error("EACCES: permission denied, open '/x/\u001b[2Jy'"), { code: 'EACCES', path: '/x/\u001b[2Jy' });
+      expect(describeFailure(errno)).toBe('/x/?[2Jy: permission denied (EACCES)');
+    } finally {
+      if (prev !== undefined) process.env.QUADRANT_DEBUG = prev;
+    }
+  });
+});
