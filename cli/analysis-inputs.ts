@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import type { Progress } from '../datasets/live/progress.ts';
 import type { Panel } from '../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../datasets/roles.ts';
+import { formatIssue } from '../datasets/issues.ts';
 import type { NamedReturns } from '../engine/analysis/index.ts';
 import { marketFromRoles, type Market } from '../engine/backtest/index.ts';
 import { computeRegimes, type RegimeResult } from '../engine/regimes/index.ts';
@@ -37,6 +38,8 @@ export interface AnalysisInputs {
   strategies: NamedReturns[];
   /** The calendar index the replays start from (their NAV's first close): the first labelled day. */
   start: number;
+  /** The data's warnings, one line each (file or series first), for JSON and reports. */
+  warnings: string[];
 }
 
 /**
@@ -48,7 +51,8 @@ export interface AnalysisInputs {
  */
 export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): Promise<AnalysisInputs> {
   const assumption = costAssumption(args['cost-bps'], args.execution);
-  const { dir, panel } = await loadData(args);
+  const { dir, dataset, panel } = await loadData(args);
+  const warnings = dataset.issues.filter((i) => i.severity === 'warning').map(formatIssue);
   const roles = buildRoles(panel);
   progress.tick('data');
   const regimes = computeRegimes(panel, regimeConfigFrom(args));
@@ -66,7 +70,7 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
       progress.tick(name);
     }
   }
-  return { dir, panel, roles, regimes, market, assumption, strategies, start: Math.max(0, regimes.firstLabelled) };
+  return { dir, panel, roles, regimes, market, assumption, strategies, start: Math.max(0, regimes.firstLabelled), warnings };
 }
 
 /** Role returns as named series, in catalog order. */

@@ -25,12 +25,12 @@ export const DEFAULT_ASSUMPTION: CostAssumption = { costBps: DEFAULT_COST_BPS, e
 /**
  * Checks a cost assumption (from `--cost-bps` and `--execution`).
  *
- * @throws ConfigError naming `cost-bps` (negative, non-finite or above 10,000) or `execution`.
+ * @throws ConfigError naming the option `cost-bps` (negative, non-finite or above 10,000) or `execution`.
  */
 export function costAssumption(costBps: number = DEFAULT_COST_BPS, execution: string = DEFAULT_EXECUTION): CostAssumption {
-  if (!(Number.isFinite(costBps) && costBps >= 0 && costBps <= 10_000)) throw new ConfigError(`--cost-bps must be a number from 0 to 10000, got ${costBps}`, { field: 'cost-bps' });
+  if (!(Number.isFinite(costBps) && costBps >= 0 && costBps <= 10_000)) throw new ConfigError('bad-argument', `--cost-bps must be a number from 0 to 10000, got ${costBps}`, { option: 'cost-bps' });
   if (!(STRATEGY_EXECUTIONS as readonly string[]).includes(execution)) {
-    throw new ConfigError(`unknown execution "${execution}"`, { field: 'execution', hint: STRATEGY_EXECUTIONS.join(' | ') });
+    throw new ConfigError('bad-argument', `unknown execution "${execution}"`, { option: 'execution', hint: STRATEGY_EXECUTIONS.join(' | ') });
   }
   return { costBps, execution: execution as StrategyExecution };
 }
@@ -64,7 +64,7 @@ export function replayExecution(execution: StrategyExecution): { execution: Exec
  * so it adds no look-ahead.
  */
 export function delayPlan(plan: Plan, days: number): Plan {
-  if (!Number.isInteger(days) || days < 0) throw new ConfigError(`delay must be a whole number of days ≥ 0, got ${days}`, { field: 'execution' });
+  if (!Number.isInteger(days) || days < 0) throw new ConfigError('bad-config', `delay must be a whole number of days ≥ 0, got ${days}`, { field: 'execution' });
   if (days === 0) return plan;
   const n = plan.index.length;
   const index = new Int32Array(n).fill(-1);

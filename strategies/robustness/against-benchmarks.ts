@@ -177,15 +177,15 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   const { start } = options;
   const end = options.end ?? n - 1;
   if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 20) {
-    throw new ConfigError(`the benchmark window ${start}..${end} needs at least 20 return days inside the calendar (0..${n - 1})`, { field: 'start' });
+    throw new ConfigError('bad-config', `the benchmark window ${start}..${end} needs at least 20 return days inside the calendar (0..${n - 1})`, { field: 'start' });
   }
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const shuffles = options.shuffles ?? DEFAULT_SHUFFLES;
   const seed = options.seed ?? RANDOM_REGIME_SEED;
   const trials = options.trials ?? 1;
-  if (!Number.isInteger(shuffles) || shuffles < 0 || shuffles > 100_000) throw new ConfigError(`shuffles must be a whole number from 0 to 100000, got ${shuffles}`, { field: 'shuffles' });
-  if (!Number.isSafeInteger(trials) || trials < 1) throw new ConfigError(`trials must be a whole number ≥ 1, got ${trials}`, { field: 'trials' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError(`seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(shuffles) || shuffles < 0 || shuffles > 100_000) throw new ConfigError('bad-config', `shuffles must be a whole number from 0 to 100000, got ${shuffles}`, { field: 'shuffles' });
+  if (!Number.isSafeInteger(trials) || trials < 1) throw new ConfigError('bad-config', `trials must be a whole number ≥ 1, got ${trials}`, { field: 'trials' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
 
   const m = end - start + 1;
   const days = cal.subarray(start, end + 1);

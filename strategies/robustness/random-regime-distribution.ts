@@ -68,9 +68,9 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const end = options.end ?? n - 1;
   const shuffles = options.shuffles ?? DEFAULT_SHUFFLES;
   const seed = options.seed ?? RANDOM_REGIME_SEED;
-  if (!Number.isInteger(shuffles) || shuffles < 1 || shuffles > 100_000) throw new ConfigError(`shuffles must be a whole number from 1 to 100000, got ${shuffles}`, { field: 'shuffles' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError(`seed must be a whole number, got ${seed}`, { field: 'seed' });
-  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 2) throw new ConfigError(`the window ${start}..${end} is not inside the calendar (0..${n - 1})`, { field: 'start' });
+  if (!Number.isInteger(shuffles) || shuffles < 1 || shuffles > 100_000) throw new ConfigError('bad-config', `shuffles must be a whole number from 1 to 100000, got ${shuffles}`, { field: 'shuffles' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 2) throw new ConfigError('bad-config', `the window ${start}..${end} is not inside the calendar (0..${n - 1})`, { field: 'start' });
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const { execution, delay } = replayExecution(assumption.execution);
   const table = tableRows(options.table ?? ARTICLE_PLAYBOOK, market.roles);

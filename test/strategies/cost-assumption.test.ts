@@ -22,7 +22,7 @@ describe('cost assumption', () => {
         f();
       } catch (e) {
         expect(e).toBeInstanceOf(ConfigError);
-        return (e as ConfigError).details.field;
+        return (e as ConfigError).details.option;
       }
       return undefined;
     };
