@@ -1,0 +1,114 @@
+import { badArgument } from '../../stats/bad-argument.ts';
+import { steadyState, type MarkovParams } from './markov-params.ts';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+/** The Hamilton filter's output over n observations; probability arrays are n×k, row t = day t. */
+export interface FilterResult {
+  n: number;
+  k: number;
+  /** `filtered[t·k + i] = Pr(S_t = i | y_0..y_t)`. */
+  filtered: Float64Array;
+  /** `predicted[t·k + i] = Pr(S_t = i | y_0..y_{t−1})`. */
+  predicted: Float64Array;
+  /** `loglikObs[t] = log f(y_t | y_0..y_{t−1})`; 0 for a missing (NaN) observation. */
+  loglikObs: Float64Array;
+  /** Σ loglikObs: the log-likelihood of y_0..y_{n−1}. */
+  llf: number;
+  /** The distribution of the state before the first observation (`transition · π`, π stationary). */
+  prior: Float64Array;
+}
+
+/** Arrays for a filter over up to `capacity` observations, reusable across calls (EM, refits). */
+export function filterWorkspace(capacity: number, k: number): FilterResult {
+  return {
+    n: 0,
+    k,
+    filtered: new Float64Array(capacity * k),
+    predicted: new Float64Array(capacity * k),
+    loglikObs: new Float64Array(capacity),
+    llf: 0,
+    prior: new Float64Array(k),
+  };
+}
+
+/**
+ * The Hamilton (1989) filter for a Markov-switching mean and variance, statsmodels'
+ * `MarkovRegression.filter(params)` semantics:
+ *
+ * - Initialisation: π, the chain's stationary distribution (statsmodels' "steady-state"); the
+ *   state before y_0 is distributed `prior = transition · π` and `predicted_0 = transition · prior`
+ *   (both equal π up to rounding; kept in this order so the figures match statsmodels').
+ * - Prediction: `predicted_t(i) = Σ_j transition[i, j] · filtered_{t−1}(j)`.
+ * - Update: `filtered_t(i) = predicted_t(i) · φ(y_t; μ_i, σ²_i) / f(y_t | past)`, with
+ *   `f(y_t | past) = Σ_i predicted_t(i) · φ(y_t; μ_i, σ²_i)`.
+ *
+ * Densities are taken in logs and scaled by their largest value before exponentiating, so an
+ * outlier far in every state's tail neither underflows nor overflows. A NaN observation carries
+ * no information: the filter predicts through it (`filtered_t = predicted_t`, no likelihood).
+ *
+ * Timing: row t of `filtered` reads y_0..y_t only, so it is known at t; nothing here reads ahead.
+ * Cost: O(n·k²) time, no allocation when `out` is given.
+ *
+ * @param n how many leading values of `y` to filter (default all).
+ * @throws QuadrantError `bad-argument` when `out` is too small for n observations or k states.
+ */
+export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y.length, out?: FilterResult): FilterResult {
+  const { k, transition, means, variances } = params;
+  const res = out ?? filterWorkspace(n, k);
+  if (res.k !== k || res.loglikObs.length < n) throw badArgument(`hamiltonFilter workspace holds ${res.loglikObs.length} observations of ${res.k} states, needs ${n} of ${k}`);
+  const { filtered, predicted, loglikObs, prior } = res;
+  const pi = steadyState(transition, k);
+  for (let i = 0; i < k; i++) {
+    let s = 0;
+    for (let j = 0; j < k; j++) s += transition[i * k + j] * pi[j];
+    prior[i] = s;
+  }
+  // Per-state constants of the log density: −½ log(2π σ²) and −1/(2σ²).
+  const logNorm = new Float64Array(k);
+  const negHalfPrecision = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    logNorm[i] = -0.5 * (LOG_2PI + Math.log(variances[i]));
+    negHalfPrecision[i] = -0.5 / variances[i];
+  }
+  const logDens = new Float64Array(k);
+  let llf = 0;
+  let prev = prior;
+  let prevOffset = 0;
+  for (let t = 0; t < n; t++) {
+    const row = t * k;
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += transition[i * k + j] * prev[prevOffset + j];
+      predicted[row + i] = s;
+    }
+    const yt = y[t];
+    if (yt !== yt) {
+      for (let i = 0; i < k; i++) filtered[row + i] = predicted[row + i];
+      loglikObs[t] = 0;
+    } else {
+      let max = -Infinity;
+      for (let i = 0; i < k; i++) {
+        const d = yt - means[i];
+        const l = logNorm[i] + negHalfPrecision[i] * d * d;
+        logDens[i] = l;
+        if (l > max) max = l;
+      }
+      let total = 0;
+      for (let i = 0; i < k; i++) {
+        const joint = predicted[row + i] * Math.exp(logDens[i] - max);
+        filtered[row + i] = joint;
+        total += joint;
+      }
+      for (let i = 0; i < k; i++) filtered[row + i] /= total;
+      const l = max + Math.log(total);
+      loglikObs[t] = l;
+      llf += l;
+    }
+    prev = filtered;
+    prevOffset = row;
+  }
+  res.n = n;
+  res.llf = llf;
+  return res;
+}
