@@ -43,17 +43,19 @@ export function filterWorkspace(capacity: number, k: number): FilterResult {
  * - Update: `filtered_t(i) = predicted_t(i) · φ(y_t; μ_i, σ²_i) / f(y_t | past)`, with
  *   `f(y_t | past) = Σ_i predicted_t(i) · φ(y_t; μ_i, σ²_i)`.
  *
- * Densities are taken in logs and scaled by their largest value before exponentiating, so an
- * outlier far in every state's tail neither underflows nor overflows. A NaN observation carries
- * no information: the filter predicts through it (`filtered_t = predicted_t`, no likelihood).
+ * An observation so far in every state's tail that its density underflows is redone in logs,
+ * scaled by the largest log density. A NaN observation carries no information: the filter
+ * predicts through it (`filtered_t = predicted_t`, no likelihood).
  *
  * Timing: row t of `filtered` reads y_0..y_t only, so it is known at t; nothing here reads ahead.
- * Cost: O(n·k²) time, no allocation when `out` is given.
+ * Cost: O(n·k²) time, k exponentials per observation, no allocation when `out` is given.
  *
  * @param n how many leading values of `y` to filter (default all).
+ * @param perObservation fill `loglikObs` (one logarithm per observation); EM and labelling,
+ *   which need only the total, pass false and leave it untouched.
  * @throws QuadrantError `bad-argument` when `out` is too small for n observations or k states.
  */
-export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y.length, out?: FilterResult): FilterResult {
+export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y.length, out?: FilterResult, perObservation = true): FilterResult {
   const { k, transition, means, variances } = params;
   const res = out ?? filterWorkspace(n, k);
   if (res.k !== k || res.loglikObs.length < n) throw badArgument(`hamiltonFilter workspace holds ${res.loglikObs.length} observations of ${res.k} states, needs ${n} of ${k}`);
@@ -64,50 +66,68 @@ export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y
     for (let j = 0; j < k; j++) s += transition[i * k + j] * pi[j];
     prior[i] = s;
   }
-  // Per-state constants of the log density: −½ log(2π σ²) and −1/(2σ²).
+  // Per-state constants of the density: 1/√(2πσ²), its log, and −1/(2σ²).
+  const norm = new Float64Array(k);
   const logNorm = new Float64Array(k);
   const negHalfPrecision = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     logNorm[i] = -0.5 * (LOG_2PI + Math.log(variances[i]));
+    norm[i] = Math.exp(logNorm[i]);
     negHalfPrecision[i] = -0.5 / variances[i];
   }
-  const logDens = new Float64Array(k);
+  // The previous day's filtered probabilities, starting from the prior.
+  const prev = Float64Array.from(prior);
+  // llf = Σ log f_t, summed as logs of running products (one logarithm per ~100 days, not per day).
   let llf = 0;
-  let prev = prior;
-  let prevOffset = 0;
+  let product = 1;
   for (let t = 0; t < n; t++) {
     const row = t * k;
     for (let i = 0; i < k; i++) {
       let s = 0;
-      for (let j = 0; j < k; j++) s += transition[i * k + j] * prev[prevOffset + j];
+      for (let j = 0; j < k; j++) s += transition[i * k + j] * prev[j];
       predicted[row + i] = s;
     }
     const yt = y[t];
     if (yt !== yt) {
-      for (let i = 0; i < k; i++) filtered[row + i] = predicted[row + i];
-      loglikObs[t] = 0;
-    } else {
+      for (let i = 0; i < k; i++) prev[i] = filtered[row + i] = predicted[row + i];
+      if (perObservation) loglikObs[t] = 0;
+      continue;
+    }
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      const d = yt - means[i];
+      const joint = predicted[row + i] * norm[i] * Math.exp(negHalfPrecision[i] * d * d);
+      prev[i] = joint;
+      total += joint;
+    }
+    let logTotal = NaN;
+    if (!(total > 1e-280)) {
+      // Far in every tail: the same update in logs, scaled by the largest log density.
       let max = -Infinity;
       for (let i = 0; i < k; i++) {
         const d = yt - means[i];
         const l = logNorm[i] + negHalfPrecision[i] * d * d;
-        logDens[i] = l;
+        prev[i] = l;
         if (l > max) max = l;
       }
-      let total = 0;
-      for (let i = 0; i < k; i++) {
-        const joint = predicted[row + i] * Math.exp(logDens[i] - max);
-        filtered[row + i] = joint;
-        total += joint;
-      }
-      for (let i = 0; i < k; i++) filtered[row + i] /= total;
-      const l = max + Math.log(total);
-      loglikObs[t] = l;
-      llf += l;
+      total = 0;
+      for (let i = 0; i < k; i++) total += prev[i] = predicted[row + i] * Math.exp(prev[i] - max);
+      logTotal = max + Math.log(total);
     }
-    prev = filtered;
-    prevOffset = row;
+    for (let i = 0; i < k; i++) prev[i] = filtered[row + i] = prev[i] / total;
+    if (logTotal === logTotal) {
+      llf += logTotal;
+      if (perObservation) loglikObs[t] = logTotal;
+      continue;
+    }
+    if (perObservation) loglikObs[t] = Math.log(total);
+    product *= total;
+    if (product < 1e-200 || product > 1e200) {
+      llf += Math.log(product);
+      product = 1;
+    }
   }
+  llf += Math.log(product);
   res.n = n;
   res.llf = llf;
   return res;

@@ -17,6 +17,12 @@ export interface EmOptions {
    * no floor, so the default 0 matches it, and callers fitting real data set a small one.
    */
   varianceFloor?: number;
+  /**
+   * true (default): each state has its own variance (statsmodels' `switching_variance=True`);
+   * false: one variance shared by every state (`switching_variance=False`), so the states can
+   * differ only by their means.
+   */
+  switchingVariance?: boolean;
 }
 
 export interface EmFit {
@@ -49,16 +55,17 @@ export function emWorkspace(capacity: number, k: number): EmWorkspace {
  *   the last state completes each column to one; a column whose first k−1 entries exceed one is
  *   rescaled by 1/(1 + excess + 1e-6), as statsmodels does;
  * - `means[i] = Σ_t s_t(i)·y_t / Σ_t s_t(i)`;
- * - `variances[i] = Σ_t s_t(i)·(y_t − means[i])² / Σ_t s_t(i)` (with the new mean).
+ * - `variances[i] = Σ_t s_t(i)·(y_t − means[i])² / Σ_t s_t(i)` (with the new mean); with a
+ *   shared variance, `Σ_i Σ_t s_t(i)·(y_t − means[i])² / n` (n observed values).
  *
  * NaN observations enter the transition counts (through the filter) but not the means or
  * variances. A state with no smoothed weight keeps its previous mean and variance.
  *
  * @returns the log-likelihood at `params` (before the update); the update is written to `next`.
  */
-export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParams, next: MarkovParams, ws: EmWorkspace, varianceFloor = 0): number {
+export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParams, next: MarkovParams, ws: EmWorkspace, varianceFloor = 0, switchingVariance = true): number {
   const { k } = params;
-  const filter = hamiltonFilter(y, params, n, ws.filter);
+  const filter = hamiltonFilter(y, params, n, ws.filter, false);
   const { smoothed, transitionCounts } = kimSmoother(filter, params, ws.smoother);
   const weight = new Float64Array(k);
   const weightObs = new Float64Array(k);
@@ -101,9 +108,20 @@ export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParam
       sumSq[i] += smoothed[row + i] * d * d;
     }
   }
-  for (let i = 0; i < k; i++) {
-    const v = weightObs[i] > 0 ? sumSq[i] / weightObs[i] : params.variances[i];
-    next.variances[i] = v > varianceFloor ? v : varianceFloor;
+  if (switchingVariance) {
+    for (let i = 0; i < k; i++) {
+      const v = weightObs[i] > 0 ? sumSq[i] / weightObs[i] : params.variances[i];
+      next.variances[i] = v > varianceFloor ? v : varianceFloor;
+    }
+  } else {
+    let ss = 0;
+    let w = 0;
+    for (let i = 0; i < k; i++) {
+      ss += sumSq[i];
+      w += weightObs[i];
+    }
+    const v = w > 0 ? ss / w : params.variances[0];
+    next.variances.fill(v > varianceFloor ? v : varianceFloor);
   }
   return filter.llf;
 }
@@ -121,7 +139,7 @@ export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParam
  */
 export function fitMarkovEm(y: ArrayLike<number>, start: MarkovParams, options: EmOptions, n = y.length, ws?: EmWorkspace): EmFit {
   checkParams(start);
-  const { maxIter, tolerance, varianceFloor = 0 } = options;
+  const { maxIter, tolerance, varianceFloor = 0, switchingVariance = true } = options;
   if (!Number.isInteger(maxIter) || maxIter < 1) throw badArgument(`fitMarkovEm needs maxIter ≥ 1, got ${maxIter}`);
   if (!(tolerance >= 0)) throw badArgument(`fitMarkovEm needs tolerance ≥ 0, got ${tolerance}`);
   if (n > y.length) throw badArgument(`fitMarkovEm: n = ${n} exceeds the ${y.length} values`);
@@ -133,13 +151,13 @@ export function fitMarkovEm(y: ArrayLike<number>, start: MarkovParams, options: 
   let i = 0;
   let converged = false;
   while (i < maxIter && (i < 2 || delta > tolerance)) {
-    const llf = emIteration(y, n, current, next, work, varianceFloor);
+    const llf = emIteration(y, n, current, next, work, varianceFloor, switchingVariance);
     if (i > 0) delta = (2 * (llf - previousLlf)) / Math.abs(llf + previousLlf);
     converged = i > 0 && delta <= tolerance;
     previousLlf = llf;
     [current, next] = [next, current];
     i++;
   }
-  const llf = hamiltonFilter(y, current, n, work.filter).llf;
+  const llf = hamiltonFilter(y, current, n, work.filter, false).llf;
   return { params: current, llf, iterations: i, converged };
 }

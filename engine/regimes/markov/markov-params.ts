@@ -27,14 +27,16 @@ export function copyParams(p: MarkovParams): MarkovParams {
 
 /**
  * Builds parameters from statsmodels' flat vector `[p[0->0], p[1->0], …, const[0..k−1], sigma2[0..k−1]]`
- * for k = 2, or in general `p[j->i]` for i < k−1 ordered by i then j; the last row completes each column.
+ * (`p[j->i]` for i < k−1, ordered by i then j; the last row completes each column). With one
+ * `sigma2` (statsmodels' `switching_variance=False`) every state gets that variance.
  *
  * @example
  * fromStatsmodelsVector([0.9, 0.2, -1, 1, 0.5, 2], 2).transition; // [0.9, 0.2, 0.1, 0.8]
  */
 export function fromStatsmodelsVector(vector: ArrayLike<number>, k: number): MarkovParams {
   const nTrans = k * (k - 1);
-  if (vector.length !== nTrans + 2 * k) throw badArgument(`fromStatsmodelsVector needs ${nTrans + 2 * k} values for k = ${k}, got ${vector.length}`);
+  const shared = vector.length === nTrans + k + 1;
+  if (!shared && vector.length !== nTrans + 2 * k) throw badArgument(`fromStatsmodelsVector needs ${nTrans + 2 * k} values (or ${nTrans + k + 1} with one variance) for k = ${k}, got ${vector.length}`);
   const transition = new Float64Array(k * k);
   for (let j = 0; j < k; j++) {
     let sum = 0;
@@ -49,18 +51,19 @@ export function fromStatsmodelsVector(vector: ArrayLike<number>, k: number): Mar
   const variances = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     means[i] = vector[nTrans + i];
-    variances[i] = vector[nTrans + k + i];
+    variances[i] = vector[nTrans + k + (shared ? 0 : i)];
   }
   return { k, transition, means, variances };
 }
 
-/** The inverse of fromStatsmodelsVector, for comparing with statsmodels' `params`. */
-export function toStatsmodelsVector(p: MarkovParams): Float64Array {
+/** The inverse of fromStatsmodelsVector (`shared`: one variance, as statsmodels lists it then). */
+export function toStatsmodelsVector(p: MarkovParams, shared = false): Float64Array {
   const { k } = p;
-  const out = new Float64Array(k * (k - 1) + 2 * k);
+  const out = new Float64Array(k * (k - 1) + k + (shared ? 1 : k));
   for (let i = 0; i < k - 1; i++) for (let j = 0; j < k; j++) out[i * k + j] = p.transition[i * k + j];
   out.set(p.means, k * (k - 1));
-  out.set(p.variances, k * (k - 1) + k);
+  if (shared) out[k * (k - 1) + k] = p.variances[0];
+  else out.set(p.variances, k * (k - 1) + k);
   return out;
 }
 
