@@ -33,3 +33,4 @@ export { fitMarkovEm, emIteration, emWorkspace, type EmOptions, type EmFit, type
 export { startingValues, fitBestOfStarts } from './markov-starts.ts';
 export { markovAxis, monthOpenings, type MarkovAxis, type MarkovAxisOptions, type MarkovRefit } from './markov-axis.ts';
 export { markovSwitchingRegimes, MARKOV_DEFAULTS, type MarkovRegimes } from './markov-regimes.ts';
+export { markovRegimeResult } from './markov-regime-result.ts';
