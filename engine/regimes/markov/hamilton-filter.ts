@@ -32,6 +32,24 @@ export function filterWorkspace(capacity: number, k: number): FilterResult {
   };
 }
 
+export interface FilterOptions {
+  /** How many leading values of y to filter (default all). */
+  n?: number;
+  /** Arrays to write into (filterWorkspace), reused across calls; new ones by default. */
+  out?: FilterResult;
+  /**
+   * Fill `loglikObs` (one logarithm per observation; default true). EM and labelling, which need
+   * only the total, pass false and leave it untouched.
+   */
+  perObservation?: boolean;
+  /**
+   * Continue a filter already run over rows [0, resumeAt) into `out` with the same parameters:
+   * only rows [resumeAt, n) are computed, and llf adds to the one in `out` (labels after a refit
+   * extend the fit's own filter pass instead of repeating it). Default 0.
+   */
+  resumeAt?: number;
+}
+
 /**
  * The Hamilton (1989) filter for a Markov-switching mean and variance, statsmodels'
  * `MarkovRegression.filter(params)` semantics:
@@ -50,15 +68,15 @@ export function filterWorkspace(capacity: number, k: number): FilterResult {
  * Timing: row t of `filtered` reads y_0..y_t only, so it is known at t; nothing here reads ahead.
  * Cost: O(n·k²) time, k exponentials per observation, no allocation when `out` is given.
  *
- * @param n how many leading values of `y` to filter (default all).
- * @param perObservation fill `loglikObs` (one logarithm per observation); EM and labelling,
- *   which need only the total, pass false and leave it untouched.
- * @throws QuadrantError `bad-argument` when `out` is too small for n observations or k states.
+ * @throws QuadrantError `bad-argument` when `out` is too small for n observations or k states,
+ *   or `resumeAt` is not where `out` stopped.
  */
-export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y.length, out?: FilterResult, perObservation = true): FilterResult {
+export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, options: FilterOptions = {}): FilterResult {
   const { k, transition, means, variances } = params;
-  const res = out ?? filterWorkspace(n, k);
+  const { n = y.length, perObservation = true, resumeAt = 0 } = options;
+  const res = options.out ?? filterWorkspace(n, k);
   if (res.k !== k || res.loglikObs.length < n) throw badArgument(`hamiltonFilter workspace holds ${res.loglikObs.length} observations of ${res.k} states, needs ${n} of ${k}`);
+  if (resumeAt !== 0 && (res.n !== resumeAt || resumeAt > n)) throw badArgument(`hamiltonFilter can resume only where its workspace stopped (row ${res.n}), not at row ${resumeAt} of ${n}`);
   const { filtered, predicted, loglikObs, prior } = res;
   const pi = steadyState(transition, k);
   for (let i = 0; i < k; i++) {
@@ -75,12 +93,12 @@ export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, n = y
     norm[i] = Math.exp(logNorm[i]);
     negHalfPrecision[i] = -0.5 / variances[i];
   }
-  // The previous day's filtered probabilities, starting from the prior.
-  const prev = Float64Array.from(prior);
+  // The previous day's filtered probabilities, starting from the prior (or the row before resumeAt).
+  const prev = resumeAt === 0 ? Float64Array.from(prior) : filtered.slice((resumeAt - 1) * k, resumeAt * k);
   // llf = Σ log f_t, summed as logs of running products (one logarithm per ~100 days, not per day).
-  let llf = 0;
+  let llf = resumeAt === 0 ? 0 : res.llf;
   let product = 1;
-  for (let t = 0; t < n; t++) {
+  for (let t = resumeAt; t < n; t++) {
     const row = t * k;
     for (let i = 0; i < k; i++) {
       let s = 0;

@@ -111,7 +111,9 @@ export function markovAxis(input: Float64Array, calendar: ArrayLike<Day>, option
     params = fit.params;
     refits.push({ row, windowStart: start, params, llf: fit.llf, iterations: fit.iterations, searched: search });
     const end = m + 1 < openings.length ? openings[m + 1] : n;
-    const f = hamiltonFilter(y, params, end - start, ws.filter, false);
+    // A warm-start refit left its last filter pass, at these parameters, in the workspace: extend it.
+    const resumeAt = search ? 0 : windowLength;
+    const f = hamiltonFilter(y, params, { n: end - start, out: ws.filter, perObservation: false, resumeAt });
     const { k, means } = params;
     for (let t = row; t < end; t++) {
       const rowOffset = (t - start) * k;

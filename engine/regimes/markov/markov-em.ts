@@ -65,7 +65,7 @@ export function emWorkspace(capacity: number, k: number): EmWorkspace {
  */
 export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParams, next: MarkovParams, ws: EmWorkspace, varianceFloor = 0, switchingVariance = true): number {
   const { k } = params;
-  const filter = hamiltonFilter(y, params, n, ws.filter, false);
+  const filter = hamiltonFilter(y, params, { n, out: ws.filter, perObservation: false });
   const { smoothed, transitionCounts } = kimSmoother(filter, params, ws.smoother);
   const weight = new Float64Array(k);
   const weightObs = new Float64Array(k);
@@ -158,6 +158,7 @@ export function fitMarkovEm(y: ArrayLike<number>, start: MarkovParams, options: 
     [current, next] = [next, current];
     i++;
   }
-  const llf = hamiltonFilter(y, current, n, work.filter, false).llf;
+  // This last pass leaves the filter at the fitted parameters in `work.filter` (see resumeAt).
+  const llf = hamiltonFilter(y, current, { n, out: work.filter, perObservation: false }).llf;
   return { params: current, llf, iterations: i, converged };
 }

@@ -4,7 +4,7 @@
  * tail, missing observations, and the stationary distribution by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { fitMarkovEm, hamiltonFilter, kimSmoother, steadyState, startingValues, type MarkovParams } from '../../../../engine/regimes/markov/index.ts';
+import { filterWorkspace, fitMarkovEm, hamiltonFilter, kimSmoother, steadyState, startingValues, type MarkovParams } from '../../../../engine/regimes/markov/index.ts';
 
 const THREE: MarkovParams = {
   k: 3,
@@ -87,9 +87,23 @@ describe('hamiltonFilter', () => {
     const f = hamiltonFilter([0.1, NaN, 0.3], THREE);
     for (let i = 0; i < 3; i++) expect(f.filtered[3 + i]).toBe(f.predicted[3 + i]);
     expect(f.loglikObs[1]).toBe(0);
-    const g = hamiltonFilter([0.1, 0.3], THREE, 2);
+    const g = hamiltonFilter([0.1, 0.3], THREE, { n: 2 });
     // Skipping the day is one more transition step: llf differs, but the llf of y_0 is the same.
     expect(f.loglikObs[0]).toBe(g.loglikObs[0]);
+  });
+});
+
+describe('hamiltonFilter resumeAt', () => {
+  it('continuing a filter from row 3 gives the same rows as one pass, and the same log-likelihood', () => {
+    const whole = hamiltonFilter(Y, THREE);
+    const part = hamiltonFilter(Y, THREE, { n: 3, out: filterWorkspace(Y.length, 3) });
+    const resumed = hamiltonFilter(Y, THREE, { out: part, resumeAt: 3 });
+    expect(Array.from(resumed.filtered)).toEqual(Array.from(whole.filtered));
+    expect(resumed.llf).toBeCloseTo(whole.llf, 12);
+  });
+  it('refuses to resume anywhere but where the workspace stopped', () => {
+    const part = hamiltonFilter(Y, THREE, { n: 3, out: filterWorkspace(Y.length, 3) });
+    expect(() => hamiltonFilter(Y, THREE, { out: part, resumeAt: 2 })).toThrow(/resume only where its workspace stopped \(row 3\)/);
   });
 });
 
