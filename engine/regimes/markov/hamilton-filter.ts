@@ -61,12 +61,13 @@ export interface FilterOptions {
  * - Update: `filtered_t(i) = predicted_t(i) · φ(y_t; μ_i, σ²_i) / f(y_t | past)`, with
  *   `f(y_t | past) = Σ_i predicted_t(i) · φ(y_t; μ_i, σ²_i)`.
  *
- * An observation so far in every state's tail that its density underflows is redone in logs,
- * scaled by the largest log density. A NaN observation carries no information: the filter
- * predicts through it (`filtered_t = predicted_t`, no likelihood).
+ * Densities are taken in logs and scaled by the largest before exponentiating, so an
+ * observation far in every state's tail neither underflows nor overflows, at k − 1
+ * exponentials a day. A NaN observation carries no information: the filter predicts through it
+ * (`filtered_t = predicted_t`, no likelihood).
  *
  * Timing: row t of `filtered` reads y_0..y_t only, so it is known at t; nothing here reads ahead.
- * Cost: O(n·k²) time, k exponentials per observation, no allocation when `out` is given.
+ * Cost: O(n·k²) time, k − 1 exponentials per observation, no allocation when `out` is given.
  *
  * @throws QuadrantError `bad-argument` when `out` is too small for n observations or k states,
  *   or `resumeAt` is not where `out` stopped.
@@ -84,18 +85,18 @@ export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, optio
     for (let j = 0; j < k; j++) s += transition[i * k + j] * pi[j];
     prior[i] = s;
   }
-  // Per-state constants of the density: 1/√(2πσ²), its log, and −1/(2σ²).
-  const norm = new Float64Array(k);
+  // Per-state constants of the log density: −½ log(2πσ²) and −1/(2σ²).
   const logNorm = new Float64Array(k);
   const negHalfPrecision = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     logNorm[i] = -0.5 * (LOG_2PI + Math.log(variances[i]));
-    norm[i] = Math.exp(logNorm[i]);
     negHalfPrecision[i] = -0.5 / variances[i];
   }
+  const logDens = new Float64Array(k);
   // The previous day's filtered probabilities, starting from the prior (or the row before resumeAt).
   const prev = resumeAt === 0 ? Float64Array.from(prior) : filtered.slice((resumeAt - 1) * k, resumeAt * k);
-  // llf = Σ log f_t, summed as logs of running products (one logarithm per ~100 days, not per day).
+  // llf = Σ_t (max_t + log total_t): the maxima summed, the totals multiplied and their
+  // logarithm taken once the product nears the ends of the double range (not once a day).
   let llf = resumeAt === 0 ? 0 : res.llf;
   let product = 1;
   for (let t = resumeAt; t < n; t++) {
@@ -111,34 +112,38 @@ export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, optio
       if (perObservation) loglikObs[t] = 0;
       continue;
     }
-    let total = 0;
+    // Log densities, scaled by the largest: k − 1 exponentials, none of which can overflow.
+    let max = -Infinity;
+    let top = 0;
     for (let i = 0; i < k; i++) {
       const d = yt - means[i];
-      const joint = predicted[row + i] * norm[i] * Math.exp(negHalfPrecision[i] * d * d);
+      const l = logNorm[i] + negHalfPrecision[i] * d * d;
+      logDens[i] = l;
+      if (l > max) {
+        max = l;
+        top = i;
+      }
+    }
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      const joint = i === top ? predicted[row + i] : predicted[row + i] * Math.exp(logDens[i] - max);
       prev[i] = joint;
       total += joint;
     }
-    let logTotal = NaN;
     if (!(total > 1e-280)) {
-      // Far in every tail: the same update in logs, scaled by the largest log density.
-      let max = -Infinity;
+      // The likeliest state was predicted (nearly) impossible: scale by the largest joint term instead.
+      let m = -Infinity;
       for (let i = 0; i < k; i++) {
-        const d = yt - means[i];
-        const l = logNorm[i] + negHalfPrecision[i] * d * d;
-        prev[i] = l;
-        if (l > max) max = l;
+        logDens[i] += Math.log(predicted[row + i]);
+        if (logDens[i] > m) m = logDens[i];
       }
       total = 0;
-      for (let i = 0; i < k; i++) total += prev[i] = predicted[row + i] * Math.exp(prev[i] - max);
-      logTotal = max + Math.log(total);
+      for (let i = 0; i < k; i++) total += prev[i] = Math.exp(logDens[i] - m);
+      max = m;
     }
     for (let i = 0; i < k; i++) prev[i] = filtered[row + i] = prev[i] / total;
-    if (logTotal === logTotal) {
-      llf += logTotal;
-      if (perObservation) loglikObs[t] = logTotal;
-      continue;
-    }
-    if (perObservation) loglikObs[t] = Math.log(total);
+    if (perObservation) loglikObs[t] = max + Math.log(total);
+    llf += max;
     product *= total;
     if (product < 1e-200 || product > 1e200) {
       llf += Math.log(product);
