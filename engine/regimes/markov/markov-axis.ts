@@ -1,6 +1,6 @@
 import type { Day } from '../../../datasets/day.ts';
 import { dayParts } from '../../../datasets/day.ts';
-import { emWorkspace } from './markov-em.ts';
+import { emWorkspace, fitMarkovEm } from './markov-em.ts';
 import { fitBestOfStarts, startingValues } from './markov-starts.ts';
 import { hamiltonFilter } from './hamilton-filter.ts';
 import type { MarkovParams } from './markov-params.ts';
@@ -100,9 +100,7 @@ export function markovAxis(input: Float64Array, calendar: ArrayLike<Day>, option
     if (finite < options.minHistory) continue;
     const windowLength = row - start;
     const search = params === undefined || (options.researchEvery > 0 && refits.length % options.researchEvery === 0);
-    const candidates: MarkovParams[] = [];
-    if (params !== undefined) candidates.push(params);
-    let fit = params === undefined ? undefined : fitBestOfStarts(y, windowLength, candidates, { ...em, maxIter: options.warmMaxIter }, ws);
+    let fit = params === undefined ? undefined : fitMarkovEm(y, params, { ...em, maxIter: options.warmMaxIter }, windowLength, ws);
     if (search) {
       const fresh = fitBestOfStarts(y, windowLength, startingValues(y, windowLength, options.k, options.seed, options.starts, options.switchingVariance), { ...em, maxIter: options.maxIter }, ws);
       if (fit === undefined || fresh.llf > fit.llf) fit = fresh;
