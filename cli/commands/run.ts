@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
@@ -26,6 +24,7 @@ import {
   type Market,
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
+import { gitCheckout, quadrantVersion } from '../../engine/package-versions.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/sections/run-bundle.ts';
@@ -55,8 +54,6 @@ interface RunArgs {
   out?: string;
   report?: string;
 }
-
-const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
   builder: (y: Argv<RunArgs>) =>
@@ -229,8 +226,8 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
   };
   bundle['metrics.json'] = JSON.stringify(metricsJson, null, 2) + '\n';
   const manifest = buildManifest({
-    version: packageVersion(),
-    commit: gitCommit(),
+    version: quadrantVersion(),
+    commit: gitCheckout()?.commit,
     command: ['quadrant', ...process.argv.slice(2)],
     dataDir: dir,
     files,
@@ -248,20 +245,4 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
   });
   bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
   writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }
