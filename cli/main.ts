@@ -32,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.includes(name)) cli.command({ ...(await entry.load()), command: entry.command, describe: entry.describe });
     else cli.command(entry.command, entry.describe);
   }
+  skipHelpCache(cli);
   try {
     await cli.parseAsync();
   } catch (err) {
@@ -43,4 +44,15 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+/**
+ * yargs renders the whole help text after every command's handler, only to cache it: about a
+ * tenth of a short command's start-up. Quadrant never shows help once a handler ran (failures
+ * throw from .fail instead), so the cache is never read; `--help` renders as before.
+ */
+function skipHelpCache(cli: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance(): { cacheHelpMessage(): void } } };
+  const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance();
+  if (usage) usage.cacheHelpMessage = () => {};
 }
