@@ -35,7 +35,10 @@ export async function toDataFrame(result: BacktestResult): Promise<DataFrame> {
   return new dfd.DataFrame(columns);
 }
 
-type Danfo = typeof import('danfojs-node');
+/** What toDataFrame uses of danfojs-node. */
+interface Danfo {
+  DataFrame: new (columns: Record<string, (string | number)[]>) => DataFrame;
+}
 
 /** danfojs-node, or an error saying how to install it (the specifier is a parameter so tests can name a missing one). */
 export async function importDanfo(specifier = 'danfojs-node'): Promise<Danfo> {
