@@ -15,7 +15,14 @@
  * - reports: `buildReportFromInputs`, `renderReport` (HTML and PDF).
  */
 export * from './datasets/index.ts';
-export { fetchIntoCache, defaultCacheDir, type FetchIntoCacheOptions, type FetchSummary, type FetchItemResult, type FetchProgressEvent } from './datasets/live/index.ts';
+export {
+  fetchIntoCache,
+  defaultCacheDir,
+  type FetchIntoCacheOptions,
+  type FetchSummary,
+  type FetchItemResult,
+  type FetchProgressEvent,
+} from './datasets/live/index.ts';
 export * from './engine/signals/index.ts';
 export * from './engine/regimes/index.ts';
 export * from './engine/backtest/index.ts';

@@ -51,7 +51,10 @@ function ratioToBareNode(args: string[]): BenchFigure {
 function workerReplyMs(entry: URL, workerData: unknown, eval_ = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const worker = new Worker(eval_ ? "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))" : entry, { workerData, eval: eval_ });
+    const worker = new Worker(
+      eval_ ? "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))" : entry,
+      { workerData, eval: eval_ },
+    );
     worker.once('message', (msg: { ok: boolean; error?: string }) => {
       const ms = performance.now() - t0;
       void worker.terminate();

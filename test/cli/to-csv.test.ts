@@ -8,11 +8,7 @@ import { toCsv } from '../../cli/output.ts';
 const reference = (header: string[], rows: (string | number)[][]) =>
   Papa.unparse({ fields: header, data: rows.map((r) => r.map((c) => (typeof c === 'number' && Number.isNaN(c) ? '' : c))) }, { newline: '\n' }) + '\n';
 
-const cell = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', ' ', '\n', '\r', '\ufeff', '\t', '=', '-', '1', '.') }),
-  fc.double(),
-  fc.integer(),
-);
+const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', ' ', '\n', '\r', '\ufeff', '\t', '=', '-', '1', '.') }), fc.double(), fc.integer());
 
 describe('toCsv', () => {
   it('writes what Papa.unparse writes, byte for byte, on random tables with commas, quotes, line breaks, spaces and NaN', () => {
@@ -30,6 +26,15 @@ describe('toCsv', () => {
   });
 
   it('quotes by hand-checked examples', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [NaN, 1.5], [' pad', 'ok']])).toBe('a,b\n"x,y","say ""hi"""\n,1.5\n" pad",ok\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          [NaN, 1.5],
+          [' pad', 'ok'],
+        ],
+      ),
+    ).toBe('a,b\n"x,y","say ""hi"""\n,1.5\n" pad",ok\n');
   });
 });

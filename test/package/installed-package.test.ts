@@ -120,7 +120,10 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
 
   it('type-checks a consumer .ts file against the published types with tsc', () => {
     writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS);
-    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, files: ['consumer.ts'] };
+    const tsconfig = {
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+      files: ['consumer.ts'],
+    };
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
     const tsc = sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], project);
     expect(tsc.stdout + tsc.stderr).toBe('');
