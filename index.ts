@@ -33,7 +33,11 @@ export * from './engine/claims/index.ts';
 export { quadrantVersion, dependencyVersion } from './engine/package-versions.ts';
 export * from './strategies/index.ts';
 export * from './strategies/robustness/index.ts';
-export * from './reports/index.ts';
+export * from './reports/model.ts';
+export * from './reports/escape.ts';
+export * from './reports/format.ts';
+export * from './reports/charts/index.ts';
+export * from './reports/render/lazy.ts';
 export * from './reports/sections/index.ts';
 export { buildReportFromInputs, assembleReport, REPORT_TITLE, type ReportInputs, type ReportBuildOptions } from './reports/sections/report-from-inputs.ts';
 
