@@ -18,40 +18,28 @@ export function formatNumber(x: number, digits = 4): string {
   return Number(x.toPrecision(digits + 2)).toString();
 }
 
-/**
- * CSV text of rows (NaN written blank), quoted by papaparse's rule: a field holding a comma,
- * quote, line break or byte-order mark, or starting or ending with a space, is quoted with its
- * quotes doubled. Written out here because Papa.unparse builds a copy of every row first, a
- * tenth of `quadrant regimes --format csv`'s time; the tests compare both on random tables.
- */
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  let out = header.map(csvField).join(',') + '\n';
-  for (const row of rows) {
-    let line = '';
-    for (let k = 0; k < row.length; k++) line += (k ? ',' : '') + csvField(row[k]);
-    out += line + '\n';
-  }
-  return out;
-}
-
-const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
-
-function csvField(cell: string | number): string {
-  if (typeof cell === 'number') return Number.isNaN(cell) ? '' : String(cell);
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+/** CSV text of rows: datasets/csv/write-csv.ts, the one CSV writer (NaN blank, formulas neutralised). */
+export { toCsv } from '../datasets/csv/write-csv.ts';
 
 /** Writes a file atomically: a temporary name in the same directory, then a rename. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   writeFilesAtomic([{ path, content }]);
 }
 
-/** Prints to stdout, or writes atomically to `out` when given. */
+/**
+ * Control characters other than newline and tab (ESC, BEL, CR, C1 …) as "?": text from files
+ * and names reaches the terminal, and none may retitle, clear or rewrite it.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/** Prints to stdout (terminal-safe), or writes atomically to `out` when given. */
 export function emit(text: string, out?: string): void {
   if (out) {
-    writeFileAtomic(out, text.endsWith('\n') ? text : text + '\n');
-    process.stderr.write(`wrote ${out}\n`);
+    writeFilesAtomic([{ path: out, content: text.endsWith('\n') ? text : text + '\n' }], 'out');
+    process.stderr.write(`wrote ${terminalSafe(out)}\n`);
   } else {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    process.stdout.write(terminalSafe(text.endsWith('\n') ? text : text + '\n'));
   }
 }
