@@ -94,7 +94,6 @@ export function quote(value: unknown, max = MAX_QUOTED): string {
   }
   // JSON.stringify escapes C0 controls in strings; also escape DEL and C1 controls, and anything
   // String(value) let through.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
   text = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
