@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
@@ -18,6 +14,7 @@ import {
   type Market,
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
+import { gitCheckout, quadrantVersion } from '../../engine/package-versions.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import {
   assumptionJson,
@@ -59,8 +56,6 @@ interface RunArgs {
   out?: string;
   report?: string;
 }
-
-const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
   builder: (y: Argv<RunArgs>) =>
@@ -275,8 +270,8 @@ function writeBundle(
 ): void {
   const main = results[0];
   const manifest = buildManifest({
-    version: packageVersion(),
-    commit: gitCommit(),
+    version: quadrantVersion(),
+    commit: gitCheckout()?.commit,
     command: ['quadrant', ...process.argv.slice(2)],
     dataDir: dir,
     files,
@@ -294,20 +289,4 @@ function writeBundle(
   });
   const extra = { assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }), ...(control ? { randomRegimeDistribution: control } : {}) };
   writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'out' });
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }
