@@ -4,8 +4,8 @@ import { DataError, QuadrantError } from '../datasets/errors.ts';
 import type { Issue } from '../datasets/issues.ts';
 import { fetchIntoCache, resolveFetchTargets, type FetchIntoCacheOptions, type FetchSummary } from '../datasets/live/index.ts';
 import { createProgress } from '../datasets/live/progress.ts';
-import { assertUsable, loadDatasetAsync, type Dataset, type LoadOptions } from '../datasets/load-dataset.ts';
-import { buildPanel, type Panel } from '../datasets/panel.ts';
+import type { LoadOptions } from '../datasets/load-dataset.ts';
+import { openDataset, type OpenDataset } from '../datasets/open-dataset.ts';
 import { defaultCacheDir } from '../datasets/live/cache.ts';
 
 /** The options every data-reading command shares (declared globally in cli/main.ts). */
@@ -15,11 +15,7 @@ export interface DataArgs {
   quiet?: boolean;
 }
 
-export interface LoadedData {
-  dir: string;
-  dataset: Dataset;
-  panel: Panel;
-}
+export type LoadedData = OpenDataset;
 
 /** The live cache directory: --cache, else QUADRANT_CACHE, else $XDG_CACHE_HOME/quadrant or ~/.cache/quadrant. */
 export function cacheDir(explicit?: string): string {
@@ -56,7 +52,7 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
   if (!args.quiet) process.stderr.write(`no data in the cache (${dir}): downloading it now (once; \`quadrant data fetch\` refreshes it)\n`);
   const probe = await fetcher({ cacheDir: dir, series: ['SPY'] });
   if (probe.failed) {
-    // A runtime failure (exit 1), like `data fetch` without network: the input is not at fault.
+    // A runtime failure (exit 1), as `quadrant data fetch` reports the same failure.
     throw new QuadrantError('network', `could not download data: ${probe.items[0]?.error ?? 'unknown error'}`, {
       hint: 'check the network, or pass --data DIR (or set QUADRANT_DATA) for an offline snapshot such as ../shared/datasets',
     }, 1);
@@ -75,14 +71,12 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
  * `reportWarnings` is false (the caller reports them its own way) or --quiet is given.
  */
 export async function loadData(args: DataArgs, options: LoadOptions & { reportWarnings?: boolean } = {}): Promise<LoadedData> {
-  const dir = await dataDirOnFirstUse(args);
-  const dataset = await loadDatasetAsync(dir, options);
-  assertUsable(dataset);
+  const loaded = await openDataset(await dataDirOnFirstUse(args), options);
   if (!args.quiet && options.reportWarnings !== false) {
-    const line = summariseWarnings(dataset.issues);
+    const line = summariseWarnings(loaded.dataset.issues);
     if (line) process.stderr.write(`${line}\n`);
   }
-  return { dir, dataset, panel: buildPanel(dataset) };
+  return loaded;
 }
 
 /** "data: 3 warnings (stale: DFF, DGS2; gap: UNRATE); quadrant data verify lists them", or ''. */

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
@@ -11,26 +7,31 @@ import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   buildManifest,
-  EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
-  navCsv,
-  navsCsv,
   resultMetrics,
-  resultMetricsToJson,
-  total,
-  tradesCsv,
-  weightsCsv,
   type BacktestResult,
-  type Execution,
   type Market,
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
+import { gitCheckout, quadrantVersion } from '../../engine/package-versions.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
-import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
-import { readRunBundle } from '../../reports/sections/run-bundle.ts';
+import {
+  assumptionJson,
+  benchmarkStrategies,
+  DEFAULT_EXECUTION,
+  describeStrategy,
+  RANDOM_REGIME_SEED,
+  resolveStrategy,
+  runStrategy,
+  STRATEGY_EXECUTIONS,
+  type Strategy,
+  type StrategyExecution,
+} from '../../strategies/index.ts';
+import { ARTICLE_RULE } from '../../strategies/article.ts';
+import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
+import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
-import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
@@ -47,7 +48,7 @@ interface RunArgs {
   'slippage-bps': number;
   'fixed-cost': number;
   capital: number;
-  execution: Execution;
+  execution: StrategyExecution;
   leverage: number;
   'allow-shorts': boolean;
   'financing-bps': number;
@@ -55,8 +56,6 @@ interface RunArgs {
   out?: string;
   report?: string;
 }
-
-const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
   builder: (y: Argv<RunArgs>) =>
@@ -70,7 +69,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of the value traded' })
       .option('fixed-cost', { type: 'number', default: 0, describe: 'fixed cost per order, in the currency of --capital' })
       .option('capital', { type: 'number', default: 1_000_000, describe: 'starting equity (gives fixed costs their scale; NAV starts at 1)' })
-      .option('execution', { choices: EXECUTIONS, default: 'next-close' as Execution, describe: 'when an order decided at a close fills (same-close is look-ahead-prone)' })
+      .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' })
       .option('leverage', { type: 'number', default: 1, describe: 'sum of weights held; the rest is borrowed (> 1) or left in T-bills (< 1)' })
       .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
@@ -82,9 +81,8 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
-    if (args.out && existsSync(args.out) && !statSync(args.out).isDirectory()) {
-      throw new UsageError(`--out must be a directory, and ${args.out} is a file`, { field: 'out' });
-    }
+    // A bad strategy file costs no data loading.
+    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.
     const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
@@ -98,8 +96,14 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const start = args.from ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.from, false, 'from') - 1) + 1 : first;
     const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
     if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
+    if (!labels.subarray(start, end + 1).some((q) => q !== 0)) {
+      throw new UsageError(`no day from ${isoDay(panel.calendar[start])} to ${isoDay(panel.calendar[end])} has a regime label, so the playbook would only hold cash`, {
+        option: args.from ? 'from' : 'to',
+        hint: first >= 0 ? `labels start on ${isoDay(panel.calendar[first])}` : 'the regime labels never start on this data',
+      });
+    }
+    const periodWarnings = shortPeriodWarnings(end - start + 1);
 
-    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
       start,
@@ -114,12 +118,15 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const results = strategies.map((s) =>
       runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
     );
+    for (const r of results) assertValued(r, args);
     const metrics = results.map((r) => resultMetrics(r, market, labels));
+    // The random-regime row is one shuffle: its distribution says what the control really does.
+    const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings, control && controlText(control, strategy.name)));
     if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
-      emit(`\nwrote ${args.out}: ${BUNDLE_FILES.join(' ')}`);
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings, control);
+      emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
       const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
@@ -145,14 +152,39 @@ function dayArg(text: string, end: boolean, flag: string): number {
 const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
 const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string): string {
+/** Trading days in a year, the annualisation convention. */
+const YEAR_DAYS = 252;
+
+/** A warning for a period under a year, whose annualised figures extrapolate from weeks. */
+function shortPeriodWarnings(days: number): string[] {
+  if (days >= YEAR_DAYS) return [];
+  return [`the period holds ${days} trading days, under a year (${YEAR_DAYS}): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead`];
+}
+
+/**
+ * Metrics need a positive NAV on two days at least: a run wiped out on its first day (costs
+ * larger than the equity, e.g. --fixed-cost 1000000 on --capital 1) is an error naming the day.
+ */
+function assertValued(result: BacktestResult, args: RunArgs): void {
+  let m = 0;
+  while (m < result.nav.length && result.nav[m] > 0) m++;
+  if (m >= 2) return;
+  const day = isoDay(result.days[Math.min(m, result.days.length - 1)]);
+  const fixed = args['fixed-cost'] ? `, --fixed-cost ${args['fixed-cost']} per order against --capital ${args.capital}` : '';
+  throw new UsageError(`${result.name}: the costs wiped out the equity on ${day}, before a second day could be valued (costs ${args['cost-bps']} bps${fixed}); no metric can be computed`, {
+    option: args['fixed-cost'] ? 'fixed-cost' : 'cost-bps',
+    hint: 'lower the costs or raise --capital',
+  });
+}
+
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[], control?: string): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
   const override = args.rebalance ? ` — rule replaced by --rebalance ${main.rule}` : '';
   lines.push(`quadrant run: ${strategy.name} (${describeStrategy(strategy)}${override})${lookAhead}`);
   lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
-  lines.push(`execution ${main.options.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
+  lines.push(`execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
   lines.push('');
   const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_/yr', 'cost_drag_bp/yr', 'final_nav'];
   const rows = results.map((r, i) => {
@@ -174,6 +206,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     ];
   });
   lines.push(formatTable(header, rows));
+  if (control) lines.push(control);
   lines.push('');
   lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
   const qRows = [1, 2, 3, 4].map((q) => {
@@ -187,7 +220,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     const segs = main.segments.filter((s) => s.role === role);
     lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
   }
-  const warnings = new Set<string>();
+  const warnings = new Set<string>(periodWarnings);
   for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
   for (const s of main.segments) {
     if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
@@ -196,41 +229,49 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   return lines.join('\n');
 }
 
-/** The files `--out` receives, in the order they are listed. */
-const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
+/**
+ * The random-regime control over 200 shuffles of the labels, under the run's cost and execution
+ * (none when fixed costs or leverage ≠ 1 make the one-line assumption incomplete).
+ */
+function randomRegimeControl(args: RunArgs, market: Market, labels: Uint8Array, start: number, end: number, reference: number): RandomRegimeDistribution | undefined {
+  if (args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
+  return randomRegimeDistribution(market, labels, {
+    start,
+    end,
+    assumption: { costBps: args['cost-bps'] + args['slippage-bps'], execution: args.execution },
+    rule: args.rebalance ?? ARTICLE_RULE,
+    seed: args.seed,
+    reference,
+  });
+}
 
-/** Writes the run's files together: all or none (see writeFilesAtomic). */
-function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
-  const bundle: Record<string, string> = {};
+function controlText(c: RandomRegimeDistribution, name: string): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+  const p = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+  return (
+    `random-regime above is one shuffle (seed ${c.seed}); over ${c.shuffles} shuffles (seeds ${c.seed} + i), median [5–95%]: ` +
+    `Sharpe ${f(c.sharpe.median)} [${f(c.sharpe.p05)}, ${f(c.sharpe.p95)}], CAGR ${p(c.cagr.median)} [${p(c.cagr.p05)}, ${p(c.cagr.p95)}], ` +
+    `max DD ${p(c.maxDrawdown.median)} [${p(c.maxDrawdown.p05)}, ${p(c.maxDrawdown.p95)}]; ${c.atLeast} of ${c.shuffles} reach ${name}'s Sharpe (p = ${c.pValue.toFixed(3)})`
+  );
+}
+
+/** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
+function writeBundle(
+  args: RunArgs,
+  dir: string,
+  files: Map<string, string>,
+  notes: string[],
+  strategy: Strategy,
+  results: BacktestResult[],
+  metrics: ResultMetrics[],
+  market: Market,
+  warnings: string[],
+  control?: RandomRegimeDistribution,
+): void {
   const main = results[0];
-  bundle['nav.csv'] = navCsv(main);
-  bundle['weights.csv'] = weightsCsv(main);
-  bundle['trades.csv'] = tradesCsv(main, market);
-  bundle['benchmarks.csv'] = navsCsv(results);
-  const metricsJson = {
-    strategy: strategy.name,
-    lookAheadProne: main.lookAheadProne,
-    ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
-    from: isoDay(main.days[0]),
-    to: isoDay(main.days[main.days.length - 1]),
-    runs: Object.fromEntries(
-      results.map((r, i) => [
-        r.name,
-        {
-          ...resultMetricsToJson(metrics[i]),
-          // Each cost on its own: sums over the run of daily fractions of equity.
-          costTotals: { commission: total(r.commission), slippage: total(r.slippage), fixed: total(r.fixedCosts), financing: total(r.financingCost) },
-          rule: r.rule,
-          segments: r.segments,
-          warnings: r.warnings,
-        },
-      ]),
-    ),
-  };
-  bundle['metrics.json'] = JSON.stringify(metricsJson, null, 2) + '\n';
   const manifest = buildManifest({
-    version: packageVersion(),
-    commit: gitCommit(),
+    version: quadrantVersion(),
+    commit: gitCheckout()?.commit,
     command: ['quadrant', ...process.argv.slice(2)],
     dataDir: dir,
     files,
@@ -246,22 +287,6 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  const extra = { assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }), ...(control ? { randomRegimeDistribution: control } : {}) };
+  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'out' });
 }

@@ -5,7 +5,7 @@ import type { NamedReturns } from '../../engine/analysis/index.ts';
 import type { ConfigEntry, NoteBlock, ReportModel } from '../model.ts';
 import { flattenParameters } from './appendix-section.ts';
 import { assembleReport, type PerformancePart, type ReportBuildOptions, type ReportInputs } from './report-from-inputs.ts';
-import type { RunBundle } from './run-bundle.ts';
+import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
 
@@ -94,7 +94,7 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
     { key: 'Strategy', value: `${strategyName}: ${c.steps ?? strategyName}` },
     { key: 'Benchmarks', value: benchmarks.join(', ') || 'none' },
     { key: 'Period', value: period },
-    { key: 'Execution and costs', value: `${options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}` },
+    { key: 'Execution and costs', value: `${bundle.metrics.assumptions?.execution ?? options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}` },
     { key: 'Run', value: `${bundle.dir} (${runCode})` },
   ];
   const parameters: ConfigEntry[] = [
@@ -111,7 +111,18 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   if (check) for (const w of runDataWarnings(check)) notes.push({ kind: 'note', tone: 'warning', text: `${capital(w)}. The sections recomputed from the data (regimes, liquidity, returns by regime, scorecard, episodes) may differ from what the run saw; the performance figures are the run's own.` });
   if (place.unmatched > 0) notes.push({ kind: 'note', tone: 'warning', text: `${place.unmatched} of the run's ${days.length} days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.` });
   if (bundle.manifest.lookAheadProne) notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
+  for (const w of bundle.metrics.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: capital(w) + '.' });
   for (const r of bundle.manifest.runs) for (const w of r.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: `${r.name}: ${w}` });
+  const control = bundle.metrics.randomRegimeDistribution;
+  if (control) {
+    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+    const pc = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+    notes.push({
+      kind: 'note',
+      tone: 'info',
+      text: `random-regime is one shuffle of the labels (seed ${control.seed}). Over ${control.shuffles} shuffles its Sharpe has median ${f(control.sharpe.median)} (5–95%: ${f(control.sharpe.p05)} to ${f(control.sharpe.p95)}) and its CAGR ${pc(control.cagr.median)} (${pc(control.cagr.p05)} to ${pc(control.cagr.p95)}); ${control.atLeast} of ${control.shuffles} reach ${strategyName}'s Sharpe (p = ${control.pValue.toFixed(3)}).`,
+    });
+  }
 
   return {
     subtitle: `${strategyName} against ${benchmarks.length} benchmark${benchmarks.length === 1 ? '' : 's'}, ${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`,
