@@ -124,7 +124,7 @@ const fetch: CommandModule<DataArgs, DataArgs & { series?: string[]; vintage?: s
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    let summary;
+    let summary: Awaited<ReturnType<typeof fetchIntoCache>>;
     try {
       summary = await fetchIntoCache({
         cacheDir: dir,

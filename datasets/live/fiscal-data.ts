@@ -128,5 +128,10 @@ export async function fetchDailyTga(options: { http?: HttpOptions } = {}): Promi
     DTS_TGA,
     dtsPageUrl(1),
   );
-  return { id: DTS_TGA, text: fredCsvText(DTS_TGA, rows), url: dtsPageUrl(1), source: 'Fiscal Data API, Daily Treasury Statement, operating cash balance (TGA closing balance)' };
+  return {
+    id: DTS_TGA,
+    text: fredCsvText(DTS_TGA, rows),
+    url: dtsPageUrl(1),
+    source: 'Fiscal Data API, Daily Treasury Statement, operating cash balance (TGA closing balance)',
+  };
 }

@@ -26,7 +26,13 @@ describe('a verified cache', () => {
 
   it('warns when its newest observation is more than a week before today', () => {
     expect(load('2024-03-23').issues).toEqual([
-      { severity: 'warning', code: 'stale', file: dir, message: "the cache's newest observation is 2024-03-15, 8 days before today (2024-03-23)", hint: 'run `quadrant data fetch` to refresh it' },
+      {
+        severity: 'warning',
+        code: 'stale',
+        file: dir,
+        message: "the cache's newest observation is 2024-03-15, 8 days before today (2024-03-23)",
+        hint: 'run `quadrant data fetch` to refresh it',
+      },
     ]);
   });
 
@@ -35,7 +41,13 @@ describe('a verified cache', () => {
     const ds = load('2024-03-20');
     expect(ds.prices.has('SPY')).toBe(false);
     const [issue] = ds.issues;
-    expect(issue).toMatchObject({ severity: 'error', code: 'checksum-mismatch', series: 'SPY', file: join(dir, 'prices', 'SPY.csv'), hint: 'run `quadrant data fetch --series SPY` to download it again' });
+    expect(issue).toMatchObject({
+      severity: 'error',
+      code: 'checksum-mismatch',
+      series: 'SPY',
+      file: join(dir, 'prices', 'SPY.csv'),
+      hint: 'run `quadrant data fetch --series SPY` to download it again',
+    });
     expect(issue.message).toMatch(/^changed after it was downloaded: sha256 [0-9a-f]{12}… but the manifest records [0-9a-f]{12}…$/);
   });
 });

@@ -25,7 +25,9 @@ describe('adjusted closes against closes and events', () => {
   });
 
   it('names the ticker and the date when a dividend is missing from adj_close or from the events', () => {
-    expect(adjustedCloseWarning('X', rows, none)).toBe('X: adj_close disagrees with the closes, dividends and splits Yahoo lists on 1 date beyond 0.1%: 2024-01-04 by 2.04%');
+    expect(adjustedCloseWarning('X', rows, none)).toBe(
+      'X: adj_close disagrees with the closes, dividends and splits Yahoo lists on 1 date beyond 0.1%: 2024-01-04 by 2.04%',
+    );
     const ignored = [row('2024-01-02', 100, 100), row('2024-01-03', 102, 102), row('2024-01-04', 99, 99)];
     const found = adjustedDisagreements(ignored, div);
     // adj moves 99/102; rebuilt 99/100: 100/102 − 1 = −1.96%.

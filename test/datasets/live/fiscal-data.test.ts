@@ -11,7 +11,13 @@ function pages(size: number) {
     const n = Number(/page\[number\]=(\d+)/.exec(url)?.[1]);
     const total = Math.ceil(recorded.data.length / size);
     const data = recorded.data.slice((n - 1) * size, n * size);
-    return reply(JSON.stringify({ data, meta: { ...recorded.meta, count: data.length, 'total-pages': total }, links: { next: n < total ? `&page%5Bnumber%5D=${n + 1}` : null } }));
+    return reply(
+      JSON.stringify({
+        data,
+        meta: { ...recorded.meta, count: data.length, 'total-pages': total },
+        links: { next: n < total ? `&page%5Bnumber%5D=${n + 1}` : null },
+      }),
+    );
   });
 }
 
@@ -36,17 +42,22 @@ describe('daily TGA from the Daily Treasury Statement', () => {
   });
 
   it('refuses a balance that is not a number, and two different balances for one day', () => {
-    const bad = { data: [{ record_date: '2021-10-01', account_type: 'Treasury General Account (TGA) Closing Balance', open_today_bal: '1,234', close_today_bal: 'null' }] };
+    const bad = {
+      data: [{ record_date: '2021-10-01', account_type: 'Treasury General Account (TGA) Closing Balance', open_today_bal: '1,234', close_today_bal: 'null' }],
+    };
     expect(() => parseDtsPage(JSON.stringify(bad), 'u')).toThrow(/"1,234" as the TGA balance of 2021-10-01, not a number/);
-    const twice = { data: [
-      { record_date: '2021-09-30', account_type: 'Federal Reserve Account', close_today_bal: '1', open_today_bal: '0' },
-      { record_date: '2021-09-30', account_type: 'Treasury General Account (TGA)', close_today_bal: '2', open_today_bal: '0' },
-    ], meta: { 'total-pages': 1 } };
+    const twice = {
+      data: [
+        { record_date: '2021-09-30', account_type: 'Federal Reserve Account', close_today_bal: '1', open_today_bal: '0' },
+        { record_date: '2021-09-30', account_type: 'Treasury General Account (TGA)', close_today_bal: '2', open_today_bal: '0' },
+      ],
+      meta: { 'total-pages': 1 },
+    };
     const fetchImpl = fakeFetch(() => reply(JSON.stringify(twice)));
     return expect(fetchDailyTga({ http: { fetchImpl } })).rejects.toThrow(DataError);
   });
 
-  it('shows the API\'s own reason for a refused request', async () => {
+  it("shows the API's own reason for a refused request", async () => {
     const fetchImpl = fakeFetch(() => reply('{"error":"Invalid Query Param","message":"Invalid query parameter \'fields\' with value \'x\'."}', 400));
     await expect(fetchDailyTga({ http: { fetchImpl } })).rejects.toThrow(/Fiscal Data API error 400: Invalid Query Param: Invalid query parameter/);
   });

@@ -101,7 +101,8 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     }
     if (url.pathname === '/fred/series/observations') {
       const vintage = url.searchParams.get('realtime_start');
-      if (url.searchParams.get('series_id') === 'WALCL' && vintage === '2024-02-01') return send(200, fixtureText('fred-api-WALCL-vintage-2024-02-01.json'), 'application/json');
+      if (url.searchParams.get('series_id') === 'WALCL' && vintage === '2024-02-01')
+        return send(200, fixtureText('fred-api-WALCL-vintage-2024-02-01.json'), 'application/json');
       if (vintage && vintage < '2002-12-18') return send(400, fixtureText('fred-api-error-alfred-coverage.json'), 'application/json');
       return send(400, fixtureText('fred-api-error-unknown-series.json'), 'application/json');
     }
@@ -126,7 +127,15 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
   };
 }
 
-type Chart = { chart: { result: { meta: Record<string, unknown>; timestamp: number[]; indicators: { quote: Record<string, (number | null)[]>[]; adjclose: { adjclose: (number | null)[] }[] } }[] } };
+type Chart = {
+  chart: {
+    result: {
+      meta: Record<string, unknown>;
+      timestamp: number[];
+      indicators: { quote: Record<string, (number | null)[]>[]; adjclose: { adjclose: (number | null)[] }[] };
+    }[];
+  };
+};
 
 /** Keeps the bars inside period1..period2, as the service does. */
 function keepPeriod(chart: Chart, period1: number, period2: number): void {
@@ -162,7 +171,11 @@ export function newYorkTime(date: string, hh: number, mm: number): number {
 }
 
 function csvRows(file: string): string[][] {
-  return readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 }
 
 /** A snapshot price file's rows as served: a blank close filled from adj_close, rows with neither dropped. */
@@ -199,7 +212,15 @@ function snapshotChart(symbol: string): Chart | undefined {
           timestamp,
           ...(Object.keys(dividends).length ? { events: { dividends } } : {}),
           indicators: {
-            quote: [{ open: rows.map((r) => num(r[1])), high: rows.map((r) => num(r[2])), low: rows.map((r) => num(r[3])), close: rows.map((r) => num(r[4])), volume: rows.map((r) => num(r[6])) }],
+            quote: [
+              {
+                open: rows.map((r) => num(r[1])),
+                high: rows.map((r) => num(r[2])),
+                low: rows.map((r) => num(r[3])),
+                close: rows.map((r) => num(r[4])),
+                volume: rows.map((r) => num(r[6])),
+              },
+            ],
             adjclose: [{ adjclose: rows.map((r) => num(r[5])) }],
           },
         },
@@ -225,6 +246,12 @@ function fiscalPage(url: URL, maxPage: number): unknown {
   return {
     data,
     meta: { ...all.meta, count: data.length, 'total-count': all.data.length, 'total-pages': pages },
-    links: { self: link(number), first: link(1), prev: number > 1 ? link(number - 1) : null, next: number < pages ? link(number + 1) : null, last: link(pages) },
+    links: {
+      self: link(number),
+      first: link(1),
+      prev: number > 1 ? link(number - 1) : null,
+      next: number < pages ? link(number + 1) : null,
+      last: link(pages),
+    },
   };
 }

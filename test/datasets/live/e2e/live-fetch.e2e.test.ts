@@ -62,7 +62,9 @@ function cacheIsWhole(cache: string): void {
 }
 
 const requested = (server: FixtureServer, from: number) =>
-  server.requests.slice(from).map((r) => decodeURIComponent(r.replace(/^\/v8\/finance\/chart\/([^?]+).*/, 'chart:$1').replace(/^\/graph\/fredgraph\.csv\?id=(\w+)$/, 'fredgraph:$1')));
+  server.requests
+    .slice(from)
+    .map((r) => decodeURIComponent(r.replace(/^\/v8\/finance\/chart\/([^?]+).*/, 'chart:$1').replace(/^\/graph\/fredgraph\.csv\?id=(\w+)$/, 'fredgraph:$1')));
 
 describe('data fetch against recorded responses', () => {
   let server: FixtureServer;
@@ -113,7 +115,9 @@ describe('data fetch against recorded responses', () => {
     expect(read(join(cache, 'prices', 'SPY.csv'))).toBe(spyBefore);
     expect(existsSync(join(cache, 'fetch-state.json'))).toBe(false);
     // The adjusted-close check names the ticker and the date whose dividend adj_close ignores.
-    expect(second.stdout).toMatch(/warning: IEF: adj_close disagrees with the closes, dividends and splits Yahoo lists on 1 date beyond 0\.1%: 2024-07-01 by -0\.29%/);
+    expect(second.stdout).toMatch(
+      /warning: IEF: adj_close disagrees with the closes, dividends and splits Yahoo lists on 1 date beyond 0\.1%: 2024-07-01 by -0\.29%/,
+    );
     expect(second.stdout).not.toMatch(/warning: (EEM|SPY)/);
   }, 120_000);
 
@@ -147,20 +151,30 @@ describe('data fetch against recorded responses', () => {
     const row = (id: string) => out.series.find((s: { series: string }) => s.series === id);
     expect(row('DTS_TGA')).toMatchObject({ first: '2021-09-29', last: '2021-10-06', rows: 5 });
     expect(row('GC_F')).toMatchObject({ first: '2024-07-01', last: '2024-12-03', rows: 4 });
-    expect(out.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'stale', message: expect.stringMatching(/^the cache's newest observation is 2024-12-05, \d+ days before today/) }));
+    expect(out.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'stale',
+        message: expect.stringMatching(/^the cache's newest observation is 2024-12-05, \d+ days before today/),
+      }),
+    );
     expect(out.issues.filter((i: { code: string }) => i.code === 'checksum-mismatch')).toEqual([]);
 
     await appendFile(join(cache, 'prices', 'GC_F.csv'), '2024-12-04,1,1,1,1,1,1\n');
     const changed = await quadrant(['data', 'verify', '--cache', cache], env);
     expect(changed.code).toBe(2);
-    expect(changed.stdout).toMatch(/error: .*prices\/GC_F\.csv: changed after it was downloaded: sha256 [0-9a-f]{12}… but the manifest records [0-9a-f]{12}… \(run `quadrant data fetch --series GC_F` to download it again\)/);
+    expect(changed.stdout).toMatch(
+      /error: .*prices\/GC_F\.csv: changed after it was downloaded: sha256 [0-9a-f]{12}… but the manifest records [0-9a-f]{12}… \(run `quadrant data fetch --series GC_F` to download it again\)/,
+    );
   }, 60_000);
 
   it('ALFRED: a vintage before its coverage is explained, a future one refused, a good one kept apart', async () => {
     const key = { ...env, FRED_API_KEY: 'e2ekey' };
     const early = await quadrant(['data', 'fetch', '--quiet', '--cache', cache, '--series', 'WALCL', '--vintage', '1999-01-06'], key);
     expect(early.code).toBe(1);
-    expect(early.stdout).toContain('ALFRED holds no vintage of WALCL as of 1999-01-06 (FRED API: "Bad Request.  The series does not exist in ALFRED but may exist in FRED.")');
+    expect(early.stdout).toContain(
+      'ALFRED holds no vintage of WALCL as of 1999-01-06 (FRED API: "Bad Request.  The series does not exist in ALFRED but may exist in FRED.")',
+    );
     expect(early.stdout).toContain('choose a later --vintage');
 
     const future = await quadrant(['data', 'fetch', '--quiet', '--cache', cache, '--series', 'WALCL', '--vintage', '2099-01-01'], key);
@@ -194,7 +208,9 @@ describe('data fetch of the whole catalog, the snapshot served in each service f
   it('survives a 429, an interruption and a kill, resumes, and fills a cache equal to the snapshot that validate runs on', async () => {
     const first = await quadrant(['data', 'fetch', '--quiet', '--cache', cache], env);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/HTTP 429 on EFA\).*Try again after 10 minute\(s\) \(Yahoo's Retry-After\); the next `quadrant data fetch` fetches only those/s);
+    expect(first.stdout).toMatch(
+      /HTTP 429 on EFA\).*Try again after 10 minute\(s\) \(Yahoo's Retry-After\); the next `quadrant data fetch` fetches only those/s,
+    );
     cacheIsWhole(cache);
 
     // Interrupted while GLD's response is pending: whole files only, and the state says what is left.
@@ -258,7 +274,12 @@ describe('run with an empty cache and no network', () => {
     const cache = await mkdtemp(join(tmpdir(), 'quadrant-e2e-empty-'));
     try {
       const dead = 'http://127.0.0.1:9';
-      const r = await quadrant(['run', '--cache', cache, '--quiet'], { QUADRANT_FRED_URL: dead, QUADRANT_FRED_API_URL: dead, QUADRANT_YAHOO_URL: dead, QUADRANT_FISCALDATA_URL: dead });
+      const r = await quadrant(['run', '--cache', cache, '--quiet'], {
+        QUADRANT_FRED_URL: dead,
+        QUADRANT_FRED_API_URL: dead,
+        QUADRANT_YAHOO_URL: dead,
+        QUADRANT_FISCALDATA_URL: dead,
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/could not download data: .*127\.0\.0\.1:9.*check the network, or pass --data DIR/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
