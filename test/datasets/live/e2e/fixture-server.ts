@@ -65,11 +65,11 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     }
   });
 
-  function route(req: IncomingMessage, res: ServerResponse): void {
+  // Returns the response it ended, so each route can end with `return send(…)`.
+  function route(req: IncomingMessage, res: ServerResponse): ServerResponse | undefined {
     const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status: number, body: string, type: string, headers: Record<string, string> = {}): void => {
+    const send = (status: number, body: string, type: string, headers: Record<string, string> = {}): ServerResponse =>
       res.writeHead(status, { 'content-type': type, ...headers }).end(body);
-    };
     if (url.pathname.startsWith('/v8/finance/chart/')) {
       const symbol = decodeURIComponent(url.pathname.slice('/v8/finance/chart/'.length));
       if (symbol === options.hang) {
@@ -109,7 +109,7 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     if (url.pathname === '/services/api/fiscal_service/v1/accounting/dts/operating_cash_balance') {
       return send(200, JSON.stringify(fiscalPage(url, options.fiscalPageSize ?? 5)), 'application/json');
     }
-    send(404, 'not found', 'text/plain');
+    return send(404, 'not found', 'text/plain');
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
