@@ -1,7 +1,11 @@
+import { DEFAULT_WINDOWS, REGIME_COMPONENTS } from './components/index.ts';
 import type { ComponentConfig, ComponentName, RegimeConfig } from './types.ts';
 
 const scale = (weight: number): ComponentConfig => ({ weight, method: 'scale', deadBand: 0 });
 const sign = (weight: number, deadBand: number): ComponentConfig => ({ weight, method: 'sign', deadBand });
+
+/** Every component at weight 0 with its defined normalisation: a preset sets the weights it uses. */
+const OFF = Object.fromEntries(REGIME_COMPONENTS.map((d) => [d.name, { weight: 0, ...d.defaults }])) as Record<ComponentName, ComponentConfig>;
 
 /** The dollar axis every preset shares: momentum first, trend and acceleration as support. */
 const DOLLAR: Pick<Record<ComponentName, ComponentConfig>, 'dollar_momentum' | 'dollar_trend' | 'dollar_acceleration'> = {
@@ -12,16 +16,7 @@ const DOLLAR: Pick<Record<ComponentName, ComponentConfig>, 'dollar_momentum' | '
 
 const BASE: Omit<RegimeConfig, 'name' | 'description' | 'components'> = {
   dollarSource: 'DTWEXBGS',
-  windows: {
-    balanceSheetWeeks: 13,
-    netLiquidityWeeks: 13,
-    reservesWeeks: 13,
-    policyRateMonths: 3,
-    rateExpectationsMonths: 3,
-    dollarMomentumDays: 63,
-    dollarTrendDays: 200,
-    dollarAccelerationDays: 21,
-  },
+  windows: { ...DEFAULT_WINDOWS },
   zScore: { window: 756, minHistory: 126, clip: 3 },
   reserves: { redLine: 3_000_000, from: '2020-01-01' },
   stability: { confirmDays: 10, confirmBy: 'quadrant', minDwellDays: 0, hysteresis: 0 },
@@ -41,6 +36,7 @@ const article: RegimeConfig = {
   description: 'the note\'s composite: balance sheet, policy rate, 2-year yield; net liquidity and reserves with less weight; dollar momentum, trend, acceleration',
   ...BASE,
   components: {
+    ...OFF,
     balance_sheet: scale(1),
     net_liquidity: scale(0.5),
     reserves: sign(0.25, 100_000),

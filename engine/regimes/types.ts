@@ -1,4 +1,5 @@
 import type { Day } from '../../datasets/day.ts';
+import type { ComponentName, WindowKey } from './components/index.ts';
 
 /** A regime label: 0 = warm-up / unknown, 1..4 = Q1..Q4. */
 export type Quadrant = 0 | 1 | 2 | 3 | 4;
@@ -11,14 +12,10 @@ export const QUADRANT_NAMES: Record<1 | 2 | 3 | 4, string> = {
   4: 'Q4 tightening + strong dollar',
 };
 
-/** Components of the first axis (Fed liquidity); each scores > 0 for easing. */
-export const LIQUIDITY_COMPONENTS = ['balance_sheet', 'net_liquidity', 'reserves', 'reserves_change', 'policy_rate', 'rate_expectations', 'policy_vs_market'] as const;
-/** Components of the second axis (US dollar); each scores > 0 for strengthening. */
-export const DOLLAR_COMPONENTS = ['dollar_momentum', 'dollar_trend', 'dollar_acceleration'] as const;
-export const COMPONENTS = [...LIQUIDITY_COMPONENTS, ...DOLLAR_COMPONENTS] as const;
-export type LiquidityComponent = (typeof LIQUIDITY_COMPONENTS)[number];
-export type DollarComponent = (typeof DOLLAR_COMPONENTS)[number];
-export type ComponentName = (typeof COMPONENTS)[number];
+export { COMPONENTS, LIQUIDITY_COMPONENTS, DOLLAR_COMPONENTS, type ComponentName } from './components/index.ts';
+/** A liquidity component's name (kept as an alias: the axis of a component is in its definition). */
+export type LiquidityComponent = ComponentName;
+export type DollarComponent = ComponentName;
 
 /**
  * How a raw signal becomes a unitless component score:
@@ -38,25 +35,11 @@ export interface ComponentConfig {
   deadBand: number;
 }
 
-/** Look-back windows. Weeks are 5 trading days, months 21 (see TRADING_DAYS_PER_WEEK/MONTH). */
-export interface RegimeWindows {
-  /** WALCL change over this many weeks (the article watches 13). */
-  balanceSheetWeeks: number;
-  /** Net-liquidity change over this many weeks. */
-  netLiquidityWeeks: number;
-  /** Reserve-balance change over this many weeks. */
-  reservesWeeks: number;
-  /** DFF change over this many months. */
-  policyRateMonths: number;
-  /** DGS2 change over this many months. */
-  rateExpectationsMonths: number;
-  /** Dollar momentum: return over this many trading days. */
-  dollarMomentumDays: number;
-  /** Dollar trend: level against its moving average over this many trading days. */
-  dollarTrendDays: number;
-  /** Dollar acceleration: change in momentum over this many trading days. */
-  dollarAccelerationDays: number;
-}
+/**
+ * Look-back windows, keyed as the components declare them (components/*.ts: `windows`). Weeks
+ * are 5 trading days, months 21 (see TRADING_DAYS_PER_WEEK/MONTH).
+ */
+export type RegimeWindows = Record<WindowKey, number>;
 
 export type DollarSource = 'DTWEXBGS' | 'DXY';
 export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY'];
@@ -65,6 +48,12 @@ export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY'];
 export interface RegimeConfig {
   name: string;
   description: string;
+  /**
+   * How the labels are computed (REGIME_MODELS): `weighted-components` (the default) scores each
+   * axis as a weighted mean of the components below; other models label the days by a function
+   * of their own (see models.ts) and may ignore `components`.
+   */
+  model?: string;
   /** The dollar index behind the second axis: the Fed's broad index (from 2006) or ICE DXY (from 1971). */
   dollarSource: DollarSource;
   windows: RegimeWindows;
@@ -128,5 +117,4 @@ export interface Episode {
   days: number;
 }
 
-export const TRADING_DAYS_PER_WEEK = 5;
-export const TRADING_DAYS_PER_MONTH = 21;
+export { TRADING_DAYS_PER_WEEK, TRADING_DAYS_PER_MONTH } from './trading-days.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDateBound, type Day } from '../../datasets/day.ts';
 import { ConfigError } from '../../datasets/errors.ts';
+import { ProblemsError } from '../../datasets/problems.ts';
 import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { checkRegimeConfig, parseRegimeConfig, REGIME_PRESETS, type RegimeConfig } from '../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
@@ -74,7 +75,9 @@ function isObject(v: unknown): v is Obj {
 function under<T>(prefix: string, source: string, fn: () => T, hint?: string): T {
   try {
     return fn();
-  } catch (err) {
+  } catch (caught) {
+    // A regime config's ProblemsError reads as a ConfigError on its first problem.
+    const err = caught instanceof ProblemsError ? new ConfigError(`${caught.problems[0].path} ${caught.problems[0].message}`, caught.details) : caught;
     if (!(err instanceof ConfigError)) throw err;
     const inner = err.details.field && err.details.field !== '(root)' ? err.details.field : '';
     const field = prefix ? (inner ? `${prefix}.${inner}` : prefix) : inner;
@@ -163,7 +166,7 @@ export function parseGrid(json: unknown, source = 'inline'): RobustnessGrid {
           try {
             checkRegimeConfig(probe, 'inline');
           } catch (err) {
-            if (err instanceof ConfigError && err.details.field === path) throw err;
+            if ((err instanceof ConfigError || err instanceof ProblemsError) && err.details.field === path) throw err;
           }
         });
         return x as number | string;

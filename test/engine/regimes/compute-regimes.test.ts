@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DataError, ConfigError } from '../../../datasets/errors.ts';
+import { DataError } from '../../../datasets/errors.ts';
+import { ProblemsError } from '../../../datasets/problems.ts';
 import { isoDay } from '../../../datasets/day.ts';
 import type { Panel } from '../../../datasets/panel.ts';
 import { computeRegimes, parseRegimeConfig, RegimeCache, REGIME_PRESETS, type RegimeConfig } from '../../../engine/regimes/index.ts';
@@ -120,7 +121,8 @@ describe('computeRegimes errors and sharing', () => {
 
   it('checks a config built in code', () => {
     const bad = { ...REGIME_PRESETS.article, zScore: { window: 10, minHistory: 1, clip: 3 } };
-    expect(() => computeRegimes(handPanel(), bad)).toThrow(ConfigError);
+    expect(() => computeRegimes(handPanel(), bad)).toThrow(ProblemsError);
+    expect(() => computeRegimes(handPanel(), bad)).toThrow(/zScore\.minHistory: must be an integer from 2/);
   });
 
   it('a cache gives the same result and shares signals across configs, but only for its own panel', () => {
