@@ -37,3 +37,6 @@ export { labelQuadrants, type LabelOutput } from './label-quadrants.ts';
 export { episodesOf, summariseEpisodes, type EpisodeSummary } from './episodes.ts';
 export { timeShares } from './time-shares.ts';
 export { transitionMatrix, transitionProbabilities } from './transition-matrix.ts';
+export { labelAgreement, type YearAgreement } from './label-agreement.ts';
+export { CALIBRATION_TARGETS, CALIBRATED_CHOICES, POST_PUBLICATION_NOTE, PUBLICATION_DATE, calibrationReadings, type CalibrationTarget, type CalibratedChoice, type CalibrationReading } from './calibration.ts';
+export { regimeDefinitions, type RegimeDefinition } from './definitions.ts';

@@ -7,3 +7,4 @@ export { netLiquidity } from './net-liquidity.ts';
 export { signWithDeadBand } from './sign-with-dead-band.ts';
 export { trailingZScore, type TrailingZScoreOptions } from './trailing-z-score.ts';
 export { watchList, type WatchItem, type WatchList, type WatchListOptions } from './watch-list.ts';
+export { policySurprise } from './policy-surprise.ts';

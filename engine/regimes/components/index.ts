@@ -11,6 +11,7 @@ import { dollarMomentum } from './dollar-momentum.ts';
 import { dollarTrend } from './dollar-trend.ts';
 import { netLiquidity } from './net-liquidity.ts';
 import { policyRate } from './policy-rate.ts';
+import { policySurprise } from './policy-surprise.ts';
 import { policyVsMarket } from './policy-vs-market.ts';
 import { rateExpectations } from './rate-expectations.ts';
 import { reserves } from './reserves.ts';
@@ -25,6 +26,7 @@ export const REGIME_COMPONENTS = [
   policyRate,
   rateExpectations,
   policyVsMarket,
+  policySurprise,
   dollarMomentum,
   dollarTrend,
   dollarAcceleration,

@@ -13,18 +13,18 @@ const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
 const problemsError = (fn: () => unknown): ProblemsError => thrown(fn, ProblemsError);
 
 describe('presets', () => {
-  it('article weighs every component, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {
+  it('article weighs every component but the retired expectations pair, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {
     const c = REGIME_PRESETS.article.components;
-    for (const name of COMPONENTS) expect(c[name].weight).toBeGreaterThan(0);
+    for (const name of COMPONENTS) expect({ name, on: c[name].weight > 0 }).toEqual({ name, on: name !== 'rate_expectations' && name !== 'policy_vs_market' });
     expect(c.net_liquidity.weight).toBeLessThan(c.balance_sheet.weight);
     expect(c.reserves.weight + c.reserves_change.weight).toBeLessThan(c.policy_rate.weight);
     expect(REGIME_PRESETS.article.reserves.redLine).toBe(3_000_000);
   });
 
-  it('balance-sheet uses the balance sheet alone on the liquidity axis; rates the policy rate and 2-year yield', () => {
+  it('balance-sheet uses the balance sheet alone on the liquidity axis; rates the policy rate and easing against expectations', () => {
     const on = (p: keyof typeof REGIME_PRESETS) => LIQUIDITY_COMPONENTS.filter((n) => REGIME_PRESETS[p].components[n].weight > 0);
     expect(on('balance-sheet')).toEqual(['balance_sheet']);
-    expect(on('rates')).toEqual(['policy_rate', 'rate_expectations', 'policy_vs_market']);
+    expect(on('rates')).toEqual(['policy_rate', 'policy_surprise']);
     for (const p of ['balance-sheet', 'rates'] as const) for (const n of DOLLAR_COMPONENTS) expect(REGIME_PRESETS[p].components[n]).toEqual(REGIME_PRESETS.article.components[n]);
   });
 
