@@ -4,6 +4,9 @@ import { UsageError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import {
   computeRegimes,
+  labelAgreement,
+  RegimeCache,
+  regimeDefinitions,
   DEFAULT_PRESET,
   PRESET_NAMES,
   QUADRANT_NAMES,
@@ -17,6 +20,7 @@ import {
   type RegimeResult,
 } from '../../engine/regimes/index.ts';
 import { loadData } from '../load-data.ts';
+import { calibrationJson, calibrationText } from '../regime-disclosure.ts';
 import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
 
 interface CommonArgs {
@@ -32,6 +36,7 @@ interface RegimesArgs extends CommonArgs {
   to?: string;
   format: Format;
   out?: string;
+  'compare-presets'?: boolean;
 }
 
 /** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
@@ -139,7 +144,47 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   out.push(formatTable(['quadrant', 'share %', 'meaning'], ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)])));
   out.push('', 'transitions (number of switches, from row to column)');
   out.push(formatTable(['from \\ to', 'Q1', 'Q2', 'Q3', 'Q4'], counts.map((row, i) => [`Q${i + 1}`, ...row])));
+  out.push('', calibrationText(r.labels, cal));
   return out.join('\n');
+}
+
+/**
+ * Every definition of the grid against the default (the first): the share of days both label
+ * with the same quadrant, over --from..--to and by year.
+ */
+function compareDefinitions(panel: Panel, format: Format, from?: string, to?: string): string {
+  const range = rowRange(panel.calendar, from, to);
+  if (!range) throw new UsageError('no trading days between --from and --to');
+  const [a, b] = range;
+  const cal = panel.calendar.subarray(a, b + 1);
+  const cache = new RegimeCache(panel);
+  const defs = regimeDefinitions();
+  const labels = defs.map((d) => computeRegimes(panel, d.config, { cache }).labels.subarray(a, b + 1));
+  const rows = defs.slice(1).map((d, i) => ({ name: d.name, change: d.change, ...labelAgreement(labels[0], labels[i + 1], cal) }));
+  const base = defs[0].name;
+  if (format === 'csv') {
+    const body: (string | number)[][] = [];
+    for (const r of rows) {
+      body.push([r.name, 'all', r.total.days, r.total.same]);
+      for (const y of r.years) body.push([r.name, y.year, y.days, y.same]);
+    }
+    return toCsv(['definition', 'year', 'days', `same_as_${base}`], body);
+  }
+  if (format === 'json') {
+    return JSON.stringify({ default: base, note: 'share of days both definitions label with the same quadrant (days either leaves unlabelled do not count)', definitions: rows }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1);
+  }
+  const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort((x, y) => x - y);
+  const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : Math.round(x * 100));
+  const table = formatTable(
+    ['definition', 'all', ...years.map((y) => `'${String(y).slice(2)}`)],
+    rows.map((r) => [r.name, pct(r.total.same), ...years.map((y) => pct(r.years.find((x) => x.year === y)?.same))]),
+  );
+  return [
+    `agreement with "${base}": % of days both definitions label with the same quadrant (${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])})`,
+    table,
+    '',
+    ...rows.map((r) => `${r.name}: ${r.change}`),
+  ].join('\n');
 }
 
 function round(x: number, digits: number): number {
@@ -166,9 +211,20 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         describe: 'table: episodes and summaries; csv: one row per trading day (label, scores, each component as <name>_score, raw signals); json: both',
       })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .option('compare-presets', {
+        type: 'boolean',
+        describe: 'agreement of every definition of the grid (presets, other dollar index, without each calibrated component, the earlier article) with the default: share of days with the same label, by year',
+      })
       .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
+      .example('$0 regimes --compare-presets --format csv', 'agreement of every definition with the default, by year')
       .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
   handler: async (args) => {
+    if (args['compare-presets']) {
+      if (args.preset || args.config) throw new UsageError('--compare-presets compares every definition of the grid; leave out --preset and --config');
+      const { panel } = await loadRegimePanel(args);
+      emit(compareDefinitions(panel, args.format, args.from, args.to), args.out);
+      return;
+    }
     const config = regimeConfigFrom(args);
     const { dir, panel } = await loadRegimePanel(args);
     const r = computeRegimes(panel, config);
@@ -189,6 +245,7 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
           {
             config: r.config,
             data: dir,
+            calibration: calibrationJson(r.labels, panel.calendar),
             firstLabelled: r.firstLabelled < 0 ? null : isoDay(panel.calendar[r.firstLabelled]),
             from: isoDay(panel.calendar[a]),
             to: isoDay(panel.calendar[b]),
