@@ -1,4 +1,5 @@
-import { type Day, dayParts, dayOf, nextWeekday, weekday } from './day.ts';
+import { type Day, dayParts, dayOf, weekday } from './day.ts';
+import { nextFedBusinessDay, onOrAfterFedBusinessDay } from './fed-holidays.ts';
 
 /**
  * When an observation becomes knowable: the first day on whose close Quadrant may use it.
@@ -7,11 +8,18 @@ import { type Day, dayParts, dayOf, nextWeekday, weekday } from './day.ts';
 export type PublicationRule =
   /** Market closes (prices, VIX, Yahoo's DXY): known at the close of the day they describe. */
   | { kind: 'same-day' }
-  /** Published the next business day (RRPONTSYD, DFF, H.15 yields, spreads). */
+  /** Published the next Fed business day (RRPONTSYD, DFF, H.15 yields, spreads): weekends and Fed holidays skipped. */
   | { kind: 'next-business-day' }
-  /** H.4.1: Wednesday values released Thursday 16:30 ET, after the close, so usable from Friday. */
+  /**
+   * H.4.1: Wednesday values released Thursday 16:30 ET, after the close, so usable from Friday;
+   * when Thursday is a Fed holiday the release moves to the next Fed business day (Thanksgiving:
+   * Friday, usable the Monday after).
+   */
   | { kind: 'h41-weekly' }
-  /** H.10 (DTWEXBGS): the week's daily values released the following Monday 16:15 ET, usable from Tuesday. */
+  /**
+   * H.10 (DTWEXBGS): the week's daily values released the following Monday 16:15 ET, usable from
+   * Tuesday; when Monday is a Fed holiday the release moves to Tuesday, usable Wednesday.
+   */
   | { kind: 'h10-weekly' }
   /** Monthly data dated the 1st, released on about day `releaseDay` of the following month. */
   | { kind: 'monthly'; releaseDay: number };
@@ -22,16 +30,18 @@ export function availableFrom(obs: Day, rule: PublicationRule): Day {
     case 'same-day':
       return obs;
     case 'next-business-day':
-      return nextWeekday(obs);
+      return nextFedBusinessDay(obs);
     case 'h41-weekly': {
-      // The week's Wednesday (H.4.1 dates are Wednesdays; a holiday-shifted date keeps its week).
+      // The week's Wednesday (H.4.1 dates are Wednesdays; a holiday-shifted date keeps its week),
+      // released the Thursday after, or the next Fed business day; usable the day after release.
       const wed = obs + ((3 - weekday(obs) + 7) % 7);
-      return wed + 2;
+      return onOrAfterFedBusinessDay(wed + 1) + 1;
     }
     case 'h10-weekly': {
-      // Monday after the observation's week, plus one day for the after-close release.
+      // Monday after the observation's week (or the next Fed business day), plus one day for
+      // the after-close release.
       const monday = obs + ((8 - weekday(obs)) % 7 || 7);
-      return monday + 1;
+      return onOrAfterFedBusinessDay(monday) + 1;
     }
     case 'monthly': {
       const { year, month } = dayParts(obs);
@@ -46,11 +56,11 @@ export function describeRule(rule: PublicationRule): string {
     case 'same-day':
       return 'same day (market close)';
     case 'next-business-day':
-      return 'next business day';
+      return 'next Fed business day';
     case 'h41-weekly':
-      return 'H.4.1: Wednesday value, usable Friday';
+      return 'H.4.1: Wednesday value, usable Friday (a day later after a Thursday holiday)';
     case 'h10-weekly':
-      return 'H.10: week released Monday, usable Tuesday';
+      return 'H.10: week released Monday, usable Tuesday (a day later after a Monday holiday)';
     case 'monthly':
       return `monthly: usable from day ${rule.releaseDay} of the next month`;
   }
