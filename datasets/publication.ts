@@ -65,3 +65,31 @@ export function describeRule(rule: PublicationRule): string {
       return `monthly: usable from day ${rule.releaseDay} of the next month`;
   }
 }
+
+/**
+ * The oldest the newest public value of a series can normally be, in calendar days, on a
+ * trading day: its longest normal publication interval (the gap between observations plus the
+ * delay to the next release, holidays included). Older means the source has stopped or fallen
+ * behind: the value is stale.
+ *
+ * - daily series (`same-day`, `next-business-day`): 7 (a value every business day; the longest
+ *   normal wait, Friday's value after a Monday holiday or over Christmas, is 4–5 days);
+ * - H.4.1 (`h41-weekly`): 10 (Wednesday's value is usable from Friday and replaced the next
+ *   Friday, age 9; a day more after a Thursday holiday);
+ * - H.10 (`h10-weekly`): 12 (Friday's value is usable from Tuesday and replaced the next
+ *   Tuesday, age 11; a day more after a Monday holiday);
+ * - `monthly`: 31 + releaseDay + 7.
+ */
+export function maxAgeDays(rule: PublicationRule): number {
+  switch (rule.kind) {
+    case 'same-day':
+    case 'next-business-day':
+      return 7;
+    case 'h41-weekly':
+      return 10;
+    case 'h10-weekly':
+      return 12;
+    case 'monthly':
+      return 31 + rule.releaseDay + 7;
+  }
+}

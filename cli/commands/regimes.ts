@@ -4,6 +4,8 @@ import { UsageError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import {
   computeRegimes,
+  episodesOf,
+  staleInputsAt,
   labelAgreement,
   RegimeCache,
   regimeDefinitions,
@@ -79,10 +81,12 @@ function dailyRows(panel: Panel, r: RegimeResult, a: number, b: number): { heade
   const comps = Object.keys(r.components);
   const sigs = Object.keys(r.signals);
   // Components carry a _score suffix: several share a name with the raw signal they score.
-  const header = ['date', 'quadrant', 'raw_quadrant', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
+  // quadrant 0 on a stale day; stale_inputs names the inputs carried past their normal interval.
+  const header = ['date', 'quadrant', 'raw_quadrant', 'stale_inputs', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
   const rows: (string | number)[][] = [];
   for (let t = a; t <= b; t++) {
-    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], r.liquidityScore[t], r.dollarScore[t]];
+    const stale = r.stale[t] ? staleInputsAt(panel, r.inputs, t).join(';') : '';
+    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], stale, r.liquidityScore[t], r.dollarScore[t]];
     for (const c of comps) row.push(r.components[c][t]);
     for (const s of sigs) row.push(r.signals[s][t]);
     rows.push(row);
@@ -97,18 +101,27 @@ function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: numbe
     ...r,
     labels,
     rawLabels: r.rawLabels.subarray(a, b + 1),
+    stale: r.stale.subarray(a, b + 1),
     liquidityScore: r.liquidityScore.subarray(a, b + 1),
     dollarScore: r.dollarScore.subarray(a, b + 1),
     components: Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, v.subarray(a, b + 1)])),
     signals: Object.fromEntries(Object.entries(r.signals).map(([k, v]) => [k, v.subarray(a, b + 1)])),
   };
   const episodes = summariseEpisodes(view, cal).map((e) => ({ ...e, startIndex: e.startIndex + a, endIndex: e.endIndex + a }));
+  const staleRuns = episodesOf(view.stale, cal).map((e) => ({ start: e.start, end: e.end, days: e.days, inputs: staleSince(panel, r.inputs, e.startIndex + a, e.endIndex + a) }));
   const counts = transitionMatrix(labels);
-  return { dir, episodes, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
+  return { dir, episodes, staleRuns, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
+}
+
+/** Each input stale within rows [from, to], with the first day it was: "DGS3MO from 2026-07-30". */
+function staleSince(panel: Panel, inputs: readonly string[], from: number, to: number): string[] {
+  const first = new Map<string, number>();
+  for (let t = from; t <= to; t++) for (const id of staleInputsAt(panel, inputs, t)) if (!first.has(id)) first.set(id, t);
+  return [...first].sort((x, y) => x[1] - y[1]).map(([id, t]) => `${id} from ${isoDay(panel.calendar[t])}`);
 }
 
 function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: number): string {
-  const { episodes, shares, counts } = summary(dir, panel, r, a, b);
+  const { episodes, staleRuns, shares, counts } = summary(dir, panel, r, a, b);
   const cal = panel.calendar;
   const out: string[] = [];
   out.push(`regimes: ${r.config.name} (${r.config.description})`);
@@ -137,9 +150,12 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         round(e.signalsAtStart.dff_change, 2),
         round(e.signalsAtStart.dgs2_change, 2),
         round(e.signalsAtStart.dollar_momentum * 100, 1),
-      ]),
+      ]).concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
     ),
   );
+  for (const s of staleRuns) {
+    out.push(`stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`);
+  }
   out.push('', 'time shares (of labelled days)');
   out.push(formatTable(['quadrant', 'share %', 'meaning'], ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)])));
   out.push('', 'transitions (number of switches, from row to column)');
@@ -252,6 +268,7 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
             timeShares: s.shares,
             transitions: { counts: s.counts, probabilities: s.probabilities, note: 'counts of day-to-day switches from row quadrant to column quadrant; probabilities are row-normalised' },
             episodes: s.episodes.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
+            stale: s.staleRuns.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
             days: rows.map((row) => Object.fromEntries(header.map((h, i) => [h, nan(row[i])]))),
           },
           (_k, v) => nan(v),

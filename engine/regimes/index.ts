@@ -40,3 +40,4 @@ export { transitionMatrix, transitionProbabilities } from './transition-matrix.t
 export { labelAgreement, type YearAgreement } from './label-agreement.ts';
 export { CALIBRATION_TARGETS, CALIBRATED_CHOICES, POST_PUBLICATION_NOTE, PUBLICATION_DATE, calibrationReadings, type CalibrationTarget, type CalibratedChoice, type CalibrationReading } from './calibration.ts';
 export { regimeDefinitions, type RegimeDefinition } from './definitions.ts';
+export { staleDays, staleInputsAt, maxInputAge } from './stale-inputs.ts';

@@ -15,6 +15,8 @@ export interface RegimeModelOutput {
   dollarScore: Float64Array;
   components: Record<string, Float64Array>;
   signals: Record<string, Float64Array>;
+  /** The panel columns the labels depend on: a day when one is stale is labelled stale (see staleDays). */
+  inputs: readonly string[];
 }
 
 /**

@@ -91,8 +91,12 @@ export interface RegimeConfig {
 
 export interface RegimeResult {
   config: RegimeConfig;
-  /** Per calendar day: 0 warm-up/unknown, 1..4 = Q1..Q4, after confirmation. */
+  /** Per calendar day: 0 warm-up, unknown or stale, 1..4 = Q1..Q4, after confirmation. */
   labels: Uint8Array;
+  /** 1 on days an input the labels depend on is stale (carried past its longest normal publication interval); those days are labelled 0. */
+  stale: Uint8Array;
+  /** The panel columns the labels depend on. */
+  inputs: readonly string[];
   /** The quadrant the two scores point at each day, before confirmation / dwell. */
   rawLabels: Uint8Array;
   /** Weighted mean of the liquidity components: > 0 easing, < 0 tightening; NaN while warming up. */

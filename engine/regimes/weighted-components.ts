@@ -1,4 +1,4 @@
-import { DOLLAR_COMPONENTS, LIQUIDITY_COMPONENTS } from './components/index.ts';
+import { DOLLAR_COMPONENTS, LIQUIDITY_COMPONENTS, REGIME_COMPONENTS } from './components/index.ts';
 import { labelQuadrants } from './label-quadrants.ts';
 import type { RegimeModel } from './model-types.ts';
 import { regimeSignals } from './regime-signals.ts';
@@ -16,8 +16,19 @@ export const weightedComponents: RegimeModel = (panel, config, cache) => {
   const liquidityScore = weightedScore(components, LIQUIDITY_COMPONENTS, config, n);
   const dollarScore = weightedScore(components, DOLLAR_COMPONENTS, config, n);
   const { labels, rawLabels } = labelQuadrants(liquidityScore, dollarScore, config.stability);
-  return { labels, rawLabels, liquidityScore, dollarScore, components, signals };
+  return { labels, rawLabels, liquidityScore, dollarScore, components, signals, inputs: weightedInputs(config) };
 };
+
+/** The columns read by the components with weight > 0, and the dollar source. */
+export function weightedInputs(config: RegimeConfig): string[] {
+  const ids = new Set<string>();
+  for (const d of REGIME_COMPONENTS) {
+    if (!(config.components[d.name].weight > 0)) continue;
+    for (const id of d.inputs) ids.add(id);
+    if ('usesDollar' in d && d.usesDollar) ids.add(config.dollarSource);
+  }
+  return [...ids];
+}
 
 /** `Σ wᵢ cᵢ[t] / Σ wᵢ` over the components with weight > 0; NaN where any of them is NaN. */
 function weightedScore(components: Record<string, Float64Array>, names: readonly ComponentName[], config: RegimeConfig, n: number): Float64Array {

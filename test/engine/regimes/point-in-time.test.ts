@@ -25,6 +25,7 @@ function expectSamePrefix(a: RegimeResult, b: RegimeResult, upTo: number): void 
   const arrays: [string, ArrayLike<number>, ArrayLike<number>][] = [
     ['labels', a.labels, b.labels],
     ['rawLabels', a.rawLabels, b.rawLabels],
+    ['stale', a.stale, b.stale],
     ['liquidityScore', a.liquidityScore, b.liquidityScore],
     ['dollarScore', a.dollarScore, b.dollarScore],
     ...Object.keys(a.components).map((k) => [`components.${k}`, a.components[k], b.components[k]] as [string, ArrayLike<number>, ArrayLike<number>]),

@@ -14,13 +14,22 @@ describe('the real snapshot', () => {
   const cal = panel.calendar;
   const row = (iso: string) => calendarIndexAtOrBefore(cal, parseIsoDay(iso));
 
-  it('labels every trading day from the end of the warm-up through the last day, under every preset', () => {
+  it('labels every trading day from the end of the warm-up until an input goes stale, under every preset, and flags the stale days', () => {
     for (const p of PRESET_NAMES) {
       const r = computeRegimes(panel, REGIME_PRESETS[p]);
       // The first DTWEXBGS value (2006-01-02's week) is public Tuesday 2006-01-10; the 200-day
       // trend then needs 199 more rows and its z-score 125 more: 324 rows after 2006-01-10.
       expect(isoDay(cal[r.firstLabelled])).toBe(isoDay(cal[row('2006-01-10') + 324]));
-      expect(Array.from(r.labels.subarray(r.firstLabelled)).every((q) => q >= 1 && q <= 4)).toBe(true);
+      // Stale from the first day an input's newest value is older than its normal interval
+      // (fred/DGS3MO.csv ends 2026-07-22, 7 days max → 2026-07-30; DTWEXBGS ends 2026-08-28, the
+      // H.10 of 8 September is missing, 12 days max → 2026-09-10), and stale to the end.
+      const firstStale = { article: '2026-07-30', rates: '2026-07-30', 'balance-sheet': '2026-09-10' }[p as string]!;
+      const s = row(firstStale);
+      expect(isoDay(cal[s])).toBe(firstStale);
+      expect(Array.from(r.labels.subarray(r.firstLabelled, s)).every((q) => q >= 1 && q <= 4)).toBe(true);
+      expect(Array.from(r.stale.subarray(0, s)).every((x) => x === 0)).toBe(true);
+      expect(Array.from(r.stale.subarray(s)).every((x) => x === 1)).toBe(true);
+      expect(Array.from(r.labels.subarray(s)).every((q) => q === 0)).toBe(true);
       expect(isoDay(cal[cal.length - 1])).toBe('2026-09-14');
     }
   });
