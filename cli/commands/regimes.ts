@@ -3,6 +3,8 @@ import { isoDay, parseDateBound, type Day } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import {
+  calibrationJson,
+  calibrationText,
   computeRegimes,
   episodesOf,
   staleInputsAt,
@@ -22,7 +24,7 @@ import {
   type RegimeResult,
 } from '../../engine/regimes/index.ts';
 import { loadData } from '../load-data.ts';
-import { calibrationJson, calibrationText } from '../regime-disclosure.ts';
+
 import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
 
 interface CommonArgs {

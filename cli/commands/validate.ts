@@ -28,6 +28,9 @@ import { stepProgress } from '../progress.ts';
 import type { ReportFormat } from '../../reports/render/index.ts';
 import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
+import { verdictsAcrossDefinitions, type VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
+import { calibrationJson, calibrationText, definitionsAround } from '../../engine/regimes/index.ts';
+import { DEFINITION_GRID_HEADER, definitionGridRecords, definitionGridText } from '../definition-grid-text.ts';
 
 /** "55%" for shares (NaN → ""). */
 function share(x: number): string {
@@ -38,8 +41,8 @@ function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
 }
 
-type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'robustness';
-const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'robustness'];
+type Section = 'scorecard' | 'definitions' | 'regimes' | 'relative' | 'conditional' | 'robustness';
+const SECTIONS: readonly Section[] = ['scorecard', 'definitions', 'regimes', 'relative', 'conditional', 'robustness'];
 
 interface ValidateArgs extends AnalysisArgs {
   reps: number;
@@ -219,7 +222,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
     const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('definitions') ? 1 : 0) + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -228,6 +231,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
     const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
+    let definitionGrid: VerdictGrid | undefined;
+    if (want('definitions')) {
+      const known = new Map([[JSON.stringify(regimes.config), regimes.labels]]);
+      definitionGrid = verdictsAcrossDefinitions(panel, roles, definitionsAround(regimes.config), { reps: args.reps, seed: args.seed, level: args.level, only, known });
+      progress.tick('definitions');
+    }
     let regimeRows: RegimeStatsRow[] = [];
     if (want('regimes')) {
       regimeRows = regimeTable([...roleReturns(roles), ...inputs.strategies], regimes.labels, panel.calendar, { ...opts, riskFree: ctx.cash });
@@ -272,11 +281,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       tablesSample: args.sample,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
       strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
+      calibration: calibrationJson(regimes.labels, cal),
     };
 
     if (args.format === 'json') {
       const json: Record<string, unknown> = { meta };
       if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
+      if (definitionGrid) json.definitions = definitionGrid;
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
@@ -287,6 +298,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (args.format === 'csv') {
       if (section === 'scorecard') emit(toCsv(SCORECARD_HEADER, scorecardRecords(scorecard)), args.out);
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
+      else if (section === 'definitions') emit(toCsv(DEFINITION_GRID_HEADER, definitionGrid ? definitionGridRecords(definitionGrid) : []), args.out);
       else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
       else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
       else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
@@ -301,6 +313,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (want('scorecard')) {
       parts.push('', 'CLAIMS SCORECARD', scorecardTable(scorecard), `[thin] = ${meta.thin}`, '', scorecardDetails(scorecard));
     }
+    if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
+    parts.push('', calibrationText(regimes.labels, cal));
     const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
     if (want('regimes')) {
       parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
@@ -322,12 +336,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, definitionGrid);
   },
 };
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult): Promise<void> {
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, definitionGrid?: VerdictGrid): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const model = buildReportFromInputs(
@@ -340,6 +354,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       claims: { reps: args.reps, seed: args.seed, level: args.level },
       series: inputs.strategies,
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
+      definitionGrid,
     },
     { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
   );

@@ -59,3 +59,13 @@ export function regimeDefinitions(): RegimeDefinition[] {
   });
   return out;
 }
+
+/**
+ * The grid with `config` as its default: `config` first (under its own name), then every
+ * definition of regimeDefinitions() that differs from it.
+ */
+export function definitionsAround(config: RegimeConfig): RegimeDefinition[] {
+  const key = JSON.stringify(config);
+  const rest = regimeDefinitions().filter((d) => JSON.stringify(d.config) !== key);
+  return [{ name: config.name, config, change: 'the definition of this run (the default)' }, ...rest];
+}

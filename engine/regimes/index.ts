@@ -39,5 +39,6 @@ export { timeShares } from './time-shares.ts';
 export { transitionMatrix, transitionProbabilities } from './transition-matrix.ts';
 export { labelAgreement, type YearAgreement } from './label-agreement.ts';
 export { CALIBRATION_TARGETS, CALIBRATED_CHOICES, POST_PUBLICATION_NOTE, PUBLICATION_DATE, calibrationReadings, type CalibrationTarget, type CalibratedChoice, type CalibrationReading } from './calibration.ts';
-export { regimeDefinitions, type RegimeDefinition } from './definitions.ts';
+export { definitionsAround, regimeDefinitions, type RegimeDefinition } from './definitions.ts';
 export { staleDays, staleInputsAt, maxInputAge } from './stale-inputs.ts';
+export { calibrationJson, calibrationLines, calibrationText } from './disclosure.ts';

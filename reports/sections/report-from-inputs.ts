@@ -18,6 +18,8 @@ import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
 import { regimeTimelineSection } from './timeline-section.ts';
+import { definitionGridBlocks } from './definition-grid-blocks.ts';
+import type { VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { codeVersion } from './version.ts';
 
 /** What a report is computed from: the data and what the engine derived from it. */
@@ -37,6 +39,8 @@ export interface ReportInputs {
   series?: readonly NamedReturns[];
   /** Robustness figures (sweep heatmap, deflated Sharpe, PBO, permutation p-value); the section is left out without them. */
   robustness?: RobustnessInput;
+  /** Every claim's verdict under each regime definition (validate); shown under the scorecard. */
+  definitionGrid?: VerdictGrid;
 }
 
 export interface ReportBuildOptions {
@@ -185,7 +189,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       liquidity: liquiditySection(panel),
       performance: part.performance,
       'regime-heatmap': regimeHeatmapSection(stats),
-      scorecard: scorecardSection(scorecard),
+      scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid),
       episodes: episodesSection(episodes, { pathOf }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
       appendix: appendixSection({ dataset, version: codeVersion(), parameters, segments: roleSegments(panel, roles), command: options.command }),
@@ -193,6 +197,11 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
   };
   step('sections');
   return model;
+}
+
+/** The scorecard section with the definition grid below it, when there is one. */
+function withDefinitionGrid(section: ReportSection, grid?: VerdictGrid): ReportSection {
+  return grid ? { ...section, blocks: [...section.blocks, ...definitionGridBlocks(grid)] } : section;
 }
 
 function loadDatasetFor(inputs: ReportInputs): Dataset {

@@ -1,6 +1,8 @@
-import { CALIBRATED_CHOICES, calibrationReadings, POST_PUBLICATION_NOTE, type CalibrationReading } from '../engine/regimes/index.ts';
+import { CALIBRATED_CHOICES, calibrationReadings, POST_PUBLICATION_NOTE, type CalibrationReading } from './calibration.ts';
 
 const pct0 = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Plain-text forms of the calibration disclosure, shared by the CLI and the reports. */
 
 /** One line per calibration target: how these labels read it. */
 export function calibrationLines(readings: readonly CalibrationReading[]): string[] {
