@@ -44,7 +44,7 @@ interface RegimesArgs extends CommonArgs {
 }
 
 /** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
-const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'];
+const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DTWEXB', 'DXY'];
 
 /** Loads, checks and aligns only the series the regimes need (a fast start). */
 export async function loadRegimePanel(args: CommonArgs): Promise<{ dir: string; panel: Panel }> {

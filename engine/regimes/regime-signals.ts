@@ -1,6 +1,7 @@
 import { parseIsoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import { realTimeBroadDollar } from '../signals/real-time-broad-dollar.ts';
 import { signWithDeadBand } from '../signals/sign-with-dead-band.ts';
 import { trailingZScore } from '../signals/trailing-z-score.ts';
 import { REGIME_COMPONENTS, type ComponentDefinition, type SignalContext, type WindowParam } from './components/index.ts';
@@ -57,7 +58,7 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
     panel,
     config,
     col,
-    dollar: () => col(config.dollarSource),
+    dollar: () => dollarColumn(panel, config.dollarSource, col, cache),
     rows: (key) => {
       const unit = UNIT_OF.get(key);
       if (!unit) throw new Error(`no regime component declares the window ${key}`);
@@ -99,5 +100,21 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
 }
 
 function hasInputs(panel: Panel, d: ComponentDefinition, config: RegimeConfig): boolean {
-  return d.inputs.every((id) => panel.columns[id] !== undefined) && (!d.usesDollar || panel.columns[config.dollarSource] !== undefined);
+  return d.inputs.every((id) => panel.columns[id] !== undefined) && (!d.usesDollar || dollarColumnIds(config.dollarSource).every((id) => panel.columns[id] !== undefined));
+}
+
+/** The date from which DTWEXBGS was published (its earlier values are a back-cast). */
+export const BROAD_GOODS_AND_SERVICES_FROM = '2019-01-01';
+
+/** The panel columns a dollar source reads. */
+export function dollarColumnIds(source: RegimeConfig['dollarSource']): string[] {
+  return source === 'broad-real-time' ? ['DTWEXB', 'DTWEXBGS'] : [source];
+}
+
+/** The column of a dollar source: a panel column, or the real-time broad index spliced from two. */
+function dollarColumn(panel: Panel, source: RegimeConfig['dollarSource'], col: (id: string) => Float64Array, cache: RegimeCache): Float64Array {
+  if (source !== 'broad-real-time') return col(source);
+  const goods = col('DTWEXB');
+  const services = col('DTWEXBGS');
+  return cache.get('dollar:broad-real-time', () => realTimeBroadDollar(goods, services, panel.asOf.DTWEXBGS, parseIsoDay(BROAD_GOODS_AND_SERVICES_FROM)));
 }

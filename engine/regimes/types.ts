@@ -41,8 +41,13 @@ export interface ComponentConfig {
  */
 export type RegimeWindows = Record<WindowKey, number>;
 
-export type DollarSource = 'DTWEXBGS' | 'DXY';
-export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY'];
+/**
+ * The dollar index behind the second axis: the Fed's broad index DTWEXBGS (from 2006, a back-cast
+ * before 2019), ICE DXY (from 1971), or `broad-real-time`: the broad index as known at the time
+ * (DTWEXB until January 2019, then DTWEXBGS ratio-linked; see realTimeBroadDollar).
+ */
+export type DollarSource = 'DTWEXBGS' | 'DXY' | 'broad-real-time';
+export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY', 'broad-real-time'];
 
 /** A regime definition: plain data, JSON-serialisable, validated by parseRegimeConfig. */
 export interface RegimeConfig {

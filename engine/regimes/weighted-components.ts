@@ -25,7 +25,8 @@ export function weightedInputs(config: RegimeConfig): string[] {
   for (const d of REGIME_COMPONENTS) {
     if (!(config.components[d.name].weight > 0)) continue;
     for (const id of d.inputs) ids.add(id);
-    if ('usesDollar' in d && d.usesDollar) ids.add(config.dollarSource);
+    // The real-time broad index reads DTWEXB only before 2019, where it cannot be stale.
+    if ('usesDollar' in d && d.usesDollar) ids.add(config.dollarSource === 'broad-real-time' ? 'DTWEXBGS' : config.dollarSource);
   }
   return [...ids];
 }

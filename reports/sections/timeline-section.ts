@@ -26,9 +26,10 @@ export interface TimelineOptions {
 export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, options: TimelineOptions = {}): ReportSection {
   const equity = options.equity ?? 'SPY';
   const dollar = regimes.config.dollarSource;
-  for (const id of [equity, dollar]) {
-    if (!panel.columns[id]) throw new DataError('series-missing', `the regime timeline needs ${id}`, { series: id });
-  }
+  // The dollar as the regimes read it (a spliced source has no panel column of its own).
+  const dollarValues = regimes.signals.dollar ?? panel.columns[dollar];
+  if (!panel.columns[equity]) throw new DataError('series-missing', `the regime timeline needs ${equity}`, { series: equity });
+  if (!dollarValues) throw new DataError('series-missing', `the regime timeline needs ${dollar}`, { series: dollar });
   const cal = panel.calendar;
   const n = cal.length;
   const first = Math.max(0, regimes.firstLabelled);
@@ -37,7 +38,7 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
   const zoomFrom = to - Math.round((options.zoomMonths ?? 24) * 30.44);
   const panels: TimelinePanel[] = [
     { label: `US large caps (${equity}, log)`, values: panel.columns[equity], log: true, format: { style: 'number', digits: 2 } },
-    { label: `Dollar index (${dollar})`, values: panel.columns[dollar], format: { style: 'number', digits: 2 } },
+    { label: `Dollar index (${dollar})`, values: dollarValues, format: { style: 'number', digits: 2 } },
   ];
   const shares = timeShares(regimes.labels);
   const episodes = episodesOf(regimes.labels, cal).filter((e) => e.quadrant >= 1);
