@@ -27,7 +27,7 @@ import {
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
-import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
+import { benchmarkStrategies, builtinStrategy, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/sections/run-bundle.ts';
 import { loadData } from '../load-data.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
@@ -100,7 +100,9 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
 
     const strategy = resolveStrategy(args.strategy, { seed: args.seed });
-    const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
+    // The article playbook is shown beside its unconditional variant (Q2 tilt on every Q2 day).
+    const variants = strategy.name === 'article' ? [builtinStrategy('article-unconditional')] : [];
+    const strategies: Strategy[] = [strategy, ...variants, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
       start,
       end,

@@ -31,6 +31,8 @@ import { configsCsv, robustnessText } from './sweep.ts';
 import { verdictsAcrossDefinitions, type VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { calibrationJson, calibrationText, definitionsAround } from '../../engine/regimes/index.ts';
 import { DEFINITION_GRID_HEADER, definitionGridRecords, definitionGridText } from '../definition-grid-text.ts';
+import { commodityVariants, type CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
+import { commodityVariantsText } from '../commodity-variants-text.ts';
 
 /** "55%" for shares (NaN → ""). */
 function share(x: number): string {
@@ -231,6 +233,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
     const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
+    const commodities: CommodityVariantRow[] = want('scorecard') ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level }, roles) : [];
     let definitionGrid: VerdictGrid | undefined;
     if (want('definitions')) {
       const known = new Map([[JSON.stringify(regimes.config), regimes.labels]]);
@@ -288,6 +291,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       const json: Record<string, unknown> = { meta };
       if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
       if (definitionGrid) json.definitions = definitionGrid;
+      if (commodities.length) json.commodityProxies = commodities;
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
@@ -313,6 +317,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (want('scorecard')) {
       parts.push('', 'CLAIMS SCORECARD', scorecardTable(scorecard), `[thin] = ${meta.thin}`, '', scorecardDetails(scorecard));
     }
+    if (commodities.length) parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
     if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
     parts.push('', calibrationText(regimes.labels, cal));
     const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
@@ -336,12 +341,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, definitionGrid);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, definitionGrid, commodities);
   },
 };
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, definitionGrid?: VerdictGrid): Promise<void> {
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, definitionGrid?: VerdictGrid, commodities?: CommodityVariantRow[]): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const model = buildReportFromInputs(
@@ -355,6 +360,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       series: inputs.strategies,
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
       definitionGrid,
+      commodityVariants: commodities,
     },
     { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
   );

@@ -19,6 +19,8 @@ import { robustnessSection, type RobustnessInput } from './robustness-section.ts
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
 import { regimeTimelineSection } from './timeline-section.ts';
 import { definitionGridBlocks } from './definition-grid-blocks.ts';
+import { commodityVariantsBlocks } from './commodity-variants-blocks.ts';
+import type { CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
 import type { VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { codeVersion } from './version.ts';
 
@@ -41,6 +43,8 @@ export interface ReportInputs {
   robustness?: RobustnessInput;
   /** Every claim's verdict under each regime definition (validate); shown under the scorecard. */
   definitionGrid?: VerdictGrid;
+  /** The commodity claims under each commodity proxy (validate); shown under the scorecard. */
+  commodityVariants?: readonly CommodityVariantRow[];
 }
 
 export interface ReportBuildOptions {
@@ -189,7 +193,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       liquidity: liquiditySection(panel),
       performance: part.performance,
       'regime-heatmap': regimeHeatmapSection(stats),
-      scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid),
+      scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid, inputs.commodityVariants),
       episodes: episodesSection(episodes, { pathOf }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
       appendix: appendixSection({ dataset, version: codeVersion(), parameters, segments: roleSegments(panel, roles), command: options.command }),
@@ -200,8 +204,9 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
 }
 
 /** The scorecard section with the definition grid below it, when there is one. */
-function withDefinitionGrid(section: ReportSection, grid?: VerdictGrid): ReportSection {
-  return grid ? { ...section, blocks: [...section.blocks, ...definitionGridBlocks(grid)] } : section;
+function withDefinitionGrid(section: ReportSection, grid?: VerdictGrid, commodities?: readonly CommodityVariantRow[]): ReportSection {
+  const extra = [...(commodities?.length ? commodityVariantsBlocks(commodities) : []), ...(grid ? definitionGridBlocks(grid) : [])];
+  return extra.length ? { ...section, blocks: [...section.blocks, ...extra] } : section;
 }
 
 function loadDatasetFor(inputs: ReportInputs): Dataset {
