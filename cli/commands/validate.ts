@@ -20,7 +20,7 @@ import {
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
 import { pct } from '../../engine/percent.ts';
 import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
-import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import { defaultValidateGrid, gridSize, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
@@ -267,7 +267,10 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     let robustness: RobustnessResult | undefined;
     if (want('robustness')) {
-      robustness = await runRobustness(panel, roles, { grid: grid ?? defaultValidateGrid(regimes.config), permutations: args.permutations, seed: args.seed });
+      // Every other regime definition of the grid was tried too: each counts as a trial for the DSR.
+      const robustnessGrid = grid ?? defaultValidateGrid(regimes.config);
+      const trials = gridSize(robustnessGrid) + definitionsAround(regimes.config).length - 1;
+      robustness = await runRobustness(panel, roles, { grid: robustnessGrid, permutations: args.permutations, seed: args.seed, trials });
       progress.tick('robustness');
     }
     progress.done();
