@@ -55,16 +55,18 @@ export const ARTICLE_RULE = 'regime+monthly';
  * `article`: once the regime is known, hold the playbook's row for the quadrant in force, with
  * the Q2 small-cap tilt only while risk appetite falls (ARTICLE_Q2_STEADY otherwise); trade on
  * regime changes and monthly (a change of risk appetite inside Q2 waits for the next of them).
- * With another `table`, its rows are held as given.
+ * Given a `table` (ARTICLE_PLAYBOOK included), the strategy holds that table's rows as given,
+ * with no conditional tilt: the form the sweeps' table fast path replays.
  */
-export function articleStrategy(table: QuadrantTable = ARTICLE_PLAYBOOK, rule: string = ARTICLE_RULE, name = 'article'): Strategy {
-  const conditional = table === ARTICLE_PLAYBOOK && name === 'article';
+export function articleStrategy(table?: QuadrantTable, rule: string = ARTICLE_RULE, name = 'article'): Strategy {
+  const conditional = table === undefined;
+  const rows = table ?? ARTICLE_PLAYBOOK;
   return defineStrategy({
     name,
     description: conditional ? "the note's playbook by quadrant, the Q2 small-cap tilt only while risk appetite falls (strategies/article.ts)" : "the note's playbook by quadrant (strategies/article.ts)",
     steps: [
       whenRegimeKnown(),
-      weighByQuadrant(table, { label: table === ARTICLE_PLAYBOOK ? 'article playbook' : 'table' }),
+      weighByQuadrant(rows, { label: rows === ARTICLE_PLAYBOOK ? 'article playbook' : 'table' }),
       ...(conditional ? [weighByRiskAppetite(2, 'steady', ARTICLE_Q2_STEADY, 'no small-cap tilt')] : []),
       rebalanceOn(rule),
     ],
