@@ -1,8 +1,8 @@
 import type { VerdictGrid } from '../engine/analysis/verdicts-across-definitions.ts';
 import { formatTable } from './output.ts';
 
-/** Short codes for the per-definition columns: s supported, c contradicted, i inconclusive, - n/a. */
-const CODE: Record<string, string> = { supported: 's', contradicted: 'c', inconclusive: 'i' };
+/** Short codes for the per-definition columns: s supported, c contradicted, i inconclusive, p pending, u untestable, - n/a. */
+const CODE: Record<string, string> = { supported: 's', contradicted: 'c', inconclusive: 'i', pending: 'p', untestable: 'u' };
 
 /** The definition grid for the terminal: one row per claim and sample, a stability column, one letter per definition. */
 export function definitionGridText(grid: VerdictGrid): string {
@@ -10,7 +10,7 @@ export function definitionGridText(grid: VerdictGrid): string {
   const body = grid.rows.map((r) => [r.claim, r.sample === 'in-sample' ? 'in' : 'out', r.defaultVerdict, `${r.agree}/${r.total}`, names.map((n) => CODE[r.verdicts[n]] ?? '-').join(' ')]);
   const key = names.map((n, i) => `  ${String(i + 1).padStart(2)}. ${n}: ${grid.definitions[i].change}`);
   return [
-    formatTable(['claim', 'sample', 'default verdict', 'stability', `verdict under definitions 1..${names.length} (s/c/i)`], body),
+    formatTable(['claim', 'sample', 'default verdict', 'stability', `verdict under definitions 1..${names.length} (s/c/i/p/u)`], body),
     'definitions (1 is the default; stability = how many agree with its verdict; each counts as a trial for the deflated Sharpe ratio):',
     ...key,
   ].join('\n');

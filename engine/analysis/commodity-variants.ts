@@ -1,7 +1,7 @@
 import type { Role } from '../../datasets/catalog.ts';
 import type { Panel } from '../../datasets/panel.ts';
 import { buildRoles, resolveRoleMap, type RoleSeries } from '../../datasets/roles.ts';
-import { buildClaimContext, runScorecard } from '../claims/index.ts';
+import { buildClaimContext, runScorecard, type ClaimContextOptions } from '../claims/index.ts';
 
 /** What stands for "commodities" in each variant: DBC (the default), GSG, or gold. */
 export const COMMODITY_PROXIES: readonly { name: string; instruments: readonly string[]; note: string }[] = [
@@ -27,7 +27,7 @@ export interface CommodityVariantRow {
  * The commodity claims scored with each proxy in the commodities role, all else (labels, other
  * roles, bootstrap seed and resamples) unchanged: how much their verdicts rest on DBC.
  */
-export function commodityVariants(panel: Panel, labels: Uint8Array, options: { reps: number; seed: number; level: number }, defaultRoles?: ReadonlyMap<Role, RoleSeries>): CommodityVariantRow[] {
+export function commodityVariants(panel: Panel, labels: Uint8Array, options: ClaimContextOptions, defaultRoles?: ReadonlyMap<Role, RoleSeries>): CommodityVariantRow[] {
   const rows: CommodityVariantRow[] = [];
   const map = resolveRoleMap(panel);
   for (const proxy of COMMODITY_PROXIES) {

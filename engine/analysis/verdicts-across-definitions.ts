@@ -1,7 +1,7 @@
 import type { Role } from '../../datasets/catalog.ts';
 import type { Panel } from '../../datasets/panel.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
-import { buildClaimContext, CLAIMS, runScorecard, type ClaimResult, type ScorecardRow } from '../claims/index.ts';
+import { buildClaimContext, CLAIMS, runScorecard, type ClaimContextOptions, type ClaimResult, type ScorecardRow } from '../claims/index.ts';
 import { computeRegimes, RegimeCache, type RegimeDefinition } from '../regimes/index.ts';
 
 /** One claim on one side of the publication date, under every definition. */
@@ -24,10 +24,7 @@ export interface VerdictGrid {
   rows: StabilityRow[];
 }
 
-export interface VerdictGridOptions {
-  reps: number;
-  seed: number;
-  level: number;
+export interface VerdictGridOptions extends ClaimContextOptions {
   /** Claim ids (default all). */
   only?: readonly string[];
   /** Labels already computed for some configs (the default's), by JSON of the config. */
@@ -56,7 +53,8 @@ export function verdictsAcrossDefinitions(panel: Panel, roles: ReadonlyMap<Role,
   const labelled = all ? all.filter((id) => !LABEL_FREE_CLAIMS.includes(id)) : undefined;
   const scorecards: ScorecardRow[][] = definitions.map((d, k) => {
     const labels = options.known?.get(JSON.stringify(d.config)) ?? computeRegimes(panel, d.config, { cache }).labels;
-    const ctx = buildClaimContext(panel, roles, labels, { reps: options.reps, seed: options.seed, level: options.level });
+    const { only: _only, known: _known, ...claimOptions } = options;
+    const ctx = buildClaimContext(panel, roles, labels, claimOptions);
     if (k === 0) return runScorecard(ctx, { only: all });
     const claims = CLAIMS.filter((c) => !LABEL_FREE_CLAIMS.includes(c.id));
     return runScorecard(ctx, { only: labelled ?? claims.map((c) => c.id) }, claims);
