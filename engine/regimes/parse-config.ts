@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseIsoDay } from '../../datasets/day.ts';
 import { ConfigError } from '../../datasets/errors.ts';
+import { assertTextDepth, MAX_INPUT_DEPTH, tooDeepAt } from '../../datasets/input-limits.ts';
 import { ProblemList, ProblemsError, quote, type Problem, type SafeParse } from '../../datasets/problems.ts';
 import { COMPONENTS, DOLLAR_COMPONENTS, LIQUIDITY_COMPONENTS, WINDOW_KEYS } from './components/index.ts';
 import { DEFAULT_MODEL, REGIME_MODELS } from './models.ts';
@@ -14,8 +15,8 @@ const TOP_KEYS = ['extends', 'name', 'description', 'model', 'dollarSource', 'wi
 const CONFIRM_BY = ['quadrant', 'axis'] as const;
 /** Longest look-back accepted anywhere, in trading days (about 20 years). */
 const MAX_ROWS = 5000;
-/** A regime config is four levels deep; anything nested deeper than this is rejected before it is read. */
-export const MAX_CONFIG_DEPTH = 8;
+/** A regime config is four levels deep; anything nested deeper than the shared input limit is rejected before it is read. */
+export const MAX_CONFIG_DEPTH = MAX_INPUT_DEPTH;
 
 const MODEL_NAMES = Object.keys(REGIME_MODELS);
 
@@ -29,8 +30,9 @@ const MODEL_NAMES = Object.keys(REGIME_MODELS);
 export function safeParseRegimeConfig(json: unknown, source: string): SafeParse<RegimeConfig> {
   const problems = new ProblemList();
   const v = new Check(problems);
-  if (deeperThan(json, MAX_CONFIG_DEPTH)) {
-    problems.add('(root)', 'bad-config', `the config nests deeper than ${MAX_CONFIG_DEPTH} levels`, 'a regime config is at most four levels deep: components.NAME.weight');
+  const deep = tooDeepAt(json, MAX_CONFIG_DEPTH);
+  if (deep !== undefined) {
+    problems.add(deep || '(root)', 'bad-config', `the config nests deeper than ${MAX_CONFIG_DEPTH} levels`, 'a regime config is at most four levels deep: components.NAME.weight');
     return problems.result(() => undefined as never);
   }
   const root = v.object(json, '');
@@ -173,7 +175,7 @@ export function checkRegimeConfig(config: RegimeConfig, source = 'config'): void
 export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
   if ((PRESET_NAMES as string[]).includes(presetOrFile)) return REGIME_PRESETS[presetOrFile as PresetName];
   if (!existsSync(presetOrFile)) {
-    throw new ConfigError(`unknown regime preset or file ${quote(presetOrFile)}`, {
+    throw new ConfigError('bad-config', `unknown regime preset or file ${quote(presetOrFile)}`, {
       field: 'preset',
       hint: `presets: ${PRESET_NAMES.join(', ')}; or give the path of a JSON file`,
     });
@@ -182,13 +184,14 @@ export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
   try {
     text = readFileSync(presetOrFile, 'utf8');
   } catch (err) {
-    throw new ConfigError(`cannot read the regime config: ${(err as Error).message}`, { file: presetOrFile });
+    throw new ConfigError('bad-config', `cannot read the regime config: ${(err as Error).message}`, { file: presetOrFile });
   }
+  assertTextDepth(text, presetOrFile);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file: presetOrFile, hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file: presetOrFile, hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}' });
   }
   return parseRegimeConfig(json, presetOrFile);
 }
@@ -196,18 +199,6 @@ export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
 /** A value as quoted in a message; a missing one is "nothing". */
 function shown(v: unknown): string {
   return v === undefined ? 'nothing' : quote(v);
-}
-
-/** True when `value` holds objects or arrays nested more than `max` levels (iterative: no recursion to overflow). */
-function deeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(node as Obj)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Field checks that add a problem naming the field and return undefined when a value is bad. */

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../datasets/errors.ts';
 import { RISK_GAUGE_DAYS } from '../../engine/claims/quadrant-claims.ts';
-import { checkRoleWeights, throwIssues, weightsRow, type RoleWeights } from '../quadrant-table.ts';
+import { parseRoleWeights, weightsRow, type RoleWeights } from '../quadrant-table.ts';
 import type { DayContext } from '../context.ts';
 import type { Step } from '../step.ts';
 
@@ -17,10 +17,10 @@ const GAUGES = ['VIXCLS', 'BAMLH0A0HYM2'] as const;
  * RISK_GAUGE_DAYS days is negative. Reads: label(0), the gauge at 0 and RISK_GAUGE_DAYS back (or
  * us_large's returns 0..RISK_GAUGE_DAYS−1 back). Sets: selected and weights.
  *
- * @throws ConfigError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
+ * @throws ProblemsError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
  */
 export function weighByRiskAppetite(quadrant: 1 | 2 | 3 | 4, when: 'falling' | 'steady', weights: RoleWeights, label = 'weights'): Step {
-  throwIssues(checkRoleWeights(weights, 'weights'));
+  parseRoleWeights(weights, 'weights');
   const wantFalling = when === 'falling';
   return {
     kind: 'weigh',
