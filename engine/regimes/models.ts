@@ -1,3 +1,4 @@
+import { markovRegimeResult } from './markov/markov-regime-result.ts';
 import type { RegimeModel } from './model-types.ts';
 import { weightedComponents } from './weighted-components.ts';
 
@@ -13,4 +14,10 @@ export const DEFAULT_MODEL = 'weighted-components';
  */
 export const REGIME_MODELS: Readonly<Record<string, RegimeModel>> = {
   [DEFAULT_MODEL]: weightedComponents,
+  'markov-switching': (panel, config, cache) => {
+    // The Markov-switching model reads the weighted composite's two scores (engine/regimes/markov/).
+    const w = weightedComponents(panel, config, cache);
+    const r = markovRegimeResult({ config, ...w, stale: new Uint8Array(w.labels.length), firstLabelled: -1 }, panel.calendar, config);
+    return { labels: r.labels, rawLabels: r.rawLabels, liquidityScore: r.liquidityScore, dollarScore: r.dollarScore, components: r.components, signals: r.signals, inputs: w.inputs };
+  },
 };

@@ -67,6 +67,20 @@ const rates: RegimeConfig = {
   components: { ...OFF, policy_rate: sign(1, 0.125), policy_surprise: sign(1, 0.125), ...DOLLAR },
 };
 
+/**
+ * `markov-switching`: the data-driven challenger. One two-state Hamilton model per axis on the
+ * article composite's own liquidity and dollar scores, fitted by EM on an expanding window
+ * refitted monthly, each day labelled from its filtered probability (engine/regimes/markov/).
+ * It differs from `article` in the classification rule alone; `stability` is not used.
+ */
+const markovSwitching: RegimeConfig = {
+  ...article,
+  name: 'markov-switching',
+  description: 'two-state Markov-switching models (Hamilton filter, EM, monthly expanding refits) on the article composite\'s liquidity and dollar scores',
+  model: 'markov-switching',
+  stability: { ...BASE.stability, confirmDays: 1 },
+};
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -85,6 +99,7 @@ const PRESETS = {
   article,
   'balance-sheet': balanceSheet,
   rates,
+  'markov-switching': markovSwitching,
 } satisfies Record<string, RegimeConfig>;
 
 export const REGIME_PRESETS: Readonly<Record<keyof typeof PRESETS, RegimeConfig>> = deepFreeze(structuredClone(PRESETS));

@@ -18,6 +18,6 @@ describe('the article playbook', () => {
   it('reads as one sentence', () => {
     expect(describeStrategy(articleStrategy())).toBe('whenRegimeKnown → weighByQuadrant(article playbook) → weighByRiskAppetite(Q2 steady: no small-cap tilt) → rebalanceOn(regime+monthly)');
     expect(describeStrategy(articleUnconditionalStrategy())).toBe('whenRegimeKnown → weighByQuadrant(article playbook) → rebalanceOn(regime+monthly)');
-    expect(benchmarkStrategies().map((s) => s.name)).toEqual(['us-large', '60-40', 'equal-weight', 'random-regime']);
+    expect(benchmarkStrategies().map((s) => s.name)).toEqual(['us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime']);
   });
 });

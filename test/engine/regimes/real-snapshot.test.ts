@@ -4,6 +4,7 @@ import { loadDataset } from '../../../datasets/load-dataset.ts';
 import { buildPanel, calendarIndexAtOrBefore } from '../../../datasets/panel.ts';
 import { makeRng } from '../../../engine/random.ts';
 import { calibrationReadings, computeRegimes, PRESET_NAMES, REGIME_PRESETS, regimeDefinitions } from '../../../engine/regimes/index.ts';
+import { monthOpenings } from '../../../engine/regimes/markov/index.ts';
 import { watchList } from '../../../engine/signals/watch-list.ts';
 import { SNAPSHOT } from '../../builders.ts';
 import { poisonAfter } from '../../fixtures/regimes/synthetic.ts';
@@ -19,11 +20,15 @@ describe('the real snapshot', () => {
       const r = computeRegimes(panel, REGIME_PRESETS[p]);
       // The first DTWEXBGS value (2006-01-02's week) is public Tuesday 2006-01-10; the 200-day
       // trend then needs 199 more rows and its z-score 125 more: 324 rows after 2006-01-10.
-      expect(isoDay(cal[r.firstLabelled])).toBe(isoDay(cal[row('2006-01-10') + 324]));
+      // markov-switching reads those scores and first fits on the first session of the month
+      // once 504 of them are in (MARKOV_DEFAULTS.minHistory).
+      const scored = row('2006-01-10') + 324;
+      const first = p === 'markov-switching' ? Array.from(monthOpenings(cal)).find((r) => r >= scored + 504)! : scored;
+      expect(isoDay(cal[r.firstLabelled])).toBe(isoDay(cal[first]));
       // Stale from the first day an input's newest value is older than its normal interval
       // (fred/DGS3MO.csv ends 2026-07-22, 7 days max → 2026-07-30; DTWEXBGS ends 2026-08-28, the
       // H.10 of 8 September is missing, 12 days max → 2026-09-10), and stale to the end.
-      const firstStale = { article: '2026-07-30', rates: '2026-07-30', 'balance-sheet': '2026-09-10' }[p as string]!;
+      const firstStale = { article: '2026-07-30', rates: '2026-07-30', 'balance-sheet': '2026-09-10', 'markov-switching': '2026-07-30' }[p as string]!;
       const s = row(firstStale);
       expect(isoDay(cal[s])).toBe(firstStale);
       expect(Array.from(r.labels.subarray(r.firstLabelled, s)).every((q) => q >= 1 && q <= 4)).toBe(true);
