@@ -93,6 +93,7 @@ export const MACRO_SERIES: readonly MacroEntry[] = [
   { id: 'DTB3', title: '3-month Treasury bill (secondary market)', units: 'percent, discount basis', frequency: 'daily', publication: nextDay, required: true, continuedBy: 'DGS3MO' },
   { id: 'DGS3MO', title: '3-month Treasury constant-maturity yield', units: 'percent', frequency: 'daily', publication: nextDay, required: false },
   { id: 'DTWEXBGS', title: 'Nominal broad US dollar index (H.10)', units: 'index, Jan 2006 = 100', frequency: 'daily', publication: { kind: 'h10-weekly' }, required: true },
+  { id: 'DTWEXB', title: 'Broad US dollar index, goods only (H.10, discontinued)', units: 'index, Jan 1997 = 100', frequency: 'daily', publication: { kind: 'h10-weekly' }, required: false, note: 'the broad index as published before January 2019 (DTWEXBGS before 2019 is a later back-cast); ends 2019-12-31' },
   { id: 'DXY', title: 'ICE US dollar index (DXY)', units: 'index, Mar 1973 = 100', frequency: 'daily', publication: { kind: 'same-day' }, required: false, note: 'cross-check for DTWEXBGS' },
   { id: 'UNRATE', title: 'Unemployment rate', units: 'percent', frequency: 'monthly', publication: { kind: 'monthly', releaseDay: 10 }, required: false, note: 'first-Friday release; day 10 is a conservative bound' },
   { id: 'CPIAUCSL', title: 'Consumer price index, all items', units: 'index 1982-84 = 100', frequency: 'monthly', publication: { kind: 'monthly', releaseDay: 20 }, required: false, note: 'mid-month release; day 20 is a conservative bound' },
