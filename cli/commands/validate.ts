@@ -213,7 +213,14 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (want('benchmarks') && regimes.firstLabelled >= 0) {
       // Every configuration tried counts: the robustness grid's and those named by --extra-trials.
       const gridTrials = robustness?.deflatedSharpe?.trials ?? expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'];
-      benchmarks = againstBenchmarks(inputs.market, regimes.labels, { start: inputs.start, assumption: inputs.assumption, seed: args.seed, shuffles: args.permutations, trials: gridTrials });
+      benchmarks = againstBenchmarks(inputs.market, regimes.labels, {
+        start: inputs.start,
+        assumption: inputs.assumption,
+        seed: args.seed,
+        shuffles: args.permutations,
+        trials: gridTrials,
+        panel: inputs.panel,
+      });
       progress.tick('benchmarks');
     }
     progress.done();

@@ -14,7 +14,7 @@ import { kurtosis } from '../../engine/stats/kurtosis.ts';
 import { sharpeDifference } from '../../engine/stats/sharpe-difference.ts';
 import { skewness } from '../../engine/stats/skewness.ts';
 import { spaTest } from '../../engine/stats/spa-test.ts';
-import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
+import { ARTICLE_PLAYBOOK, ARTICLE_RULE, articleStrategy } from '../article.ts';
 import { equalWeight, RANDOM_REGIME_SEED, riskParity, sixtyForty, usLargeBuyAndHold } from '../benchmarks.ts';
 import { compileStrategy } from '../compile.ts';
 import { DEFAULT_ASSUMPTION, delayPlan, replayExecution, type CostAssumption, type StrategyExecution } from '../cost-assumption.ts';
@@ -216,7 +216,12 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   };
 
   // The playbook and the simple benchmarks.
-  const playbookPlan = planFromTable(table, labels, rule, cal);
+  // The playbook as `quadrant run` trades it: the article strategy (its Q2 small-cap tilt only
+  // while risk appetite falls, which reads the panel) unless a plain table is given.
+  const playbookPlan =
+    options.table === undefined
+      ? compileStrategy(articleStrategy(undefined, options.rule ?? ARTICLE_RULE), { market, labels, panel: options.panel })
+      : planFromTable(table, labels, rule, cal);
   const playbook = run(playbookPlan, assumption, true);
   const benches = simpleBenchmarks().map((s) => ({ strategy: s, ...run(compileStrategy(s, { market, labels, panel: options.panel }), assumption, true) }));
   const benchmarks: BenchmarkRow[] = benches.map((b) => {
