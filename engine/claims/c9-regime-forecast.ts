@@ -16,7 +16,8 @@ export const C9_END = SHARE.windowEnd;
  * (labels[i − 1]). Statistic: the share of those days in Q4. Three parts with the pass bands
  * registered in engine/claims/forecasts.json (any other outcome fails): the Q4 share, the
  * longest Q4 run, and Q2 days minus Q4 days. While the period is open, a part is decided only
- * when the best and worst cases for the remaining weekdays (all not Q4 / all Q4) agree;
+ * when the best and worst cases for the remaining weekdays and the unlabelled (stale) days
+ * (all not Q4 / all Q4) agree;
  * otherwise it is open. Verdict: supported when all pass, contradicted when any fails, pending
  * while any is open.
  */
@@ -56,11 +57,14 @@ function evaluateC9(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     const w = inPassBand(worst, band);
     return b && w ? 'pass' : !b && !w ? 'fail' : 'open';
   };
+  // Days whose quadrant is not known (unlabelled: stale inputs) could be any quadrant, like the
+  // days still to come; a worst-case Q4 run is bounded by joining every one of them to the longest.
+  const unknown = remaining + counts[0];
   const all = total + remaining;
   const parts: PartOutcome[] = [
-    part(all ? counts[4] / all : 0, all ? (counts[4] + remaining) / all : 0, SHARE.pass),
-    part(longest, Math.max(longest, run + remaining), RUN.pass),
-    part(counts[2] + remaining - counts[4], counts[2] - counts[4] - remaining, Q2.pass),
+    part(all ? counts[4] / all : 0, all ? (counts[4] + unknown) / all : 0, SHARE.pass),
+    part(longest, counts[0] ? longest + unknown : Math.max(longest, run + remaining), RUN.pass),
+    part(counts[2] + unknown - counts[4], counts[2] - counts[4] - unknown, Q2.pass),
   ];
   const share = (q: number): string => (total ? `${((counts[q] / total) * 100).toFixed(0)}%` : 'n/a');
   const notes = [

@@ -84,6 +84,16 @@ describe('C9: Q2 the risk, Q4 rare and short', () => {
     expect(r.verdict).toBe('contradicted');
   });
 
+  it('unlabelled (stale) days count as unknown, not as "not Q4": a full year with 60 unlabelled days and no Q4 yet stays pending', () => {
+    // Through 2026-12-31 every day is in the data, but labels 0 from index 560 to 619: those 60
+    // days could have been Q4 (60/~180 > 15 %), so the Q4 share cannot pass yet.
+    const ctx = makeContext({ to: '2026-12-31', label: (t) => (t >= 560 && t < 620 ? 0 : 2) });
+    const res = C9.evaluate(ctx, claimWindows(ctx).outOfSample!);
+    expect(res.statistic).toBe(0);
+    expect(res.verdict).toBe('pending');
+    expect(res.notes.join(' ')).toMatch(/Q4 share open/);
+  });
+
   it('is decided early when the rest of the period cannot change a part: no Q2 day and 55 Q4 days with 12 days left', () => {
     const ctx = makeContext({ label: (t) => (t >= 560 && t < 615 ? 4 : 1) });
     const res = C9.evaluate(ctx, claimWindows(ctx).outOfSample!);
