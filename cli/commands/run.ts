@@ -14,6 +14,7 @@ import {
   EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
+  attachTearsheets,
   navCsv,
   navsCsv,
   resultMetrics,
@@ -115,6 +116,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
     );
     const metrics = results.map((r) => resultMetrics(r, market, labels));
+    attachTearsheets(results, metrics, market);
 
     emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
     if (args.out) {

@@ -66,14 +66,52 @@ export function tearsheet(nav: Float64Array, days: Int32Array, riskFree: Float64
   };
 }
 
+/** A calendar month's or year's return as metrics.json writes it (`month` only for months). */
+export interface PeriodReturnRecord {
+  year: number;
+  month?: number;
+  return: number | null;
+}
+
+/** Relative figures against one reference, as metrics.json writes them (fractions, annualised). */
+export interface RelativeRecord {
+  alpha: number | null;
+  beta: number | null;
+  trackingError: number | null;
+  informationRatio: number | null;
+  upCapture: number | null;
+  downCapture: number | null;
+  days: number;
+}
+
+/** A tearsheet in metrics.json (`runs.NAME.tearsheet`): fractions, ISO dates, null for NaN. */
+export interface TearsheetRecord {
+  monthlyReturns: PeriodReturnRecord[];
+  yearlyReturns: PeriodReturnRecord[];
+  bestMonth: PeriodReturnRecord | null;
+  worstMonth: PeriodReturnRecord | null;
+  bestYear: PeriodReturnRecord | null;
+  worstYear: PeriodReturnRecord | null;
+  /** Depth is a positive fraction (the fall from the peak), as `maxDrawdown`. */
+  worstDrawdowns: { depth: number | null; start: string | null; trough: string | null; recovery: string | null; lengthDays: number }[];
+  /** Daily historical 95% VaR and CVaR, losses as negative returns. */
+  valueAtRisk95: number | null;
+  conditionalValueAtRisk95: number | null;
+  /** "1y", "3y", "5y", "10y" → annualised return, null when the run is shorter. */
+  trailingReturns: Record<string, number | null>;
+  /** Reference run name → relative figures. */
+  against: Record<string, RelativeRecord>;
+}
+
 /** The JSON form written to metrics.json: days as ISO dates, NaN as null, daily series left out. */
-export function tearsheetJson(sheet: Tearsheet): Record<string, unknown> {
+export function tearsheetJson(sheet: Tearsheet): TearsheetRecord {
   const day = (d: Day) => (Number.isFinite(d) ? isoDay(d) : null);
   const num = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
-  const period = (p?: PeriodReturn) => (p ? { year: p.year, ...(p.month ? { month: p.month } : {}), return: num(p.ret) } : null);
+  const record = (p: PeriodReturn): PeriodReturnRecord => ({ year: p.year, ...(p.month ? { month: p.month } : {}), return: num(p.ret) });
+  const period = (p?: PeriodReturn) => (p ? record(p) : null);
   return {
-    monthlyReturns: sheet.monthly.map(period),
-    yearlyReturns: sheet.yearly.map(period),
+    monthlyReturns: sheet.monthly.map(record),
+    yearlyReturns: sheet.yearly.map(record),
     bestMonth: period(sheet.bestMonth),
     worstMonth: period(sheet.worstMonth),
     bestYear: period(sheet.bestYear),

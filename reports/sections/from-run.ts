@@ -8,6 +8,8 @@ import { assembleReport, type PerformancePart, type ReportBuildOptions, type Rep
 import type { RunBundle } from './run-bundle.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
+import { runTearsheetBlocks } from './run-tearsheet.ts';
+import { readRunWeights } from './run-weights.ts';
 
 /** Where each of a run's days sits in a calendar. */
 export interface RunOnCalendar {
@@ -113,11 +115,13 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   if (bundle.manifest.lookAheadProne) notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
   for (const r of bundle.manifest.runs) for (const w of r.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: `${r.name}: ${w}` });
 
+  const performance = runPerformanceSection(bundle, riskFree);
+  performance.blocks.push(...runTearsheetBlocks(bundle, readRunWeights(bundle.dir)));
   return {
     subtitle: `${strategyName} against ${benchmarks.length} benchmark${benchmarks.length === 1 ? '' : 's'}, ${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`,
     config,
     headline: runHeadline(bundle),
-    performance: runPerformanceSection(bundle, riskFree),
+    performance,
     parameters,
     series,
     notes,

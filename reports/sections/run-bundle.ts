@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { parseIsoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import type { RunManifest } from '../../engine/backtest/index.ts';
+import type { TearsheetRecord } from '../../engine/metrics/index.ts';
 
 /** A metrics record as metrics.json writes it: numbers, ISO dates for drawdown days, null for NaN. */
 export type MetricsRecord = Record<string, number | string | null>;
@@ -16,6 +17,8 @@ export interface RunMetricsEntry {
   /** "Q1".."Q4" → metrics over the days whose return falls under that quadrant (label of the previous close). */
   byQuadrant: Record<string, MetricsRecord>;
   costTotals?: Record<string, number>;
+  /** The tearsheet analytics (runs written before they existed have none). */
+  tearsheet?: TearsheetRecord;
   rule?: string;
   warnings?: string[];
 }
