@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ROLES, type Role } from '../../datasets/catalog.ts';
 import { dayOf, isoDay } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
+import { countRange } from '../count-limits.ts';
 import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import {
   basketReturns,
@@ -117,7 +118,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     y
       .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
       .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
-      .option('reps', { type: 'number', default: 1000, describe: 'stationary-bootstrap resamples per interval' })
+      .option('reps', { type: 'number', default: 1000, describe: `stationary-bootstrap resamples per interval${countRange('reps')}` })
       .option('seed', { type: 'number', default: 20260119, describe: 'bootstrap seed (reported with the results)' })
       .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
       .option('bootstrap', { choices: ['stationary', 'episode'] as const, default: 'stationary' as BootstrapKind, describe: 'claims\' intervals and p-values: stationary bootstrap of days, or episode bootstrap (whole runs of each condition resampled)' })
@@ -129,17 +130,15 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
       .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
-      .option('permutations', { type: 'number', default: 200, describe: 'block permutations of the regime labels in the robustness section (seeded by --seed)' })
+      .option('permutations', { type: 'number', default: 200, describe: `block permutations of the regime labels in the robustness section (seeded by --seed)${countRange('permutations')}` })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
       .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
   handler: async (args) => {
-    if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
-    if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
@@ -281,5 +280,5 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       notes: inputs.warnings.length ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }] : undefined,
     },
   );
-  process.stdout.write(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })) + '\n');
+  emit(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
 }

@@ -41,7 +41,7 @@ export function createReplayBuffers(m: number, R: number): ReplayBuffers {
  * @throws ConfigError naming `buffers` when they are too short.
  */
 export function sliceBuffers(b: ReplayBuffers, m: number, R: number, perOrder: boolean): ReplayBuffers {
-  if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError(`replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
+  if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError('bad-config', `replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
   const out: ReplayBuffers = {
     nav: b.nav.subarray(0, m),
     weights: b.weights.subarray(0, m * R),

@@ -82,7 +82,8 @@ export function impliedCuts(policyRate: number, twoYear: number): number {
  * two followed. Two parts with the pass bands registered in engine/claims/forecasts.json (any
  * other outcome fails):
  * 1. priced at publication: impliedCuts of the as-of DFF and DGS2 at the last close on or
- *    before 2026-01-19 (resolved on that day);
+ *    before 2026-01-19 (resolved on that day). It is a lower bound (no term premium), so it
+ *    fails only above its band; below the band it does not decide;
  * 2. delivered: net cuts counted from the effective fed funds rate (DFF, continued by EFFR)
  *    after 2026-01-19 (no FOMC meeting fell between 1 and 19 January) to the end of 2026;
  *    decided early when more than two have happened or too few meetings remain.
@@ -96,7 +97,7 @@ export const C10: Claim = {
   kind: 'forecast',
   statistic: 'Fed rate cuts in 2026 so far (net of hikes): steps of ≥ 20 bp in the 5-print median of the effective fed funds rate after 2026-01-19; beside it the cuts priced at publication from DFF − DGS2',
   unit: 'cuts',
-  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: cuts priced at publication (DFF − DGS2)/(0.25 × 0.75) ${bandText(PRICED.pass)}; net cuts delivered in 2026 ${bandText(DELIVERED.pass)}, decided early when more have happened or fewer FOMC meetings remain than cuts missing; supported when both pass, contradicted when either fails, pending otherwise`,
+  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: cuts priced at publication (DFF − DGS2)/(0.25 × 0.75) ${bandText(PRICED.pass)} (a lower bound: below the band it does not decide); net cuts delivered in 2026 ${bandText(DELIVERED.pass)}, decided early when more have happened or fewer FOMC meetings remain than cuts missing; supported when both pass, contradicted when either fails, pending otherwise`,
   evaluate: evaluateC10,
 };
 
@@ -113,10 +114,13 @@ function evaluateC10(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     parts.push('open');
     notes.push('priced at publication: no 2-year yield (DGS2) in the data');
   } else {
+    // The measure is a lower bound (a positive term premium hides priced cuts): above the band
+    // it fails, inside it passes, below it it cannot decide and the delivered part alone does.
+    const undecided = priced < (PRICED.pass.min ?? -Infinity);
     const out: PartOutcome = inPassBand(priced, PRICED.pass) ? 'pass' : 'fail';
-    parts.push(out);
+    if (!undecided) parts.push(out);
     notes.push(
-      `priced at publication ${out} (pass ${bandText(PRICED.pass)}): DFF ${macro.DFF[b].toFixed(2)}% − DGS2 ${macro.DGS2![b].toFixed(2)}% on ${day(calendar[b])} → ${priced.toFixed(2)} cuts (no term premium: a lower bound)`,
+      `priced at publication ${undecided ? 'undecided' : out} (pass ${bandText(PRICED.pass)}): DFF ${macro.DFF[b].toFixed(2)}% − DGS2 ${macro.DGS2![b].toFixed(2)}% on ${day(calendar[b])} → ${priced.toFixed(2)} cuts (no term premium: a lower bound${undecided ? ', so a value below the band does not decide' : ''})`,
     );
   }
 

@@ -9,7 +9,7 @@ import type { LineSeries } from '../charts/time-rows.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import { formatValue } from '../format.ts';
 import type { ReportBlock, TableBlock, TableRow, ValueFormat } from '../model.ts';
-import type { RunBundle } from './run-bundle.ts';
+import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runLabel } from './run-performance.ts';
 import type { RunWeights } from './run-weights.ts';
 

@@ -201,7 +201,15 @@ describe('reportCreatedAt', () => {
     // 1789000000 s = 20 706 days (to 2026-09-10) + 1 600 s (00:26:40), by hand.
     expect(reportCreatedAt({ SOURCE_DATE_EPOCH: '1789000000' })).toBe('2026-09-10T00:26:40.000Z');
     expect(reportCreatedAt({ SOURCE_DATE_EPOCH: '0' })).toBe('1970-01-01T00:00:00.000Z');
-    // Not a whole number of seconds: the current time.
-    expect(Math.abs(Date.parse(reportCreatedAt({ SOURCE_DATE_EPOCH: 'soon' })) - Date.now())).toBeLessThan(5_000);
+    // Unset or empty: the current time.
+    expect(Math.abs(Date.parse(reportCreatedAt({ SOURCE_DATE_EPOCH: '' })) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('names the variable when it is not whole seconds a date can hold (no RangeError)', () => {
+    // 253402300799 s is 9999-12-31T23:59:59Z, the last second an ISO date shows.
+    expect(reportCreatedAt({ SOURCE_DATE_EPOCH: '253402300799' })).toBe('9999-12-31T23:59:59.000Z');
+    for (const bad of ['99999999999999', '253402300800', 'soon', '-1']) {
+      expect(() => reportCreatedAt({ SOURCE_DATE_EPOCH: bad })).toThrow(new RegExp(`^SOURCE_DATE_EPOCH must be whole seconds since 1970 \\(0 to 253402300799\\), got "${bad}"$`));
+    }
   });
 });

@@ -131,10 +131,16 @@ describe('C10: two cuts in 2026', () => {
     expect(C10.evaluate(full, claimWindows(full).outOfSample!).verdict).toBe('supported');
     const none = makeContext({ to: '2027-01-08', dgs2: pricedTwo });
     expect(C10.evaluate(none, claimWindows(none).outOfSample!).verdict).toBe('contradicted');
-    // Two cuts delivered, but the market priced none at publication: the note misread the pricing.
+    // Two cuts delivered; the pricing measure (a lower bound) reads none: it cannot decide.
     const flat = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts }, dgs2: () => 3.64 });
     const rf = C10.evaluate(flat, claimWindows(flat).outOfSample!);
-    expect(rf.notes[0]).toMatch(/^priced at publication fail/);
-    expect(rf.verdict).toBe('contradicted');
+    expect(rf.notes[0]).toMatch(/^priced at publication undecided/);
+    expect(rf.verdict).toBe('supported');
+    // A 2-year 75 bp under DFF prices (0.75 / 0.1875 =) 4 cuts even before any term premium:
+    // above the band, the note misread the pricing.
+    const steep = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts }, dgs2: () => 3.64 - 0.75 });
+    const rs = C10.evaluate(steep, claimWindows(steep).outOfSample!);
+    expect(rs.notes[0]).toMatch(/^priced at publication fail/);
+    expect(rs.verdict).toBe('contradicted');
   });
 });

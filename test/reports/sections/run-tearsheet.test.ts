@@ -6,7 +6,7 @@ import { DataError } from '../../../datasets/errors.ts';
 import { binValues } from '../../../reports/charts/histogram.ts';
 import { ROLE_COLOURS } from '../../../reports/charts/palette.ts';
 import type { ChartBlock, ReportBlock, TableBlock } from '../../../reports/model.ts';
-import { readRunBundle } from '../../../reports/sections/run-bundle.ts';
+import { readRunBundle } from '../../../engine/run-bundle/index.ts';
 import { runTearsheetBlocks } from '../../../reports/sections/run-tearsheet.ts';
 import { readRunWeights } from '../../../reports/sections/run-weights.ts';
 import { writeBundle } from './run-bundle-fixture.ts';
