@@ -68,6 +68,8 @@ export interface PerformancePart {
   notes: NoteBlock[];
   /** The strategy's name in `series` (drawn in event time in the episode panels). */
   strategy?: string;
+  /** Whether the strategy beats simple benchmarks, in one sentence with its test (benchmarkAnswer). */
+  answer?: string;
 }
 
 export const REPORT_TITLE = 'Quadrant: Fed liquidity × US dollar regimes';
@@ -174,6 +176,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
     subtitle: part.subtitle,
     createdAt: options.createdAt ?? new Date().toISOString(),
     question: REPORT_QUESTION,
+    ...(part.answer ? { answer: part.answer } : {}),
     config,
     ...(part.headline ? { headline: part.headline } : {}),
     sections: {

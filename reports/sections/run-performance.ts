@@ -127,8 +127,8 @@ export function runPerformanceSection(bundle: RunBundle, riskFree: Float64Array)
         id: 'strategy-rolling-sharpe',
         title: 'Rolling one-year Sharpe ratio',
         alt: `Rolling Sharpe ratio over 252 trading days for ${names}.`,
-        caption: 'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252).',
-        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: NUM2, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220 }),
+        caption: 'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). The strategy in bold, the benchmarks pale.',
+        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: NUM2, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220, emphasis: 0 }),
       },
     ],
   };

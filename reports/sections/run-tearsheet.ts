@@ -147,7 +147,7 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
       title: 'Rolling one-year volatility',
       alt: `Annualised volatility of daily returns over the trailing 252 trading days for ${vol.map((s) => s.label).join(', ')}.`,
       caption: 'Sample standard deviation of the trailing 252 daily returns × √252 (quantstats\' rolling volatility).',
-      spec: timeSeriesChart({ ...window, series: vol, yTitle: 'Volatility, annualised', yAxisFormat: '.0%', format: PCT1, zero: true, height: 190 }),
+      spec: timeSeriesChart({ ...window, series: vol, yTitle: 'Volatility, annualised', yAxisFormat: '.0%', format: PCT1, zero: true, height: 190, emphasis: 0 }),
     },
   ];
   if (beta.length) {
@@ -157,7 +157,7 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
       title: 'Rolling one-year beta against US large caps',
       alt: `Beta of daily returns on us-large's over the trailing 252 trading days for ${beta.map((s) => s.label).join(', ')}.`,
       caption: "cov(r, b) / var(b) of the trailing 252 daily returns against us-large (empyrical's rolling beta); 1 moves with the market, 0 apart from it.",
-      spec: timeSeriesChart({ ...window, series: beta, yTitle: 'Beta', format: NUM2, rules: [{ value: 1, label: '', colour: '#777777' }], height: 190 }),
+      spec: timeSeriesChart({ ...window, series: beta, yTitle: 'Beta', format: NUM2, rules: [{ value: 1, label: '', colour: '#777777' }], height: 190, emphasis: 0 }),
     });
   }
   return blocks;
