@@ -20,7 +20,7 @@ import {
 } from '../../engine/analysis/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, summariseVerdicts, THIN_DAYS, THIN_EPISODES, type BootstrapKind, type ScorecardRow } from '../../engine/claims/index.ts';
 import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
-import { pct } from '../../engine/percent.ts';
+import { pct, pctLevel } from '../../engine/percent.ts';
 import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
 import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
@@ -75,7 +75,7 @@ function regimeText(rows: readonly RegimeStatsRow[]): string {
     pct(r.meanAnnual),
     Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '',
     num(r.tStat),
-    pct(r.volatility),
+    pctLevel(r.volatility),
     num(r.sharpe),
     share(r.hitRate),
     pct(-r.maxDrawdown),

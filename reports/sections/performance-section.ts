@@ -144,7 +144,7 @@ function metricsTable(id: string, portfolios: readonly PortfolioReturns[], metri
     rows: portfolios.map((p, k) => ({
       key: p.key,
       ...(p.emphasis ? { emphasis: true } : {}),
-      cells: [p.label, metrics[k].cagr, metrics[k].volatility, metrics[k].sharpe, metrics[k].sortino, metrics[k].maxDrawdown, metrics[k].hitRate],
+      cells: [p.label, metrics[k].cagr, metrics[k].volatility, metrics[k].sharpe, metrics[k].sortino, 0 - metrics[k].maxDrawdown, metrics[k].hitRate],
     })),
     note: 'CAGR and volatility annualised with 252 trading days; Sharpe and Sortino on returns in excess of T-bills; maximum drawdown: the largest fall from a peak, as a fraction of the peak.',
   };
@@ -169,7 +169,7 @@ export function headlineFrom(input: PerformanceInput): HeadlineTable {
     ],
     portfolios: input.portfolios.map((p) => {
       const m = computeMetrics({ nav: navOver(p.returns, from, to), days, riskFree: rf });
-      return { key: p.key, label: p.label, ...(p.emphasis ? { emphasis: true } : {}), values: keys.map((k) => (Number.isFinite(m[k]) ? m[k] : null)) };
+      return { key: p.key, label: p.label, ...(p.emphasis ? { emphasis: true } : {}), values: keys.map((k) => (Number.isFinite(m[k]) ? (k === 'maxDrawdown' ? 0 - m[k] : m[k]) : null)) };
     }),
   };
 }
