@@ -39,8 +39,15 @@ export interface RobustnessOptions {
   pboPartitions?: number;
   /** History before the first walk-forward year, years of 252 days. Default 3. */
   minHistoryYears?: number;
-  /** Configurations tried in all, for the deflated Sharpe ratio (default the grid's size; more when earlier searches count). */
+  /** Configurations tried in all, for the deflated Sharpe ratio (default the grid's size plus `extraTrials`). */
   trials?: number;
+  /**
+   * Configurations tried outside this grid that the deflated Sharpe ratio must count too: regime
+   * definitions or variants looked at before settling on the grid (default 0).
+   */
+  extraTrials?: number;
+  /** Cost of the reference and its permuted controls, bps of the value traded (default 5, as every command). */
+  costBps?: number;
   /** Called as each phase advances. */
   onProgress?: (phase: RobustnessPhase, done: number, total: number) => void;
 }
@@ -122,6 +129,10 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
   if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
   const progress = options.onProgress ?? (() => {});
+  const refCost = options.costBps ?? DEFAULT_COST_BPS;
+  if (!(Number.isFinite(refCost) && refCost >= 0)) throw new ConfigError('bad-config', `costBps must be a number ≥ 0, got ${refCost}`, { field: 'costBps' });
+  const extraTrials = options.extraTrials ?? 0;
+  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0) throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
   const cal = panel.calendar;
   const n = cal.length;
 
@@ -164,7 +175,7 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
   for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
   const jobs: Job[] = configs.map((c) => ({ labels: c.regime, table: c.playbook, rule: c.rebalance, costBps: c.costBps }));
-  for (let p = 0; p <= permutations; p++) jobs.push({ labels: G + p, table: refTable, rule: refRule, costBps: DEFAULT_COST_BPS });
+  for (let p = 0; p <= permutations; p++) jobs.push({ labels: G + p, table: refTable, rule: refRule, costBps: refCost });
   const workers = resolveWorkers(options.workers, jobs.length);
   const out = await runJobs({ market, labelSets, tables, rules, jobs, start, end, keep: K + 1 }, { workers, onProgress: (d, t) => progress('replays', d, t) });
   const figure = (j: number, f: JobField) => out.metrics[j * JOB_WIDTH + JOB_FIELDS.indexOf(f)];
@@ -179,12 +190,12 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   const parameters = gridParameters(grid);
   const sensitivity = sensitivityTables(parameters, configs, sharpe);
   progress('statistics', 1, steps);
-  const deflated = deflatedBest(out.excess, K, T, options.trials ?? K);
+  const deflated = deflatedBest(out.excess, K, T, options.trials ?? K + extraTrials);
   progress('statistics', 2, steps);
   const pboSummary = pboOf(out.excess, K, T, options.pboPartitions);
   progress('statistics', 3, steps);
   const permuted = Float64Array.from({ length: permutations }, (_, p) => figure(K + 1 + p, 'sharpe'));
-  const permutation = permutationTest(figure(K, 'sharpe'), permuted, seed, 'Sharpe of the article playbook (regime+monthly, 5 bps) on the base regime labels against the same on block-shuffled labels');
+  const permutation = permutationTest(figure(K, 'sharpe'), permuted, seed, `Sharpe of the article playbook (regime+monthly, ${refCost} bps) on the base regime labels against the same on block-shuffled labels`);
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
     excess: out.excess,
@@ -198,7 +209,9 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
 
   const notes = [
     `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close filled at the next close, NAV from 1 in T-bills until the first fill.`,
-    `Deflated Sharpe ratio: every one of the ${deflated?.trials ?? K} configurations tried counts as a trial, however alike, so it errs on the side of doubt.`,
+    deflated
+      ? `Deflated Sharpe ratio: ${deflated.trials} trials (the ${K} configurations of the grid${deflated.trials > K ? ` and ${deflated.trials - K} tried before it` : ''}); variance of trial Sharpes ${deflated.sharpeVariance.toExponential(2)} per day², the larger of the grid's own (${deflated.crossTrialVariance.toExponential(2)}) and the skill-less 1/(T − 1) (${deflated.nullVariance.toExponential(2)}), so alike configurations cannot make the search look cheap.`
+      : 'Deflated Sharpe ratio: not computed (no configuration has a finite Sharpe).',
   ];
   if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
@@ -208,7 +221,7 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
     workers: out.workers,
     configs: configResults,
     best,
-    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: DEFAULT_COST_BPS, ...figures(K) },
+    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: refCost, ...figures(K) },
     sensitivity,
     deflatedSharpe: deflated,
     pbo: pboSummary,
