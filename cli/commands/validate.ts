@@ -294,6 +294,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
+  const { analysisAnswer } = await import('../../reports/sections/analysis-answer.ts');
   const model = buildReportFromInputs(
     {
       dataDir: inputs.dir,
@@ -306,6 +307,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       series: inputs.strategies.filter((s) => s.name !== 'article'),
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
       benchmarks: benchmarks ? benchmarkBlocks(benchmarks) : undefined,
+      answer: benchmarks ? analysisAnswer(benchmarks) : undefined,
     },
     {
       createdAt: reportCreatedAt(),

@@ -45,23 +45,38 @@ export function benchmarkAnswer(strategy: AnswerPortfolio, benchmarks: readonly 
     tests.push({ label: b.label, difference: t.difference * Math.sqrt(252), pValue: t.pValue, days: x.length });
   }
   if (!tests.length) return undefined;
-  const shown = tests.map((t) => benchmarks.find((b) => b.label === t.label)!);
+  const figures = (label: string) => benchmarks.find((b) => b.label === label)!;
+  const rows = tests.map((t) => ({ ...t, sharpe: figures(t.label).sharpe, cagr: figures(t.label).cagr }));
+  return { text: answerText(strategy, rows, `Ledoit-Wolf HAC test of the Sharpe difference on daily returns over T-bills, two-sided, ${period}`), tests };
+}
+
+/** A benchmark's reported figures with the test of the Sharpe difference against it. */
+export interface TestedBenchmark extends BenchmarkTest {
+  sharpe: number | null;
+  cagr: number | null;
+}
+
+/**
+ * The answer sentence from tests already run (validate's benchmark analysis, or benchmarkAnswer):
+ * "Yes" when every difference is positive and significant at 5%, "No" when one is negative and
+ * significant, otherwise "Not demonstrably"; then the CAGRs, then `tests` in parentheses.
+ */
+export function answerText(strategy: { label: string; sharpe: number | null; cagr: number | null }, rows: readonly TestedBenchmark[], tests: string): string {
   const sr = (x: number | null) => formatValue(x, { style: 'number', digits: 2 });
   const p = (x: number) => (x < 0.001 ? 'p < 0.001' : `p = ${x.toFixed(x < 0.01 ? 3 : 2)}`);
-  const better = tests.filter((t) => t.difference > 0 && t.pValue < ANSWER_LEVEL);
-  const worse = tests.filter((t) => t.difference < 0 && t.pValue < ANSWER_LEVEL);
-  const each = tests.map((t, k) => `${t.label} ${sr(shown[k].sharpe)} (${p(t.pValue)})`).join(', ');
-  const names = (ts: BenchmarkTest[]) => ts.map((t) => `${t.label}'s`).join(' and ');
+  const better = rows.filter((t) => t.difference > 0 && t.pValue < ANSWER_LEVEL);
+  const worse = rows.filter((t) => t.difference < 0 && t.pValue < ANSWER_LEVEL);
+  const each = rows.map((t) => `${t.label} ${sr(t.sharpe)} (${p(t.pValue)})`).join(', ');
+  const names = (ts: readonly TestedBenchmark[]) => ts.map((t) => `${t.label}'s`).join(' and ');
   const lead =
-    better.length === tests.length
+    better.length === rows.length
       ? `Yes: ${strategy.label}'s Sharpe ratio, ${sr(strategy.sharpe)}, is significantly above every simple benchmark's: ${each}`
       : worse.length
         ? `No: ${strategy.label}'s Sharpe ratio, ${sr(strategy.sharpe)}, is significantly below ${names(worse)}${better.length ? ` (though above ${names(better)})` : ''}: ${each}`
         : `Not demonstrably: ${strategy.label}'s Sharpe ratio, ${sr(strategy.sharpe)}, against ${each}; ${better.length ? `it is significantly above only ${names(better)}` : 'no difference is significant at 5%'}`;
   const pct = (x: number | null) => formatValue(x, { style: 'percent', digits: 1 });
-  const cagr = `It earned ${pct(strategy.cagr)} a year against ${shown.map((b) => `${pct(b.cagr)} for ${b.label}`).join(', ')}.`;
-  const test = `(Ledoit-Wolf HAC test of the Sharpe difference on daily returns over T-bills, two-sided, ${period}.)`;
-  return { text: `${lead}. ${cagr} ${test}`, tests };
+  const cagr = `It earned ${pct(strategy.cagr)} a year against ${rows.map((b) => `${pct(b.cagr)} for ${b.label}`).join(', ')}.`;
+  return `${lead}. ${cagr} (${tests}.)`;
 }
 
 /** The days where both series have a finite value. */

@@ -40,6 +40,8 @@ export interface ReportInputs {
   robustness?: RobustnessInput;
   /** More blocks for the performance section after the playbook's own (validate's tests against the benchmarks). */
   benchmarks?: ReportBlock[];
+  /** The first-page answer to "does the playbook beat simple benchmarks?" (analysisAnswer), when tested. */
+  answer?: string;
 }
 
 export interface ReportBuildOptions {
@@ -129,6 +131,7 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
     series: run ? run.portfolios.map((p) => ({ name: p.label, returns: p.returns })).slice(0, 1) : [],
     notes: [],
     strategy: run?.portfolios[0].label,
+    ...(inputs.answer ? { answer: inputs.answer } : {}),
   };
   return assembleReport(inputs, part, options);
 }

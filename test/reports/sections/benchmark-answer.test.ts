@@ -40,3 +40,24 @@ describe('benchmarkAnswer', () => {
     expect(a.text).toMatch(/^Not demonstrably: .*no difference is significant at 5%\./);
   });
 });
+
+describe('analysisAnswer', () => {
+  it("answers from validate's benchmark analysis, naming both tests and the cost assumption", async () => {
+    const { analysisAnswer } = await import('../../../reports/sections/analysis-answer.ts');
+    const figures = { volatility: 0.1, maxDrawdown: 0.2 };
+    const test = (difference: number, pValue: number) => ({ difference, se: 0.1, z: difference / 0.1, pValue, lags: 9 });
+    const analysis = {
+      assumptions: { costBps: 5, execution: 'next-close' },
+      window: { from: '2007-04-26', to: '2026-09-14', days: 4877 },
+      playbook: { name: 'article', sharpe: 0.36, cagr: 0.062, ...figures },
+      benchmarks: [
+        { name: 'us-large', description: '', sharpe: 0.54, cagr: 0.108, ...figures, test: test(-0.18, 0.17) },
+        { name: '60-40', description: '', sharpe: 0.62, cagr: 0.081, ...figures, test: test(-0.26, 0.03) },
+      ],
+      spa: { pValue: 0.91, pLower: 0.8, pUpper: 0.95, statistic: 0, best: 'us-large', reps: 1000, seed: 1, blockLength: 10, hypothesis: '' },
+    } as unknown as Parameters<typeof analysisAnswer>[0];
+    expect(analysisAnswer(analysis)).toBe(
+      "No: article's Sharpe ratio, 0.36, is significantly below 60-40's: us-large 0.54 (p = 0.17), 60-40 0.62 (p = 0.03). It earned 6.2% a year against 10.8% for us-large, 8.1% for 60-40. (Ledoit-Wolf HAC test of each Sharpe difference, two-sided; Hansen's SPA test of the null that no benchmark beats it, p = 0.91; 2007-04-26 to 2026-09-14, 5 bps, next-close.)",
+    );
+  });
+});
