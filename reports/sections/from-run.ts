@@ -10,6 +10,7 @@ import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
 import { runTearsheetBlocks } from './run-tearsheet.ts';
 import { benchmarkAnswer, type AnswerPortfolio } from './benchmark-answer.ts';
+import { simpleBenchmarks } from '../../strategies/robustness/index.ts';
 import { readRunWeights } from './run-weights.ts';
 
 /** Where each of a run's days sits in a calendar. */
@@ -143,8 +144,8 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   };
 }
 
-/** The simple benchmarks the first-page answer tests the strategy against, when the run has them. */
-const SIMPLE_BENCHMARKS = ['us-large', '60-40', 'equal-weight'];
+/** The simple benchmarks the first-page answer tests the strategy against, when the run has them (validate's too). */
+const SIMPLE_BENCHMARKS = simpleBenchmarks().map((s) => s.name);
 
 /** The first-page answer of a run: the strategy's Sharpe ratio against each simple benchmark's, tested. */
 function runAnswer(bundle: RunBundle, riskFree: Float64Array, period: string): string | undefined {
