@@ -57,7 +57,7 @@ describe('analysisAnswer', () => {
       spa: { pValue: 0.91, pLower: 0.8, pUpper: 0.95, statistic: 0, best: 'us-large', reps: 1000, seed: 1, blockLength: 10, hypothesis: '' },
     } as unknown as Parameters<typeof analysisAnswer>[0];
     expect(analysisAnswer(analysis)).toBe(
-      "No: article's Sharpe ratio, 0.36, is significantly below 60-40's: us-large 0.54 (p = 0.17), 60-40 0.62 (p = 0.03). It earned 6.2% a year against 10.8% for us-large, 8.1% for 60-40. (Ledoit-Wolf HAC test of each Sharpe difference, two-sided; Hansen's SPA test of the null that no benchmark beats it, p = 0.91; 2007-04-26 to 2026-09-14, 5 bps, next-close.)",
+      "No: article's Sharpe ratio, 0.36, is significantly below 60-40's: us-large 0.54 (p = 0.17), 60-40 0.62 (p = 0.03). It earned 6.2% a year against 10.8% for us-large, 8.1% for 60-40. (Ledoit-Wolf HAC test of each Sharpe difference, two-sided; Hansen's SPA test of the null that no benchmark beats it, p = 0.910; 2007-04-26 to 2026-09-14, 5 bps, next-close.)",
     );
   });
 });
