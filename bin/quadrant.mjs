@@ -7,6 +7,14 @@ import { existsSync } from 'node:fs';
 import module from 'node:module';
 
 process.env.TZ ??= 'UTC';
+// A reader that stops early (`quadrant regimes --format csv | head`) closes the pipe: that ends
+// the output, it is not a failure worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 // Node 22.1+ keeps compiled bytecode between runs (a faster start); older Node has no such call.
 module.enableCompileCache?.();
 const sources = new URL('../cli/main.ts', import.meta.url);
