@@ -24,6 +24,8 @@ import { pct, pctLevel } from '../../engine/percent.ts';
 import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
 import { againstBenchmarks, defaultValidateGrid, expandGrid, loadGrid, robustnessReportInput, runRobustness, type BenchmarkAnalysis, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
+import { analysisAnswer } from '../../reports/sections/analysis-answer.ts';
+import { closingSummary } from '../validate-summary.ts';
 import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
@@ -281,8 +283,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     emit(parts.join('\n'), args.out);
     if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks);
+    // The end of a long listing: the answer, the verdict counts and where the files went.
+    if (!args.out) emit(closingSummary(scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined, benchmarks ? analysisAnswer(benchmarks) : undefined, reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : []));
   },
 };
+
 
 /** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
 function gridExecutionNote(execution: string): string {
