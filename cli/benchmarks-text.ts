@@ -17,7 +17,16 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
   const p = a.playbook;
   const rows: string[][] = [[p.name, fix(p.sharpe), pct(p.cagr), share(p.volatility), pct(-p.maxDrawdown), '', '', '']];
   for (const b of a.benchmarks) {
-    rows.push([b.name, fix(b.sharpe), pct(b.cagr), share(b.volatility), pct(-b.maxDrawdown), fix(b.test.difference, 2), fix(b.test.se, 2), pval(b.test.pValue)]);
+    rows.push([
+      b.name,
+      fix(b.sharpe),
+      pct(b.cagr),
+      share(b.volatility),
+      pct(-b.maxDrawdown),
+      fix(b.test.difference, 2),
+      fix(b.test.se, 2),
+      pval(b.test.pValue),
+    ]);
   }
   const lines = [
     `AGAINST THE BENCHMARKS (${a.window.from} … ${a.window.to}, ${a.window.days} return days; Sharpe over T-bills; Δ = playbook − benchmark, Ledoit–Wolf HAC test)`,
@@ -40,14 +49,23 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
   );
 
   const cell = (costBps: number, execution: string) => a.sensitivity.find((c) => c.costBps === costBps && c.execution === execution)!;
-  const sens = SENSITIVITY_EXECUTIONS.map((e) => [e, ...SENSITIVITY_COSTS.map((c) => {
-    const x = cell(c, e);
-    return `${fix(x.sharpe)} ${pct(x.cagr)} ${pct(-x.maxDrawdown, 0)}`;
-  })]);
+  const sens = SENSITIVITY_EXECUTIONS.map((e) => [
+    e,
+    ...SENSITIVITY_COSTS.map((c) => {
+      const x = cell(c, e);
+      return `${fix(x.sharpe)} ${pct(x.cagr)} ${pct(-x.maxDrawdown, 0)}`;
+    }),
+  ]);
   lines.push(
     '',
     'PLAYBOOK SENSITIVITY: Sharpe, CAGR and max drawdown by cost (columns) and execution (rows; lag-2 = decisions one day later than next-close)',
-    formatTable(['execution', ...SENSITIVITY_COSTS.map((c) => `${c} bps`)], alignRight(sens, SENSITIVITY_COSTS.map((_, i) => i + 1))),
+    formatTable(
+      ['execution', ...SENSITIVITY_COSTS.map((c) => `${c} bps`)],
+      alignRight(
+        sens,
+        SENSITIVITY_COSTS.map((_, i) => i + 1),
+      ),
+    ),
   );
 
   if (a.episodes.length) {
@@ -70,14 +88,42 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
   return lines.join('\n');
 }
 
-const CSV_HEADER = ['series', 'sharpe', 'cagr', 'volatility', 'max_drawdown', 'sharpe_difference', 'se', 'z', 'p_value', 'sharpe_p05', 'sharpe_p95', 'shuffles'];
+const CSV_HEADER = [
+  'series',
+  'sharpe',
+  'cagr',
+  'volatility',
+  'max_drawdown',
+  'sharpe_difference',
+  'se',
+  'z',
+  'p_value',
+  'sharpe_p05',
+  'sharpe_p95',
+  'shuffles',
+];
 
 /** The comparison table as CSV: the playbook, each benchmark with its test, the random-regime median and band. */
 export function benchmarksCsv(a: BenchmarkAnalysis): string {
   const p = a.playbook;
   const rows: (string | number)[][] = [[p.name, p.sharpe, p.cagr, p.volatility, p.maxDrawdown, NaN, NaN, NaN, NaN, NaN, NaN, NaN]];
-  for (const b of a.benchmarks) rows.push([b.name, b.sharpe, b.cagr, b.volatility, b.maxDrawdown, b.test.difference, b.test.se, b.test.z, b.test.pValue, NaN, NaN, NaN]);
+  for (const b of a.benchmarks)
+    rows.push([b.name, b.sharpe, b.cagr, b.volatility, b.maxDrawdown, b.test.difference, b.test.se, b.test.z, b.test.pValue, NaN, NaN, NaN]);
   const r = a.randomRegime;
-  if (r) rows.push(['random-regime (median)', r.sharpe.median, r.cagr.median, NaN, r.maxDrawdown.median, NaN, NaN, NaN, r.pValue, r.sharpe.p05, r.sharpe.p95, r.shuffles]);
+  if (r)
+    rows.push([
+      'random-regime (median)',
+      r.sharpe.median,
+      r.cagr.median,
+      NaN,
+      r.maxDrawdown.median,
+      NaN,
+      NaN,
+      NaN,
+      r.pValue,
+      r.sharpe.p05,
+      r.sharpe.p95,
+      r.shuffles,
+    ]);
   return toCsv(CSV_HEADER, rows);
 }

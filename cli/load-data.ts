@@ -60,7 +60,8 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
   const progress = args.quiet ? undefined : createProgress('fetch', resolveFetchTargets().length);
   const summary = await fetcher({ cacheDir: dir, onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : ' FAILED'}`) });
   progress?.done();
-  if (summary.failed && !args.quiet) process.stderr.write(`${summary.failed} downloads failed; \`quadrant data verify\` shows what is missing\n`);
+  if (summary.stopped && !args.quiet) process.stderr.write(`${summary.stopped.message}\n`);
+  else if (summary.failed && !args.quiet) process.stderr.write(`${summary.failed} downloads failed; \`quadrant data verify\` shows what is missing\n`);
   return dir;
 }
 

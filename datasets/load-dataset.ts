@@ -6,9 +6,10 @@ import { MACRO_SERIES, PRICE_SERIES, type MacroEntry } from './catalog.ts';
 import { checkGaps, checkStale } from './checks.ts';
 import { readFredCsv } from './csv/read-fred-csv.ts';
 import { readPriceCsv, type PriceSeries } from './csv/read-price-csv.ts';
-import { isoDay } from './day.ts';
+import { isoDay, type Day } from './day.ts';
 import { DataError, QuadrantError, type ErrorCode } from './errors.ts';
 import type { Issue } from './issues.ts';
+import { cacheAgeIssue, checksumIssue, readManifestChecks } from './manifest-check.ts';
 import { coverage, type Series } from './series.ts';
 import { spliceContinuation } from './splice.ts';
 
@@ -30,6 +31,8 @@ export interface LoadOptions {
   macro?: readonly string[];
   /** Price tickers to read (default: the whole catalog). */
   prices?: readonly string[];
+  /** Today, for the age of a live cache (default: the clock's UTC date). */
+  today?: Day;
 }
 
 export function macroPath(dir: string, id: string): string {
@@ -88,14 +91,26 @@ function datasetFiles(dir: string, options: LoadOptions): DatasetFile[] {
 
 function assembleDataset(dir: string, options: LoadOptions, files: DatasetFile[], texts: FileText[]): Dataset {
   const ds: Dataset = { dir, macro: new Map(), prices: new Map(), issues: [], files: new Map(), notes: [] };
+  const manifests = readManifestChecks(dir);
   files.forEach((file, i) => {
-    const series = parseOne(ds, file, texts[i]);
+    const text = texts[i];
+    const changed = typeof text === 'string' ? checksumIssue(manifests, file.path, text, file.id) : undefined;
+    if (changed) {
+      ds.files.set(file.id, file.path);
+      ds.issues.push(changed);
+      return;
+    }
+    const series = parseOne(ds, file, text);
     if (!series) return;
     if (file.kind === 'macro') ds.macro.set(file.id, series);
     else ds.prices.set(file.id, series as PriceSeries);
   });
   applyContinuations(ds, pick(MACRO_SERIES, options.macro, (e) => e.id));
-  checkCoverage(ds);
+  const latest = checkCoverage(ds);
+  if (manifests.live) {
+    const age = cacheAgeIssue(latest, options.today ?? Math.floor(Date.now() / 86_400_000));
+    if (age) ds.issues.push({ ...age, file: dir });
+  }
   return ds;
 }
 
@@ -168,7 +183,8 @@ function applyContinuations(ds: Dataset, entries: MacroEntry[]): void {
   }
 }
 
-function checkCoverage(ds: Dataset): void {
+/** Adds gap and staleness issues; returns the newest observation day across the dataset. */
+function checkCoverage(ds: Dataset): Day {
   const all: Series[] = [...ds.macro.values(), ...ds.prices.values()];
   let latest = -Infinity;
   for (const s of all) {
@@ -191,6 +207,7 @@ function checkCoverage(ds: Dataset): void {
     const stale = checkStale(s, last, latest);
     if (stale) ds.issues.push(stale);
   }
+  return latest;
 }
 
 /** Throws one DataError for the first error among the issues of the given series (all when omitted). */

@@ -1,11 +1,11 @@
 import { ConfigError } from '../datasets/errors.ts';
-import { articleStrategy } from './article.ts';
+import { articleStrategy, articleUnconditionalStrategy } from './article.ts';
 import { equalWeight, randomRegime, riskParity, sixtyForty, usLargeBuyAndHold, RANDOM_REGIME_SEED } from './benchmarks.ts';
 import { loadStrategyFile } from './spec/load-strategy-file.ts';
 import type { Strategy } from './step.ts';
 
 /** Names `--strategy` answers to without a file. */
-export const BUILTIN_STRATEGIES = ['article', 'us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime'] as const;
+export const BUILTIN_STRATEGIES = ['article', 'article-unconditional', 'us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime'] as const;
 export type BuiltinStrategy = (typeof BUILTIN_STRATEGIES)[number];
 
 /** A built-in strategy by name (`seed` for the random-regime control). */
@@ -13,6 +13,8 @@ export function builtinStrategy(name: BuiltinStrategy, options: { seed?: number 
   switch (name) {
     case 'article':
       return articleStrategy();
+    case 'article-unconditional':
+      return articleUnconditionalStrategy();
     case 'us-large':
       return usLargeBuyAndHold();
     case '60-40':

@@ -28,7 +28,8 @@ export const DEFAULT_ASSUMPTION: CostAssumption = { costBps: DEFAULT_COST_BPS, e
  * @throws ConfigError naming the option `cost-bps` (negative, non-finite or above 10,000) or `execution`.
  */
 export function costAssumption(costBps: number = DEFAULT_COST_BPS, execution: string = DEFAULT_EXECUTION): CostAssumption {
-  if (!(Number.isFinite(costBps) && costBps >= 0 && costBps <= 10_000)) throw new ConfigError('bad-argument', `--cost-bps must be a number from 0 to 10000, got ${costBps}`, { option: 'cost-bps' });
+  if (!(Number.isFinite(costBps) && costBps >= 0 && costBps <= 10_000))
+    throw new ConfigError('bad-argument', `--cost-bps must be a number from 0 to 10000, got ${costBps}`, { option: 'cost-bps' });
   if (!(STRATEGY_EXECUTIONS as readonly string[]).includes(execution)) {
     throw new ConfigError('bad-argument', `unknown execution "${execution}"`, { option: 'execution', hint: STRATEGY_EXECUTIONS.join(' | ') });
   }

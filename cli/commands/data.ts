@@ -102,28 +102,51 @@ const show: CommandModule<DataArgs, DataArgs & { id: string; from?: string; to?:
 
 const fetch: CommandModule<DataArgs, DataArgs & { series?: string[]; vintage?: string }> = {
   command: 'fetch',
-  describe: 'download series from FRED and Yahoo Finance into the cache',
+  describe: 'download series from FRED, Yahoo Finance and the Treasury (daily TGA) into the cache',
   builder: (y: Argv<DataArgs>) =>
     y
       .option('series', { type: 'string', array: true, describe: 'ids or tickers to fetch (default: the whole catalog)' })
       .option('vintage', { type: 'string', describe: 'ALFRED vintage date YYYY-MM-DD for FRED series (needs FRED_API_KEY)' })
       .example('$0 data fetch', 'everything the catalog lists, into ~/.cache/quadrant')
       .example('$0 data fetch --series WALCL WRESBAL SPY', 'just these')
-      .epilogue('FRED_API_KEY switches FRED downloads from the keyless fredgraph.csv endpoint to the FRED API.'),
+      .example('FRED_API_KEY=... $0 data fetch --vintage 2024-01-05', 'FRED series as known on that day, into <cache>/vintages/2024-01-05')
+      .epilogue(
+        'FRED_API_KEY switches FRED downloads from the keyless fredgraph.csv endpoint to the FRED API. ' +
+          'A Yahoo rate limit (HTTP 429) or Ctrl-C stops the fetch between whole files; the next `data fetch` resumes. ' +
+          'QUADRANT_FRED_URL, QUADRANT_FRED_API_URL, QUADRANT_YAHOO_URL and QUADRANT_FISCALDATA_URL point a service at a mirror (scheme, host and port only).',
+      ),
   handler: async (args) => {
     const dir = cacheDir(args.cache);
     const targets = resolveFetchTargets(args.series);
     const progress = args.quiet ? undefined : createProgress('fetch', targets.length);
-    const summary = await fetchIntoCache({
-      cacheDir: dir,
-      series: args.series,
-      vintageDate: args.vintage,
-      onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : ' FAILED'}`),
-    });
+    // SIGINT / SIGTERM stop the download between whole files; the next fetch resumes.
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    let summary: Awaited<ReturnType<typeof fetchIntoCache>>;
+    try {
+      summary = await fetchIntoCache({
+        cacheDir: dir,
+        series: args.series,
+        vintageDate: args.vintage,
+        signal: controller.signal,
+        onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : e.result.skipped ? ' not fetched' : ' FAILED'}`),
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
     progress?.done();
-    const rows = summary.items.map((i) => [i.id, i.ok ? 'ok' : 'FAILED', i.first, i.last, i.rows]);
+    if (summary.resumed) emit(`resumed the fetch begun ${summary.resumed.startedAt}: ${summary.resumed.left} of ${summary.resumed.of} series were left`);
+    const rows = summary.items.map((i) => [i.id, i.ok ? 'ok' : i.skipped ? 'not fetched' : 'FAILED', i.first, i.last, i.rows]);
     emit(`cache: ${summary.cacheDir}\n\n` + formatTable(['series', 'status', 'first', 'last', 'rows'], rows));
-    if (summary.failed) {
+    const warnings = summary.items.flatMap((i) => i.warnings ?? []);
+    if (warnings.length) emit('\n' + warnings.map((w) => `warning: ${w}`).join('\n'));
+    if (summary.stopped) {
+      emit(`\n${summary.stopped.message}`);
+      process.exitCode = summary.stopped.reason === 'interrupted' ? 130 : 1;
+    } else if (summary.failed) {
       const errors = summary.items.filter((i) => !i.ok).map((i) => `${i.id}: ${i.error}`);
       emit(`\n${errors.join('\n')}\n\n${summary.failed} of ${summary.items.length} downloads failed; the cache keeps the previous copies of those.`);
       process.exitCode = 1;

@@ -3,7 +3,14 @@ import { isoDay, parseDateBound, type Day } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import {
+  calibrationJson,
+  calibrationText,
   computeRegimes,
+  episodesOf,
+  staleInputsAt,
+  labelAgreement,
+  RegimeCache,
+  regimeDefinitions,
   DEFAULT_PRESET,
   PRESET_NAMES,
   QUADRANT_NAMES,
@@ -17,6 +24,7 @@ import {
   type RegimeResult,
 } from '../../engine/regimes/index.ts';
 import { loadData } from '../load-data.ts';
+
 import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
 
 interface CommonArgs {
@@ -32,10 +40,11 @@ interface RegimesArgs extends CommonArgs {
   to?: string;
   format: Format;
   out?: string;
+  'compare-presets'?: boolean;
 }
 
 /** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
-const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'];
+const REGIME_SERIES = [...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DTWEXB', 'DXY'];
 
 /** Loads, checks and aligns only the series the regimes need (a fast start). */
 export async function loadRegimePanel(args: CommonArgs): Promise<{ dir: string; panel: Panel }> {
@@ -74,10 +83,12 @@ function dailyRows(panel: Panel, r: RegimeResult, a: number, b: number): { heade
   const comps = Object.keys(r.components);
   const sigs = Object.keys(r.signals);
   // Components carry a _score suffix: several share a name with the raw signal they score.
-  const header = ['date', 'quadrant', 'raw_quadrant', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
+  // quadrant 0 on a stale day; stale_inputs names the inputs carried past their normal interval.
+  const header = ['date', 'quadrant', 'raw_quadrant', 'stale_inputs', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
   const rows: (string | number)[][] = [];
   for (let t = a; t <= b; t++) {
-    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], r.liquidityScore[t], r.dollarScore[t]];
+    const stale = r.stale[t] ? staleInputsAt(panel, r.inputs, t).join(';') : '';
+    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], stale, r.liquidityScore[t], r.dollarScore[t]];
     for (const c of comps) row.push(r.components[c][t]);
     for (const s of sigs) row.push(r.signals[s][t]);
     rows.push(row);
@@ -92,18 +103,27 @@ function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: numbe
     ...r,
     labels,
     rawLabels: r.rawLabels.subarray(a, b + 1),
+    stale: r.stale.subarray(a, b + 1),
     liquidityScore: r.liquidityScore.subarray(a, b + 1),
     dollarScore: r.dollarScore.subarray(a, b + 1),
     components: Object.fromEntries(Object.entries(r.components).map(([k, v]) => [k, v.subarray(a, b + 1)])),
     signals: Object.fromEntries(Object.entries(r.signals).map(([k, v]) => [k, v.subarray(a, b + 1)])),
   };
   const episodes = summariseEpisodes(view, cal).map((e) => ({ ...e, startIndex: e.startIndex + a, endIndex: e.endIndex + a }));
+  const staleRuns = episodesOf(view.stale, cal).map((e) => ({ start: e.start, end: e.end, days: e.days, inputs: staleSince(panel, r.inputs, e.startIndex + a, e.endIndex + a) }));
   const counts = transitionMatrix(labels);
-  return { dir, episodes, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
+  return { dir, episodes, staleRuns, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
+}
+
+/** Each input stale within rows [from, to], with the first day it was: "DGS3MO from 2026-07-30". */
+function staleSince(panel: Panel, inputs: readonly string[], from: number, to: number): string[] {
+  const first = new Map<string, number>();
+  for (let t = from; t <= to; t++) for (const id of staleInputsAt(panel, inputs, t)) if (!first.has(id)) first.set(id, t);
+  return [...first].sort((x, y) => x[1] - y[1]).map(([id, t]) => `${id} from ${isoDay(panel.calendar[t])}`);
 }
 
 function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: number): string {
-  const { episodes, shares, counts } = summary(dir, panel, r, a, b);
+  const { episodes, staleRuns, shares, counts } = summary(dir, panel, r, a, b);
   const cal = panel.calendar;
   const out: string[] = [];
   out.push(`regimes: ${r.config.name} (${r.config.description})`);
@@ -133,14 +153,57 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         round(e.signalsAtStart.dff_change, 2),
         round(e.signalsAtStart.dgs2_change, 2),
         round(e.signalsAtStart.dollar_momentum * 100, 1),
-      ]),
+      ]).concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
     ),
   );
+  for (const s of staleRuns) {
+    out.push(`stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`);
+  }
   out.push('', 'time shares (of labelled days)');
   out.push(formatTable(['quadrant', 'share %', 'meaning'], ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)])));
   out.push('', 'transitions (number of switches, from row to column)');
   out.push(formatTable(['from \\ to', 'Q1', 'Q2', 'Q3', 'Q4'], counts.map((row, i) => [`Q${i + 1}`, ...row])));
+  out.push('', calibrationText(r.labels, cal));
   return out.join('\n');
+}
+
+/**
+ * Every definition of the grid against the default (the first): the share of days both label
+ * with the same quadrant, over --from..--to and by year.
+ */
+function compareDefinitions(panel: Panel, format: Format, from?: string, to?: string): string {
+  const range = rowRange(panel.calendar, from, to);
+  if (!range) throw new UsageError('no trading days between --from and --to');
+  const [a, b] = range;
+  const cal = panel.calendar.subarray(a, b + 1);
+  const cache = new RegimeCache(panel);
+  const defs = regimeDefinitions();
+  const labels = defs.map((d) => computeRegimes(panel, d.config, { cache }).labels.subarray(a, b + 1));
+  const rows = defs.slice(1).map((d, i) => ({ name: d.name, change: d.change, ...labelAgreement(labels[0], labels[i + 1], cal) }));
+  const base = defs[0].name;
+  if (format === 'csv') {
+    const body: (string | number)[][] = [];
+    for (const r of rows) {
+      body.push([r.name, 'all', r.total.days, r.total.same]);
+      for (const y of r.years) body.push([r.name, y.year, y.days, y.same]);
+    }
+    return toCsv(['definition', 'year', 'days', `same_as_${base}`], body);
+  }
+  if (format === 'json') {
+    return JSON.stringify({ default: base, note: 'share of days both definitions label with the same quadrant (days either leaves unlabelled do not count)', definitions: rows }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1);
+  }
+  const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort((x, y) => x - y);
+  const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : Math.round(x * 100));
+  const table = formatTable(
+    ['definition', 'all', ...years.map((y) => `'${String(y).slice(2)}`)],
+    rows.map((r) => [r.name, pct(r.total.same), ...years.map((y) => pct(r.years.find((x) => x.year === y)?.same))]),
+  );
+  return [
+    `agreement with "${base}": % of days both definitions label with the same quadrant (${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])})`,
+    table,
+    '',
+    ...rows.map((r) => `${r.name}: ${r.change}`),
+  ].join('\n');
 }
 
 function round(x: number, digits: number): number {
@@ -167,9 +230,20 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         describe: 'table: episodes and summaries; csv: one row per trading day (label, scores, each component as <name>_score, raw signals); json: both',
       })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .option('compare-presets', {
+        type: 'boolean',
+        describe: 'agreement of every definition of the grid (presets, other dollar index, without each calibrated component, the earlier article) with the default: share of days with the same label, by year',
+      })
       .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
+      .example('$0 regimes --compare-presets --format csv', 'agreement of every definition with the default, by year')
       .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
   handler: async (args) => {
+    if (args['compare-presets']) {
+      if (args.preset || args.config) throw new UsageError('--compare-presets compares every definition of the grid; leave out --preset and --config');
+      const { panel } = await loadRegimePanel(args);
+      emit(compareDefinitions(panel, args.format, args.from, args.to), args.out);
+      return;
+    }
     const config = regimeConfigFrom(args);
     const { dir, panel } = await loadRegimePanel(args);
     const r = computeRegimes(panel, config);
@@ -190,12 +264,14 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
           {
             config: r.config,
             data: dir,
+            calibration: calibrationJson(r.labels, panel.calendar),
             firstLabelled: r.firstLabelled < 0 ? null : isoDay(panel.calendar[r.firstLabelled]),
             from: isoDay(panel.calendar[a]),
             to: isoDay(panel.calendar[b]),
             timeShares: s.shares,
             transitions: { counts: s.counts, probabilities: s.probabilities, note: 'counts of day-to-day switches from row quadrant to column quadrant; probabilities are row-normalised' },
             episodes: s.episodes.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
+            stale: s.staleRuns.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
             days: rows.map((row) => Object.fromEntries(header.map((h, i) => [h, nan(row[i])]))),
           },
           (_k, v) => nan(v),

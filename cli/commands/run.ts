@@ -20,6 +20,7 @@ import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.
 import {
   assumptionJson,
   benchmarkStrategies,
+  builtinStrategy,
   DEFAULT_EXECUTION,
   describeStrategy,
   RANDOM_REGIME_SEED,
@@ -105,7 +106,9 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     }
     const periodWarnings = shortPeriodWarnings(end - start + 1);
 
-    const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
+    // The article playbook is shown beside its unconditional variant (Q2 tilt on every Q2 day).
+    const variants = strategy.name === 'article' ? [builtinStrategy('article-unconditional')] : [];
+    const strategies: Strategy[] = [strategy, ...variants, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
       start,
       end,

@@ -33,6 +33,11 @@ import { stepProgress } from '../progress.ts';
 import type { ReportFormat } from '../../reports/render/index.ts';
 import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
+import { verdictsAcrossDefinitions, type VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
+import { calibrationJson, calibrationText, definitionsAround } from '../../engine/regimes/index.ts';
+import { DEFINITION_GRID_HEADER, definitionGridRecords, definitionGridText } from '../definition-grid-text.ts';
+import { commodityVariants, type CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
+import { commodityVariantsText } from '../commodity-variants-text.ts';
 
 /** "55%" for shares (NaN → ""). */
 function share(x: number): string {
@@ -43,8 +48,8 @@ function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
 }
 
-type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'benchmarks' | 'robustness';
-const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'];
+type Section = 'scorecard' | 'definitions' | 'regimes' | 'relative' | 'conditional' | 'benchmarks' | 'robustness';
+const SECTIONS: readonly Section[] = ['scorecard', 'definitions', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'];
 
 interface ValidateArgs extends AnalysisArgs {
   reps: number;
@@ -152,7 +157,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
     const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('benchmarks') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('definitions') ? 1 : 0) + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('benchmarks') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -161,6 +166,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
     const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
+    const commodities: CommodityVariantRow[] = want('scorecard') ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap }, roles) : [];
+    let definitionGrid: VerdictGrid | undefined;
+    if (want('definitions')) {
+      const known = new Map([[JSON.stringify(regimes.config), regimes.labels]]);
+      definitionGrid = verdictsAcrossDefinitions(panel, roles, definitionsAround(regimes.config), { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap, only, known });
+      progress.tick('definitions');
+    }
     let regimeRows: RegimeStatsRow[] = [];
     if (want('regimes')) {
       regimeRows = regimeTable([...roleReturns(roles), ...inputs.strategies], regimes.labels, panel.calendar, { ...opts, riskFree: ctx.cash });
@@ -192,7 +204,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       robustness = await runRobustness(panel, roles, {
         grid: grid ?? { ...defaultValidateGrid(regimes.config), costBps: [costBps] },
         costBps,
-        extraTrials: args['extra-trials'],
+        // Every other regime definition of the grid was tried too: each counts as a trial for the DSR.
+        extraTrials: args['extra-trials'] + definitionsAround(regimes.config).length - 1,
         permutations: args.permutations,
         seed: args.seed,
       });
@@ -202,7 +215,14 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (want('benchmarks') && regimes.firstLabelled >= 0) {
       // Every configuration tried counts: the robustness grid's and those named by --extra-trials.
       const gridTrials = robustness?.deflatedSharpe?.trials ?? expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'];
-      benchmarks = againstBenchmarks(inputs.market, regimes.labels, { start: inputs.start, assumption: inputs.assumption, seed: args.seed, shuffles: args.permutations, trials: gridTrials });
+      benchmarks = againstBenchmarks(inputs.market, regimes.labels, {
+        start: inputs.start,
+        assumption: inputs.assumption,
+        seed: args.seed,
+        shuffles: args.permutations,
+        trials: gridTrials,
+        panel: inputs.panel,
+      });
       progress.tick('benchmarks');
     }
     progress.done();
@@ -220,6 +240,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       warnings: inputs.warnings,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes of at least 21 trading days`,
       strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day under the assumptions above' : 'none',
+      calibration: calibrationJson(regimes.labels, cal),
     };
 
     if (args.format === 'json') {
@@ -229,6 +250,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         json.scorecard = sc.rows;
         json.verdicts = { ...sc.summary, adjustment: sc.adjustment, forecasts: sc.forecasts };
       }
+      if (definitionGrid) json.definitions = definitionGrid;
+      if (commodities.length) json.commodityProxies = commodities;
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
@@ -244,6 +267,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (args.format === 'csv') {
       if (section === 'scorecard') emit(toCsv(SCORECARD_HEADER, scorecardRecords(scorecard)), args.out);
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
+      else if (section === 'definitions') emit(toCsv(DEFINITION_GRID_HEADER, definitionGrid ? definitionGridRecords(definitionGrid) : []), args.out);
       else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
       else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
       else if (section === 'benchmarks') emit(benchmarks ? benchmarksCsv(benchmarks) : '', args.out);
@@ -260,6 +284,9 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (want('scorecard')) {
       parts.push('', `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`, scorecardTable(scorecard), scorecardLegend(args.level), '', 'VERDICTS', summaryText(summariseVerdicts(scorecard)), '', scorecardDetails(scorecard));
     }
+    if (commodities.length) parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
+    if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
+    parts.push('', calibrationText(regimes.labels, cal));
     const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
     if (want('regimes')) {
       parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
@@ -282,7 +309,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
     // The end of a long listing: the answer, the verdict counts and where the files went.
     if (!args.out) emit(closingSummary(scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined, benchmarks ? analysisAnswer(benchmarks) : undefined, reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : []));
   },
@@ -295,7 +322,7 @@ function gridExecutionNote(execution: string): string {
 }
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis): Promise<void> {
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis, definitionGrid?: VerdictGrid, commodities?: CommodityVariantRow[]): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
@@ -313,6 +340,8 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
       benchmarks: benchmarks ? benchmarkBlocks(benchmarks) : undefined,
       answer: benchmarks ? analysisAnswer(benchmarks) : undefined,
+      definitionGrid,
+      commodityVariants: commodities,
     },
     {
       createdAt: reportCreatedAt(),

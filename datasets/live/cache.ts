@@ -60,6 +60,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
 }
 
 const LOCK_WAIT_MS = 15_000;
+
+/** Whether a process id is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 const LOCK_STALE_MS = 60_000;
 const queues = new Map<string, Promise<unknown>>();
 
@@ -82,7 +92,9 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>): Pro
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-        if (age > LOCK_STALE_MS) {
+        // A lock whose process is gone (a fetch killed with SIGKILL) is stale at once.
+        const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+        if (age > LOCK_STALE_MS || (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !processAlive(owner))) {
           await rm(lock, { force: true });
           continue;
         }

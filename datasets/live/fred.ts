@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { DataError, UsageError } from '../errors.ts';
 import { parseIsoDay } from '../day.ts';
 import { type HttpOptions, NetworkError, fetchText, redactUrl } from './http.ts';
+import { serviceOrigin } from './origins.ts';
 import {
   type FetchedFile,
   type FredRow,
@@ -12,9 +13,9 @@ import {
 } from './snapshot-format.ts';
 
 /** FRED's keyless CSV download (the "Download CSV" link on every series page). */
-export const FREDGRAPH_URL = 'https://fred.stlouisfed.org/graph/fredgraph.csv';
+export const FREDGRAPH_PATH = '/graph/fredgraph.csv';
 /** The FRED API (needs a free key); with realtime bounds it serves ALFRED vintages. */
-export const FRED_API_URL = 'https://api.stlouisfed.org/fred/series/observations';
+export const FRED_API_PATH = '/fred/series/observations';
 
 export interface FredFetchOptions {
   /** A FRED API key: switches to the API. Empty or absent: the keyless CSV. */
@@ -24,12 +25,12 @@ export interface FredFetchOptions {
   http?: HttpOptions;
 }
 
-export function fredGraphUrl(id: string): string {
-  return `${FREDGRAPH_URL}?id=${encodeURIComponent(id)}`;
+export function fredGraphUrl(id: string, origin = serviceOrigin('fred')): string {
+  return `${origin}${FREDGRAPH_PATH}?id=${encodeURIComponent(id)}`;
 }
 
-export function fredApiUrl(id: string, apiKey: string, opts: { vintageDate?: string; offset?: number } = {}): string {
-  let url = `${FRED_API_URL}?series_id=${encodeURIComponent(id)}&api_key=${encodeURIComponent(apiKey)}&file_type=json`;
+export function fredApiUrl(id: string, apiKey: string, opts: { vintageDate?: string; offset?: number } = {}, origin = serviceOrigin('fredApi')): string {
+  let url = `${origin}${FRED_API_PATH}?series_id=${encodeURIComponent(id)}&api_key=${encodeURIComponent(apiKey)}&file_type=json`;
   if (opts.vintageDate) url += `&realtime_start=${opts.vintageDate}&realtime_end=${opts.vintageDate}`;
   if (opts.offset) url += `&offset=${opts.offset}`;
   return url;
@@ -125,10 +126,20 @@ function apiErrorMessage(body: string | undefined): string | undefined {
   }
 }
 
-/** Turns "no such series" answers into DataError 'unknown-series'; passes other errors on. */
-function translate(err: unknown, id: string, viaApi: boolean): never {
+/**
+ * Turns "no such series" answers into DataError 'unknown-series', and ALFRED's "does not exist
+ * in ALFRED but may exist in FRED" (a vintage older than ALFRED's copy of the series) into a
+ * 'no-data' error that says so; passes other errors on.
+ */
+function translate(err: unknown, id: string, viaApi: boolean, vintageDate?: string): never {
   if (err instanceof NetworkError && (err.status === 400 || err.status === 404)) {
     const msg = apiErrorMessage(err.body);
+    if (msg && /not exist in ALFRED but may exist in FRED/i.test(msg)) {
+      throw new DataError('no-data', `ALFRED holds no vintage of ${id} as of ${vintageDate ?? 'that date'} (FRED API: "${msg.trim()}")`, {
+        series: id,
+        hint: `ALFRED's record of ${id} starts later: choose a later --vintage (the series' first vintage is listed on alfred.stlouisfed.org/series?seid=${id}), or fetch it without --vintage for the current data`,
+      });
+    }
     if (!viaApi || (msg && /series does not exist/i.test(msg))) {
       throw new DataError('unknown-series', `FRED has no series ${id} (${err.url}: HTTP ${err.status})`, {
         series: id,
@@ -150,7 +161,7 @@ async function fetchViaApi(id: string, apiKey: string, vintageDate: string | und
   const rows: FredRow[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const url = fredApiUrl(id, apiKey, { vintageDate, offset: rows.length });
-    const text = await fetchText(url, http).catch((err: unknown) => translate(err, id, true));
+    const text = await fetchText(url, http).catch((err: unknown) => translate(err, id, true, vintageDate));
     const { rows: got, count } = parseFredApiJson(text, id, url);
     rows.push(...got);
     if (got.length === 0 || rows.length >= count) break;

@@ -32,6 +32,36 @@ export interface HttpOptions {
   maxDelayMs?: number;
   /** Source of jitter in [0, 1). Default Math.random. */
   random?: () => number;
+  /**
+   * Whether a 429 is retried. Default true. Yahoo Finance blocks for long stretches, so its
+   * client fails at once and stops asking (retrying only lengthens the block).
+   */
+  retryRateLimited?: boolean;
+  /** Stops the request (and any retry) at once: the user interrupted the download. */
+  signal?: AbortSignal;
+  /** Awaited before every attempt: keeps a service's request rate under its limit (see createPacer). */
+  pace?: () => Promise<void>;
+}
+
+/**
+ * A pace keeper: each call waits until `intervalMs` has passed since the previous call's slot,
+ * so requests through it run at most 1000 / intervalMs a second (FRED's API allows about 2).
+ */
+export function createPacer(intervalMs: number, now: () => number = Date.now, sleep: Sleep = realSleep): () => Promise<void> {
+  let next = -Infinity;
+  return async () => {
+    const t = now();
+    const wait = next - t;
+    next = Math.max(t, next) + intervalMs;
+    if (wait > 0) await sleep(wait);
+  };
+}
+
+/** The download was interrupted (SIGINT, SIGTERM) before it finished. */
+export class InterruptedError extends QuadrantError {
+  constructor(url: string) {
+    super('network', `interrupted while downloading ${url}`, { hint: 'the next `quadrant data fetch` resumes where this one stopped' }, 130);
+  }
 }
 
 /** Longest part of a failed response's body kept on the error. */
@@ -44,13 +74,16 @@ export class NetworkError extends QuadrantError {
   /** The start of the failed response's body, for callers that read API error messages. */
   readonly body?: string;
   readonly attempts: number;
+  /** The server's Retry-After, in milliseconds, when it sent one. */
+  readonly retryAfterMs?: number;
 
-  constructor(message: string, url: string, attempts: number, status?: number, body?: string, hint?: string) {
+  constructor(message: string, url: string, attempts: number, status?: number, body?: string, hint?: string, retryAfterMs?: number) {
     super('network', message, hint ? { hint } : {}, 1);
     this.url = url;
     this.status = status;
     this.body = body;
     this.attempts = attempts;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -103,6 +136,8 @@ export async function fetchText(url: string, options: HttpOptions = {}): Promise
     baseDelayMs = 1000,
     maxDelayMs = 30_000,
     random = Math.random,
+    retryRateLimited = true,
+    signal,
   } = options;
   const shown = redactUrl(url);
   const attempts = retries + 1;
@@ -111,8 +146,20 @@ export async function fetchText(url: string, options: HttpOptions = {}): Promise
   let lastBody: string | undefined;
 
   for (let attempt = 0; attempt < attempts; attempt++) {
+    if (signal?.aborted) throw new InterruptedError(shown);
+    await options.pace?.();
+    if (signal?.aborted) throw new InterruptedError(shown);
     let waitHint: number | undefined;
     const controller = new AbortController();
+    let onAbort = () => {};
+    const interrupted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        controller.abort();
+        reject(new InterruptedError(shown));
+      };
+    });
+    interrupted.catch(() => {});
+    signal?.addEventListener('abort', onAbort);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -128,26 +175,30 @@ export async function fetchText(url: string, options: HttpOptions = {}): Promise
           return { res, body: await res.text() };
         })(),
         timedOut,
+        interrupted,
       ]);
       if (res.ok) return body;
       lastStatus = res.status;
       lastBody = body.slice(0, BODY_KEPT);
       lastProblem = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-      if (!isRetryableStatus(res.status)) {
-        throw new NetworkError(`GET ${shown} failed: ${lastProblem}`, shown, attempt + 1, res.status, lastBody);
-      }
       waitHint = retryAfterMs(res.headers.get('retry-after'), Date.now());
+      if (!isRetryableStatus(res.status) || (res.status === 429 && !retryRateLimited)) {
+        throw new NetworkError(`GET ${shown} failed: ${lastProblem}`, shown, attempt + 1, res.status, lastBody, undefined, waitHint);
+      }
     } catch (err) {
-      if (err instanceof NetworkError) throw err;
+      if (err instanceof NetworkError || err instanceof InterruptedError) throw err;
+      if (signal?.aborted) throw new InterruptedError(shown);
       lastStatus = undefined;
       lastBody = undefined;
       lastProblem = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : causeText(err);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
     if (attempt + 1 < attempts) {
       const delay = backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
       await sleep(waitHint === undefined ? delay : Math.min(maxDelayMs, Math.max(delay, waitHint)));
+      if (signal?.aborted) throw new InterruptedError(shown);
     }
   }
   throw new NetworkError(

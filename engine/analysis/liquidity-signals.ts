@@ -1,13 +1,14 @@
 import type { Panel } from '../../datasets/panel.ts';
 import { badArgument } from '../stats/bad-argument.ts';
-import { netLiquidity } from '../signals/net-liquidity.ts';
+import { netLiquidity, panelTga } from '../signals/net-liquidity.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 
 /** The note's reserves "red line": $3 trillion, in the millions of USD that WRESBAL uses. */
 export const RESERVES_RED_LINE = 3_000_000;
 
 /**
- * Net liquidity of a panel, millions of USD: `WALCL − WDTGAL − 1000 · RRPONTSYD` computed by
+ * Net liquidity of a panel, millions of USD: `WALCL − TGA − 1000 · RRPONTSYD` (TGA: the daily
+ * DTS balance where it exists, WDTGAL before; see panelTga) computed by
  * engine/signals netLiquidity on the panel's as-of columns, so each value is point in time
  * (public by t's close). NaN where any term is missing.
  *
@@ -15,10 +16,9 @@ export const RESERVES_RED_LINE = 3_000_000;
  */
 export function panelNetLiquidity(panel: Panel): Float64Array {
   const walcl = panel.columns.WALCL;
-  const tga = panel.columns.WDTGAL;
   const rrp = panel.columns.RRPONTSYD;
-  if (!walcl || !tga || !rrp) throw badArgument('panelNetLiquidity needs the WALCL, WDTGAL and RRPONTSYD columns');
-  return netLiquidity(walcl, tga, rrp);
+  if (!walcl || !panel.columns.WDTGAL || !rrp) throw badArgument('panelNetLiquidity needs the WALCL, WDTGAL and RRPONTSYD columns');
+  return netLiquidity(walcl, panelTga(panel).values, rrp);
 }
 
 /**

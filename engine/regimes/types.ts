@@ -1,4 +1,5 @@
 import type { Day } from '../../datasets/day.ts';
+import type { ComponentName, WindowKey } from './components/index.ts';
 
 /** A regime label: 0 = warm-up / unknown, 1..4 = Q1..Q4. */
 export type Quadrant = 0 | 1 | 2 | 3 | 4;
@@ -11,14 +12,10 @@ export const QUADRANT_NAMES: Record<1 | 2 | 3 | 4, string> = {
   4: 'Q4 tightening + strong dollar',
 };
 
-/** Components of the first axis (Fed liquidity); each scores > 0 for easing. */
-export const LIQUIDITY_COMPONENTS = ['balance_sheet', 'net_liquidity', 'reserves', 'reserves_change', 'policy_rate', 'rate_expectations', 'policy_vs_market'] as const;
-/** Components of the second axis (US dollar); each scores > 0 for strengthening. */
-export const DOLLAR_COMPONENTS = ['dollar_momentum', 'dollar_trend', 'dollar_acceleration'] as const;
-export const COMPONENTS = [...LIQUIDITY_COMPONENTS, ...DOLLAR_COMPONENTS] as const;
-export type LiquidityComponent = (typeof LIQUIDITY_COMPONENTS)[number];
-export type DollarComponent = (typeof DOLLAR_COMPONENTS)[number];
-export type ComponentName = (typeof COMPONENTS)[number];
+export { COMPONENTS, LIQUIDITY_COMPONENTS, DOLLAR_COMPONENTS, type ComponentName } from './components/index.ts';
+/** A liquidity component's name (kept as an alias: the axis of a component is in its definition). */
+export type LiquidityComponent = ComponentName;
+export type DollarComponent = ComponentName;
 
 /**
  * How a raw signal becomes a unitless component score:
@@ -38,39 +35,30 @@ export interface ComponentConfig {
   deadBand: number;
 }
 
-/** Look-back windows. Weeks are 5 trading days, months 21 (see TRADING_DAYS_PER_WEEK/MONTH). */
-export interface RegimeWindows {
-  /** WALCL change over this many weeks (the article watches 13). */
-  balanceSheetWeeks: number;
-  /** Net-liquidity change over this many weeks. */
-  netLiquidityWeeks: number;
-  /** Reserve-balance change over this many weeks. */
-  reservesWeeks: number;
-  /** DFF change over this many months. */
-  policyRateMonths: number;
-  /** DGS2 change over this many months. */
-  rateExpectationsMonths: number;
-  /** Dollar momentum: return over this many trading days. */
-  dollarMomentumDays: number;
-  /** Dollar trend: level against its moving average over this many trading days. */
-  dollarTrendDays: number;
-  /** Dollar acceleration: change in momentum over this many trading days. */
-  dollarAccelerationDays: number;
-}
+/**
+ * Look-back windows, keyed as the components declare them (components/*.ts: `windows`). Weeks
+ * are 5 trading days, months 21 (see TRADING_DAYS_PER_WEEK/MONTH).
+ */
+export type RegimeWindows = Record<WindowKey, number>;
 
-export type DollarSource = 'DTWEXBGS' | 'DXY';
-export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY'];
+/**
+ * The dollar index behind the second axis: the Fed's broad index DTWEXBGS (from 2006, a back-cast
+ * before 2019), ICE DXY (from 1971), or `broad-real-time`: the broad index as known at the time
+ * (DTWEXB until January 2019, then DTWEXBGS ratio-linked; see realTimeBroadDollar).
+ */
+export type DollarSource = 'DTWEXBGS' | 'DXY' | 'broad-real-time';
+export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY', 'broad-real-time'];
 
 /** A regime definition: plain data, JSON-serialisable, validated by parseRegimeConfig. */
 export interface RegimeConfig {
   name: string;
   description: string;
   /**
-   * How the days are labelled: absent, each axis is the weighted mean of the components below
-   * and labelQuadrants confirms the quadrant; `markov-switching`, a two-state Markov-switching
-   * model per axis reads those two scores instead (engine/regimes/markov/; `stability` unused).
+   * How the labels are computed (REGIME_MODELS): `weighted-components` (the default) scores each
+   * axis as a weighted mean of the components below; other models label the days by a function
+   * of their own (see models.ts) and may ignore `components`.
    */
-  model?: 'markov-switching';
+  model?: string;
   /** The dollar index behind the second axis: the Fed's broad index (from 2006) or ICE DXY (from 1971). */
   dollarSource: DollarSource;
   windows: RegimeWindows;
@@ -108,8 +96,12 @@ export interface RegimeConfig {
 
 export interface RegimeResult {
   config: RegimeConfig;
-  /** Per calendar day: 0 warm-up/unknown, 1..4 = Q1..Q4, after confirmation. */
+  /** Per calendar day: 0 warm-up, unknown or stale, 1..4 = Q1..Q4, after confirmation. */
   labels: Uint8Array;
+  /** 1 on days an input the labels depend on is stale (carried past its longest normal publication interval); those days are labelled 0. */
+  stale: Uint8Array;
+  /** The panel columns the labels depend on. */
+  inputs: readonly string[];
   /** The quadrant the two scores point at each day, before confirmation / dwell. */
   rawLabels: Uint8Array;
   /** Weighted mean of the liquidity components: > 0 easing, < 0 tightening; NaN while warming up. */
@@ -134,5 +126,4 @@ export interface Episode {
   days: number;
 }
 
-export const TRADING_DAYS_PER_WEEK = 5;
-export const TRADING_DAYS_PER_MONTH = 21;
+export { TRADING_DAYS_PER_WEEK, TRADING_DAYS_PER_MONTH } from './trading-days.ts';

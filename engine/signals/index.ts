@@ -7,3 +7,5 @@ export { netLiquidity } from './net-liquidity.ts';
 export { signWithDeadBand } from './sign-with-dead-band.ts';
 export { trailingZScore, type TrailingZScoreOptions } from './trailing-z-score.ts';
 export { watchList, type WatchItem, type WatchList, type WatchListOptions } from './watch-list.ts';
+export { policySurprise } from './policy-surprise.ts';
+export { realTimeBroadDollar } from './real-time-broad-dollar.ts';

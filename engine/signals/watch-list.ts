@@ -1,6 +1,7 @@
 import { isoDay, type Day } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
+import { dailyIsFreshest, panelTga } from './net-liquidity.ts';
 
 /** One line of the article's watch-list, as public on a given day. */
 export interface WatchItem {
@@ -78,15 +79,21 @@ export function watchList(panel: Panel, asked: Day, options: WatchListOptions = 
       `; ${moved(resChange)} over 4 weeks`,
   });
 
-  const tga = at('WDTGAL', 0);
-  const tgaChange = tga - at('WDTGAL', 4 * WEEK);
+  // The daily DTS balance where it is current, the weekly H.4.1 level otherwise (see panelTga).
+  col('WDTGAL');
+  const tgaAll = panelTga(panel);
+  const tgaAt = (lag: number) => (t - lag >= 0 ? tgaAll.values[t - lag] : NaN);
+  const tga = tgaAt(0);
+  const daily = panel.columns.DTS_TGA;
+  const tgaDaily = daily !== undefined && dailyIsFreshest(daily[t], panel.asOf.DTS_TGA[t], panel.columns.WDTGAL[t], panel.asOf.WDTGAL[t]);
+  const tgaChange = tga - tgaAt(4 * WEEK);
   items.push({
     key: 'tga',
-    title: 'Treasury General Account',
-    series: 'WDTGAL',
+    title: tgaDaily ? 'Treasury General Account (daily statement)' : 'Treasury General Account',
+    series: tgaDaily ? 'DTS_TGA' : 'WDTGAL',
     value: tga,
     units: 'millions of USD',
-    observed: obs('WDTGAL'),
+    observed: tgaAll.asOf[t],
     change: tgaChange,
     changeWindow: '4 weeks',
     reading: `TGA ${usd(tga)}, ${moved(tgaChange)} over 4 weeks: ${flat(tgaChange, 25_000) ? 'little net effect on liquidity' : tgaChange < 0 ? 'the Treasury is releasing cash (adds liquidity)' : 'the Treasury is building cash (drains liquidity)'}`,
@@ -107,7 +114,7 @@ export function watchList(panel: Panel, asked: Day, options: WatchListOptions = 
   });
 
   const net = at('WALCL', 0) - tga - rrp;
-  const net13 = at('WALCL', 13 * WEEK) - at('WDTGAL', 13 * WEEK) - at('RRPONTSYD', 13 * WEEK) * 1000;
+  const net13 = at('WALCL', 13 * WEEK) - tgaAt(13 * WEEK) - at('RRPONTSYD', 13 * WEEK) * 1000;
   const netChange = net - net13;
   items.push({
     key: 'net_liquidity',
@@ -115,7 +122,7 @@ export function watchList(panel: Panel, asked: Day, options: WatchListOptions = 
     series: 'WALCL',
     value: net,
     units: 'millions of USD',
-    observed: Math.min(obs('WALCL'), obs('WDTGAL'), obs('RRPONTSYD')),
+    observed: Math.min(obs('WALCL'), tgaAll.asOf[t], obs('RRPONTSYD')),
     change: netChange,
     changeWindow: '13 weeks',
     reading: `net liquidity ${usd(net)}, ${moved(netChange)} over 13 weeks: ${flat(netChange, 50_000) ? 'roughly flat' : netChange > 0 ? 'rising (good for risk assets, C7)' : 'falling'}`,

@@ -47,7 +47,7 @@ export function sharpeDifference(a: Float64Array, b: Float64Array, lags?: number
   for (let t = 0; t < n; t++) {
     if (!Number.isFinite(a[t]) || !Number.isFinite(b[t])) throw badArgument(`sharpeDifference: value at index ${t} is not finite`);
   }
-  const L = lags ?? Math.min(n - 1, Math.floor(4 * Math.pow(n / 100, 2 / 9)));
+  const L = lags ?? Math.min(n - 1, Math.floor(4 * (n / 100) ** (2 / 9)));
   if (!Number.isInteger(L) || L < 0 || L > n - 1) throw badArgument(`sharpeDifference needs an integer lag in [0, ${n - 1}], got ${lags}`);
   let ma = 0;
   let mb = 0;

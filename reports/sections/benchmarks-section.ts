@@ -15,13 +15,29 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 export function benchmarkBlocks(a: BenchmarkAnalysis): ReportBlock[] {
   const r = a.randomRegime;
   const rows: TableRow[] = [
-    { key: 'article', cells: ['article (playbook)', finite(a.playbook.sharpe), finite(a.playbook.cagr), finite(-a.playbook.maxDrawdown), null, null], emphasis: true },
-    ...a.benchmarks.map((b) => ({ key: b.name, cells: [b.name, finite(b.sharpe), finite(b.cagr), finite(-b.maxDrawdown), finite(b.test.difference), finite(b.test.pValue)] })),
+    {
+      key: 'article',
+      cells: ['article (playbook)', finite(a.playbook.sharpe), finite(a.playbook.cagr), finite(-a.playbook.maxDrawdown), null, null],
+      emphasis: true,
+    },
+    ...a.benchmarks.map((b) => ({
+      key: b.name,
+      cells: [b.name, finite(b.sharpe), finite(b.cagr), finite(-b.maxDrawdown), finite(b.test.difference), finite(b.test.pValue)],
+    })),
   ];
   if (r) {
-    rows.push({ key: 'random-regime-median', cells: [`random-regime, median of ${r.shuffles}`, finite(r.sharpe.median), finite(r.cagr.median), finite(-r.maxDrawdown.median), null, finite(r.pValue)] });
-    rows.push({ key: 'random-regime-p05', cells: ['random-regime, 5th percentile', finite(r.sharpe.p05), finite(r.cagr.p05), finite(-r.maxDrawdown.p95), null, null] });
-    rows.push({ key: 'random-regime-p95', cells: ['random-regime, 95th percentile', finite(r.sharpe.p95), finite(r.cagr.p95), finite(-r.maxDrawdown.p05), null, null] });
+    rows.push({
+      key: 'random-regime-median',
+      cells: [`random-regime, median of ${r.shuffles}`, finite(r.sharpe.median), finite(r.cagr.median), finite(-r.maxDrawdown.median), null, finite(r.pValue)],
+    });
+    rows.push({
+      key: 'random-regime-p05',
+      cells: ['random-regime, 5th percentile', finite(r.sharpe.p05), finite(r.cagr.p05), finite(-r.maxDrawdown.p95), null, null],
+    });
+    rows.push({
+      key: 'random-regime-p95',
+      cells: ['random-regime, 95th percentile', finite(r.sharpe.p95), finite(r.cagr.p95), finite(-r.maxDrawdown.p05), null, null],
+    });
   }
   const d = a.deflatedDifference;
   const blocks: ReportBlock[] = [
@@ -44,9 +60,27 @@ export function benchmarkBlocks(a: BenchmarkAnalysis): ReportBlock[] {
     {
       kind: 'metrics',
       items: [
-        { id: 'spa-p', label: 'SPA p-value (Hansen)', value: finite(a.spa.pValue), format: p3, note: `a benchmark beats the playbook if small; strongest ${a.spa.best}` },
-        { id: 'spa-p-volatility-matched', label: 'SPA p, volatility-matched', value: finite(a.spaVolatilityMatched.pValue), format: p3, note: `strongest ${a.spaVolatilityMatched.best}` },
-        { id: 'deflated-difference', label: 'Deflated Sharpe of the advantage', value: finite(d.probability), format: pct1, note: `over ${d.against}, ${d.trials} trials` },
+        {
+          id: 'spa-p',
+          label: 'SPA p-value (Hansen)',
+          value: finite(a.spa.pValue),
+          format: p3,
+          note: `a benchmark beats the playbook if small; strongest ${a.spa.best}`,
+        },
+        {
+          id: 'spa-p-volatility-matched',
+          label: 'SPA p, volatility-matched',
+          value: finite(a.spaVolatilityMatched.pValue),
+          format: p3,
+          note: `strongest ${a.spaVolatilityMatched.best}`,
+        },
+        {
+          id: 'deflated-difference',
+          label: 'Deflated Sharpe of the advantage',
+          value: finite(d.probability),
+          format: pct1,
+          note: `over ${d.against}, ${d.trials} trials`,
+        },
         ...(r ? [{ id: 'random-regime-p', label: 'Random-regime p-value', value: finite(r.pValue), format: p3, note: `${r.shuffles} shuffles` }] : []),
       ],
     },
@@ -68,7 +102,11 @@ export function benchmarkBlocks(a: BenchmarkAnalysis): ReportBlock[] {
     rows: SENSITIVITY_EXECUTIONS.flatMap((e) =>
       SENSITIVITY_COSTS.map((c) => {
         const x = cell(c, e);
-        return { key: `${e}-${c}`, cells: [e, c, finite(x.sharpe), finite(x.cagr), finite(-x.maxDrawdown)], emphasis: c === a.assumptions.costBps && e === a.assumptions.execution };
+        return {
+          key: `${e}-${c}`,
+          cells: [e, c, finite(x.sharpe), finite(x.cagr), finite(-x.maxDrawdown)],
+          emphasis: c === a.assumptions.costBps && e === a.assumptions.execution,
+        };
       }),
     ),
   });
@@ -89,8 +127,11 @@ export function benchmarkBlocks(a: BenchmarkAnalysis): ReportBlock[] {
           ...[1, 2, 3, 4].map((q) => ({ key: `q${q}`, label: `Q${q}`, format: { style: 'percent' as const, digits: 0 } })),
           ...names.map((nm) => ({ key: nm, label: nm, format: { ...pct1, signed: true } })),
         ],
-        rows: a.episodes.map((e) => ({ key: e.id, cells: [e.id, ...[1, 2, 3, 4].map((q) => finite(e.shares[q])), ...names.map((nm) => figure(e, nm, 'total'))] })),
-        note: 'Share of each episode\'s days in force of each quadrant (the label known at the previous close), and the total return of the playbook and each benchmark over the episode.',
+        rows: a.episodes.map((e) => ({
+          key: e.id,
+          cells: [e.id, ...[1, 2, 3, 4].map((q) => finite(e.shares[q])), ...names.map((nm) => figure(e, nm, 'total'))],
+        })),
+        note: "Share of each episode's days in force of each quadrant (the label known at the previous close), and the total return of the playbook and each benchmark over the episode.",
       },
       {
         kind: 'table',

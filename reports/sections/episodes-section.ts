@@ -4,6 +4,7 @@ import { formatValue } from '../format.ts';
 import { eventPathChart } from '../charts/event-path.ts';
 import { heatmapChart } from '../charts/heatmap.ts';
 import { SERIES_COLOURS } from '../charts/palette.ts';
+import { CALIBRATION_TARGETS } from '../../engine/regimes/calibration.ts';
 import type { ReportSection, TableBlock } from '../model.ts';
 
 const PCT = { style: 'percent' as const, digits: 1 };
@@ -37,7 +38,13 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
   const blocks: ReportSection['blocks'] = [
     {
       kind: 'text',
-      paragraphs: [`${titles.join(' against ')}: how each asset did, and which quadrant the regime engine saw at the time (a day counts for the quadrant known at the previous close).`],
+      paragraphs: [
+        `${titles.join(' against ')}: how each asset did, and which quadrant the regime engine saw at the time (a day counts for the quadrant known at the previous close).`,
+        // The two examples of the note were targets of the regime definitions (engine/regimes/calibration.ts).
+        ...(cmp.episodes.some((e) => CALIBRATION_TARGETS.some((c) => c.episode === e.id))
+          ? [`${CALIBRATION_TARGETS.map((c) => c.episode).join(' and ')} are calibration episodes, not validation: the regime definitions were adjusted until they read as the note says (Q4 and Q3), so their quadrant mix is no evidence for the definitions.`]
+          : []),
+      ],
     },
     mix,
     {

@@ -2,6 +2,7 @@ import { isoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import type { Panel } from '../../datasets/panel.ts';
 import { RESERVES_RED_LINE, panelNetLiquidity } from '../../engine/analysis/index.ts';
+import { panelTga } from '../../engine/signals/net-liquidity.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import type { CellValue, ReportSection, TableRow } from '../model.ts';
 
@@ -18,8 +19,9 @@ const REQUIRED = ['WALCL', 'WRESBAL', 'WDTGAL', 'RRPONTSYD', 'DFF', 'DGS2'] as c
 
 /**
  * The liquidity dashboard from a panel's point-in-time columns (each day shows what was
- * published by its close): Fed total assets and net liquidity (WALCL − WDTGAL − 1000 ×
- * RRPONTSYD, engine/analysis panelNetLiquidity), reserves with the $3 trillion line, the TGA
+ * published by its close): Fed total assets and net liquidity (WALCL − TGA − 1000 ×
+ * RRPONTSYD, engine/analysis panelNetLiquidity; the TGA is the daily Treasury statement's where
+ * the data has it, WDTGAL otherwise), reserves with the $3 trillion line, the TGA
  * and the reverse repo, the policy rate and the 2-year yield, plus a table of the latest values
  * with the observation day behind each and the change over 13 weeks. Balances are drawn in
  * trillions of dollars (WALCL, WRESBAL, WDTGAL are millions in the data, RRPONTSYD billions).
@@ -44,6 +46,8 @@ export function liquiditySection(panel: Panel, options: LiquidityOptions = {}): 
   const trillions = { style: 'number' as const, digits: 2, suffix: ' tn' };
   const percent = { style: 'number' as const, digits: 2, suffix: '%' };
   const net = panelNetLiquidity(panel);
+  const tga = panelTga(panel);
+  const dailyTga = panel.columns.DTS_TGA !== undefined;
   const window = { days };
   const period = `${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`;
   const redLine = RESERVES_RED_LINE / MILLIONS_PER_TRILLION;
@@ -57,13 +61,13 @@ export function liquiditySection(panel: Panel, options: LiquidityOptions = {}): 
           'Net liquidity = Fed total assets − Treasury General Account − overnight reverse repo. Balances in trillions of US dollars.',
         ],
       },
-      latestTable(panel, net, to),
+      latestTable(panel, net, tga, to),
       {
         kind: 'chart',
         id: 'liquidity-balance-sheet',
         title: 'Fed total assets and net liquidity',
         alt: `Fed total assets (WALCL) and net liquidity in trillions of dollars, ${period}.`,
-        caption: 'WALCL (H.4.1, Wednesday level) and WALCL − WDTGAL − RRPONTSYD; weekly points.',
+        caption: `WALCL (H.4.1, Wednesday level) and WALCL − TGA − RRPONTSYD; ${dailyTga ? 'the TGA from the Daily Treasury Statement (DTS_TGA) where it is current, WDTGAL before' : 'TGA = WDTGAL; weekly points'}.`,
         spec: timeSeriesChart({
           ...window,
           series: [
@@ -97,11 +101,11 @@ export function liquiditySection(panel: Panel, options: LiquidityOptions = {}): 
         id: 'liquidity-tga-rrp',
         title: 'Treasury General Account and overnight reverse repo',
         alt: `The Treasury's account at the Fed and the overnight reverse repo facility in trillions of dollars, ${period}.`,
-        caption: 'WDTGAL (Wednesday level) and RRPONTSYD (daily; before 2014 a day without an operation counts as zero).',
+        caption: `${dailyTga ? 'TGA: the Daily Treasury Statement closing balance (DTS_TGA, usable two business days on) where current, WDTGAL (Wednesday level) before' : 'WDTGAL (Wednesday level)'} and RRPONTSYD (daily; before 2014 a day without an operation counts as zero).`,
         spec: timeSeriesChart({
           ...window,
           series: [
-            { label: 'TGA', values: cut(panel.columns.WDTGAL, 1 / MILLIONS_PER_TRILLION) },
+            { label: 'TGA', values: cut(tga.values, 1 / MILLIONS_PER_TRILLION) },
             { label: 'Reverse repo', values: cut(panel.columns.RRPONTSYD, 1 / 1000) },
           ],
           yTitle: 'US$ trillions',
@@ -133,7 +137,7 @@ export function liquiditySection(panel: Panel, options: LiquidityOptions = {}): 
 }
 
 /** Value of each series on calendar index t, its observation day, and the change over 13 weeks (65 trading days). */
-function latestTable(panel: Panel, net: Float64Array, t: number): ReportSection['blocks'][number] {
+function latestTable(panel: Panel, net: Float64Array, tga: { values: Float64Array; asOf: Int32Array }, t: number): ReportSection['blocks'][number] {
   const back = Math.max(0, t - 65);
   const rows: TableRow[] = [];
   const add = (key: string, label: string, values: Float64Array, asOf: Int32Array | undefined, scale: number, unit: string) => {
@@ -144,7 +148,7 @@ function latestTable(panel: Panel, net: Float64Array, t: number): ReportSection[
   };
   add('WALCL', 'Fed total assets', panel.columns.WALCL, panel.asOf.WALCL, 1 / MILLIONS_PER_TRILLION, 'US$ tn');
   add('WRESBAL', 'Reserves', panel.columns.WRESBAL, panel.asOf.WRESBAL, 1 / MILLIONS_PER_TRILLION, 'US$ tn');
-  add('WDTGAL', 'Treasury General Account', panel.columns.WDTGAL, panel.asOf.WDTGAL, 1 / MILLIONS_PER_TRILLION, 'US$ tn');
+  add('WDTGAL', 'Treasury General Account', tga.values, tga.asOf, 1 / MILLIONS_PER_TRILLION, 'US$ tn');
   add('RRPONTSYD', 'Overnight reverse repo', panel.columns.RRPONTSYD, panel.asOf.RRPONTSYD, 1 / 1000, 'US$ tn');
   add('NETLIQ', 'Net liquidity', net, panel.asOf.WALCL, 1 / MILLIONS_PER_TRILLION, 'US$ tn');
   add('DFF', 'Fed funds (effective)', panel.columns.DFF, panel.asOf.DFF, 1, '%');

@@ -19,6 +19,10 @@ import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
 import { regimeTimelineSection } from './timeline-section.ts';
+import { definitionGridBlocks } from './definition-grid-blocks.ts';
+import { commodityVariantsBlocks } from './commodity-variants-blocks.ts';
+import type { CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
+import type { VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { codeVersion } from './version.ts';
 
 /** What a report is computed from: the data and what the engine derived from it. */
@@ -42,6 +46,10 @@ export interface ReportInputs {
   benchmarks?: ReportBlock[];
   /** The first-page answer to "does the playbook beat simple benchmarks?" (analysisAnswer), when tested. */
   answer?: string;
+  /** Every claim's verdict under each regime definition (validate); shown under the scorecard. */
+  definitionGrid?: VerdictGrid;
+  /** The commodity claims under each commodity proxy (validate); shown under the scorecard. */
+  commodityVariants?: readonly CommodityVariantRow[];
 }
 
 export interface ReportBuildOptions {
@@ -200,7 +208,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       liquidity: liquiditySection(panel),
       performance: part.performance,
       'regime-heatmap': regimeHeatmapSection(stats),
-      scorecard: scorecardSection(scorecard),
+      scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid, inputs.commodityVariants),
       episodes: episodesSection(episodes, { pathOf }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
       appendix: appendixSection({ dataset, version: codeVersion(), parameters, segments: roleSegments(panel, roles), command: options.command }),
@@ -208,6 +216,12 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
   };
   step('sections');
   return model;
+}
+
+/** The scorecard section with the definition grid below it, when there is one. */
+function withDefinitionGrid(section: ReportSection, grid?: VerdictGrid, commodities?: readonly CommodityVariantRow[]): ReportSection {
+  const extra = [...(commodities?.length ? commodityVariantsBlocks(commodities) : []), ...(grid ? definitionGridBlocks(grid) : [])];
+  return extra.length ? { ...section, blocks: [...section.blocks, ...extra] } : section;
 }
 
 function loadDatasetFor(inputs: ReportInputs): Dataset {

@@ -1,7 +1,7 @@
 import { isoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import type { Panel } from '../../datasets/panel.ts';
-import { episodesOf, timeShares, type RegimeResult } from '../../engine/regimes/index.ts';
+import { calibrationText, episodesOf, timeShares, type RegimeResult } from '../../engine/regimes/index.ts';
 import { QUADRANT_MEANINGS, QUADRANT_NAMES } from '../charts/palette.ts';
 import { regimeTimelineChart, type TimelinePanel } from '../charts/regime-timeline.ts';
 import type { ReportSection, TableBlock } from '../model.ts';
@@ -26,9 +26,10 @@ export interface TimelineOptions {
 export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, options: TimelineOptions = {}): ReportSection {
   const equity = options.equity ?? 'SPY';
   const dollar = regimes.config.dollarSource;
-  for (const id of [equity, dollar]) {
-    if (!panel.columns[id]) throw new DataError('series-missing', `the regime timeline needs ${id}`, { series: id });
-  }
+  // The dollar as the regimes read it (a spliced source has no panel column of its own).
+  const dollarValues = regimes.signals.dollar ?? panel.columns[dollar];
+  if (!panel.columns[equity]) throw new DataError('series-missing', `the regime timeline needs ${equity}`, { series: equity });
+  if (!dollarValues) throw new DataError('series-missing', `the regime timeline needs ${dollar}`, { series: dollar });
   const cal = panel.calendar;
   const n = cal.length;
   const first = Math.max(0, regimes.firstLabelled);
@@ -37,7 +38,7 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
   const zoomFrom = to - Math.round((options.zoomMonths ?? 24) * 30.44);
   const panels: TimelinePanel[] = [
     { label: `US large caps (${equity}, log)`, values: panel.columns[equity], log: true, format: { style: 'number', digits: 2 } },
-    { label: `Dollar index (${dollar})`, values: panel.columns[dollar], format: { style: 'number', digits: 2 } },
+    { label: `Dollar index (${dollar})`, values: dollarValues, format: { style: 'number', digits: 2 } },
   ];
   const shares = timeShares(regimes.labels);
   const episodes = episodesOf(regimes.labels, cal).filter((e) => e.quadrant >= 1);
@@ -64,7 +65,11 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
       { key: 'end', label: 'To', align: 'left' },
       { key: 'days', label: 'Trading days', format: { style: 'integer' } },
     ],
-    rows: latest.map((e) => ({ cells: [QUADRANT_NAMES[e.quadrant], isoDay(e.start), isoDay(e.end), e.days] })),
+    rows: [
+      // Stale stretches (an input past its normal publication interval) get no quadrant.
+      ...episodesOf(regimes.stale, cal).reverse().map((e) => ({ cells: ['stale (an input is late)', isoDay(e.start), isoDay(e.end), e.days] })),
+      ...latest.map((e) => ({ cells: [QUADRANT_NAMES[e.quadrant], isoDay(e.start), isoDay(e.end), e.days] })),
+    ],
   };
   return {
     title: 'Regime timeline',
@@ -72,7 +77,8 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
       {
         kind: 'text',
         paragraphs: [
-          `Quadrants from the "${regimes.config.name}" regime definition: the first axis reads the Fed's stance (balance sheet, liquidity, policy rate, rate expectations), the second the dollar (${dollar}). Each day's label uses only data published by that day's close; unshaded days are the warm-up before the first label.`,
+          `Quadrants from the "${regimes.config.name}" regime definition: the first axis reads the Fed's stance (balance sheet, liquidity, policy rate, easing against expectations), the second the dollar (${dollar}). Each day's label uses only data published by that day's close; unshaded days are the warm-up before the first label, or stale days, when an input is older than its longest normal publication interval.`,
+          ...calibrationText(regimes.labels, cal).split('\n').map((line) => line.replace(/^\s*-?\s*/, '')),
         ],
       },
       {

@@ -14,7 +14,7 @@ import { kurtosis } from '../../engine/stats/kurtosis.ts';
 import { sharpeDifference } from '../../engine/stats/sharpe-difference.ts';
 import { skewness } from '../../engine/stats/skewness.ts';
 import { spaTest } from '../../engine/stats/spa-test.ts';
-import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
+import { ARTICLE_PLAYBOOK, ARTICLE_RULE, articleStrategy } from '../article.ts';
 import { equalWeight, RANDOM_REGIME_SEED, riskParity, sixtyForty, usLargeBuyAndHold } from '../benchmarks.ts';
 import { compileStrategy } from '../compile.ts';
 import { DEFAULT_ASSUMPTION, delayPlan, replayExecution, type CostAssumption, type StrategyExecution } from '../cost-assumption.ts';
@@ -177,15 +177,19 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   const { start } = options;
   const end = options.end ?? n - 1;
   if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 20) {
-    throw new ConfigError('bad-config', `the benchmark window ${start}..${end} needs at least 20 return days inside the calendar (0..${n - 1})`, { field: 'start' });
+    throw new ConfigError('bad-config', `the benchmark window ${start}..${end} needs at least 20 return days inside the calendar (0..${n - 1})`, {
+      field: 'start',
+    });
   }
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const shuffles = options.shuffles ?? DEFAULT_SHUFFLES;
   const seed = options.seed ?? RANDOM_REGIME_SEED;
   const trials = options.trials ?? 1;
-  if (!Number.isInteger(shuffles) || shuffles < 0 || shuffles > 100_000) throw new ConfigError('bad-config', `shuffles must be a whole number from 0 to 100000, got ${shuffles}`, { field: 'shuffles' });
+  if (!Number.isInteger(shuffles) || shuffles < 0 || shuffles > 100_000)
+    throw new ConfigError('bad-config', `shuffles must be a whole number from 0 to 100000, got ${shuffles}`, { field: 'shuffles' });
   if (!Number.isSafeInteger(trials) || trials < 1) throw new ConfigError('bad-config', `trials must be a whole number ≥ 1, got ${trials}`, { field: 'trials' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles))
+    throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
 
   const m = end - start + 1;
   const days = cal.subarray(start, end + 1);
@@ -212,7 +216,12 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   };
 
   // The playbook and the simple benchmarks.
-  const playbookPlan = planFromTable(table, labels, rule, cal);
+  // The playbook as `quadrant run` trades it: the article strategy (its Q2 small-cap tilt only
+  // while risk appetite falls, which reads the panel) unless a plain table is given.
+  const playbookPlan =
+    options.table === undefined
+      ? compileStrategy(articleStrategy(undefined, options.rule ?? ARTICLE_RULE), { market, labels, panel: options.panel })
+      : planFromTable(table, labels, rule, cal);
   const playbook = run(playbookPlan, assumption, true);
   const benches = simpleBenchmarks().map((s) => ({ strategy: s, ...run(compileStrategy(s, { market, labels, panel: options.panel }), assumption, true) }));
   const benchmarks: BenchmarkRow[] = benches.map((b) => {
@@ -226,9 +235,19 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
   });
 
   // The random-regime control, as a distribution over shuffles.
-  const randomRegime = shuffles > 0
-    ? randomRegimeDistribution(market, labels, { start, end, assumption, table: options.table, rule: options.rule, shuffles, seed, reference: playbook.figures.sharpe })
-    : null;
+  const randomRegime =
+    shuffles > 0
+      ? randomRegimeDistribution(market, labels, {
+          start,
+          end,
+          assumption,
+          table: options.table,
+          rule: options.rule,
+          shuffles,
+          seed,
+          reference: playbook.figures.sharpe,
+        })
+      : null;
 
   // Hansen's SPA: benchmark minus playbook, daily excess returns; then with each benchmark
   // scaled to the playbook's volatility (M² returns), so that a riskier benchmark does not win on
@@ -301,7 +320,10 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
     out.set(r, start + 1);
     return out;
   };
-  const series = [{ name: 'article', returns: calendarReturns(playbook.returns!) }, ...benches.map((b) => ({ name: b.strategy.name, returns: calendarReturns(b.returns!) }))];
+  const series = [
+    { name: 'article', returns: calendarReturns(playbook.returns!) },
+    ...benches.map((b) => ({ name: b.strategy.name, returns: calendarReturns(b.returns!) })),
+  ];
   const spans = EPISODES.map((e) => resolveEpisode(e.id)).filter((s) => s.from > cal[start] && s.from <= cal[end]);
   const episodes = spans.length ? compareEpisodes({ calendar: cal, labels, returns: series, signals: [] }, spans).episodes.map(episodeTable) : [];
 
@@ -313,7 +335,10 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
     `SPA: Hansen (2005), playbook as the base, the ${benches.length} simple benchmarks as alternatives, daily excess returns, ${spa.reps} stationary-bootstrap resamples (expected block ${spa.blockLength.toFixed(1)} days, seed ${spaSeed}); consistent p-value, lower and upper bounds beside it. A small p says some benchmark beats the playbook. Run twice: on the returns as they are, and with each benchmark scaled to the playbook's volatility over the window (ex post, like M²), which compares risk-adjusted returns.`,
     `Deflated Sharpe of the difference: the playbook's daily return minus ${deflatedDifference.against}'s (the simple benchmark with the highest Sharpe), ${trials} trial${trials === 1 ? '' : 's'}, variance of trial Sharpes the skill-less 1/(T − 1).`,
   ];
-  if (randomRegime) notes.push(`Random regime: the playbook on ${shuffles} block shuffles of the labels (same episodes, random order), shuffle i with seed ${seed} + i; p = (1 + #shuffles with a Sharpe at least the playbook's) / (N + 1).`);
+  if (randomRegime)
+    notes.push(
+      `Random regime: the playbook on ${shuffles} block shuffles of the labels (same episodes, random order), shuffle i with seed ${seed} + i; p = (1 + #shuffles with a Sharpe at least the playbook's) / (N + 1).`,
+    );
   return {
     assumptions: assumption,
     window: { from, to, days: m - 1 },

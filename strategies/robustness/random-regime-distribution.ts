@@ -68,9 +68,12 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const end = options.end ?? n - 1;
   const shuffles = options.shuffles ?? DEFAULT_SHUFFLES;
   const seed = options.seed ?? RANDOM_REGIME_SEED;
-  if (!Number.isInteger(shuffles) || shuffles < 1 || shuffles > 100_000) throw new ConfigError('bad-config', `shuffles must be a whole number from 1 to 100000, got ${shuffles}`, { field: 'shuffles' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
-  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 2) throw new ConfigError('bad-config', `the window ${start}..${end} is not inside the calendar (0..${n - 1})`, { field: 'start' });
+  if (!Number.isInteger(shuffles) || shuffles < 1 || shuffles > 100_000)
+    throw new ConfigError('bad-config', `shuffles must be a whole number from 1 to 100000, got ${shuffles}`, { field: 'shuffles' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + shuffles))
+    throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end >= n || end - start < 2)
+    throw new ConfigError('bad-config', `the window ${start}..${end} is not inside the calendar (0..${n - 1})`, { field: 'start' });
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const { execution, delay } = replayExecution(assumption.execution);
   const table = tableRows(options.table ?? ARTICLE_PLAYBOOK, market.roles);
@@ -109,7 +112,9 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
 
 /** Median and 5th / 95th nearest-rank percentiles of the finite values (NaN when none). */
 export function band(x: Float64Array): Band {
-  const s = Array.from(x).filter(Number.isFinite).sort((a, b) => a - b);
+  const s = Array.from(x)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const rank = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN);
   return { median: rank(0.5), p05: rank(0.05), p95: rank(0.95) };
 }

@@ -1,5 +1,6 @@
 export { whenRegimeKnown, whenQuadrant, whenMonthStarts } from './when.ts';
 export { selectRoles, selectWithPreferredData } from './select.ts';
 export { weighFixed, weighEqually, weighByQuadrant, weighInverseVolatility } from './weigh.ts';
+export { weighByRiskAppetite } from './weigh-by-risk-appetite.ts';
 export { limitWeight } from './limit.ts';
 export { rebalanceOn } from './rebalance.ts';

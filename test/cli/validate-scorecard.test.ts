@@ -52,16 +52,20 @@ describe('quadrant validate: the scorecard as JSON (real snapshot)', () => {
       expect(x.rule).toMatch(/Holm-adjusted/);
       expect(x.episodes!).toBeLessThanOrEqual(x.fragments!);
     }
-    // C2 and C3 have no Q2 day after the article: untestable, not inconclusive.
-    for (const id of ['C2', 'C3']) expect(json.scorecard.find((x) => x.claim === id && x.sample === 'out-of-sample')!.verdict).toBe('untestable');
+    // C4 and C5 have no Q3 or Q4 day after the article (the article labels are Q1 and Q2 until
+    // they go stale on 2026-07-30): untestable, not inconclusive.
+    for (const id of ['C4', 'C5']) {
+      const row = json.scorecard.find((x) => x.claim === id && x.sample === 'out-of-sample')!;
+      expect(row.sample_days).toMatch(/^0 /);
+      expect(row.verdict).toBe('untestable');
+    }
   });
 
   it('names the stand-ins a statistic rests on and carries the data warnings the terminal prints', () => {
-    const c4 = json.scorecard.find((x) => x.claim === 'C4' && x.sample === 'out-of-sample')!;
-    expect(c4.stand_ins).toEqual([
-      { role: 'china_hk', days: c4.stand_ins[0].days, of: c4.stand_ins[0].of, from: '2026-08-11', to: '2026-09-14' },
-      { role: 'commodities', days: c4.stand_ins[1].days, of: c4.stand_ins[1].of, from: '2026-08-11', to: '2026-09-14' },
-    ]);
+    // C6 does not read the labels, so its sample runs to the last close: DBC's adjusted closes end
+    // 2026-07-31 and the commodities role stands in T-bills from 2026-08-11 (after 10 days' carry).
+    const c6 = json.scorecard.find((x) => x.claim === 'C6' && x.sample === 'out-of-sample')!;
+    expect(c6.stand_ins).toEqual([{ role: 'commodities', days: c6.stand_ins[0].days, of: c6.stand_ins[0].of, from: '2026-08-11', to: '2026-09-14' }]);
     expect(json.meta.warnings.some((w) => /DFF\.csv: stale/.test(w))).toBe(true);
   });
 });

@@ -9,15 +9,27 @@ describe('publication rules (DESIGN.md "Point in time")', () => {
     expect(at('2026-01-14', { kind: 'h41-weekly' })).toBe('2026-01-16');
   });
 
+  it('DTS: statement T is out by 4 pm ET on T+1, on the close, so usable the business day after (T+2)', () => {
+    // Wednesday 2026-01-14: published Thursday by 4 pm, used from Friday's close.
+    expect(at('2026-01-14', { kind: 'dts-daily' })).toBe('2026-01-16');
+    // Thursday: published Friday, used Monday. Friday: published Monday, used Tuesday.
+    expect(at('2026-01-15', { kind: 'dts-daily' })).toBe('2026-01-19');
+    expect(at('2026-01-16', { kind: 'dts-daily' })).toBe('2026-01-20');
+  });
+
   it('RRP and daily rates: usable the next business day, skipping the weekend', () => {
     expect(at('2026-01-15', { kind: 'next-business-day' })).toBe('2026-01-16');
-    expect(at('2026-01-16', { kind: 'next-business-day' })).toBe('2026-01-19');
+    expect(at('2026-01-09', { kind: 'next-business-day' })).toBe('2026-01-12');
+    // Friday 2026-01-16 → Monday the 19th is Martin Luther King Day → Tuesday.
+    expect(at('2026-01-16', { kind: 'next-business-day' })).toBe('2026-01-20');
   });
 
   it('H.10: a week of dollar-index values is released the next Monday, usable Tuesday', () => {
-    // 2026-01-12 (Mon) .. 2026-01-16 (Fri) → released Mon 2026-01-19 16:15 ET → Tue 2026-01-20.
-    expect(at('2026-01-12', { kind: 'h10-weekly' })).toBe('2026-01-20');
-    expect(at('2026-01-16', { kind: 'h10-weekly' })).toBe('2026-01-20');
+    // 2026-01-05 (Mon) .. 2026-01-09 (Fri) → released Mon 2026-01-12 16:15 ET → Tue 2026-01-13.
+    expect(at('2026-01-05', { kind: 'h10-weekly' })).toBe('2026-01-13');
+    expect(at('2026-01-09', { kind: 'h10-weekly' })).toBe('2026-01-13');
+    // The next week's release falls on Martin Luther King Day (Mon 2026-01-19): Tuesday, usable Wednesday.
+    expect(at('2026-01-16', { kind: 'h10-weekly' })).toBe('2026-01-21');
   });
 
   it('monthly: the month dated the 1st is usable from the release day of the next month', () => {

@@ -6,6 +6,7 @@ import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import {
   ARTICLE_PLAYBOOK,
   articleStrategy,
+  articleUnconditionalStrategy,
   compileStrategy,
   defineStrategy,
   rebalanceOn,
@@ -30,12 +31,12 @@ const targetAt = (plan: { rows: Float64Array; index: Int32Array }, t: number) =>
   plan.index[t] < 0 ? [] : Array.from(plan.rows.subarray(plan.index[t] * R, plan.index[t] * R + R));
 
 describe('compileStrategy', () => {
-  it('the article strategy compiles to the same targets as the plain table plan', () => {
+  it('the unconditional article strategy compiles to the same targets as the plain table plan', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 80 }).chain((n) => fc.tuple(returnsArb(n), labelsArb(n))), ([rets, ls]) => {
         const m = market(rets);
         const labels = Uint8Array.from(ls);
-        const plan = compileStrategy(articleStrategy(), { market: m, labels });
+        const plan = compileStrategy(articleUnconditionalStrategy(), { market: m, labels });
         const table = planFromTable(tableRows(ARTICLE_PLAYBOOK, m.roles), labels, parseRebalanceRule('regime+monthly'), m.calendar);
         for (let t = 0; t < ls.length; t++) expect(targetAt(plan, t)).toEqual(targetAt(table, t));
         expect(Array.from(plan.trigger)).toEqual(Array.from(table.trigger));

@@ -4,7 +4,16 @@ import { ConfigError } from '../../datasets/errors.ts';
 import { replay } from '../../engine/backtest/replay.ts';
 import { planFromTable } from '../../engine/backtest/plan.ts';
 import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
-import { costAssumption, defineStrategy, delayPlan, describeAssumption, rebalanceOn, runStrategy, weighByQuadrant, whenRegimeKnown } from '../../strategies/index.ts';
+import {
+  costAssumption,
+  defineStrategy,
+  delayPlan,
+  describeAssumption,
+  rebalanceOn,
+  runStrategy,
+  weighByQuadrant,
+  whenRegimeKnown,
+} from '../../strategies/index.ts';
 import { makeMarket, makePlan } from '../engine/backtest/builders.ts';
 
 const table = { Q1: { us_large: 1 }, Q2: { treasuries: 1 }, Q3: { us_large: 0.5, treasuries: 0.5 }, Q4: { cash: 1 } };
@@ -46,7 +55,14 @@ describe('lag-2 execution', () => {
   const market = makeMarket(returns);
 
   it('delayPlan moves each decision and trigger one day later, leaving the first day without a target', () => {
-    const p = makePlan([[1, 0, 0], [0, 1, 0]], [0, 0, 1, 1, 0], [1, 0, 1, 0, 1]);
+    const p = makePlan(
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+      [0, 0, 1, 1, 0],
+      [1, 0, 1, 0, 1],
+    );
     const d = delayPlan(p, 1);
     expect(Array.from(d.index)).toEqual([-1, 0, 0, 1, 1]);
     expect(Array.from(d.trigger)).toEqual([0, 1, 0, 1, 0]);
@@ -67,19 +83,24 @@ describe('lag-2 execution', () => {
   it('property: labels after day t change no lag-2 NAV at or before t (no look-ahead)', () => {
     const label = fc.integer({ min: 0, max: 4 });
     fc.assert(
-      fc.property(fc.array(label, { minLength: 8, maxLength: 8 }), fc.array(label, { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 6 }), (a, b, t) => {
-        const la = Uint8Array.from(a);
-        const lb = Uint8Array.from(a.map((x, i) => (i <= t ? x : b[i])));
-        const rule = parseRebalanceRule('regime');
-        const rows = new Float64Array(15);
-        rows.set([1, 0, 0], 3);
-        rows.set([0, 1, 0], 6);
-        rows.set([0.5, 0.5, 0], 9);
-        rows.set([0, 0, 1], 12);
-        const navA = replay(market, delayPlan(planFromTable(rows, la, rule, market.calendar), 1), { costs: { bps: 5 } }).nav;
-        const navB = replay(market, delayPlan(planFromTable(rows, lb, rule, market.calendar), 1), { costs: { bps: 5 } }).nav;
-        for (let i = 0; i <= t; i++) expect(navB[i]).toBe(navA[i]);
-      }),
+      fc.property(
+        fc.array(label, { minLength: 8, maxLength: 8 }),
+        fc.array(label, { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 6 }),
+        (a, b, t) => {
+          const la = Uint8Array.from(a);
+          const lb = Uint8Array.from(a.map((x, i) => (i <= t ? x : b[i])));
+          const rule = parseRebalanceRule('regime');
+          const rows = new Float64Array(15);
+          rows.set([1, 0, 0], 3);
+          rows.set([0, 1, 0], 6);
+          rows.set([0.5, 0.5, 0], 9);
+          rows.set([0, 0, 1], 12);
+          const navA = replay(market, delayPlan(planFromTable(rows, la, rule, market.calendar), 1), { costs: { bps: 5 } }).nav;
+          const navB = replay(market, delayPlan(planFromTable(rows, lb, rule, market.calendar), 1), { costs: { bps: 5 } }).nav;
+          for (let i = 0; i <= t; i++) expect(navB[i]).toBe(navA[i]);
+        },
+      ),
       { numRuns: 100 },
     );
   });

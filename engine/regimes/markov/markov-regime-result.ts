@@ -35,6 +35,8 @@ export function markovRegimeResult(inputs: RegimeResult, calendar: ArrayLike<Day
     dollarScore,
     components: { ...inputs.components, input_liquidity: inputs.liquidityScore, input_dollar: inputs.dollarScore },
     signals: inputs.signals,
+    stale: inputs.stale,
+    inputs: inputs.inputs,
     firstLabelled: m.firstLabelled,
   };
 }

@@ -135,6 +135,19 @@ describe('manifests', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it('takes over a fresh lock at once when its process is gone (a fetch killed with SIGKILL)', async () => {
+    await mkdir(join(dir, 'fred'), { recursive: true });
+    const lock = join(dir, 'fred', 'manifest.json.lock');
+    // A process that has exited: its pid is free (the kernel does not reuse it this quickly).
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(lock, String(gone));
+    const started = Date.now();
+    await updateManifest(dir, 'fred', 'A', manifestEntry('A.csv', 'observation_date,A\n', { source: 's', url: 'u', retrievedAt: at }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('refuses a corrupt manifest with a clear error', async () => {
     await mkdir(join(dir, 'prices'), { recursive: true });
     await writeFile(join(dir, 'prices', 'manifest.json'), '{"files": {');

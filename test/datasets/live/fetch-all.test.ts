@@ -153,8 +153,11 @@ describe('fetchIntoCache', () => {
     const fetchImpl = providers({ 'realtime_start=2024-02-01': () => reply(fixture('fred-api-WALCL-vintage-2024-02-01.json')) });
     const summary = await fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl });
     expect(summary.items[0]).toMatchObject({ ok: true, rows: 4, last: '2024-01-24' });
-    expect(await readFile(join(dir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL-vintage-2024-02-01.csv'));
-    const entry = JSON.parse(await readFile(join(dir, 'fred', 'manifest.json'), 'utf8')).series.WALCL;
+    // Vintages are kept apart from the current series.
+    const vintageDir = join(dir, 'vintages', '2024-02-01');
+    expect(existsSync(join(dir, 'fred', 'WALCL.csv'))).toBe(false);
+    expect(await readFile(join(vintageDir, 'fred', 'WALCL.csv'), 'utf8')).toBe(fixture('expected/fred-WALCL-vintage-2024-02-01.csv'));
+    const entry = JSON.parse(await readFile(join(vintageDir, 'fred', 'manifest.json'), 'utf8')).series.WALCL;
     expect(entry.vintage_date).toBe('2024-02-01');
     expect(entry.url).toContain('api_key=REDACTED');
   });
@@ -185,5 +188,66 @@ describe('fetchIntoCache', () => {
     expect(Array.from(spy.days, isoDay)).toEqual(['2024-03-11', '2024-03-12', '2024-03-14', '2024-03-15']);
     expect(Array.from(spy.values)).toEqual([503.366943, 508.78183, 506.980164, 503.498932]);
     expect(Array.from(spy.close)).toEqual([511.279999, 516.780029, 514.950012, 509.829987]);
+  });
+});
+
+describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
+  it('stops asking Yahoo after the first 429, says what was and was not fetched, and the next fetch resumes there', async () => {
+    const blocked = providers({ '/chart/SPY?': () => reply(fixture('yahoo-429.txt'), 429, { 'Retry-After': '120' }) });
+    const series = ['WALCL', 'SPY', 'DXY'];
+    const first = await fetchIntoCache({ ...base, cacheDir: dir, series, fetchImpl: blocked });
+    expect(first.items.map((i) => [i.id, i.ok, i.skipped ?? false])).toEqual([
+      ['WALCL', true, false],
+      ['SPY', false, false],
+      ['DXY', false, true],
+    ]);
+    // One request to SPY (a 429 is not retried), none to DXY.
+    expect(blocked.calls.map((c) => c.url.replace(/\?.*/, ''))).toEqual(['https://fred.stlouisfed.org/graph/fredgraph.csv', 'https://query1.finance.yahoo.com/v8/finance/chart/SPY']);
+    expect(first.stopped?.reason).toBe('rate-limit');
+    expect(first.stopped?.message).toBe(
+      'Yahoo Finance is rate-limiting this machine (HTTP 429 on SPY); Quadrant stopped asking it. Fetched 1: WALCL. Not fetched 2: SPY, DXY. ' +
+        "Try again after 2 minute(s) (Yahoo's Retry-After); the next `quadrant data fetch` with the same --series fetches only those. The cache keeps every file fetched so far.",
+    );
+    const state = JSON.parse(await readFile(join(dir, 'fetch-state.json'), 'utf8'));
+    expect([state.targets, state.done, state.stopped]).toEqual([series, ['WALCL'], 'rate-limit']);
+
+    const open = providers();
+    const second = await fetchIntoCache({ ...base, cacheDir: dir, series, fetchImpl: open });
+    expect(second.resumed).toMatchObject({ left: 2, of: 3 });
+    expect(second.items.map((i) => [i.id, i.ok])).toEqual([['SPY', true], ['DXY', true]]);
+    expect(open.calls).toHaveLength(2);
+    expect(existsSync(join(dir, 'fetch-state.json'))).toBe(false);
+  });
+
+  it('paces FRED API requests to 2 a second', async () => {
+    const sleep = recordingSleep();
+    const fetchImpl = providers({ 'series_id=WRESBAL': () => reply(fixture('fred-api-WALCL.json')) });
+    // A frozen clock: each request after the first waits its 500 ms slot.
+    await fetchIntoCache({ ...base, http: { sleep, baseDelayMs: 1 }, cacheDir: dir, series: ['WALCL', 'WRESBAL'], apiKey: KEY, fetchImpl });
+    expect(sleep.delays).toEqual([500]);
+  });
+
+  it('an abort stops between whole files and leaves what is left for the next fetch', async () => {
+    const controller = new AbortController();
+    const summary = await fetchIntoCache({
+      ...base,
+      cacheDir: dir,
+      series: ['WALCL', 'SPY', 'DXY'],
+      fetchImpl: providers(),
+      signal: controller.signal,
+      onProgress: (e) => e.result.id === 'WALCL' && controller.abort(),
+    });
+    expect(summary.stopped?.reason).toBe('interrupted');
+    expect(summary.items.map((i) => [i.id, i.ok])).toEqual([['WALCL', true], ['SPY', false], ['DXY', false]]);
+    expect((await readdir(join(dir, 'fred'))).sort()).toEqual(['WALCL.csv', 'manifest.json']);
+    expect(existsSync(join(dir, 'prices'))).toBe(false);
+    expect(JSON.parse(await readFile(join(dir, 'fetch-state.json'), 'utf8')).done).toEqual(['WALCL']);
+  });
+
+  it('refuses a vintage in the future and one for a series ALFRED does not keep', async () => {
+    const fetchImpl = providers();
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-03-17', fetchImpl })).rejects.toThrow('vintage date 2024-03-17 is in the future (today is 2024-03-16)');
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['SPY'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl })).rejects.toThrow('SPY has no vintages: ALFRED keeps FRED series only');
+    expect(fetchImpl.calls).toHaveLength(0);
   });
 });

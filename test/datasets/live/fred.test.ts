@@ -111,6 +111,15 @@ describe('FRED API (with a key)', () => {
     expect(fetchImpl.calls).toHaveLength(1);
   });
 
+  it('says a vintage is older than ALFRED\'s record of the series, and what to do, instead of "unknown series"', async () => {
+    const fetchImpl = fakeFetch(() => reply(fixture('fred-api-error-alfred-coverage.json'), 400));
+    const err = await fetchFredSeries('WALCL', { apiKey: KEY, vintageDate: '1999-01-06', http: http(fetchImpl) }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.code).toBe('no-data');
+    expect(err.message).toBe('ALFRED holds no vintage of WALCL as of 1999-01-06 (FRED API: "Bad Request.  The series does not exist in ALFRED but may exist in FRED.")');
+    expect(err.details.hint).toMatch(/choose a later --vintage .* or fetch it without --vintage for the current data/);
+  });
+
   it("reports FRED's own message for a bad key, with the key masked", async () => {
     const fetchImpl = fakeFetch(() => reply(fixture('fred-api-error-bad-key.json'), 400));
     const err = await fetchFredSeries('WALCL', { apiKey: KEY, http: http(fetchImpl) }).catch((e) => e);

@@ -65,10 +65,12 @@ describe('the scorecard on the real snapshot', () => {
     expect(c6.notes.join(' ')).toMatch(/NW lag 42/);
   });
 
-  it('says which roles were T-bill stand-ins: China/HK and commodities from 2026-08-11 out of sample, commodities 2003–2006 for C7', () => {
-    const c4 = rows[3].outOfSample!;
-    expect(c4.standIns.map((s) => s.role)).toEqual(['china_hk', 'commodities']);
-    expect(c4.standIns[1].from).toBe(parseIsoDay('2026-08-11'));
+  it('says which roles were T-bill stand-ins: commodities from 2026-08-11 out of sample, commodities 2003–2006 for C7', () => {
+    // C6 reads no labels, so its sample runs past 2026-07-30, where the article labels go stale
+    // (and with them C4's days): DBC's adjusted closes end 2026-07-31, T-bills from 2026-08-11.
+    const c6 = rows[5].outOfSample!;
+    expect(c6.standIns.map((s) => s.role)).toEqual(['commodities']);
+    expect(c6.standIns[0].from).toBe(parseIsoDay('2026-08-11'));
     const c7 = rows[6].inSample!.standIns.find((s) => s.role === 'commodities')!;
     expect(c7.to).toBeLessThan(parseIsoDay('2006-03-01'));
     expect(rows[3].inSample!.standIns).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DataError, ConfigError } from '../../../datasets/errors.ts';
+import { DataError } from '../../../datasets/errors.ts';
+import { ProblemsError } from '../../../datasets/problems.ts';
 import { isoDay } from '../../../datasets/day.ts';
 import type { Panel } from '../../../datasets/panel.ts';
 import { computeRegimes, parseRegimeConfig, RegimeCache, REGIME_PRESETS, type RegimeConfig } from '../../../engine/regimes/index.ts';
@@ -27,6 +28,7 @@ function handPanel(): Panel {
       WRESBAL: steps([2_800_000, 0]),
       DFF: steps([5.0, 0], [4.75, 21]),
       DGS2: steps([4.0, 0], [4.3, 25]),
+      DGS3MO: steps([5.0, 0]),
       DTWEXBGS: steps([100, 0], [102, 23]),
     },
     asOf: {},
@@ -47,6 +49,7 @@ const handConfig: RegimeConfig = parseRegimeConfig(
       policy_rate: { weight: 1, method: 'sign', deadBand: 0.125 },
       rate_expectations: { weight: 2, method: 'sign', deadBand: 0.1 },
       policy_vs_market: { weight: 0, method: 'sign', deadBand: 0.25 },
+      policy_surprise: { weight: 0 },
       dollar_momentum: { weight: 1, method: 'sign', deadBand: 0.005 },
       dollar_trend: { weight: 0 },
       dollar_acceleration: { weight: 0 },
@@ -120,7 +123,8 @@ describe('computeRegimes errors and sharing', () => {
 
   it('checks a config built in code', () => {
     const bad = { ...REGIME_PRESETS.article, zScore: { window: 10, minHistory: 1, clip: 3 } };
-    expect(() => computeRegimes(handPanel(), bad)).toThrow(ConfigError);
+    expect(() => computeRegimes(handPanel(), bad)).toThrow(ProblemsError);
+    expect(() => computeRegimes(handPanel(), bad)).toThrow(/zScore\.minHistory: must be an integer from 2/);
   });
 
   it('a cache gives the same result and shares signals across configs, but only for its own panel', () => {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { ConfigError } from '../../../datasets/errors.ts';
-import { checkRegimeConfig, parseRegimeConfig, resolveRegimeConfig } from '../../../engine/regimes/parse-config.ts';
+import { ProblemsError } from '../../../datasets/problems.ts';
+import { checkRegimeConfig, MAX_CONFIG_DEPTH, parseRegimeConfig, resolveRegimeConfig, safeParseRegimeConfig } from '../../../engine/regimes/parse-config.ts';
 import { REGIME_PRESETS } from '../../../engine/regimes/presets.ts';
 import { COMPONENTS, DOLLAR_COMPONENTS, LIQUIDITY_COMPONENTS } from '../../../engine/regimes/types.ts';
 import { thrown } from '../../builders.ts';
@@ -9,20 +10,21 @@ import { thrown } from '../../builders.ts';
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'regimes');
 
 const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
+const problemsError = (fn: () => unknown): ProblemsError => thrown(fn, ProblemsError);
 
 describe('presets', () => {
-  it('article weighs every component, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {
+  it('article weighs every component but the retired expectations pair, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {
     const c = REGIME_PRESETS.article.components;
-    for (const name of COMPONENTS) expect(c[name].weight).toBeGreaterThan(0);
+    for (const name of COMPONENTS) expect({ name, on: c[name].weight > 0 }).toEqual({ name, on: name !== 'rate_expectations' && name !== 'policy_vs_market' });
     expect(c.net_liquidity.weight).toBeLessThan(c.balance_sheet.weight);
     expect(c.reserves.weight + c.reserves_change.weight).toBeLessThan(c.policy_rate.weight);
     expect(REGIME_PRESETS.article.reserves.redLine).toBe(3_000_000);
   });
 
-  it('balance-sheet uses the balance sheet alone on the liquidity axis; rates the policy rate and 2-year yield', () => {
+  it('balance-sheet uses the balance sheet alone on the liquidity axis; rates the policy rate and easing against expectations', () => {
     const on = (p: keyof typeof REGIME_PRESETS) => LIQUIDITY_COMPONENTS.filter((n) => REGIME_PRESETS[p].components[n].weight > 0);
     expect(on('balance-sheet')).toEqual(['balance_sheet']);
-    expect(on('rates')).toEqual(['policy_rate', 'rate_expectations', 'policy_vs_market']);
+    expect(on('rates')).toEqual(['policy_rate', 'policy_surprise']);
     for (const p of ['balance-sheet', 'rates'] as const) for (const n of DOLLAR_COMPONENTS) expect(REGIME_PRESETS[p].components[n]).toEqual(REGIME_PRESETS.article.components[n]);
   });
 
@@ -77,13 +79,46 @@ describe('parseRegimeConfig', () => {
   ];
   for (const [what, json, field, message] of cases) {
     it(`rejects ${what}, naming ${field}`, () => {
-      const err = configError(() => parseRegimeConfig(json, 'x.json'));
+      const err = problemsError(() => parseRegimeConfig(json, 'x.json'));
       expect(err.details.field).toBe(field);
+      expect(err.problems[0].path).toBe(field);
       expect(err.details.file).toBe('x.json');
-      expect(err.message).toMatch(message);
+      expect(err.problems[0].message).toMatch(message);
       expect(err.exitCode).toBe(2);
+      const safe = safeParseRegimeConfig(json, 'x.json');
+      expect(safe.ok).toBe(false);
+      if (!safe.ok) expect(safe.problems[0].path).toBe(field);
     });
   }
+});
+
+describe('problems as data', () => {
+  it('collects every problem of a config, not only the first', () => {
+    const r = safeParseRegimeConfig({ windows: { balanceSheetWeeks: 0 }, components: { dollar_trend: { method: 'rank' } }, stability: { confirmBy: 'both' } }, 'x.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['windows.balanceSheetWeeks', 'components.dollar_trend.method', 'stability.confirmBy']);
+    const err = problemsError(() => parseRegimeConfig({ windows: { balanceSheetWeeks: 0 }, stability: { confirmBy: 'both' } }, 'x.json'));
+    expect(err.describe()).toMatch(/\(and 1 more problem\)/);
+  });
+
+  it('returns the config from safeParse when it is valid', () => {
+    const r = safeParseRegimeConfig({ stability: { confirmDays: 5 } }, 'inline');
+    expect(r.ok && r.value.stability.confirmDays).toBe(5);
+  });
+
+  it('rejects a config nested a million levels deep without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1_000_000; i++) deep = { a: deep };
+    const r = safeParseRegimeConfig({ components: deep }, 'deep.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].message).toBe(`the config nests deeper than ${MAX_CONFIG_DEPTH} levels`);
+  });
+
+  it('accepts a config exactly as deep as a full one (four levels) and quotes long values clipped', () => {
+    expect(safeParseRegimeConfig({ components: { balance_sheet: { weight: 1 } } }, 'inline').ok).toBe(true);
+    const r = safeParseRegimeConfig({ name: 'x', dollarSource: 'y'.repeat(10_000) }, 'inline');
+    expect(!r.ok && r.problems[0].message.length).toBeLessThan(300);
+  });
 });
 
 describe('resolveRegimeConfig', () => {
@@ -92,10 +127,10 @@ describe('resolveRegimeConfig', () => {
   });
 
   it('names the file and the field of a bad file', () => {
-    const err = configError(() => resolveRegimeConfig(join(FIXTURES, 'bad-weight.json')));
-    expect(err.describe()).toMatch(/bad-weight\.json: components\.balance_sheet\.weight must be a finite number ≥ 0, got -1/);
-    const typo = configError(() => resolveRegimeConfig(join(FIXTURES, 'typo.json')));
-    expect(typo.describe()).toMatch(/windows\.balanceSheetWeek is not a known field \(known in windows: balanceSheetWeeks,/);
+    const err = problemsError(() => resolveRegimeConfig(join(FIXTURES, 'bad-weight.json')));
+    expect(err.describe()).toMatch(/bad-weight\.json: components\.balance_sheet\.weight: must be a finite number ≥ 0, got -1/);
+    const typo = problemsError(() => resolveRegimeConfig(join(FIXTURES, 'typo.json')));
+    expect(typo.describe()).toMatch(/windows\.balanceSheetWeek: is not a known field \(known in windows: balanceSheetWeeks,/);
   });
 
   it('reports JSON syntax errors and unknown names', () => {

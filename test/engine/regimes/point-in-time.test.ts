@@ -8,6 +8,7 @@ import {
   parseRegimeConfig,
   PRESET_NAMES,
   REGIME_PRESETS,
+  regimeDefinitions,
   type RegimeConfig,
   type RegimeResult,
 } from '../../../engine/regimes/index.ts';
@@ -25,6 +26,7 @@ function expectSamePrefix(a: RegimeResult, b: RegimeResult, upTo: number): void 
   const arrays: [string, ArrayLike<number>, ArrayLike<number>][] = [
     ['labels', a.labels, b.labels],
     ['rawLabels', a.rawLabels, b.rawLabels],
+    ['stale', a.stale, b.stale],
     ['liquidityScore', a.liquidityScore, b.liquidityScore],
     ['dollarScore', a.dollarScore, b.dollarScore],
     ...Object.keys(a.components).map((k) => [`components.${k}`, a.components[k], b.components[k]] as [string, ArrayLike<number>, ArrayLike<number>]),
@@ -37,7 +39,7 @@ function expectSamePrefix(a: RegimeResult, b: RegimeResult, upTo: number): void 
 const smallConfig = fc
   .record({
     extends: fc.constantFrom(...PRESET_NAMES),
-    dollarSource: fc.constantFrom('DTWEXBGS', 'DXY'),
+    dollarSource: fc.constantFrom('DTWEXBGS', 'DXY', 'broad-real-time'),
     windows: fc.record({
       balanceSheetWeeks: fc.integer({ min: 1, max: 13 }),
       dollarMomentumDays: fc.integer({ min: 5, max: 63 }),
@@ -78,6 +80,24 @@ describe('no look-ahead', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('holds across the switch of the real-time broad dollar index (January 2019) and for every definition of the grid', () => {
+    const defs = regimeDefinitions().map((d) => d.config);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(...defs), fc.double({ min: 0, max: 1, noNaN: true }), (seed, config, where) => {
+        // 2018-03-05 + 500 weekdays crosses 2019-01-01 about row 215.
+        const ds = syntheticDataset(seed, 500, '2018-03-05');
+        const panel = buildPanel(ds);
+        const n = panel.calendar.length;
+        const t = Math.min(n - 2, Math.floor(where * n));
+        const poisoned = buildPanel(poisonAfter(ds, panel.calendar[t], makeRng(seed + 1), 'alter'));
+        const rt = { ...config, dollarSource: 'broad-real-time' as const };
+        expectSamePrefix(computeRegimes(panel, config), computeRegimes(poisoned, config), t);
+        expectSamePrefix(computeRegimes(panel, rt), computeRegimes(poisoned, rt), t);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -46,6 +46,8 @@ describe('episodesOf', () => {
       dollarScore: Float64Array.of(-1, -0.5, -0.2, -0.4),
       components: { balance_sheet: Float64Array.of(1, 2, 3, 4) },
       signals: { dff_change: Float64Array.of(0, -0.25, 0.25, 0.5) },
+      stale: new Uint8Array(n),
+      inputs: [],
       firstLabelled: 0,
     };
     const s = summariseEpisodes(result, makeCalendar('2024-01-01', n));

@@ -102,3 +102,24 @@ describe('watchList', () => {
     expect(() => watchList(panel(), parseIsoDay('2025-08-01'))).toThrow(DataError);
   });
 });
+
+describe('watchList with the daily TGA', () => {
+  it('reads DTS_TGA where its observation is at least as new as WDTGAL, in the TGA and net-liquidity lines', () => {
+    const p = panel();
+    // Daily TGA from row 40 on: 650,000 + 1,000·t, each row publishing the balance of two business days before.
+    const col = Float64Array.from({ length: N }, (_, t) => (t >= 40 ? 650_000 + 1_000 * t : NaN));
+    const asOf = Int32Array.from({ length: N }, (_, t) => (t >= 40 ? cal[t - 2] : -1));
+    const withDaily: Panel = { ...p, columns: { ...p.columns, DTS_TGA: col }, asOf: { ...p.asOf, DTS_TGA: asOf } };
+    const w = watchList(withDaily, cal[69]);
+    const tga = w.items.find((i) => i.key === 'tga')!;
+    // Row 69: daily observation cal[67] (Wednesday 2025-12-03) ≥ the weekly one (the same Wednesday): daily wins.
+    // 650,000 + 69,000 = 719,000. Row 49 (4 weeks back) also daily: 699,000; change +20,000.
+    expect(tga).toMatchObject({ series: 'DTS_TGA', value: 719_000, change: 20_000, observed: cal[67] });
+    expect(tga.title).toBe('Treasury General Account (daily statement)');
+    // Net liquidity uses it too: 6,730,000 − 719,000 − 5,000 = 6,006,000; 13 weeks back (row 4,
+    // before the daily series): 6,600,000 − 900,000 − 5,000 = 5,695,000 → +311,000.
+    expect(w.items.find((i) => i.key === 'net_liquidity')).toMatchObject({ value: 6_006_000, change: 311_000 });
+    // Before the daily series starts, the weekly TGA stands.
+    expect(watchList(withDaily, cal[30]).items.find((i) => i.key === 'tga')).toMatchObject({ series: 'WDTGAL' });
+  });
+});

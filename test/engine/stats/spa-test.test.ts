@@ -6,7 +6,7 @@ import { normals } from './simulate.ts';
 
 const shifted = (seed: number, n: number, mean: number) => normals(seed, n).map((z) => mean + z);
 
-describe("spaTest (Hansen 2005, stationary bootstrap)", () => {
+describe('spaTest (Hansen 2005, stationary bootstrap)', () => {
   it('one alternative: the p-value is the one-sided normal tail of its t-statistic, 1 − Φ(t)', () => {
     // With a single alternative T* = max(0, √n(d̄* − d̄)/ω̂) is ~ max(0, N(0, 1)) for i.i.d. data,
     // so P(T* ≥ t) = 1 − Φ(t): the textbook one-sided test. B = 4,000 gives a Monte Carlo error ≈ 0.003.
@@ -45,13 +45,17 @@ describe("spaTest (Hansen 2005, stationary bootstrap)", () => {
 
   it('property: lower ≤ consistent ≤ upper p-value, and the same seed gives the same result', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 1, maxLength: 4 }), (seed, shifts) => {
-        const ds = shifts.map((m, k) => shifted(seed + k, 120, m));
-        const r = spaTest(ds, { seed, reps: 200 });
-        expect(r.pLower).toBeLessThanOrEqual(r.pValue);
-        expect(r.pValue).toBeLessThanOrEqual(r.pUpper);
-        expect(spaTest(ds, { seed, reps: 200 })).toEqual(r);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (seed, shifts) => {
+          const ds = shifts.map((m, k) => shifted(seed + k, 120, m));
+          const r = spaTest(ds, { seed, reps: 200 });
+          expect(r.pLower).toBeLessThanOrEqual(r.pValue);
+          expect(r.pValue).toBeLessThanOrEqual(r.pUpper);
+          expect(spaTest(ds, { seed, reps: 200 })).toEqual(r);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -118,11 +118,17 @@ describe('againstBenchmarks on a synthetic world', () => {
 
   it("SPA: the benchmarks' excess returns minus the playbook's, as they are and scaled to the playbook's volatility", () => {
     const bench = simpleBenchmarks().map((s) => direct(s, assumption).excess);
-    const raw = spaTest(bench.map((e) => e.map((x, i) => x - playbook.excess[i])), { seed: SEED, reps: 200 });
+    const raw = spaTest(
+      bench.map((e) => e.map((x, i) => x - playbook.excess[i])),
+      { seed: SEED, reps: 200 },
+    );
     expect(a.spa.pValue).toBe(raw.pValue);
     expect(a.spa.statistic).toBeCloseTo(raw.statistic, 10);
     const sd = standardDeviation(playbook.excess);
-    const scaled = spaTest(bench.map((e) => e.map((x, i) => (sd / standardDeviation(e)) * x - playbook.excess[i])), { seed: SEED, reps: 200 });
+    const scaled = spaTest(
+      bench.map((e) => e.map((x, i) => (sd / standardDeviation(e)) * x - playbook.excess[i])),
+      { seed: SEED, reps: 200 },
+    );
     expect(a.spaVolatilityMatched.pValue).toBe(scaled.pValue);
     expect(a.spaVolatilityMatched.statistic).toBeCloseTo(scaled.statistic, 10);
   });

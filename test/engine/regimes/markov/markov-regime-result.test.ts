@@ -19,6 +19,8 @@ describe('markovRegimeResult', () => {
     dollarScore: dollar,
     components: { balance_sheet: liquidity },
     signals: { dff_change: new Float64Array(n) },
+    stale: new Uint8Array(n),
+    inputs: [],
     firstLabelled: 0,
   };
   const options = { minHistory: 100 };
