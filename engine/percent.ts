@@ -11,3 +11,14 @@
 export function pct(x: number, digits = 1, missing = ''): string {
   return Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(digits)}%` : missing;
 }
+
+/**
+ * Unsigned percentage text of a level that is never negative (volatility, a share of days):
+ * 0.157 → "15.7%". Changes and returns take {@link pct}, with their sign.
+ *
+ * @example
+ * pctLevel(0.157); // "15.7%"
+ */
+export function pctLevel(x: number, digits = 1, missing = ''): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : missing;
+}

@@ -175,6 +175,8 @@ export interface ReportModel {
   createdAt: string;
   /** The research question, one or two sentences. */
   question?: string;
+  /** Its answer from the numbers, one or two sentences naming the test behind them (drawn under the question). */
+  answer?: string;
   config: ConfigEntry[];
   headline?: HeadlineTable;
   /** Absent sections are simply not drawn; the table of contents lists the present ones. */

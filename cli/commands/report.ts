@@ -190,7 +190,7 @@ function summaryLines(bundle: RunBundle, model: ReportModel): string {
     const v = (key: string) => p.values[hl.metrics.findIndex((m) => m.key === key)];
     const pct = (x: number | null | undefined) => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
     const sharpe = v('sharpe');
-    lines.push(`${p.key}: CAGR ${pct(v('cagr'))}, Sharpe ${typeof sharpe === 'number' ? sharpe.toFixed(2) : 'n/a'}, max drawdown ${pct(v('maxDrawdown'))} (metrics.json)`);
+    lines.push(`${p.key}: CAGR ${pct(v('cagr'))}, Sharpe ${typeof sharpe === 'number' ? sharpe.toFixed(2) : 'n/a'}, max drawdown ${pct(typeof v('maxDrawdown') === 'number' ? -(v('maxDrawdown') as number) : null)} (metrics.json)`);
   }
   const summary = presentSections(model).find(([id]) => id === 'summary')?.[1];
   const counts = summary?.blocks.find((b) => b.kind === 'metrics');

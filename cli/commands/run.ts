@@ -9,6 +9,7 @@ import {
   buildManifest,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
+  attachTearsheets,
   resultMetrics,
   type BacktestResult,
   type Market,
@@ -123,6 +124,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     );
     for (const r of results) assertValued(r, args);
     const metrics = results.map((r) => resultMetrics(r, market, labels));
+    attachTearsheets(results, metrics, market);
     // The random-regime row is one shuffle: its distribution says what the control really does.
     const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
@@ -189,7 +191,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
   lines.push(`execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
   lines.push('');
-  const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_/yr', 'cost_drag_bp/yr', 'final_nav'];
+  const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_%/yr', 'cost_drag_bp/yr', 'final_nav'];
   const rows = results.map((r, i) => {
     const m = metrics[i].overall;
     return [
@@ -198,12 +200,12 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
       pct(m.volatility),
       fix(m.sharpe),
       fix(m.sortino),
-      pct(m.maxDrawdown, 1),
+      pct(-m.maxDrawdown, 1),
       Number.isFinite(m.maxDrawdownStart) ? isoDay(m.maxDrawdownStart) : '',
       Number.isFinite(m.maxDrawdownTrough) ? isoDay(m.maxDrawdownTrough) : '',
       Number.isFinite(m.maxDrawdownLengthDays) ? m.maxDrawdownLengthDays : '',
       fix(m.calmar),
-      fix(m.turnover),
+      pct(m.turnover, 0),
       fix(m.costDrag * 1e4, 1),
       fix(r.nav[r.nav.length - 1], 3),
     ];
@@ -214,7 +216,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
   const qRows = [1, 2, 3, 4].map((q) => {
     const m = metrics[0].byQuadrant.get(q);
-    return [`Q${q}`, m ? m.days : 0, m ? pct(m.cagr) : '', m ? pct(m.volatility) : '', m ? fix(m.sharpe) : '', m ? pct(m.maxDrawdown, 1) : ''];
+    return [`Q${q}`, m ? m.days : 0, m ? pct(m.cagr) : '', m ? pct(m.volatility) : '', m ? fix(m.sharpe) : '', m ? pct(-m.maxDrawdown, 1) : ''];
   });
   lines.push(formatTable(['quadrant', 'days', 'cagr_%', 'vol_%', 'sharpe', 'max_dd_%'], qRows));
   lines.push('');

@@ -20,10 +20,12 @@ import {
 } from '../../engine/analysis/index.ts';
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, summariseVerdicts, THIN_DAYS, THIN_EPISODES, type BootstrapKind, type ScorecardRow } from '../../engine/claims/index.ts';
 import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
-import { pct } from '../../engine/percent.ts';
+import { pct, pctLevel } from '../../engine/percent.ts';
 import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
 import { againstBenchmarks, defaultValidateGrid, expandGrid, loadGrid, robustnessReportInput, runRobustness, type BenchmarkAnalysis, type RobustnessResult } from '../../strategies/robustness/index.ts';
 import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
+import { analysisAnswer } from '../../reports/sections/analysis-answer.ts';
+import { closingSummary } from '../validate-summary.ts';
 import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
@@ -82,7 +84,7 @@ function regimeText(rows: readonly RegimeStatsRow[]): string {
     pct(r.meanAnnual),
     Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '',
     num(r.tStat),
-    pct(r.volatility),
+    pctLevel(r.volatility),
     num(r.sharpe),
     share(r.hitRate),
     pct(-r.maxDrawdown),
@@ -308,8 +310,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     emit(parts.join('\n'), args.out);
     if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
+    // The end of a long listing: the answer, the verdict counts and where the files went.
+    if (!args.out) emit(closingSummary(scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined, benchmarks ? analysisAnswer(benchmarks) : undefined, reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : []));
   },
 };
+
 
 /** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
 function gridExecutionNote(execution: string): string {
@@ -321,6 +326,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
+  const { analysisAnswer } = await import('../../reports/sections/analysis-answer.ts');
   const model = buildReportFromInputs(
     {
       dataDir: inputs.dir,
@@ -333,6 +339,7 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       series: inputs.strategies.filter((s) => s.name !== 'article'),
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
       benchmarks: benchmarks ? benchmarkBlocks(benchmarks) : undefined,
+      answer: benchmarks ? analysisAnswer(benchmarks) : undefined,
       definitionGrid,
       commodityVariants: commodities,
     },

@@ -14,6 +14,7 @@ export { createReplayBuffers, type ReplayBuffers } from './replay-buffers.ts';
 export { LOOK_AHEAD_WARNING, total, dailyCosts, type BacktestResult, type UsedSegment } from './result.ts';
 export { tradesOf, type Trade } from './trades.ts';
 export { metricsInput, resultMetrics, metricsToJson, resultMetricsToJson, type ResultMetrics } from './result-metrics.ts';
+export { attachTearsheets, TEARSHEET_REFERENCES } from './result-tearsheets.ts';
 export { navCsv, navsCsv, weightsCsv, tradesCsv } from './export.ts';
 export { toDataFrame } from './to-data-frame.ts';
 export { dataChecksums, buildManifest, type RunManifest, type FileChecksum } from './manifest.ts';

@@ -1,5 +1,5 @@
 import { isoDay } from '../../datasets/day.ts';
-import { computeMetrics, metricsByMask, metricsByYear, type Metrics, type MetricsInput } from '../metrics/index.ts';
+import { computeMetrics, metricsByMask, metricsByYear, tearsheetJson, type Metrics, type MetricsInput, type Tearsheet } from '../metrics/index.ts';
 import type { Market } from './market.ts';
 import { dailyCosts, total, type BacktestResult } from './result.ts';
 
@@ -8,6 +8,8 @@ export interface ResultMetrics {
   overall: Metrics;
   byYear: Map<number, Metrics>;
   byQuadrant: Map<number, Metrics>;
+  /** The tearsheet analytics, when attached (attachTearsheets; `quadrant run` does). */
+  tearsheet?: Tearsheet;
 }
 
 /**
@@ -68,11 +70,12 @@ export function metricsToJson(m: Metrics): Record<string, number | string | null
   return out;
 }
 
-/** ResultMetrics for JSON: `{ overall, byYear: { "2008": … }, byQuadrant: { "Q1": … } }`. */
+/** ResultMetrics for JSON: `{ overall, byYear: { "2008": … }, byQuadrant: { "Q1": … }, tearsheet? }`. */
 export function resultMetricsToJson(rm: ResultMetrics): Record<string, unknown> {
   return {
     overall: metricsToJson(rm.overall),
     byYear: Object.fromEntries([...rm.byYear].map(([y, m]) => [String(y), metricsToJson(m)])),
     byQuadrant: Object.fromEntries([...rm.byQuadrant].map(([q, m]) => [`Q${q}`, metricsToJson(m)])),
+    ...(rm.tearsheet ? { tearsheet: tearsheetJson(rm.tearsheet) } : {}),
   };
 }

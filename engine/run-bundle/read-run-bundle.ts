@@ -7,6 +7,7 @@ import { DataError, fileSystemError } from '../../datasets/errors.ts';
 import type { RunManifest } from '../backtest/manifest.ts';
 import { RUN_FILES, type BundleChecksum } from './format.ts';
 import { lockRunDir, recoverRunDir } from './run-dir.ts';
+import type { TearsheetRecord } from '../metrics/index.ts';
 
 /** A metrics record as metrics.json writes it: numbers, ISO dates for drawdown days, null for NaN. */
 export type MetricsRecord = Record<string, number | string | null>;
@@ -19,6 +20,8 @@ export interface RunMetricsEntry {
   /** "Q1".."Q4" → metrics over the days whose return falls under that quadrant (label of the previous close). */
   byQuadrant: Record<string, MetricsRecord>;
   costTotals?: Record<string, number>;
+  /** The tearsheet analytics (runs written before they existed have none). */
+  tearsheet?: TearsheetRecord;
   rule?: string;
   warnings?: string[];
 }

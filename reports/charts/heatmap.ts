@@ -18,6 +18,11 @@ export interface HeatmapInput {
   format: ValueFormat;
   /** Colour scale runs from -max to +max around zero (default: the largest |value|). */
   max?: number;
+  /**
+   * A colour scale fitted to the values instead: from the smallest to the largest, diverging at
+   * `mid` (e.g. a reference's value, so cells better than it are blue and worse orange; NaN: the middle of the range).
+   */
+  fitted?: { mid: number };
   legendTitle: string;
   xTitle?: string;
   yTitle?: string;
@@ -45,6 +50,13 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
     for (const row of input.values) for (const v of row) if (v !== null && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
   }
   if (!(max > 0)) max = 1;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of input.values) for (const v of row) if (v !== null && Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const centre = input.fitted && Number.isFinite(input.fitted.mid) ? input.fitted.mid : (lo + hi) / 2;
+  const fitted = input.fitted && hi > lo ? { lo, hi, mid: Math.min(hi, Math.max(lo, centre)) } : undefined;
+  // How far a value sits from the scale's middle, 0..1, for the white-on-dark labels.
+  const strength = (v: number) => (fitted ? Math.abs(v - fitted.mid) / Math.max(fitted.hi - fitted.mid, fitted.mid - fitted.lo) : Math.abs(v) / max);
   const cells: Cell[] = [];
   input.rows.forEach((r, i) => {
     input.columns.forEach((c, j) => {
@@ -59,13 +71,20 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
         v,
         text: sub ? `${value}\n${sub}` : value,
         tip: [`${r} · ${c}`, `${input.legendTitle}: ${value}`, ...(sub ? [sub] : []), ...(extra ? [extra] : [])].join('\n'),
-        dark: v !== null && Math.abs(v) / max > 0.62,
+        dark: v !== null && strength(v) > 0.62,
       });
     });
   });
   const rowHeight = input.rowHeight ?? (input.sublabels ? 46 : 36);
   const x = { field: 'c', type: 'nominal', sort: input.columns, title: input.xTitle ?? null, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } };
-  const y = { field: 'r', type: 'nominal', sort: input.rows, title: input.yTitle ?? null, axis: { domain: false, ticks: false } };
+  const y = {
+    field: 'r',
+    type: 'nominal',
+    sort: input.rows,
+    title: input.yTitle ?? null,
+    // The title sits level above the row labels (rotated, it would overrun a chart of few rows).
+    axis: { domain: false, ticks: false, titleAngle: 0, titleAnchor: 'end', titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -6 },
+  };
   return frame(
     {
       data: { values: cells },
@@ -78,7 +97,9 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
               field: 'v',
               type: 'quantitative',
               title: input.legendTitle,
-              scale: { scheme: DIVERGING_SCHEME, reverse: true, domain: [-max, max], domainMid: 0, clamp: true },
+              scale: fitted
+                ? { scheme: DIVERGING_SCHEME, reverse: true, domain: [fitted.lo, fitted.hi], domainMid: fitted.mid, clamp: true }
+                : { scheme: DIVERGING_SCHEME, reverse: true, domain: [-max, max], domainMid: 0, clamp: true },
               legend: { orient: 'right', direction: 'vertical', format: legendFormat(input.format), gradientLength: Math.max(60, rowHeight * input.rows.length - 60) },
               condition: { test: 'datum.v === null', value: '#eeeeee' },
             },

@@ -10,3 +10,5 @@ export * from './heatmap.ts';
 export * from './bar-chart.ts';
 export * from './compact.ts';
 export * from './event-path.ts';
+export * from './stacked-area.ts';
+export * from './histogram.ts';

@@ -1,3 +1,4 @@
+import type { Role } from '../../datasets/catalog.ts';
 /**
  * Fixed, colour-blind-safe colours. Quadrants use the Okabe-Ito hues (distinguishable under the
  * common colour-vision deficiencies); the shading bands behind lines use opaque tints of them
@@ -64,3 +65,28 @@ export const RULE_COLOUR = '#B2182B';
 
 /** Diverging scheme for return heatmaps (blue = up, orange-brown = down; colour-blind safe). */
 export const DIVERGING_SCHEME = 'blueorange';
+
+/**
+ * One colour per asset role, the same in every chart (weights, episode returns, role lines).
+ * Seven Okabe-Ito hues (yellow left out: too pale on white) plus Paul Tol's wine and two greys
+ * for the cash-like roles, ordered so that roles side by side in a stack differ in lightness
+ * as well as hue; every pair stays apart under simulated protanopia, deuteranopia and
+ * tritanopia (test/reports/charts/palette.test.ts).
+ */
+export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
+  us_large: '#0072B2',
+  us_small: '#56B4E9',
+  non_us_developed: '#009E73',
+  emerging: '#E69F00',
+  china_hk: '#D55E00',
+  commodities: '#882255',
+  gold: '#CC79A7',
+  treasuries: '#000000',
+  short_treasuries: '#777777',
+  cash: '#BBBBBB',
+};
+
+/** The colour of a role (`us_large`); grey for a name that is not a role. */
+export function roleColour(role: string): string {
+  return (ROLE_COLOURS as Record<string, string>)[role] ?? '#999999';
+}

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { isoDay } from '../../datasets/day.ts';
 import type { ValueFormat } from '../model.ts';
 import { hoverLayer, seriesEncodings, timeX, frame, type Json } from './layers.ts';
-import { RULE_COLOUR } from './palette.ts';
+import { RULE_COLOUR, SERIES_COLOURS, tint } from './palette.ts';
 import { dayMs, hoverRows, longRows, type LineSeries, type TimeWindow } from './time-rows.ts';
 
 /** A horizontal reference line with a label, e.g. reserves at $3 trillion. */
@@ -28,6 +28,11 @@ export interface TimeSeriesChartInput extends TimeWindow {
   height?: number;
   /** Start the y axis at zero (levels such as balances); ignored on log scales. */
   zero?: boolean;
+  /**
+   * Index of the series to emphasise among many overlapping lines: drawn wide, last (on top) and
+   * in full colour, the others thin in pale tints of their colours (opaque, so the PDF prints them alike).
+   */
+  emphasis?: number;
 }
 
 /**
@@ -37,6 +42,12 @@ export interface TimeSeriesChartInput extends TimeWindow {
  */
 export function timeSeriesChart(input: TimeSeriesChartInput): TopLevelSpec {
   const labels = input.series.map((s) => s.label);
+  const e = input.emphasis;
+  const emphasised = e !== undefined && e >= 0 && e < input.series.length;
+  const colours = input.series.map((s, i) => {
+    const c = s.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length];
+    return emphasised && i !== e ? tint(c, 0.45) : c;
+  });
   const rows = longRows(input, input.series);
   const y: Json = {
     field: 'v',
@@ -45,13 +56,15 @@ export function timeSeriesChart(input: TimeSeriesChartInput): TopLevelSpec {
     scale: input.log ? { type: 'log', nice: false, padding: 6 } : { zero: input.zero ?? false },
     axis: { ...(input.yAxisFormat ? { format: input.yAxisFormat } : {}), ...(input.log ? { values: logTicks(rows.map((r) => r.v)) } : {}) },
   };
-  const layers: Json[] = [
-    {
-      data: { values: rows },
-      mark: { type: 'line', aria: false, interpolate: 'linear' },
-      encoding: { x: timeX(), y, ...seriesEncodings(labels, null, input.series.map((s) => s.colour)) },
-    },
-  ];
+  const line = (values: typeof rows, width?: number): Json => ({
+    data: { values },
+    mark: { type: 'line', aria: false, interpolate: 'linear', ...(width ? { strokeWidth: width } : {}) },
+    encoding: { x: timeX(), y, ...seriesEncodings(labels, null, colours) },
+  });
+  // The emphasised line is a layer of its own after the others, so it is drawn over them.
+  const layers: Json[] = emphasised
+    ? [line(rows.filter((r) => r.s !== labels[e]), 1), line(rows.filter((r) => r.s === labels[e]), 2.4)]
+    : [line(rows)];
   if (input.rules?.length) layers.push(...ruleLayers(input, input.rules));
   layers.push(hoverLayer(hoverRows(input, input.series, input.format)));
   return frame({ layer: layers }, input.height ?? 260);

@@ -21,6 +21,7 @@ nav.toc ol{margin:0;padding-left:1.3em;columns:2;column-gap:32px}
 nav.toc a{color:var(--accent);text-decoration:none}
 nav.toc a:hover{text-decoration:underline}
 .question{font-size:1.05rem;border-left:4px solid var(--accent);padding:4px 0 4px 12px}
+.answer{font-weight:bold;padding:0 0 4px 16px}
 .note{border-radius:6px;padding:10px 14px;margin:12px 0;font-size:.95rem;background:#eef5fb;border:1px solid #c9def0}
 .note.warning{background:#fff6e5;border-color:#f0d59c}
 figure.chart{margin:20px 0 28px}

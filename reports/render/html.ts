@@ -61,6 +61,7 @@ ${body}
 function summaryHead(model: ReportModel): string {
   const parts: string[] = [];
   if (model.question) parts.push(`<p class="question">${escapeHtml(model.question)}</p>`);
+  if (model.answer) parts.push(`<p class="answer" data-answer>${escapeHtml(model.answer)}</p>`);
   if (model.headline) parts.push(headlineHtml(model.headline));
   if (model.config.length) {
     parts.push(tableHtml(configTable('config', 'Configuration', model.config)));

@@ -105,6 +105,14 @@ function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
     doc.rect(x, y, 3, h + 4).fill(COLOURS.accent);
     doc.fillColor(COLOURS.ink).text(text, x + 12, y + 2, { width: CONTENT_WIDTH - 14 });
     doc.x = x;
+    doc.moveDown(model.answer ? 0.4 : 0.8);
+  }
+  if (model.answer) {
+    const text = pdfText(model.answer);
+    doc.font(FONT.bold).fontSize(TYPE.body);
+    ensureSpace(doc, doc.heightOfString(text, { width: CONTENT_WIDTH - 14 }) + 8);
+    doc.fillColor(COLOURS.ink).text(text, x + 12, doc.y, { width: CONTENT_WIDTH - 14 });
+    doc.x = x;
     doc.moveDown(0.8);
   }
   if (model.headline) {

@@ -8,6 +8,10 @@ import { assembleReport, type PerformancePart, type ReportBuildOptions, type Rep
 import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
+import { runTearsheetBlocks } from './run-tearsheet.ts';
+import { benchmarkAnswer, type AnswerPortfolio } from './benchmark-answer.ts';
+import { simpleBenchmarks } from '../../strategies/robustness/index.ts';
+import { readRunWeights } from './run-weights.ts';
 
 /** Where each of a run's days sits in a calendar. */
 export interface RunOnCalendar {
@@ -124,16 +128,37 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
     });
   }
 
+  const performance = runPerformanceSection(bundle, riskFree);
+  performance.blocks.push(...runTearsheetBlocks(bundle, readRunWeights(bundle.dir)));
+  const answer = runAnswer(bundle, riskFree, `${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`);
   return {
     subtitle: `${strategyName} against ${benchmarks.length} benchmark${benchmarks.length === 1 ? '' : 's'}, ${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`,
     config,
     headline: runHeadline(bundle),
-    performance: runPerformanceSection(bundle, riskFree),
+    performance,
     parameters,
     series,
     notes,
     strategy: series[0].name,
+    ...(answer ? { answer } : {}),
   };
+}
+
+/** The simple benchmarks the first-page answer tests the strategy against, when the run has them (validate's too). */
+const SIMPLE_BENCHMARKS = simpleBenchmarks().map((s) => s.name);
+
+/** The first-page answer of a run: the strategy's Sharpe ratio against each simple benchmark's, tested. */
+function runAnswer(bundle: RunBundle, riskFree: Float64Array, period: string): string | undefined {
+  const portfolio = (k: number): AnswerPortfolio => {
+    const { name, nav } = bundle.navs[k];
+    const excess = new Float64Array(nav.length).fill(NaN);
+    for (let j = 1; j < nav.length; j++) if (nav[j - 1] > 0 && nav[j] > 0) excess[j] = nav[j] / nav[j - 1] - 1 - riskFree[j];
+    const overall = bundle.metrics.runs[name].overall;
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return { label: name, excess, sharpe: num(overall.sharpe), cagr: num(overall.cagr) };
+  };
+  const benchmarks = bundle.navs.map((r, k) => (k > 0 && SIMPLE_BENCHMARKS.includes(r.name) ? portfolio(k) : undefined)).filter((b) => b !== undefined);
+  return benchmarkAnswer(portfolio(0), benchmarks, period)?.text;
 }
 
 function checkText(check: RunDataCheck, total: number): string {

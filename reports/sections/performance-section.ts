@@ -2,7 +2,8 @@ import { dayParts, isoDay } from '../../datasets/day.ts';
 import { computeMetrics, drawdownSeries, metricsByYear, rollingSharpe, type Metrics } from '../../engine/metrics/index.ts';
 import { drawdownChart } from '../charts/drawdown.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
-import { SERIES_COLOURS } from '../charts/palette.ts';
+import { roleColour, SERIES_COLOURS } from '../charts/palette.ts';
+import { isRole } from '../../datasets/catalog.ts';
 import type { HeadlineTable, ReportSection, TableBlock } from '../model.ts';
 
 /** A daily return series to show: the strategy, a benchmark, or an asset role. */
@@ -62,8 +63,8 @@ export function performanceSection(input: PerformanceInput): ReportSection {
   const metrics = navs.map((nav) => computeMetrics({ nav, days, riskFree: rf }));
   const window = { days, maxPoints: 2000 };
   const pick = (keys: readonly string[] | undefined) => input.portfolios.map((p, k) => ({ p, k })).filter(({ p }) => !keys || keys.includes(p.key));
-  // One colour per portfolio in every chart, from its position in the full list.
-  const colour = (k: number) => SERIES_COLOURS[k % SERIES_COLOURS.length];
+  // One colour per portfolio in every chart: an asset role's own colour, else its position's in the full list.
+  const colour = (k: number) => (isRole(input.portfolios[k].key) ? roleColour(input.portfolios[k].key) : SERIES_COLOURS[k % SERIES_COLOURS.length]);
 
   const growth = timeSeriesChart({
     ...window,
@@ -84,7 +85,8 @@ export function performanceSection(input: PerformanceInput): ReportSection {
     }),
   });
   const rollingWindow = input.rollingWindow ?? 252;
-  const rolling = pick(input.rollingKeys).map(({ p, k }) => {
+  const rollingPicks = pick(input.rollingKeys);
+  const rolling = rollingPicks.map(({ p, k }) => {
     const excess = new Float64Array(to - from + 1).fill(NaN);
     for (let i = from + 1; i <= to; i++) excess[i - from] = p.returns[i] - input.riskFree[i];
     return { label: p.label, values: rollingSharpe(excess, rollingWindow), colour: colour(k) };
@@ -118,7 +120,7 @@ export function performanceSection(input: PerformanceInput): ReportSection {
         title: `Rolling ${rollingWindow === 252 ? 'one-year' : `${rollingWindow}-day`} Sharpe ratio`,
         alt: `Rolling Sharpe ratio over ${rollingWindow} trading days for ${rolling.map((r) => r.label).join(', ')}.`,
         caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252).`,
-        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: { style: 'number', digits: 2 }, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220 }),
+        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: { style: 'number', digits: 2 }, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220, ...emphasisOf(rollingPicks) }),
       },
     ],
   };
@@ -142,7 +144,7 @@ function metricsTable(id: string, portfolios: readonly PortfolioReturns[], metri
     rows: portfolios.map((p, k) => ({
       key: p.key,
       ...(p.emphasis ? { emphasis: true } : {}),
-      cells: [p.label, metrics[k].cagr, metrics[k].volatility, metrics[k].sharpe, metrics[k].sortino, metrics[k].maxDrawdown, metrics[k].hitRate],
+      cells: [p.label, metrics[k].cagr, metrics[k].volatility, metrics[k].sharpe, metrics[k].sortino, 0 - metrics[k].maxDrawdown, metrics[k].hitRate],
     })),
     note: 'CAGR and volatility annualised with 252 trading days; Sharpe and Sortino on returns in excess of T-bills; maximum drawdown: the largest fall from a peak, as a fraction of the peak.',
   };
@@ -167,7 +169,7 @@ export function headlineFrom(input: PerformanceInput): HeadlineTable {
     ],
     portfolios: input.portfolios.map((p) => {
       const m = computeMetrics({ nav: navOver(p.returns, from, to), days, riskFree: rf });
-      return { key: p.key, label: p.label, ...(p.emphasis ? { emphasis: true } : {}), values: keys.map((k) => (Number.isFinite(m[k]) ? m[k] : null)) };
+      return { key: p.key, label: p.label, ...(p.emphasis ? { emphasis: true } : {}), values: keys.map((k) => (Number.isFinite(m[k]) ? (k === 'maxDrawdown' ? 0 - m[k] : m[k]) : null)) };
     }),
   };
 }
@@ -196,4 +198,10 @@ function yearlyTable(id: string, input: PerformanceInput, navs: Float64Array[], 
     }),
     note: 'Total return within each calendar year; "part" marks a year the period covers only partly.',
   };
+}
+
+/** The emphasised portfolio's position among the drawn ones (the strategy among benchmarks), if any. */
+function emphasisOf(picks: readonly { p: PortfolioReturns }[]): { emphasis?: number } {
+  const i = picks.findIndex(({ p }) => p.emphasis);
+  return i >= 0 ? { emphasis: i } : {};
 }

@@ -7,6 +7,11 @@ import type { ReportSection, TableBlock } from '../model.ts';
 const PCT = { style: 'percent' as const, digits: 1 };
 const PCT0 = { style: 'percent' as const, digits: 0 };
 
+/** Interval bounds in whole percents, but one decimal under 10% so +0.2% never reads "0%". */
+function boundFormat(x: number) {
+  return Math.abs(x) < 0.1 ? PCT : PCT0;
+}
+
 /**
  * Returns by regime: asset roles (or any named series) × quadrants as a heatmap of the
  * annualised mean daily return (252 × mean, engine/analysis regimeStats: day i counts for the
@@ -27,7 +32,7 @@ export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: {
   }));
   const sublabels = series.map((s) => columns.map((_, j) => {
     const r = cell(s, j + 1);
-    return r && Number.isFinite(r.lower) && Number.isFinite(r.upper) ? `[${formatValue(r.lower, PCT0)}, ${formatValue(r.upper, PCT0)}]` : null;
+    return r && Number.isFinite(r.lower) && Number.isFinite(r.upper) ? `[${formatValue(r.lower, boundFormat(r.lower))}, ${formatValue(r.upper, boundFormat(r.upper))}]` : null;
   }));
   const tips = series.map((s) => columns.map((_, j) => {
     const r = cell(s, j + 1);

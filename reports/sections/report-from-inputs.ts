@@ -44,6 +44,8 @@ export interface ReportInputs {
   robustness?: RobustnessInput;
   /** More blocks for the performance section after the playbook's own (validate's tests against the benchmarks). */
   benchmarks?: ReportBlock[];
+  /** The first-page answer to "does the playbook beat simple benchmarks?" (analysisAnswer), when tested. */
+  answer?: string;
   /** Every claim's verdict under each regime definition (validate); shown under the scorecard. */
   definitionGrid?: VerdictGrid;
   /** The commodity claims under each commodity proxy (validate); shown under the scorecard. */
@@ -79,6 +81,8 @@ export interface PerformancePart {
   notes: NoteBlock[];
   /** The strategy's name in `series` (drawn in event time in the episode panels). */
   strategy?: string;
+  /** Whether the strategy beats simple benchmarks, in one sentence with its test (benchmarkAnswer). */
+  answer?: string;
 }
 
 export const REPORT_TITLE = 'Quadrant: Fed liquidity × US dollar regimes';
@@ -135,6 +139,7 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
     series: run ? run.portfolios.map((p) => ({ name: p.label, returns: p.returns })).slice(0, 1) : [],
     notes: [],
     strategy: run?.portfolios[0].label,
+    ...(inputs.answer ? { answer: inputs.answer } : {}),
   };
   return assembleReport(inputs, part, options);
 }
@@ -191,6 +196,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
     subtitle: part.subtitle,
     createdAt: options.createdAt ?? new Date().toISOString(),
     question: REPORT_QUESTION,
+    ...(part.answer ? { answer: part.answer } : {}),
     config,
     ...(part.headline ? { headline: part.headline } : {}),
     sections: {

@@ -11,12 +11,14 @@ const PCT1: ValueFormat = { style: 'percent', digits: 1 };
 const NUM2: ValueFormat = { style: 'number', digits: 2 };
 
 /** Headline metrics taken from metrics.json `overall` (key, label, format), in table order. */
-export const RUN_HEADLINE_METRICS: readonly { key: string; label: string; format: ValueFormat }[] = [
+export const RUN_HEADLINE_METRICS: readonly { key: string; label: string; format: ValueFormat; negate?: boolean }[] = [
   { key: 'cagr', label: 'CAGR', format: PCT1 },
   { key: 'volatility', label: 'Volatility', format: PCT1 },
   { key: 'sharpe', label: 'Sharpe', format: NUM2 },
-  { key: 'maxDrawdown', label: 'Max drawdown', format: PCT1 },
-  { key: 'turnover', label: 'Turnover / yr', format: NUM2 },
+  // metrics.json holds the depth (a positive fraction); reports show the fall, negative, as the drawdown chart.
+  { key: 'maxDrawdown', label: 'Max drawdown', format: PCT1, negate: true },
+  // One-way turnover as a share of equity a year (3.17 → 317%).
+  { key: 'turnover', label: 'Turnover / yr', format: { style: 'percent', digits: 0 } },
   { key: 'costDrag', label: 'Costs / yr', format: { style: 'percent', digits: 2 } },
 ];
 
@@ -45,9 +47,14 @@ export function runHeadline(bundle: RunBundle): HeadlineTable {
       key: name,
       label: runLabel(bundle, k),
       ...(k === 0 ? { emphasis: true } : {}),
-      values: RUN_HEADLINE_METRICS.map((m) => metricValue(bundle.metrics.runs[name].overall, m.key)),
+      values: RUN_HEADLINE_METRICS.map((m) => negated(metricValue(bundle.metrics.runs[name].overall, m.key), m.negate)),
     })),
   };
+}
+
+function negated(x: number | null, negate?: boolean): number | null {
+  // 0 − x keeps a zero drawdown +0, never −0.
+  return x !== null && negate ? 0 - x : x;
 }
 
 /** Day j's simple return of a NAV, nav[j] / nav[j − 1] − 1 (index 0: 0, never read). */
@@ -127,20 +134,20 @@ export function runPerformanceSection(bundle: RunBundle, riskFree: Float64Array)
         id: 'strategy-rolling-sharpe',
         title: 'Rolling one-year Sharpe ratio',
         alt: `Rolling Sharpe ratio over 252 trading days for ${names}.`,
-        caption: 'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252).',
-        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: NUM2, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220 }),
+        caption: 'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). The strategy in bold, the benchmarks pale.',
+        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: NUM2, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220, emphasis: 0 }),
       },
     ],
   };
 }
 
 function metricsTable(bundle: RunBundle): TableBlock {
-  const cols: { key: string; label: string; format?: ValueFormat }[] = [
+  const cols: { key: string; label: string; format?: ValueFormat; negate?: boolean }[] = [
     { key: 'cagr', label: 'CAGR', format: PCT1 },
     { key: 'volatility', label: 'Volatility', format: PCT1 },
     { key: 'sharpe', label: 'Sharpe', format: NUM2 },
     { key: 'sortino', label: 'Sortino', format: NUM2 },
-    { key: 'maxDrawdown', label: 'Max drawdown', format: PCT1 },
+    { key: 'maxDrawdown', label: 'Max drawdown', format: PCT1, negate: true },
     { key: 'maxDrawdownStart', label: 'Peak' },
     { key: 'maxDrawdownTrough', label: 'Trough' },
     { key: 'hitRate', label: 'Up days', format: PCT1 },
@@ -155,10 +162,10 @@ function metricsTable(bundle: RunBundle): TableBlock {
       return {
         key: name,
         ...(k === 0 ? { emphasis: true } : {}),
-        cells: [runLabel(bundle, k), ...cols.map((c) => (c.format ? metricValue(m, c.key) : typeof m[c.key] === 'string' ? (m[c.key] as string) : null))],
+        cells: [runLabel(bundle, k), ...cols.map((c) => (c.format ? negated(metricValue(m, c.key), c.negate) : typeof m[c.key] === 'string' ? (m[c.key] as string) : null))],
       };
     }),
-    note: 'As quadrant run computed them: CAGR and volatility annualised with 252 trading days; Sharpe and Sortino on returns in excess of T-bills; maximum drawdown from the peak to the trough dated beside it.',
+    note: 'As quadrant run computed them: CAGR and volatility annualised with 252 trading days; Sharpe and Sortino on returns in excess of T-bills; maximum drawdown the fall (negative) from the peak to the trough dated beside it.',
   };
 }
 

@@ -80,7 +80,7 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
         };
       });
     }),
-    note: `Statistics in each claim's unit (percentages are annualised fractions); C1–C7 are decided by contrasts (see each rule), the level is shown below as a secondary figure. p: two-sided raw p-value; ${VERDICT_ADJUSTMENT}. MDE: minimum detectable effect at 80% power and 5% size from the statistic's standard error. Episodes: runs of the condition of at least 21 trading days / all runs. Untestable: no day in the claim's condition; pending: a forecast window still open; "thin data": fewer than 60 days or 3 episodes.`,
+    note: `Statistics in each claim's unit: returns and spreads are annualised, while C8's "k of n" counts and C9's share of days are plain counts and shares; C1–C7 are decided by contrasts (see each rule), the level is shown below as a secondary figure. p: two-sided raw p-value; ${VERDICT_ADJUSTMENT}. MDE: minimum detectable effect at 80% power and 5% size from the statistic's standard error. Episodes: runs of the condition of at least 21 trading days / all runs. Untestable: no day in the claim's condition; pending: a forecast window still open; "thin data": fewer than 60 days or 3 episodes.`,
   };
   const how: TableBlock = {
     kind: 'table',

@@ -103,11 +103,12 @@ describe('quadrant report from a finished run (real snapshot)', () => {
 
     it('shows every chart of the nine sections', async () => {
       // By hand: timeline 2 (whole history, last 24 months), liquidity 4 (balance sheet, reserves,
-      // TGA and RRP, rates), performance 3 (growth, drawdown, rolling Sharpe), returns by regime 1,
+      // TGA and RRP, rates), performance 8 (growth, drawdown, rolling Sharpe; the tearsheet's weights,
+      // monthly returns, daily-return histogram, rolling volatility and beta), returns by regime 1,
       // episodes 3 (returns, the strategy's and US large caps' paths), robustness 1 (sensitivity).
       const visible = `[...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0)`;
-      expect(await page.evaluate<number>(`document.querySelectorAll('figure.chart').length`)).toBe(14);
-      expect(await page.evaluate<number>(`${visible}.length`)).toBe(14);
+      expect(await page.evaluate<number>(`document.querySelectorAll('figure.chart').length`)).toBe(19);
+      expect(await page.evaluate<number>(`${visible}.length`)).toBe(19);
       const sections = await page.evaluate<string[]>(`[...document.querySelectorAll('nav.toc a')].map((a) => a.textContent)`);
       expect(sections).toEqual(['Summary', 'Regime timeline', 'Liquidity dashboard', 'Performance', 'Returns by regime', 'Claims scorecard', 'Episode comparison', 'Robustness', 'Appendix: reproducibility']);
     });
@@ -119,7 +120,11 @@ describe('quadrant report from a finished run (real snapshot)', () => {
       const runs = Object.keys(metrics.runs);
       expect(runs[0]).toBe('article');
       expect(new Set(cells.map((c) => c.portfolio))).toEqual(new Set(runs));
-      for (const c of cells) expect(Number(c.value), `${c.portfolio} ${c.metric}`).toBe(metrics.runs[c.portfolio].overall[c.metric]);
+      // Drawdowns are shown as falls (negative); metrics.json holds their depth.
+      for (const c of cells) {
+        const x = metrics.runs[c.portfolio].overall[c.metric] as number;
+        expect(Number(c.value), `${c.portfolio} ${c.metric}`).toBe(c.metric === 'maxDrawdown' ? 0 - x : x);
+      }
       const strategy = (metric: string) => cells.find((c) => c.portfolio === 'article' && c.metric === metric)!;
       // Written as the format says, worked from metrics.json: one decimal of percent, two of Sharpe.
       expect(strategy('cagr').text).toBe(`${((metrics.runs.article.overall.cagr as number) * 100).toFixed(1)}%`);

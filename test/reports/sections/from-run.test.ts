@@ -67,8 +67,9 @@ describe('numbers straight from metrics.json', () => {
     ]);
     expect(hl.metrics.map((m) => m.key)).toEqual(['cagr', 'volatility', 'sharpe', 'maxDrawdown', 'turnover', 'costDrag']);
     // The fixture: article volatility is null (a NaN), turnover and costDrag are not written at all.
-    expect(hl.portfolios[0].values).toEqual([0.1, null, 0.5, 0.2, null, null]);
-    expect(hl.portfolios[1].values).toEqual([0.2, 0.15, 0.7, 0.3, null, null]);
+    // Max drawdown is shown as the fall, negative; metrics.json holds the depth.
+    expect(hl.portfolios[0].values).toEqual([0.1, null, 0.5, -0.2, null, null]);
+    expect(hl.portfolios[1].values).toEqual([0.2, 0.15, 0.7, -0.3, null, null]);
     expect([hl.from, hl.to]).toEqual(['2024-01-02', '2024-01-04']);
   });
 
