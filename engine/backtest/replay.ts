@@ -55,7 +55,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const { start, end } = resolved;
   const m = end - start + 1;
   const recordWeights = options.record !== 'nav';
-  const b = sliceBuffers(buffers ?? createReplayBuffers(m, R), m, R, recordWeights);
+  const source = buffers ?? createReplayBuffers(m, R);
+  const b = sliceBuffers(source, m, R);
   const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
 
   const cal = market.calendar;
@@ -81,33 +82,26 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const h = new Float64Array(R);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
-  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled };
+  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0 };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
   let firstFallback = -1;
   let wipedOut = -1;
-  // A book whose equity (or whose equity after costs) is gone: NAV and shares 0 from row i on,
-  // and the day goes into the warning.
-  const closeOut = (i: number): void => {
-    wipedOut = start + i;
-    nav.fill(0, i);
-    if (recordWeights) {
-      weights.fill(0, i * R);
-      cash.fill(0, i);
-      financing.fill(0, i);
-    }
-  };
-  // Fills `row` on window row i, or closes the book out when its equity cannot pay the costs (false).
-  // Takes no loop state: held and pending stay plain locals of the loop.
-  const fillOrCloseOut = (row: number, i: number): boolean => {
-    if (fillOrder(st, row, i)) return true;
-    closeOut(i);
-    return false;
-  };
-
+  // Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
+  // charge or wipe out) only mark and book: they run in a tight loop of their own.
+  const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
+    if (i > 0 && quietOk && pending < 0) {
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights);
+      if (i >= m) break;
+    }
     const t = start + i;
+    // V: F + Σ h summed in that order, valid while `fresh` (nothing moved since it was summed).
+    let V = 0;
+    let fresh = false;
+    // The weights row of day i holds this day's holdings already (written by the mark).
+    let rowHeld = false;
     if (i > 0) {
       const base = t * R;
       // Phase 1: mark to market (and, under next-open, fill at the open).
@@ -122,6 +116,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
           }
         }
       }
+      // Phase 2's accrual reads nothing of the marks, so it comes first and seeds the sum.
+      let F = st.F * (1 + cashRet[t]);
       if (atOpen) {
         // Roles without an open are not involved (zero before and after): skip them.
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
@@ -129,16 +125,38 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         for (let k = 0; k < R; k++) Vo += h[k];
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrCloseOut(pending, i)) break;
+          if (!fillOrder(st, pending, i)) {
+            wipedOut = closeOut(b, i, R, recordWeights, t);
+            break;
+          }
           held = pending;
           pending = -1;
+          F = st.F * (1 + cashRet[t]);
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        for (let k = 0; k < R; k++) h[k] *= 1 + ret[base + k];
+        // The daily mark fused with the equity sum (and, recording, the day's holdings row):
+        // one pass over the roles.
+        V = F;
+        if (recordWeights) {
+          const row = i * R;
+          for (let k = 0; k < R; k++) {
+            const x = h[k] * (1 + ret[base + k]);
+            h[k] = x;
+            weights[row + k] = x;
+            V += x;
+          }
+          rowHeld = true;
+        } else {
+          for (let k = 0; k < R; k++) {
+            const x = h[k] * (1 + ret[base + k]);
+            h[k] = x;
+            V += x;
+          }
+        }
+        fresh = true;
       }
-      // Phase 2: accrue the financing account; spread on borrowing and shorts.
-      let F = st.F * (1 + cashRet[t]);
+      // Phase 2: the spread on borrowing and shorts.
       if (spread > 0 && (F < 0 || shorts)) {
         let owed = F < 0 ? -F : 0;
         for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
@@ -146,25 +164,34 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
           const fee = owed * spread * (cal[t] - cal[t - 1]);
           F -= fee;
           financingCost[i] = fee / nav[i - 1];
+          source.financed = true;
+          fresh = false;
         }
       }
       st.F = F;
       // A leveraged or short book can lose everything: then it is closed out at zero for good.
       // (Long-only without borrowing holds only positive amounts: it cannot.)
-      let V1 = 1;
       if (canWipeOut) {
-        V1 = F;
-        for (let k = 0; k < R; k++) V1 += h[k];
-      }
-      if (!(V1 > 0)) {
-        closeOut(i);
-        break;
+        if (!fresh) {
+          V = F;
+          for (let k = 0; k < R; k++) V += h[k];
+          fresh = true;
+        }
+        if (!(V > 0)) {
+          wipedOut = closeOut(b, i, R, recordWeights, t);
+          break;
+        }
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrCloseOut(pending, i)) break;
+        if (!fillOrder(st, pending, i)) {
+          wipedOut = closeOut(b, i, R, recordWeights, t);
+          break;
+        }
         held = pending;
         pending = -1;
+        fresh = false;
+        rowHeld = false;
       }
     }
     // Phase 4: decide at this close.
@@ -172,8 +199,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     if (row >= 0) {
       let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
       if (!go && band > 0) {
-        let V = st.F;
-        for (let k = 0; k < R; k++) V += h[k];
+        if (!fresh) {
+          V = st.F;
+          for (let k = 0; k < R; k++) V += h[k];
+          fresh = true;
+        }
         const off = row * R;
         for (let k = 0; k < R; k++) {
           if (Math.abs(h[k] / V - L * rows[off + k]) > band) {
@@ -184,22 +214,27 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrCloseOut(row, i)) break;
+          if (!fillOrder(st, row, i)) {
+            wipedOut = closeOut(b, i, R, recordWeights, t);
+            break;
+          }
           held = row;
+          fresh = false;
+          rowHeld = false;
         } else pending = row;
       }
     }
     // Phase 5: book.
     const F = st.F;
-    let V = F;
-    for (let k = 0; k < R; k++) V += h[k];
+    if (!fresh) {
+      V = F;
+      for (let k = 0; k < R; k++) V += h[k];
+    }
     nav[i] = V;
     if (recordWeights) {
-      const inv = 1 / V;
-      const base = i * R;
-      for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
-      cash[i] = (h[cashCol] + F) * inv;
-      financing[i] = F * inv;
+      // Holdings and the financing account in NAV units; shares of NAV on first read (see below).
+      if (!rowHeld) weights.set(h, i * R);
+      financing[i] = F;
     }
   }
 
@@ -212,6 +247,18 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   if (wipedOut >= 0) warnings.push(`the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
+  source.used = m;
+  source.usedRoles = R;
+  const run = (source.runs = (source.runs ?? 0) + 1);
+  if (recordWeights) source.rawRun = run;
+  // The loop booked holdings and the financing account in NAV units; they become shares of NAV
+  // on first read, once (buffers reused by a later run belong to that run: nothing to do here).
+  const shares = (): void => {
+    if (source.rawRun !== run) return;
+    source.rawRun = 0;
+    toShares(nav, weights, cash, financing, R, cashCol);
+  };
+  const empty = new Float64Array(0);
   let segments: UsedSegment[] | undefined;
   return {
     name: resolved.name,
@@ -219,13 +266,35 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     days: cal.subarray(start, end + 1),
     start,
     end,
-    ...b,
-    ...(recordWeights ? {} : { weights: new Float64Array(0), cash: new Float64Array(0), financing: new Float64Array(0), traded: new Float64Array(0), tradeCost: new Float64Array(0) }),
+    nav,
+    get weights() {
+      shares();
+      return recordWeights ? weights : empty;
+    },
+    get cash() {
+      shares();
+      return recordWeights ? cash : empty;
+    },
+    get financing() {
+      shares();
+      return recordWeights ? financing : empty;
+    },
+    traded: recordWeights ? traded : empty,
+    tradeCost: recordWeights ? tradeCost : empty,
+    filled,
+    turnover,
+    commission,
+    slippage,
+    fixedCosts,
+    financingCost,
+    totalTurnover: st.turnovers,
+    totalCosts: st.costs,
     options: resolved,
     rule: plan.rule,
     lookAheadProne: exec === SAME_CLOSE,
     // Built on first read: it walks every day and role, which the loop itself never needs.
     get segments() {
+      shares();
       segments ??= usedSegments(market, start, end, recordWeights ? weights : undefined);
       return segments;
     },
@@ -236,3 +305,74 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   };
 }
 
+
+/**
+ * Closes a wiped-out book from window row i on: NAV and shares 0 for good. Returns the calendar
+ * day `t` for the warning.
+ */
+function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean, t: number): number {
+  b.nav.fill(0, i);
+  if (recordWeights) {
+    b.weights.fill(0, i * R);
+    b.cash.fill(0, i);
+    b.financing.fill(0, i);
+  }
+  return t;
+}
+
+/**
+ * Day rows of holdings (NAV units) → shares of NAV in place; the financing account likewise,
+ * and the cash share = (cash role + financing account) / NAV. Closed-out days (NAV 0) stay 0.
+ */
+function toShares(nav: Float64Array, weights: Float64Array, cash: Float64Array, financing: Float64Array, R: number, cashCol: number): void {
+  for (let i = 0; i < nav.length; i++) {
+    const V = nav[i];
+    if (V === 0) continue;
+    const inv = 1 / V;
+    const base = i * R;
+    const F = financing[i];
+    cash[i] = (weights[base + cashCol] + F) * inv;
+    financing[i] = F * inv;
+    for (let k = 0; k < R; k++) weights[base + k] *= inv;
+  }
+}
+
+/**
+ * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
+ * fused with the equity sum (and the holdings row when recording), NAV and the financing
+ * account booked; the same arithmetic, in the same order, as the general day. Stops at the
+ * first day whose close decides a trade (first target, trigger, target change), before
+ * marking it, and returns its row (m when none is left).
+ */
+function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start: number, R: number, ret: Float64Array, cashRet: Float64Array, index: Int32Array, trigger: Uint8Array, held: number, onChange: boolean, record: boolean): number {
+  const { h } = st;
+  const { nav, weights, financing } = b;
+  let F = st.F;
+  for (; i < m; i++) {
+    const t = start + i;
+    const row = index[t];
+    if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+    F *= 1 + cashRet[t];
+    const base = t * R;
+    let V = F;
+    if (record) {
+      const out = i * R;
+      for (let k = 0; k < R; k++) {
+        const x = h[k] * (1 + ret[base + k]);
+        h[k] = x;
+        weights[out + k] = x;
+        V += x;
+      }
+      financing[i] = F;
+    } else {
+      for (let k = 0; k < R; k++) {
+        const x = h[k] * (1 + ret[base + k]);
+        h[k] = x;
+        V += x;
+      }
+    }
+    nav[i] = V;
+  }
+  st.F = F;
+  return i;
+}

@@ -47,6 +47,9 @@ export interface BacktestResult {
   readonly fixedCosts: Float64Array;
   /** Financing spread and short borrow fees paid that day, fraction of the previous equity. */
   readonly financingCost: Float64Array;
+  /** Σ turnover and Σ (commission + slippage + fixed) over the window, summed as the fills happen. */
+  readonly totalTurnover: number;
+  readonly totalCosts: number;
   readonly options: ResolvedReplayOptions;
   readonly rule: string;
   /** True under same-close execution: fills at prices the decision already saw. */

@@ -61,13 +61,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
     const plan: Plan = { rows: table, index, trigger: trig, onChange: rule.change, driftBand: rule.drift, rule: rule.text };
     const options = { start: shared.start, end: shared.end, execution: EXEC[shared.execution[c]], costs: { bps: shared.costBps[c] }, record: 'nav' as const };
     const result = replay(market, plan, options, buffers);
-    let turnover = 0;
-    let costs = 0;
-    for (let i = 0; i < m; i++) {
-      turnover += result.turnover[i];
-      costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
-    }
-    const met = headlineMetrics(result.nav, riskFree, turnover, costs);
+    const met = headlineMetrics(result.nav, riskFree, result.totalTurnover, result.totalCosts);
     const out = c * SWEEP_WIDTH;
     shared.results[out] = met.cagr;
     shared.results[out + 1] = met.volatility;

@@ -66,6 +66,11 @@ describe('ruleTriggers: hand-worked calendars (2020)', () => {
     expect(fired('weekday:fri', cal)).toEqual(['2020-01-17', '2020-01-27', '2020-01-31', '2020-02-14', '2020-02-28', '2020-03-31']);
   });
 
+  it('month-end: the last session of each month, never the calendar\'s last day', () => {
+    // 31 Jan (Fri), 28 Feb (Fri; 29 Feb is a Saturday), 31 Mar (Tue); 1 Apr is the last day.
+    expect(fired('month-end', cal)).toEqual(['2020-01-31', '2020-02-28', '2020-03-31']);
+  });
+
   it('regime: where the label changes between two known labels', () => {
     const labels = Uint8Array.from([0, 0, 1, 1, 2, 2, 2, 4, 4, 4, 1, 1, 1]);
     expect(fired('regime', cal, labels)).toEqual(['2020-01-27', '2020-02-14', '2020-03-02']);
