@@ -25,6 +25,9 @@ export interface FillState {
   /** Running totals of the turnover and cost ledgers (what sweeps score), summed fill by fill. */
   turnovers: number;
   costs: number;
+  /** The rows filled so far (fills[0 … fillCount − 1]): what reused buffers clear next time. */
+  readonly fills: Int32Array;
+  fillCount: number;
 }
 
 /**
@@ -77,6 +80,7 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   s.fixedCosts[i] = fixed * inv;
   s.costs += s.commission[i] + s.slippage[i] + s.fixedCosts[i];
   s.turnovers += s.turnover[i];
+  if (s.filled[i] === 0) s.fills[s.fillCount++] = i;
   s.filled[i] = 1;
   return true;
 }

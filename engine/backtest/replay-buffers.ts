@@ -22,6 +22,11 @@ export interface ReplayBuffers {
   used?: number;
   usedRoles?: number;
   financed?: boolean;
+  /** The rows the last run filled, in order (filledRows[0 … filledCount − 1]). */
+  filledRows?: Int32Array;
+  filledCount?: number;
+  /** Whether the last run booked per-order amounts (traded, tradeCost) on those rows. */
+  perOrder?: boolean;
   /** Runs made with these buffers, and the one whose weights are still in NAV units (0: none). */
   runs?: number;
   rawRun?: number;
@@ -47,8 +52,8 @@ export function createReplayBuffers(m: number, R: number): ReplayBuffers {
 
 /**
  * Views of the first m days of `b`, with the ledgers a run adds to cleared: only the rows the
- * previous run filled (a fill is the one place they are written), and the financing costs when
- * it booked any, not megabytes of zeros per call. Fresh buffers need nothing.
+ * previous run filled (a fill is the one place they are written; the run lists them), and the
+ * financing costs when it booked any, not megabytes of zeros per call. Fresh buffers need nothing.
  *
  * @throws ConfigError naming `buffers` when they are too short.
  */
@@ -56,16 +61,22 @@ export function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuff
   if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError(`replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
   const used = b.used ?? 0;
   const width = b.usedRoles ?? R;
-  for (let i = 0; i < used; i++) {
-    if (b.filled[i] === 0) continue;
+  const rows = b.filledRows;
+  for (let j = 0; j < (b.filledCount ?? 0); j++) {
+    const i = rows![j];
     b.filled[i] = 0;
     b.turnover[i] = 0;
     b.commission[i] = 0;
     b.slippage[i] = 0;
     b.fixedCosts[i] = 0;
-    b.traded.fill(0, i * width, (i + 1) * width);
-    b.tradeCost.fill(0, i * width, (i + 1) * width);
+    if (b.perOrder) {
+      for (let k = i * width; k < (i + 1) * width; k++) {
+        b.traded[k] = 0;
+        b.tradeCost[k] = 0;
+      }
+    }
   }
+  b.filledCount = 0;
   if (b.financed) b.financingCost.fill(0, 0, used);
   b.used = 0;
   b.financed = false;

@@ -82,7 +82,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const h = new Float64Array(R);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
-  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0 };
+  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0, fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m), fillCount: 0 };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
@@ -249,6 +249,9 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
 
   source.used = m;
   source.usedRoles = R;
+  source.filledRows = st.fills;
+  source.filledCount = st.fillCount;
+  source.perOrder = recordWeights;
   const run = (source.runs = (source.runs ?? 0) + 1);
   if (recordWeights) source.rawRun = run;
   // The loop booked holdings and the financing account in NAV units; they become shares of NAV

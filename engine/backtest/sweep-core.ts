@@ -46,6 +46,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
   const triggers = new Map<number, Uint8Array>();
   const riskFree = shared.cashReturns.slice(shared.start, shared.end + 1);
+  const scratch = new Float64Array(m);
   let index: Int32Array | undefined;
   return (c) => {
     const ri = shared.ruleIndex[c];
@@ -61,7 +62,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
     const plan: Plan = { rows: table, index, trigger: trig, onChange: rule.change, driftBand: rule.drift, rule: rule.text };
     const options = { start: shared.start, end: shared.end, execution: EXEC[shared.execution[c]], costs: { bps: shared.costBps[c] }, record: 'nav' as const };
     const result = replay(market, plan, options, buffers);
-    const met = headlineMetrics(result.nav, riskFree, result.totalTurnover, result.totalCosts);
+    const met = headlineMetrics(result.nav, riskFree, result.totalTurnover, result.totalCosts, scratch);
     const out = c * SWEEP_WIDTH;
     shared.results[out] = met.cagr;
     shared.results[out + 1] = met.volatility;

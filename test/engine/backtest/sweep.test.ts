@@ -3,7 +3,8 @@ import { ROLES } from '../../../datasets/catalog.ts';
 import { ConfigError } from '../../../datasets/errors.ts';
 import { computeMetrics } from '../../../engine/metrics/index.ts';
 import { parseRebalanceRule, planFromTable, replay } from '../../../engine/backtest/index.ts';
-import { runSweep, type SweepConfig } from '../../../engine/backtest/sweep.ts';
+import { availableParallelism } from 'node:os';
+import { IN_PROCESS_BELOW, runSweep, sweepWorkers, type SweepConfig } from '../../../engine/backtest/sweep.ts';
 import { SWEEP_FIELDS } from '../../../engine/backtest/sweep-core.ts';
 import { ARTICLE_PLAYBOOK, tableRows } from '../../../strategies/index.ts';
 import { makeMarket } from './builders.ts';
@@ -50,5 +51,15 @@ describe('runSweep', () => {
     bad[2 * ROLES.length] += 0.1;
     await expect(runSweep(market, labels, [configs[0], { ...configs[0], table: bad }], { workers: 0 })).rejects.toThrow(ConfigError);
     await expect(runSweep(market, labels, [{ ...configs[0], rule: 'hourly' }], { workers: 0 })).rejects.toThrow(/configs\[0\]|hourly/);
+  });
+
+  it('auto stays in this thread for small sweeps and uses min(2, cores) workers past the threshold', async () => {
+    // 12 configurations × 300 days × 10 roles = 36,000 role-days: far below the threshold.
+    expect((await runSweep(market, labels, configs)).workers).toBe(0);
+    const perConfig = n * market.roles.length;
+    expect(sweepWorkers('auto', Math.floor((IN_PROCESS_BELOW - 1) / perConfig), market, {})).toBe(0);
+    expect(sweepWorkers('auto', Math.ceil(IN_PROCESS_BELOW / perConfig), market, {})).toBe(Math.min(2, availableParallelism()));
+    expect(sweepWorkers(3, 10, market, {})).toBe(3);
+    expect(() => sweepWorkers(-1, 10, market, {})).toThrow(ConfigError);
   });
 });
