@@ -27,9 +27,6 @@ export interface ReplayBuffers {
   filledCount?: number;
   /** Whether the last run booked per-order amounts (traded, tradeCost) on those rows. */
   perOrder?: boolean;
-  /** Runs made with these buffers, and the one whose weights are still in NAV units (0: none). */
-  runs?: number;
-  rawRun?: number;
 }
 
 /** Buffers for runs of up to m days over R roles. */

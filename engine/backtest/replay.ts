@@ -93,15 +93,13 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
     if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights);
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, cashCol);
       if (i >= m) break;
     }
     const t = start + i;
     // V: F + Σ h summed in that order, valid while `fresh` (nothing moved since it was summed).
     let V = 0;
     let fresh = false;
-    // The weights row of day i holds this day's holdings already (written by the mark).
-    let rowHeld = false;
     if (i > 0) {
       const base = t * R;
       // Phase 1: mark to market (and, under next-open, fill at the open).
@@ -138,21 +136,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         // The daily mark fused with the equity sum (and, recording, the day's holdings row):
         // one pass over the roles.
         V = F;
-        if (recordWeights) {
-          const row = i * R;
-          for (let k = 0; k < R; k++) {
-            const x = h[k] * (1 + ret[base + k]);
-            h[k] = x;
-            weights[row + k] = x;
-            V += x;
-          }
-          rowHeld = true;
-        } else {
-          for (let k = 0; k < R; k++) {
-            const x = h[k] * (1 + ret[base + k]);
-            h[k] = x;
-            V += x;
-          }
+        for (let k = 0; k < R; k++) {
+          const x = h[k] * (1 + ret[base + k]);
+          h[k] = x;
+          V += x;
         }
         fresh = true;
       }
@@ -191,7 +178,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         held = pending;
         pending = -1;
         fresh = false;
-        rowHeld = false;
       }
     }
     // Phase 4: decide at this close.
@@ -220,7 +206,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
           }
           held = row;
           fresh = false;
-          rowHeld = false;
         } else pending = row;
       }
     }
@@ -232,9 +217,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     }
     nav[i] = V;
     if (recordWeights) {
-      // Holdings and the financing account in NAV units; shares of NAV on first read (see below).
-      if (!rowHeld) weights.set(h, i * R);
-      financing[i] = F;
+      const inv = 1 / V;
+      const base = i * R;
+      for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
+      cash[i] = (h[cashCol] + F) * inv;
+      financing[i] = F * inv;
     }
   }
 
@@ -252,15 +239,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   source.filledRows = st.fills;
   source.filledCount = st.fillCount;
   source.perOrder = recordWeights;
-  const run = (source.runs = (source.runs ?? 0) + 1);
-  if (recordWeights) source.rawRun = run;
-  // The loop booked holdings and the financing account in NAV units; they become shares of NAV
-  // on first read, once (buffers reused by a later run belong to that run: nothing to do here).
-  const shares = (): void => {
-    if (source.rawRun !== run) return;
-    source.rawRun = 0;
-    toShares(nav, weights, cash, financing, R, cashCol);
-  };
   const empty = new Float64Array(0);
   let segments: UsedSegment[] | undefined;
   return {
@@ -270,18 +248,9 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     start,
     end,
     nav,
-    get weights() {
-      shares();
-      return recordWeights ? weights : empty;
-    },
-    get cash() {
-      shares();
-      return recordWeights ? cash : empty;
-    },
-    get financing() {
-      shares();
-      return recordWeights ? financing : empty;
-    },
+    weights: recordWeights ? weights : empty,
+    cash: recordWeights ? cash : empty,
+    financing: recordWeights ? financing : empty,
     traded: recordWeights ? traded : empty,
     tradeCost: recordWeights ? tradeCost : empty,
     filled,
@@ -297,7 +266,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     lookAheadProne: exec === SAME_CLOSE,
     // Built on first read: it walks every day and role, which the loop itself never needs.
     get segments() {
-      shares();
       segments ??= usedSegments(market, start, end, recordWeights ? weights : undefined);
       return segments;
     },
@@ -324,32 +292,14 @@ function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean
 }
 
 /**
- * Day rows of holdings (NAV units) → shares of NAV in place; the financing account likewise,
- * and the cash share = (cash role + financing account) / NAV. Closed-out days (NAV 0) stay 0.
- */
-function toShares(nav: Float64Array, weights: Float64Array, cash: Float64Array, financing: Float64Array, R: number, cashCol: number): void {
-  for (let i = 0; i < nav.length; i++) {
-    const V = nav[i];
-    if (V === 0) continue;
-    const inv = 1 / V;
-    const base = i * R;
-    const F = financing[i];
-    cash[i] = (weights[base + cashCol] + F) * inv;
-    financing[i] = F * inv;
-    for (let k = 0; k < R; k++) weights[base + k] *= inv;
-  }
-}
-
-/**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
- * fused with the equity sum (and the holdings row when recording), NAV and the financing
- * account booked; the same arithmetic, in the same order, as the general day. Stops at the
+ * fused with the equity sum, then NAV (and, recording, the day's shares of NAV) booked; the same arithmetic, in the same order, as the general day. Stops at the
  * first day whose close decides a trade (first target, trigger, target change), before
  * marking it, and returns its row (m when none is left).
  */
-function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start: number, R: number, ret: Float64Array, cashRet: Float64Array, index: Int32Array, trigger: Uint8Array, held: number, onChange: boolean, record: boolean): number {
+function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start: number, R: number, ret: Float64Array, cashRet: Float64Array, index: Int32Array, trigger: Uint8Array, held: number, onChange: boolean, record: boolean, cashCol: number): number {
   const { h } = st;
-  const { nav, weights, financing } = b;
+  const { nav, weights, cash, financing } = b;
   let F = st.F;
   for (; i < m; i++) {
     const t = start + i;
@@ -359,14 +309,16 @@ function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start:
     const base = t * R;
     let V = F;
     if (record) {
-      const out = i * R;
       for (let k = 0; k < R; k++) {
         const x = h[k] * (1 + ret[base + k]);
         h[k] = x;
-        weights[out + k] = x;
         V += x;
       }
-      financing[i] = F;
+      const inv = 1 / V;
+      const out = i * R;
+      for (let k = 0; k < R; k++) weights[out + k] = h[k] * inv;
+      cash[i] = (h[cashCol] + F) * inv;
+      financing[i] = F * inv;
     } else {
       for (let k = 0; k < R; k++) {
         const x = h[k] * (1 + ret[base + k]);

@@ -36,18 +36,6 @@ describe('replay buffers reused run after run', () => {
     );
   });
 
-  it('weights become shares of NAV once, however often they are read', () => {
-    fc.assert(
-      fc.property(scenarioArb(), (s) => {
-        const r = runOn(s, 'all', createReplayBuffers(40, 3));
-        const first = Array.from(r.weights);
-        expect(Array.from(r.weights)).toEqual(first);
-        expect(Array.from(r.cash)).toEqual(Array.from(runOn(s, 'all').cash));
-      }),
-      { numRuns: 100 },
-    );
-  });
-
   it('totals equal the ledgers summed day by day (what sweeps used to re-sum per table)', () => {
     fc.assert(
       fc.property(scenarioArb(), (s) => {
