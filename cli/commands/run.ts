@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
@@ -30,6 +30,7 @@ import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
 import { readRunBundle } from '../../reports/sections/run-bundle.ts';
 import { loadData } from '../load-data.ts';
+import { packageVersion } from '../package-version.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
@@ -248,14 +249,6 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
   });
   bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
   writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function gitCommit(): string | undefined {

@@ -16,12 +16,16 @@ import {
 } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { emit, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
+import { mergeCommand, queryCommand, runShardCommand } from './sweep-shards.ts';
 
 interface SweepArgs {
   data?: string;
   cache?: string;
   quiet?: boolean;
-  grid: string;
+  action?: 'merge' | 'query';
+  inputs?: string[];
+  grid?: string;
+  shard?: string;
   workers?: number;
   permutations: number;
   seed: number;
@@ -206,10 +210,24 @@ The configurations are the cartesian product (at most ${MAX_GRID_CONFIGS.toLocal
 article default (base regimes, article playbook, regime+monthly, 5 bps), whose labels are also
 block-shuffled for the permutation test. Example: strategies/robustness/example-grid.json.`;
 
-export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
+const SHARD_HELP = `Beyond one machine: --shard I/N runs the contiguous block of configuration ids
+[floor(I*K/N), floor((I+1)*K/N)) and writes DIR/shard-I-of-N.parquet (--out DIR): the
+configurations, their figures, their daily excess returns and a manifest (grid, data sha256,
+version, shard). --shard auto reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (Slurm job
+arrays) or JOB_COMPLETION_INDEX/QUADRANT_SHARD_COUNT (Kubernetes Indexed Jobs).
+"sweep merge DIR..." checks the shards (same grid, data and version; none missing or twice)
+and prints what one machine would: deflated Sharpe, PBO, permutation test, walk-forward and
+sensitivity on the merged table. "sweep query DIR... SQL" runs DuckDB over the shards (the
+view "configs"; needs the optional package @duckdb/node-api). deploy/ holds a Slurm script
+and a Kubernetes manifest.`;
+
+export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
   builder: (y) =>
     y
-      .option('grid', { type: 'string', demandOption: true, describe: 'the parameter grid (JSON; format below)' })
+      .positional('action', { choices: ['merge', 'query'] as const, describe: 'merge: shards into the whole result; query: SQL over the shards (DuckDB)' })
+      .positional('inputs', { type: 'string', array: true, describe: 'merge: shard directories; query: shard directories, then the SQL' })
+      .option('grid', { type: 'string', describe: 'the parameter grid (JSON; format below); needed unless merging or querying' })
+      .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --out DIR' })
       .option('workers', { type: 'number', describe: 'worker threads (default: in process under 1,000 replays, else 2)' })
       .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: 'block permutations of the regime labels (0 = none)' })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
@@ -219,32 +237,51 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations'
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
       .example('$0 sweep --grid my-grid.json --format parquet --out sweep.parquet', 'every configuration for pandas, polars or DuckDB')
-      .epilogue(GRID_HELP),
+      .example('$0 sweep --grid my-grid.json --shard 0/4 --out shards/', 'shard 0 of 4 (run 1/4 … 3/4 elsewhere), then:')
+      .example('$0 sweep merge shards/ --format json --out sweep.json', 'the whole result from the shards')
+      .example('$0 sweep query shards/ "SELECT id, rebalance, sharpe FROM configs ORDER BY sharpe DESC LIMIT 20"', 'DuckDB over the shards')
+      .epilogue(`${GRID_HELP}\n\n${SHARD_HELP}`),
   handler: async (args) => {
     if (args.format === 'parquet' && !args.out) throw new UsageError('--format parquet needs --out FILE (parquet is binary, not for stdout)', { field: 'out' });
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UsageError(`--workers must be a whole number ≥ 0, got ${args.workers}`, { field: 'workers' });
     if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top must be a whole number ≥ 1, got ${args.top}`, { field: 'top' });
-    const grid = loadGrid(args.grid);
-    const { dir, panel } = await loadData(args);
-    const roles = buildRoles(panel);
+    if (args.action === 'query') return emit(await queryCommand(args.inputs ?? []));
     const t0 = performance.now();
     const bar = robustnessProgress('sweep', args.quiet);
     let result: RobustnessResult;
+    let dir: string;
+    let gridFile: string;
     try {
-      result = await runRobustness(panel, roles, { grid, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+      if (args.action === 'merge') {
+        if (!args.inputs?.length) throw new UsageError('sweep merge needs the directories (or files) of the shards', { field: 'inputs' });
+        ({ result, dir, gridFile } = await mergeCommand({ ...args, inputs: args.inputs }, bar.onProgress));
+      } else {
+        if (!args.grid) throw new UsageError('sweep needs --grid FILE (or: sweep merge DIR..., sweep query DIR... SQL)', { field: 'grid' });
+        gridFile = args.grid;
+        if (args.shard !== undefined) {
+          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard }, bar.onProgress);
+          bar.done();
+          process.stderr.write(`wrote ${file}\n`);
+          return;
+        }
+        const grid = loadGrid(args.grid);
+        const loaded = await loadData(args);
+        dir = loaded.dir;
+        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), { grid, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+      }
     } finally {
       bar.done();
     }
     const seconds = (performance.now() - t0) / 1000;
-    if (args.format === 'json') return emit(robustnessJson({ data: dir, gridFile: args.grid, ...result }), args.out);
+    if (args.format === 'json') return emit(robustnessJson({ data: dir, gridFile, ...result }), args.out);
     if (args.format === 'csv') return emit(configsCsv(result), args.out);
     if (args.format === 'parquet' && args.out) {
       writeFileAtomic(args.out, await configsParquet(result));
       process.stderr.write(`wrote ${args.out}\n`);
       return;
     }
-    emit(`data ${dir}; grid ${args.grid}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
+    emit(`data ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
   },
 };
