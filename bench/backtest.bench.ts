@@ -181,7 +181,7 @@ const benchmarks: Benchmark[] = [
       for (let i = 0; i < configs.length; i++) best = Math.max(best, out.results[i * out.fields.length + 2]);
       const busy = out.perWorker.map((w) => `${w.configs}/${Math.round(w.ms)}ms`).join(',');
       const perConfig = out.perWorker.reduce((a, w) => a + w.ms, 0) / configs.length;
-      return { value: out.ms / 1000, context: { configs: configs.length, workers: out.workers, worker_configs_ms: busy, ms_per_config_per_core: perConfig, best_sharpe: best, peak_rss_mb: process.resourceUsage().maxRSS / 1024 } };
+      return { value: out.ms / 1000, context: { configs: configs.length, workers: out.workers, configs_per_s: configs.length / (out.ms / 1000), worker_configs_ms: busy, ms_per_config_per_core: perConfig, best_sharpe: best, peak_rss_mb: process.resourceUsage().maxRSS / 1024 } };
     },
   },
   {
