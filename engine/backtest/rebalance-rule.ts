@@ -6,7 +6,7 @@ export type CalendarAnchor =
   | { kind: 'monthly' } // the 1st of every month
   | { kind: 'quarterly' } // 1 January, 1 April, 1 July, 1 October
   | { kind: 'yearly' } // 1 January
-  | { kind: 'month-end' } // the last trading day of every month
+  | { kind: 'month-end' } // the last trading day of every month: it reads the next session of the trading calendar, which exchanges publish in advance (no market data)
   | { kind: 'weekday'; weekday: number } // 1 = Monday … 5 = Friday
   | { kind: 'monthday'; date: number }; // 1 … 31 (capped at the month's last day)
 

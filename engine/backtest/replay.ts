@@ -133,8 +133,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        // The daily mark fused with the equity sum (and, recording, the day's holdings row):
-        // one pass over the roles.
+        // The daily mark fused with the equity sum: one pass over the roles.
         V = F;
         for (let k = 0; k < R; k++) {
           const x = h[k] * (1 + ret[base + k]);
