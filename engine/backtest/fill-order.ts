@@ -28,6 +28,8 @@ export interface FillState {
   /** The rows filled so far (fills[0 … fillCount − 1]): what reused buffers clear next time. */
   readonly fills: Int32Array;
   fillCount: number;
+  /** R scratch values for the replay loop (never read by a fill). */
+  readonly spare: Float64Array;
 }
 
 /**

@@ -82,7 +82,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const h = new Float64Array(R);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
-  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0, fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m), fillCount: 0 };
+  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0, fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m), fillCount: 0, spare: new Float64Array(R) };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
@@ -300,6 +300,11 @@ function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start:
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;
+  // The row (i·R) of the last quiet day whose shares are still to be written, and 1 / its NAV;
+  // before the first quiet day, a spare row takes the (meaningless) writes.
+  let into = st.spare;
+  let last = 0;
+  let lastInv = 0;
   for (; i < m; i++) {
     const t = start + i;
     const row = index[t];
@@ -308,16 +313,21 @@ function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start:
     const base = t * R;
     let V = F;
     if (record) {
+      // One pass: the previous quiet day's shares (its holdings are this day's starting ones),
+      // then this day's mark and sum. This day's shares follow in the next pass or on exit.
       for (let k = 0; k < R; k++) {
-        const x = h[k] * (1 + ret[base + k]);
+        const hk = h[k];
+        into[last + k] = hk * lastInv;
+        const x = hk * (1 + ret[base + k]);
         h[k] = x;
         V += x;
       }
       const inv = 1 / V;
-      const out = i * R;
-      for (let k = 0; k < R; k++) weights[out + k] = h[k] * inv;
       cash[i] = (h[cashCol] + F) * inv;
       financing[i] = F * inv;
+      into = weights;
+      last = i * R;
+      lastInv = inv;
     } else {
       for (let k = 0; k < R; k++) {
         const x = h[k] * (1 + ret[base + k]);
@@ -327,6 +337,7 @@ function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start:
     }
     nav[i] = V;
   }
+  if (into === weights) for (let k = 0; k < R; k++) weights[last + k] = h[k] * lastInv;
   st.F = F;
   return i;
 }
