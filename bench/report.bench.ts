@@ -17,7 +17,7 @@ import { medianMs } from './harness.ts';
 import { buildDemoModel } from '../reports/sections/demo-model.ts';
 import { modelCharts, type ReportModel } from '../reports/model.ts';
 import { renderReport, type ReportFormat } from '../reports/render/index.ts';
-import { readRunBundle } from '../reports/sections/run-bundle.ts';
+import { readRunBundle } from '../engine/run-bundle/index.ts';
 import { reportFromRun } from '../cli/commands/report.ts';
 
 const SNAPSHOT = process.env.QUADRANT_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'datasets');

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '../datasets/catalog.ts';
 import type { Progress } from '../datasets/live/progress.ts';
 import type { Panel } from '../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../datasets/roles.ts';
+import { formatIssue } from '../datasets/issues.ts';
 import type { NamedReturns } from '../engine/analysis/index.ts';
 import { marketFromRoles } from '../engine/backtest/index.ts';
 import { computeRegimes, type RegimeResult } from '../engine/regimes/index.ts';
@@ -27,6 +28,8 @@ export interface AnalysisInputs {
   regimes: RegimeResult;
   /** Each built-in strategy's daily NAV return on the calendar (NaN before its first day). */
   strategies: NamedReturns[];
+  /** The data's warnings, one line each (file or series first), for JSON and reports. */
+  warnings: string[];
 }
 
 /**
@@ -34,7 +37,8 @@ export interface AnalysisInputs {
  * labelled day (default replay options: the backtest's own execution and cost defaults).
  */
 export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): Promise<AnalysisInputs> {
-  const { dir, panel } = await loadData(args);
+  const { dir, dataset, panel } = await loadData(args);
+  const warnings = dataset.issues.filter((i) => i.severity === 'warning').map(formatIssue);
   const roles = buildRoles(panel);
   progress.tick('data');
   const regimes = computeRegimes(panel, regimeConfigFrom(args));
@@ -50,7 +54,7 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
       progress.tick(name);
     }
   }
-  return { dir, panel, roles, regimes, strategies };
+  return { dir, panel, roles, regimes, strategies, warnings };
 }
 
 /** Role returns as named series, in catalog order. */

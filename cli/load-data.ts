@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError } from '../datasets/errors.ts';
+import { DataError, QuadrantError } from '../datasets/errors.ts';
 import type { Issue } from '../datasets/issues.ts';
 import { fetchIntoCache, resolveFetchTargets, type FetchIntoCacheOptions, type FetchSummary } from '../datasets/live/index.ts';
 import { createProgress } from '../datasets/live/progress.ts';
@@ -56,9 +56,10 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
   if (!args.quiet) process.stderr.write(`no data in the cache (${dir}): downloading it now (once; \`quadrant data fetch\` refreshes it)\n`);
   const probe = await fetcher({ cacheDir: dir, series: ['SPY'] });
   if (probe.failed) {
-    throw new DataError('network', `could not download data: ${probe.items[0]?.error ?? 'unknown error'}`, {
+    // A runtime failure (exit 1), as `quadrant data fetch` reports the same failure.
+    throw new QuadrantError('network', `could not download data: ${probe.items[0]?.error ?? 'unknown error'}`, {
       hint: 'check the network, or pass --data DIR (or set QUADRANT_DATA) for an offline snapshot such as ../shared/datasets',
-    });
+    }, 1);
   }
   const progress = args.quiet ? undefined : createProgress('fetch', resolveFetchTargets().length);
   const summary = await fetcher({ cacheDir: dir, onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : ' FAILED'}`) });

@@ -1,5 +1,8 @@
 import yargs, { type Argv } from 'yargs';
-import { QuadrantError, UsageError } from '../datasets/errors.ts';
+import { errnoText, isErrnoError, printable, QuadrantError, UsageError } from '../datasets/errors.ts';
+import { checkOutputs } from './check-outputs.ts';
+import { checkCounts } from './count-limits.ts';
+import { reportCreatedAt } from './commands/report.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**
@@ -22,6 +25,14 @@ export async function main(argv: string[]): Promise<number> {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
+    // Output paths and counts are checked before any handler runs: a bad --out or --reps costs
+    // no computation.
+    .middleware((argv) => {
+      checkCounts(argv);
+      checkOutputs(argv);
+      // A report's date comes from SOURCE_DATE_EPOCH: a bad value is found before the work.
+      if (argv._[0] === 'report' || argv.report !== undefined) reportCreatedAt();
+    })
     // Throwing here stops yargs before any handler runs: a bad option never half-runs a job.
     .fail((msg, err) => {
       throw err ?? new UsageError(msg, { hint: 'see quadrant --help' });
@@ -35,12 +46,20 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (err) {
-    if (err instanceof QuadrantError) {
-      process.stderr.write(`quadrant: ${err.describe()}\n`);
-      return err.exitCode;
-    }
-    process.stderr.write(`quadrant: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    process.stderr.write(`quadrant: ${describeFailure(err)}\n`);
+    return err instanceof QuadrantError ? err.exitCode : 1;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+/**
+ * One printable line for any failure: a QuadrantError describes itself; a system error names its
+ * path; anything else is an internal error whose stack trace QUADRANT_DEBUG=1 prints.
+ */
+export function describeFailure(err: unknown): string {
+  if (err instanceof QuadrantError) return err.describe();
+  if (isErrnoError(err)) return printable(`${err.path ? `${err.path}: ` : ''}${errnoText(err)}`);
+  if (process.env.QUADRANT_DEBUG) return (err as Error)?.stack ?? String(err);
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return printable(`internal error: ${message.slice(0, 500)} (QUADRANT_DEBUG=1 prints the stack trace; please report it)`);
 }

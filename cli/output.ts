@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { writeFilesAtomic } from '../datasets/write-files-atomic.ts';
 
 export type Format = 'table' | 'csv' | 'json';
@@ -19,23 +18,28 @@ export function formatNumber(x: number, digits = 4): string {
   return Number(x.toPrecision(digits + 2)).toString();
 }
 
-/** CSV text of rows (NaN written blank), via papaparse. */
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-  const clean = rows.map((r) => r.map((c) => (typeof c === 'number' && Number.isNaN(c) ? '' : c)));
-  return Papa.unparse({ fields: header, data: clean }, { newline: '\n' }) + '\n';
-}
+/** CSV text of rows: datasets/csv/write-csv.ts, the one CSV writer (NaN blank, formulas neutralised). */
+export { toCsv } from '../datasets/csv/write-csv.ts';
 
 /** Writes a file atomically: a temporary name in the same directory, then a rename. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   writeFilesAtomic([{ path, content }]);
 }
 
-/** Prints to stdout, or writes atomically to `out` when given. */
+/**
+ * Control characters other than newline and tab (ESC, BEL, CR, C1 …) as "?": text from files
+ * and names reaches the terminal, and none may retitle, clear or rewrite it.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/** Prints to stdout (terminal-safe), or writes atomically to `out` when given. */
 export function emit(text: string, out?: string): void {
   if (out) {
-    writeFileAtomic(out, text.endsWith('\n') ? text : text + '\n');
-    process.stderr.write(`wrote ${out}\n`);
+    writeFilesAtomic([{ path: out, content: text.endsWith('\n') ? text : text + '\n' }], 'out');
+    process.stderr.write(`wrote ${terminalSafe(out)}\n`);
   } else {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    process.stdout.write(terminalSafe(text.endsWith('\n') ? text : text + '\n'));
   }
 }

@@ -54,24 +54,34 @@ export function checkStale(series: Series, lastDay: Day, latest: Day): Issue | u
 }
 
 /**
- * Day-over-day moves in an adjusted close beyond ×1.6 or ÷1.6 look like an unadjusted split
- * (real crashes of that size are rare enough to deserve a look too).
+ * The largest one-day move, as a ratio either way, an adjusted close may make before it is
+ * flagged. ETFs (broad equity, bond, gold and commodity funds): ×1.3 (a 30% rise or a 23% fall);
+ * on the snapshot the largest real moves of the catalog's ETFs are ×1.228 (EEM, 2008-10-13) and
+ * ×1.212 (FXI, 2022-03-16), SPY's ×1.145 (2008-10-13). Indices and futures: ×1.6, since single
+ * markets have moved ×1.5 in a day (the Hang Seng on 1987-10-26).
  */
-export function checkSplitLikeJumps(series: Series, lines?: Int32Array): Issue[] {
+export const JUMP_LIMIT = { etf: 1.3, index: 1.6 } as const;
+
+/**
+ * Day-over-day moves in an adjusted close beyond JUMP_LIMIT (×1.3 for an ETF, ×1.6 for an index)
+ * look like an unadjusted split or a bad print: one warning per move, naming the day and line.
+ */
+export function checkSplitLikeJumps(series: Series, lines?: Int32Array, kind: keyof typeof JUMP_LIMIT = 'index'): Issue[] {
+  const limit = JUMP_LIMIT[kind];
   const issues: Issue[] = [];
   let prev = NaN;
   for (let i = 0; i < series.values.length; i++) {
     const v = series.values[i];
     if (Number.isNaN(v)) continue;
     const ratio = v / prev;
-    if (ratio > 1.6 || ratio < 1 / 1.6) {
+    if (ratio > limit || ratio < 1 / limit) {
       issues.push({
         severity: 'warning',
         code: 'split-like-jump',
         series: series.id,
         file: series.meta.file,
         line: lines?.[i],
-        message: `adjusted close moves ×${ratio.toFixed(3)} on ${isoDay(series.days[i])}: an unadjusted split?`,
+        message: `adjusted close moves ×${ratio.toFixed(3)} on ${isoDay(series.days[i])}, beyond the ×${limit} ${kind === 'etf' ? 'an ETF' : 'an index'} is checked against: an unadjusted split or a bad print?`,
         hint: 'check the source adjusts for splits',
       });
     }

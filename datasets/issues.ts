@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors.ts';
+import { printable, type ErrorCode } from './errors.ts';
 
 export type IssueCode = ErrorCode | 'stale' | 'gap' | 'split-like-jump' | 'unsorted-dates-sorted' | 'duplicate-row' | 'fallback-used';
 
@@ -16,8 +16,8 @@ export interface Issue {
   hint?: string;
 }
 
-/** `file:line: message (hint)`, the one-line form used everywhere. */
+/** `file:line: message (hint)`, the one-line form used everywhere, without control characters. */
 export function formatIssue(issue: Issue): string {
   const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}` : ''}: ` : issue.series ? `${issue.series}: ` : '';
-  return `${issue.severity}: ${where}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+  return printable(`${issue.severity}: ${where}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
 }

@@ -98,3 +98,18 @@ export function quote(value: unknown, max = MAX_QUOTED): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
+
+/**
+ * The problems an error from another validator carries, as data: a ProblemsError's own list,
+ * or a QuadrantError as one problem at its field (the field stripped from the front of its
+ * message). Anything else is not a validation error: undefined.
+ */
+export function problemsOf(err: unknown): Problem[] | undefined {
+  if (err instanceof ProblemsError) return [...err.problems];
+  if (!(err instanceof QuadrantError)) return undefined;
+  const path = err.details.field && err.details.field !== '(root)' ? err.details.field : '';
+  let message = err.message;
+  if (path && message.startsWith(`${path}: `)) message = message.slice(path.length + 2);
+  else if (path && message.startsWith(`${path} `)) message = message.slice(path.length + 1);
+  return [{ path, code: err.code, message, ...(err.details.hint ? { hint: err.details.hint } : {}) }];
+}

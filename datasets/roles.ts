@@ -35,10 +35,10 @@ export type RoleMap = Partial<Record<Role, readonly string[]>>;
 export function resolveRoleMap(panel: Panel, overrides: RoleMap = {}): Record<Role, readonly string[]> {
   const map = { ...DEFAULT_ROLE_INSTRUMENTS } as Record<Role, readonly string[]>;
   for (const [role, list] of Object.entries(overrides)) {
-    if (!isRole(role)) throw new ConfigError(`unknown role "${role}"`, { field: `roles.${role}`, hint: `roles are ${ROLES.join(', ')}` }, 'unknown-role');
+    if (!isRole(role)) throw new ConfigError('unknown-role', `unknown role "${role}"`, { field: `roles.${role}`, hint: `roles are ${ROLES.join(', ')}` });
     for (const t of list ?? []) {
       if (t !== TBILL && !(t in panel.columns)) {
-        throw new ConfigError(`unknown ticker "${t}" for role ${role}`, { field: `roles.${role}`, hint: 'use a ticker present in prices/' }, 'unknown-ticker');
+        throw new ConfigError('unknown-ticker', `unknown ticker "${t}" for role ${role}`, { field: `roles.${role}`, hint: 'use a ticker present in prices/' });
       }
     }
     map[role] = list ?? map[role];

@@ -14,7 +14,7 @@ import { makeRng } from '../engine/random.ts';
  * @throws ConfigError naming `seed` when it is not a safe integer.
  */
 export function blockShuffleLabels(labels: Uint8Array, seed: number): Uint8Array {
-  if (!Number.isSafeInteger(seed)) throw new ConfigError(`seed must be an integer, got ${seed}`, { field: 'seed' });
+  if (!Number.isSafeInteger(seed)) throw new ConfigError('bad-config', `seed must be an integer, got ${seed}`, { field: 'seed' });
   const n = labels.length;
   let first = 0;
   while (first < n && labels[first] === 0) first++;

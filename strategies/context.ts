@@ -43,7 +43,7 @@ export function createPinnedContext(env: StrategyEnv): { ctx: DayContext; moveTo
   const at = (back: number | undefined, what: string): number => {
     const b = back ?? 0;
     if (!(b >= 0) || !Number.isInteger(b)) {
-      throw new ConfigError(`${what}: look-back ${b} is not a whole number ≥ 0 (a strategy may not read the future)`, { field: 'back' });
+      throw new ConfigError('bad-config', `${what}: look-back ${b} is not a whole number ≥ 0 (a strategy may not read the future)`, { field: 'back' });
     }
     return t - b;
   };
@@ -56,7 +56,7 @@ export function createPinnedContext(env: StrategyEnv): { ctx: DayContext; moveTo
     },
     roles: market.roles,
     label(back) {
-      if (!labels) throw new ConfigError('this strategy needs regime labels', { field: 'labels', hint: 'pass labels from computeRegimes' });
+      if (!labels) throw new ConfigError('bad-config', 'this strategy needs regime labels', { field: 'labels', hint: 'pass labels from computeRegimes' });
       const s = at(back, 'label');
       return s >= 0 ? labels[s] : 0;
     },
@@ -69,9 +69,9 @@ export function createPinnedContext(env: StrategyEnv): { ctx: DayContext; moveTo
       return s >= 0 && market.source[s * R + k] === 0;
     },
     column(id, back) {
-      if (!panel) throw new ConfigError(`column "${id}" needs the panel`, { field: 'panel' });
+      if (!panel) throw new ConfigError('bad-config', `column "${id}" needs the panel`, { field: 'panel' });
       const col = panel.columns[id];
-      if (!col) throw new ConfigError(`unknown column "${id}"`, { field: 'column', hint: 'a macro id or a ticker of the panel' }, 'unknown-series');
+      if (!col) throw new ConfigError('unknown-series', `unknown column "${id}"`, { field: 'column', hint: 'a macro id or a ticker of the panel' });
       const s = at(back, 'column');
       return s >= 0 ? col[s] : NaN;
     },

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
@@ -14,13 +13,7 @@ import {
   EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
-  navCsv,
-  navsCsv,
   resultMetrics,
-  resultMetricsToJson,
-  total,
-  tradesCsv,
-  weightsCsv,
   type BacktestResult,
   type Execution,
   type Market,
@@ -28,10 +21,9 @@ import {
 } from '../../engine/backtest/index.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
 import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
-import { readRunBundle } from '../../reports/sections/run-bundle.ts';
+import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
 import { packageVersion } from '../package-version.ts';
-import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
 import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
@@ -83,9 +75,8 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
-    if (args.out && existsSync(args.out) && !statSync(args.out).isDirectory()) {
-      throw new UsageError(`--out must be a directory, and ${args.out} is a file`, { field: 'out' });
-    }
+    // A bad strategy file costs no data loading.
+    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.
     const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
@@ -99,8 +90,14 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const start = args.from ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.from, false, 'from') - 1) + 1 : first;
     const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
     if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
+    if (!labels.subarray(start, end + 1).some((q) => q !== 0)) {
+      throw new UsageError(`no day from ${isoDay(panel.calendar[start])} to ${isoDay(panel.calendar[end])} has a regime label, so the playbook would only hold cash`, {
+        option: args.from ? 'from' : 'to',
+        hint: first >= 0 ? `labels start on ${isoDay(panel.calendar[first])}` : 'the regime labels never start on this data',
+      });
+    }
+    const periodWarnings = shortPeriodWarnings(end - start + 1);
 
-    const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     const strategies: Strategy[] = [strategy, ...benchmarkStrategies({ seed: args.seed }).filter((b) => b.name !== strategy.name)];
     const options = {
       start,
@@ -115,12 +112,13 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const results = strategies.map((s) =>
       runStrategy(s, env, { ...options, rebalance: s === strategy || s.name === 'random-regime' ? args.rebalance : undefined }),
     );
+    for (const r of results) assertValued(r, args);
     const metrics = results.map((r) => resultMetrics(r, market, labels));
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes));
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings));
     if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market);
-      emit(`\nwrote ${args.out}: ${BUNDLE_FILES.join(' ')}`);
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings);
+      emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
       const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
@@ -146,7 +144,32 @@ function dayArg(text: string, end: boolean, flag: string): number {
 const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
 const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string): string {
+/** Trading days in a year, the annualisation convention. */
+const YEAR_DAYS = 252;
+
+/** A warning for a period under a year, whose annualised figures extrapolate from weeks. */
+function shortPeriodWarnings(days: number): string[] {
+  if (days >= YEAR_DAYS) return [];
+  return [`the period holds ${days} trading days, under a year (${YEAR_DAYS}): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead`];
+}
+
+/**
+ * Metrics need a positive NAV on two days at least: a run wiped out on its first day (costs
+ * larger than the equity, e.g. --fixed-cost 1000000 on --capital 1) is an error naming the day.
+ */
+function assertValued(result: BacktestResult, args: RunArgs): void {
+  let m = 0;
+  while (m < result.nav.length && result.nav[m] > 0) m++;
+  if (m >= 2) return;
+  const day = isoDay(result.days[Math.min(m, result.days.length - 1)]);
+  const fixed = args['fixed-cost'] ? `, --fixed-cost ${args['fixed-cost']} per order against --capital ${args.capital}` : '';
+  throw new UsageError(`${result.name}: the costs wiped out the equity on ${day}, before a second day could be valued (costs ${args['cost-bps']} bps${fixed}); no metric can be computed`, {
+    option: args['fixed-cost'] ? 'fixed-cost' : 'cost-bps',
+    hint: 'lower the costs or raise --capital',
+  });
+}
+
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[]): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
@@ -188,7 +211,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     const segs = main.segments.filter((s) => s.role === role);
     lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
   }
-  const warnings = new Set<string>();
+  const warnings = new Set<string>(periodWarnings);
   for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
   for (const s of main.segments) {
     if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
@@ -197,38 +220,9 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   return lines.join('\n');
 }
 
-/** The files `--out` receives, in the order they are listed. */
-const BUNDLE_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'];
-
-/** Writes the run's files together: all or none (see writeFilesAtomic). */
-function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market): void {
-  const bundle: Record<string, string> = {};
+/** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
+function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, warnings: string[]): void {
   const main = results[0];
-  bundle['nav.csv'] = navCsv(main);
-  bundle['weights.csv'] = weightsCsv(main);
-  bundle['trades.csv'] = tradesCsv(main, market);
-  bundle['benchmarks.csv'] = navsCsv(results);
-  const metricsJson = {
-    strategy: strategy.name,
-    lookAheadProne: main.lookAheadProne,
-    ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),
-    from: isoDay(main.days[0]),
-    to: isoDay(main.days[main.days.length - 1]),
-    runs: Object.fromEntries(
-      results.map((r, i) => [
-        r.name,
-        {
-          ...resultMetricsToJson(metrics[i]),
-          // Each cost on its own: sums over the run of daily fractions of equity.
-          costTotals: { commission: total(r.commission), slippage: total(r.slippage), fixed: total(r.fixedCosts), financing: total(r.financingCost) },
-          rule: r.rule,
-          segments: r.segments,
-          warnings: r.warnings,
-        },
-      ]),
-    ),
-  };
-  bundle['metrics.json'] = JSON.stringify(metricsJson, null, 2) + '\n';
   const manifest = buildManifest({
     version: packageVersion(),
     commit: gitCommit(),
@@ -247,8 +241,7 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  bundle['manifest.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  writeFilesAtomic(Object.entries(bundle).map(([name, content]) => ({ path: join(args.out!, name), content })));
+  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings }), { option: 'out' });
 }
 
 function gitCommit(): string | undefined {

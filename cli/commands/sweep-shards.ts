@@ -35,7 +35,7 @@ export async function runShardCommand(args: DataArgs & { grid: string; shard: st
     gridText = readFileSync(args.grid, 'utf8');
     JSON.parse(gridText);
   } catch (err) {
-    throw new ConfigError(`cannot read the grid: ${(err as Error).message}`, { file: args.grid, field: 'grid' });
+    throw new ConfigError('bad-config', `cannot read the grid: ${(err as Error).message}`, { file: args.grid, field: 'grid' });
   }
   const { panel, roles, fingerprint } = await sweepData(args);
   const result = await runShard(panel, roles, { shard, gridFile: args.grid, gridText, dataSha256: fingerprint, version: packageVersion(), permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress });

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../datasets/errors.ts';
+import { countRange } from '../count-limits.ts';
 
 import { buildRoles } from '../../datasets/roles.ts';
 import {
@@ -228,10 +229,10 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .positional('inputs', { type: 'string', array: true, describe: 'merge: shard directories; query: shard directories, then the SQL' })
       .option('grid', { type: 'string', describe: 'the parameter grid (JSON; format below); needed unless merging or querying' })
       .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --out DIR' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: in process under 1,000 replays, else 2)' })
-      .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: 'block permutations of the regime labels (0 = none)' })
+      .option('workers', { type: 'number', describe: `worker threads (default: in process under 1,000 replays, else 2)${countRange('workers')}` })
+      .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}` })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
-      .option('top', { type: 'number', default: 10, describe: 'configurations listed on the terminal' })
+      .option('top', { type: 'number', default: 10, describe: `configurations listed on the terminal${countRange('top')}` })
       .option('format', { choices: ['table', 'csv', 'json', 'parquet'] as const, default: 'table' as SweepFormat, describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything' })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
@@ -243,10 +244,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .epilogue(`${GRID_HELP}\n\n${SHARD_HELP}`),
   handler: async (args) => {
     if (args.format === 'parquet' && !args.out) throw new UsageError('--format parquet needs --out FILE (parquet is binary, not for stdout)', { field: 'out' });
-    if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UsageError(`--workers must be a whole number ≥ 0, got ${args.workers}`, { field: 'workers' });
-    if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
-    if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top must be a whole number ≥ 1, got ${args.top}`, { field: 'top' });
     if (args.action === 'query') return emit(await queryCommand(args.inputs ?? []));
     const t0 = performance.now();
     const bar = robustnessProgress('sweep', args.quiet);

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ROLES, type Role } from '../../datasets/catalog.ts';
 import { dayOf, isoDay } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
+import { countRange } from '../count-limits.ts';
 import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import {
   basketReturns,
@@ -17,7 +18,8 @@ import {
   type RegimeStatsRow,
   type RelativeRow,
 } from '../../engine/analysis/index.ts';
-import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, THIN_DAYS, THIN_EPISODES, type ClaimResult, type ScorecardRow } from '../../engine/claims/index.ts';
+import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, summariseVerdicts, THIN_DAYS, THIN_EPISODES, type BootstrapKind, type ScorecardRow } from '../../engine/claims/index.ts';
+import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
 import { pct } from '../../engine/percent.ts';
 import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
 import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
@@ -45,6 +47,7 @@ interface ValidateArgs extends AnalysisArgs {
   reps: number;
   seed: number;
   level: number;
+  bootstrap: BootstrapKind;
   claims?: string;
   section: Section | 'all';
   sample: 'full' | 'in' | 'out';
@@ -55,81 +58,6 @@ interface ValidateArgs extends AnalysisArgs {
   permutations: number;
   report?: string;
   'report-dir': string;
-}
-
-/** The statistic in its unit, for tables. */
-function formatStatistic(unit: string, x: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  if (unit.startsWith('annualised') || unit.startsWith('fraction')) return pct(x);
-  if (unit.startsWith('parts passed')) return `${x}/3`;
-  return String(x);
-}
-
-function verdictCell(r: ClaimResult | undefined, kind: string): string {
-  if (!r) return kind === 'forecast' ? 'n/a (forecast)' : 'n/a (no data)';
-  return r.thin ? `${r.verdict} [thin]` : r.verdict;
-}
-
-function scorecardTable(rows: ScorecardRow[]): string {
-  const body: string[][] = [];
-  for (const { claim, inSample, outOfSample } of rows) {
-    for (const [label, r] of [['in', inSample], ['out', outOfSample]] as const) {
-      body.push([
-        label === 'in' ? claim.id : '',
-        label === 'in' ? claim.title : '',
-        label,
-        r ? formatStatistic(claim.unit, r.statistic) : '',
-        r && Number.isFinite(r.lower) ? `[${formatStatistic(claim.unit, r.lower)}, ${formatStatistic(claim.unit, r.upper)}]` : '',
-        r ? String(r.n) : '',
-        r && Number.isFinite(r.episodes) ? String(r.episodes) : '',
-        verdictCell(r, claim.kind),
-      ]);
-    }
-  }
-  return formatTable(['claim', 'title', 'sample', 'statistic', 'interval', 'days', 'episodes', 'verdict'], alignRight(body, [3, 4, 5, 6]));
-}
-
-function scorecardDetails(rows: ScorecardRow[]): string {
-  const out: string[] = [];
-  for (const { claim, inSample, outOfSample } of rows) {
-    out.push(`${claim.id}  ${claim.text}`, `    statistic: ${claim.statistic} [${claim.unit}]`, `    rule: ${claim.rule}`);
-    for (const r of [inSample, outOfSample]) {
-      if (!r) continue;
-      const span = Number.isFinite(r.from) ? ` ${isoDay(r.from)} … ${isoDay(r.to)}` : '';
-      out.push(`    ${r.window}${span}: ${r.notes.join('; ')}`);
-    }
-  }
-  return out.join('\n');
-}
-
-const SCORECARD_HEADER = ['claim', 'title', 'sample', 'statistic', 'lower', 'upper', 'unit', 'days', 'episodes', 'verdict', 'thin', 'from', 'to', 'notes', 'rule'];
-
-function scorecardRecords(rows: ScorecardRow[]): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  for (const { claim, inSample, outOfSample } of rows) {
-    for (const r of [inSample, outOfSample]) {
-      const sample = r ? r.window : 'in-sample';
-      if (!r && claim.kind === 'history') continue;
-      out.push([
-        claim.id,
-        claim.title,
-        sample,
-        r ? r.statistic : NaN,
-        r ? r.lower : NaN,
-        r ? r.upper : NaN,
-        claim.unit,
-        r ? r.n : NaN,
-        r ? r.episodes : NaN,
-        r ? r.verdict : 'n/a (forecast)',
-        r ? String(r.thin) : '',
-        r && Number.isFinite(r.from) ? isoDay(r.from) : '',
-        r && Number.isFinite(r.to) ? isoDay(r.to) : '',
-        r ? r.notes.join('; ') : '',
-        claim.rule,
-      ]);
-    }
-  }
-  return out;
 }
 
 const REGIME_HEADER = ['series', 'quadrant', 'days', 'episodes', 'mean_annual', 'lower', 'upper', 't_nw', 'nw_lags', 'volatility', 'sharpe', 'hit_rate', 'max_drawdown', 'cagr', 'block_length', 'reps', 'seed'];
@@ -190,10 +118,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     y
       .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
       .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
-      .option('reps', { type: 'number', default: 1000, describe: 'stationary-bootstrap resamples per interval' })
+      .option('reps', { type: 'number', default: 1000, describe: `stationary-bootstrap resamples per interval${countRange('reps')}` })
       .option('seed', { type: 'number', default: 20260119, describe: 'bootstrap seed (reported with the results)' })
       .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
-      .option('claims', { type: 'string', describe: 'score only these claims, e.g. C1,C6' })
+      .option('bootstrap', { choices: ['stationary', 'episode'] as const, default: 'stationary' as BootstrapKind, describe: 'claims\' intervals and p-values: stationary bootstrap of days, or episode bootstrap (whole runs of each condition resampled)' })
+      .option('claims', { type: 'string', describe: 'score only these claims, e.g. C1,C6 (the Holm/BH family is then these claims only)' })
       .option('section', { choices: ['all', ...SECTIONS] as const, default: 'all' as const, describe: 'what to print (csv prints one section: scorecard unless named)' })
       .option('sample', { choices: ['full', 'in', 'out'] as const, default: 'full' as const, describe: 'window of the per-regime, relative and conditional tables (the scorecard always shows both sides)' })
       .option('strategies', { type: 'boolean', default: true, describe: 'add the built-in strategies to the per-regime table (--no-strategies to skip)' })
@@ -201,17 +130,15 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
       .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
-      .option('permutations', { type: 'number', default: 200, describe: 'block permutations of the regime labels in the robustness section (seeded by --seed)' })
+      .option('permutations', { type: 'number', default: 200, describe: `block permutations of the regime labels in the robustness section (seeded by --seed)${countRange('permutations')}` })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
       .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
   handler: async (args) => {
-    if (!Number.isInteger(args.reps) || args.reps < 1) throw new UsageError(`--reps must be a whole number ≥ 1, got ${args.reps}`, { field: 'reps' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
-    if (!Number.isInteger(args.permutations) || args.permutations < 0) throw new UsageError(`--permutations must be a whole number ≥ 0, got ${args.permutations}`, { field: 'permutations' });
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
@@ -223,7 +150,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
-    const ctx = buildClaimContext(panel, roles, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level });
+    const ctx = buildClaimContext(panel, roles, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap });
     const split = claimWindows(ctx);
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
@@ -268,15 +195,20 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       article: isoDay(ctx.articleDay),
       inSample: split.inSample ? { from: isoDay(cal[split.inSample.from]), to: isoDay(cal[split.inSample.to]) } : null,
       outOfSample: split.outOfSample ? { from: isoDay(cal[split.outOfSample.from]), to: isoDay(cal[split.outOfSample.to]) } : null,
-      bootstrap: { reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
+      bootstrap: { kind: args.bootstrap, reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
       tablesSample: args.sample,
-      thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes (forecasts: period not fully in the data)`,
+      warnings: inputs.warnings,
+      thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes of at least 21 trading days`,
       strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
     };
 
     if (args.format === 'json') {
       const json: Record<string, unknown> = { meta };
-      if (want('scorecard')) json.scorecard = scorecardRecords(scorecard).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
+      if (want('scorecard')) {
+        const sc = scorecardJson(scorecard);
+        json.scorecard = sc.rows;
+        json.verdicts = { ...sc.summary, adjustment: sc.adjustment, forecasts: sc.forecasts };
+      }
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
@@ -299,7 +231,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
     );
     if (want('scorecard')) {
-      parts.push('', 'CLAIMS SCORECARD', scorecardTable(scorecard), `[thin] = ${meta.thin}`, '', scorecardDetails(scorecard));
+      parts.push('', `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`, scorecardTable(scorecard), scorecardLegend(args.level), '', 'VERDICTS', summaryText(summariseVerdicts(scorecard)), '', scorecardDetails(scorecard));
     }
     const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
     if (want('regimes')) {
@@ -341,7 +273,12 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       series: inputs.strategies,
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
     },
-    { createdAt: reportCreatedAt(), command: `quadrant ${process.argv.slice(2).join(' ')}`, playbook: true },
+    {
+      createdAt: reportCreatedAt(),
+      command: `quadrant ${process.argv.slice(2).join(' ')}`,
+      playbook: true,
+      notes: inputs.warnings.length ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }] : undefined,
+    },
   );
-  process.stdout.write(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })) + '\n');
+  emit(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
 }

@@ -39,6 +39,6 @@ export function readPriceCsv(text: string, file: string, entry: PriceEntry, warn
       file,
     },
   };
-  warnings.push(...checkSplitLikeJumps(series, table.lines));
+  warnings.push(...checkSplitLikeJumps(series, table.lines, entry.kind));
   return series;
 }

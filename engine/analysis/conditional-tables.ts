@@ -4,7 +4,7 @@ import { normalInverseCdf } from '../stats/normal-inverse-cdf.ts';
 import { checkWindow, countRuns, fullWindow, type DayWindow } from './day-masks.ts';
 import { DEFAULT_LEVEL } from './defaults.ts';
 import { forwardDrawdowns, forwardReturns } from './forward-returns.ts';
-import { groupMeanDifference } from './group-difference.ts';
+import { groupMeanDifference, overlapLags } from './group-difference.ts';
 import type { NamedReturns } from './regime-stats.ts';
 
 /** A way of sorting decision days into groups by a value known at their close. */
@@ -43,7 +43,7 @@ export interface ConditionalRow {
   episodes: number;
   /** Mean forward return (contrast: difference of means). */
   meanReturn: number;
-  /** Interval of meanReturn: mean ± z · Newey–West se with lags = horizon. */
+  /** Interval of meanReturn: mean ± z · Newey–West se with lags = 2 × horizon (overlapLags). */
   lower: number;
   upper: number;
   tStat: number;
@@ -68,7 +68,7 @@ export interface ConditionalRow {
  * read out-of-sample returns.
  *
  * Inference: overlapping windows make consecutive forward returns strongly correlated, so the
- * t-statistics and intervals use Newey–West with lags = h (engine/stats neweyWest); the
+ * t-statistics and intervals use Newey–West with lags = 2h (overlapLags; engine/stats neweyWest); the
  * contrast row's standard error is that of groupMeanDifference with the same lags.
  *
  * @throws QuadrantError `bad-argument` when lengths differ from the codes' or a horizon is bad.
@@ -95,8 +95,8 @@ export function conditionalTable(series: readonly NamedReturns[], condition: Con
       for (let g = 1; g <= condition.groups.length; g++) rows.push(groupRow(condition, s.name, h, g, codes, fwd, dd, zq));
       if (condition.contrast) {
         const [a, b] = condition.contrast;
-        const r = groupMeanDifference(fwd, codes, a, b, h, level);
-        const d = groupMeanDifference(dd, codes, a, b, h, level);
+        const r = groupMeanDifference(fwd, codes, a, b, overlapLags(h), level);
+        const d = groupMeanDifference(dd, codes, a, b, overlapLags(h), level);
         rows.push({
           condition: condition.id,
           series: s.name,
@@ -145,7 +145,7 @@ function groupRow(condition: ConditionSpec, name: string, h: number, g: number, 
     for (let i = 0; i < m; i++) s += x[i];
     meanReturn = s / m;
   }
-  if (m >= 3) se = neweyWest(x, Math.min(h, m - 1)).se;
+  if (m >= 3) se = neweyWest(x, Math.min(overlapLags(h), m - 1)).se;
   return {
     condition: condition.id,
     series: name,

@@ -49,6 +49,30 @@ export function countRuns(mask: Uint8Array): number {
   return runs;
 }
 
+/** Shortest run of days that counts as an independent episode: one month of trading days. */
+export const EPISODE_MIN_DAYS = 21;
+
+/**
+ * Number of separate runs of 1s in a mask lasting at least `minDays` days: the independent
+ * episodes a statistic rests on (shorter runs are fragments of a condition that flickers, not
+ * separate draws of it).
+ *
+ * @example
+ * countSpells(Uint8Array.of(1, 1, 1, 0, 1, 0, 1, 1, 1), 3); // 2
+ */
+export function countSpells(mask: Uint8Array, minDays = EPISODE_MIN_DAYS): number {
+  let spells = 0;
+  let run = 0;
+  for (let i = 0; i <= mask.length; i++) {
+    if (i < mask.length && mask[i] === 1) run++;
+    else {
+      if (run >= minDays) spells++;
+      run = 0;
+    }
+  }
+  return spells;
+}
+
 /** Number of 1s in a mask. */
 export function countDays(mask: Uint8Array): number {
   let m = 0;

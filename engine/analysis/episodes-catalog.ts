@@ -63,7 +63,7 @@ export function resolveEpisode(spec: string): EpisodeSpan {
   }
   const range = /^(.+)\.\.(.+)$/.exec(text);
   if (range) return episodeFromRange(range[1], range[2]);
-  throw new ConfigError(`unknown episode "${spec}"`, {
+  throw new ConfigError('bad-config', `unknown episode "${spec}"`, {
     field: 'episode',
     hint: `use one of ${EPISODES.map((e) => e.id).join(', ')}, a year (2019), a quarter (2019Q4), a month (2019-08) or FROM..TO`,
   });
@@ -80,9 +80,9 @@ export function resolveEpisode(spec: string): EpisodeSpan {
 export function episodeFromRange(fromText: string, toText: string): EpisodeSpan {
   const from = parseDateBound(fromText.trim());
   const to = parseDateBound(toText.trim(), true);
-  if (Number.isNaN(from)) throw new ConfigError(`bad episode start "${fromText}"`, { field: 'from', hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
-  if (Number.isNaN(to)) throw new ConfigError(`bad episode end "${toText}"`, { field: 'to', hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
-  if (from > to) throw new ConfigError(`episode starts (${isoDay(from)}) after it ends (${isoDay(to)})`, { field: 'from' });
+  if (Number.isNaN(from)) throw new ConfigError('bad-config', `bad episode start "${fromText}"`, { field: 'from', hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+  if (Number.isNaN(to)) throw new ConfigError('bad-config', `bad episode end "${toText}"`, { field: 'to', hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+  if (from > to) throw new ConfigError('bad-config', `episode starts (${isoDay(from)}) after it ends (${isoDay(to)})`, { field: 'from' });
   const id = `${isoDay(from)}..${isoDay(to)}`;
   return { id, title: id, from, to, description: 'date range' };
 }

@@ -2,6 +2,21 @@ import { neweyWest } from '../stats/newey-west.ts';
 import { normalInverseCdf } from '../stats/normal-inverse-cdf.ts';
 import { DEFAULT_LEVEL } from './defaults.ts';
 
+/**
+ * Newey–West truncation lag for means of OVERLAPPING h-day forward windows: 2h. Consecutive
+ * windows share up to h − 1 days, so the series is an MA(h − 1) at least; Bartlett weights
+ * with L = h down-weight those lags heavily (weight 1 − j/(h+1)) and understate the variance;
+ * L = 2h keeps every overlapping lag at weight ≥ 1/2 (Harri & Brorsen 2009, "The overlapping
+ * data problem", Quantitative and Qualitative Analysis in Social Sciences 3(3), recommend L
+ * well above the overlap).
+ *
+ * @example
+ * overlapLags(21); // 42
+ */
+export function overlapLags(horizon: number): number {
+  return 2 * horizon;
+}
+
 /** Result of {@link groupMeanDifference}. Units of y. */
 export interface GroupDifference {
   /** mean(y | group a) − mean(y | group b). */
@@ -21,7 +36,7 @@ export interface GroupDifference {
 
 /**
  * Difference of a series' mean between two groups of days, with a Newey–West standard error
- * that allows for serial correlation (e.g. overlapping forward returns: pass lags ≥ horizon).
+ * that allows for serial correlation (e.g. overlapping forward returns: pass lags = overlapLags(horizon)).
  *
  * It is the HAC standard error of the slope in the regression of y on a group-a dummy over the
  * days in a or b: with p = nA / n and the influence series
@@ -34,7 +49,7 @@ export interface GroupDifference {
  * has fewer than 2 days or the pooled sample fewer than 3.
  *
  * @example
- * groupMeanDifference(fwd21, reservesCodes, 1, 2, 21); // below $3T minus at/above, lags 21
+ * groupMeanDifference(fwd21, reservesCodes, 1, 2, overlapLags(21)); // below $3T minus at/above, lags 42
  */
 export function groupMeanDifference(y: Float64Array, codes: Uint8Array, a: number, b: number, lags: number, level = DEFAULT_LEVEL): GroupDifference {
   let nA = 0;

@@ -4,7 +4,7 @@
  * the liquidity watch-list, and the named-episode comparison.
  */
 export { DEFAULT_LEVEL, DEFAULT_REPS, DEFAULT_SEED, MIN_BOOTSTRAP_DAYS } from './defaults.ts';
-export { checkWindow, countDays, countRuns, fullWindow, gather, maskIndices, navFromReturns, regimeMask } from './day-masks.ts';
+export { EPISODE_MIN_DAYS, checkWindow, countDays, countRuns, countSpells, fullWindow, gather, maskIndices, navFromReturns, regimeMask } from './day-masks.ts';
 export type { DayWindow } from './day-masks.ts';
 export { basketReturns, differenceReturns } from './basket.ts';
 export { bootstrapBlockLength } from './block-length.ts';
@@ -15,7 +15,7 @@ export type { NamedReturns, RegimeStatsOptions, RegimeStatsRow } from './regime-
 export { RELATIVE_PAIRS, pairReturns, relativeTable } from './relative-tables.ts';
 export type { RelativePair, RelativeRow } from './relative-tables.ts';
 export { forwardDrawdowns, forwardReturns } from './forward-returns.ts';
-export { groupMeanDifference } from './group-difference.ts';
+export { groupMeanDifference, overlapLags } from './group-difference.ts';
 export type { GroupDifference } from './group-difference.ts';
 export { RESERVES_RED_LINE, panelNetLiquidity, thresholdCodes, trailingTerciles } from './liquidity-signals.ts';
 export { NET_LIQUIDITY_CHANGE_DAYS, TERCILE_MIN_HISTORY, TERCILE_WINDOW, netLiquidityTercileCondition, reservesCondition } from './liquidity-conditions.ts';

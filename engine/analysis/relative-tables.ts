@@ -36,7 +36,7 @@ export function pairReturns(pair: RelativePair, roleReturns: Partial<Record<Role
   const pick = (roles: readonly Role[]): Float64Array[] =>
     roles.map((r) => {
       const x = roleReturns[r];
-      if (!x) throw new ConfigError(`relative pair ${pair.id} needs returns of role ${r}`, { field: `${pair.id}.${r}` });
+      if (!x) throw new ConfigError('bad-config', `relative pair ${pair.id} needs returns of role ${r}`, { field: `${pair.id}.${r}` });
       return x;
     });
   return differenceReturns(basketReturns(pick(pair.long)), basketReturns(pick(pair.short)));

@@ -1,12 +1,12 @@
-import Papa from 'papaparse';
+import { toCsv } from '../../datasets/csv/write-csv.ts';
 import { isoDay } from '../../datasets/day.ts';
 import type { Market } from './market.ts';
 import { dailyCosts, type BacktestResult } from './result.ts';
 import { tradesOf } from './trades.ts';
 
-/** CSV text (papaparse), `\n` line ends, a trailing newline. */
+/** CSV text through the one writer (formula-like names neutralised). */
 function csv(fields: string[], data: (string | number)[][]): string {
-  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+  return toCsv(fields, data);
 }
 
 /** Full precision for numbers that are not exactly representable briefly (17 significant digits at most). */

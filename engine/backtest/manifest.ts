@@ -19,6 +19,8 @@ export interface RunManifest {
   config: unknown;
   runs: { name: string; rule: string; options: BacktestResult['options']; lookAheadProne: boolean; warnings: readonly string[] }[];
   lookAheadProne: boolean;
+  /** sha256 and size of every other file of the run bundle (engine/run-bundle), by file name. */
+  bundle?: Record<string, { sha256: string; bytes: number }>;
 }
 
 /**

@@ -39,7 +39,7 @@ export type MarketArrays = Pick<Market, 'calendar' | 'roles' | 'returns' | 'over
  */
 export function marketFromRoles(panel: Panel, roles: Map<Role, RoleSeries>): Market {
   const list = ROLES.filter((r) => roles.has(r));
-  if (!list.includes('cash')) throw new ConfigError('the roles lack "cash" (the T-bill account)', { field: 'roles.cash' }, 'unknown-role');
+  if (!list.includes('cash')) throw new ConfigError('unknown-role', 'the roles lack "cash" (the T-bill account)', { field: 'roles.cash' });
   const n = panel.calendar.length;
   const R = list.length;
   const returns = new Float64Array(n * R);
@@ -82,14 +82,14 @@ export function marketFromArrays(input: {
   const n = input.calendar.length;
   const R = input.roles.length;
   const cash = input.roles.indexOf('cash');
-  if (cash < 0) throw new ConfigError('the roles lack "cash" (the T-bill account)', { field: 'roles' }, 'unknown-role');
-  if (input.returns.length !== n * R) throw new ConfigError(`returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
-  if (input.overnight && input.overnight.length !== n * R) throw new ConfigError(`overnight must be n × R = ${n * R} long`, { field: 'overnight' });
+  if (cash < 0) throw new ConfigError('unknown-role', 'the roles lack "cash" (the T-bill account)', { field: 'roles' });
+  if (input.returns.length !== n * R) throw new ConfigError('bad-config', `returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
+  if (input.overnight && input.overnight.length !== n * R) throw new ConfigError('bad-config', `overnight must be n × R = ${n * R} long`, { field: 'overnight' });
   let cashReturns = input.cashReturns;
   if (!cashReturns) {
     cashReturns = new Float64Array(n);
     for (let t = 0; t < n; t++) cashReturns[t] = input.returns[t * R + cash];
-  } else if (cashReturns.length !== n) throw new ConfigError(`cashReturns must be n = ${n} long`, { field: 'cashReturns' });
+  } else if (cashReturns.length !== n) throw new ConfigError('bad-config', `cashReturns must be n = ${n} long`, { field: 'cashReturns' });
   const source = new Int8Array(n * R);
   source.fill(-1, 0, R);
   return Object.freeze({

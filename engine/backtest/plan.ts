@@ -39,12 +39,12 @@ export interface Plan {
  */
 export function planFromTable(table: Float64Array, labels: Uint8Array, rule: RebalanceRule, calendar: Int32Array, trigger?: Uint8Array): Plan {
   const n = calendar.length;
-  if (labels.length !== n) throw new ConfigError(`labels must be as long as the calendar (${n}), got ${labels.length}`, { field: 'labels' });
+  if (labels.length !== n) throw new ConfigError('bad-config', `labels must be as long as the calendar (${n}), got ${labels.length}`, { field: 'labels' });
   const index = new Int32Array(n);
   let last = -1;
   for (let t = 0; t < n; t++) {
     const q = labels[t];
-    if (q > 4) throw new ConfigError(`label ${q} on ${isoDay(calendar[t])} is not 0..4`, { field: 'labels', date: isoDay(calendar[t]) });
+    if (q > 4) throw new ConfigError('bad-config', `label ${q} on ${isoDay(calendar[t])} is not 0..4`, { field: 'labels', date: isoDay(calendar[t]) });
     if (q !== 0) last = q;
     index[t] = last;
   }
@@ -66,9 +66,9 @@ export function planFromWeights(weights: Float64Array, rule: RebalanceRule, cale
 export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): void {
   const R = market.roles.length;
   const n = market.calendar.length;
-  if (plan.rows.length % R !== 0) throw new ConfigError(`plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
-  if (plan.index.length !== n || plan.trigger.length !== n) throw new ConfigError(`plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
-  if (!(plan.driftBand >= 0 && plan.driftBand < 1)) throw new ConfigError(`drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
+  if (plan.rows.length % R !== 0) throw new ConfigError('bad-config', `plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
+  if (plan.index.length !== n || plan.trigger.length !== n) throw new ConfigError('bad-config', `plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
+  if (!(plan.driftBand >= 0 && plan.driftBand < 1)) throw new ConfigError('bad-config', `drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
   const k = plan.rows.length / R;
   const used = rowsUsed(plan.index, k, market.calendar);
   for (let i = 0; i < k; i++) {
@@ -77,14 +77,14 @@ export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): 
     for (let j = 0; j < R; j++) {
       const w = plan.rows[i * R + j];
       const role: Role = market.roles[j];
-      if (!Number.isFinite(w)) throw new ConfigError(`target weight of ${role} is ${w}`, { field: `plan.rows[${i}].${role}` });
+      if (!Number.isFinite(w)) throw new ConfigError('bad-config', `target weight of ${role} is ${w}`, { field: `plan.rows[${i}].${role}` });
       if (w < 0 && !allowShorts) {
-        throw new ConfigError(`negative weight ${w} for ${role} without shorts`, { field: `plan.rows[${i}].${role}`, hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0' }, 'bad-weights');
+        throw new ConfigError('bad-weights', `negative weight ${w} for ${role} without shorts`, { field: `plan.rows[${i}].${role}`, hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0' });
       }
       sum += w;
     }
     if (Math.abs(sum - 1) > 1e-9) {
-      throw new ConfigError(`target weights sum to ${sum}, not 1`, { field: `plan.rows[${i}]`, hint: 'weights are fractions of equity; leverage is a separate setting' }, 'bad-weights');
+      throw new ConfigError('bad-weights', `target weights sum to ${sum}, not 1`, { field: `plan.rows[${i}]`, hint: 'weights are fractions of equity; leverage is a separate setting' });
     }
   }
 }
@@ -104,7 +104,7 @@ function rowsUsed(index: Int32Array, k: number, calendar: Int32Array): Uint8Arra
     let max = -1;
     for (let t = 0; t < index.length; t++) {
       const i = index[t];
-      if (i < -1 || !Number.isInteger(i)) throw new ConfigError(`plan index ${i} on ${isoDay(calendar[t])} is below -1`, { field: 'plan.index' });
+      if (i < -1 || !Number.isInteger(i)) throw new ConfigError('bad-config', `plan index ${i} on ${isoDay(calendar[t])} is below -1`, { field: 'plan.index' });
       if (i > max) max = i;
     }
     const used = new Uint8Array(max + 1);
@@ -114,7 +114,7 @@ function rowsUsed(index: Int32Array, k: number, calendar: Int32Array): Uint8Arra
   }
   if (seen.max >= k) {
     const t = index.indexOf(seen.max);
-    throw new ConfigError(`plan index ${seen.max} on ${isoDay(calendar[t])} is outside 0..${k - 1}`, { field: 'plan.index' });
+    throw new ConfigError('bad-config', `plan index ${seen.max} on ${isoDay(calendar[t])} is outside 0..${k - 1}`, { field: 'plan.index' });
   }
   const used = new Uint8Array(k);
   used.set(seen.used);

@@ -103,7 +103,7 @@ export function parseRebalanceRule(text: string, field = 'rebalance'): Rebalance
 }
 
 function bad(text: string, field: string, why: string): ConfigError {
-  return new ConfigError(`bad rebalance rule "${text}": ${why}`, {
+  return new ConfigError('bad-config', `bad rebalance rule "${text}": ${why}`, {
     field,
     hint: 'terms joined by +: never, daily, regime, change, weekly, monthly, month-end, quarterly, yearly, weekday:1..5, monthday:1..31, drift:0.05',
   });

@@ -1,29 +1,33 @@
-import { basketReturns, gather } from '../analysis/index.ts';
+import { basketReturns, countSpells, gather } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
-import { bootstrapClaimResult } from './bootstrap-result.ts';
+import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointBootstrap } from './joint-bootstrap.ts';
+import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
+import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
-import { intervalVerdict, isThin } from './verdict.ts';
+import { isThin } from './verdict.ts';
 
 /**
  * C5: Q4 is the worst quadrant for risk assets, and they fall in it. On the equal-weight basket
  * of the five risk roles, with m_q its mean daily return on days in force of quadrant q:
- * statistic `252 · max(m₄ − min(m₁, m₂, m₃), m₄)`, negative exactly when Q4 is both below every
- * other quadrant and below zero. Interval: joint stationary bootstrap of the window's labelled
- * days (labels resampled with their returns; a quadrant missing from a replicate keeps its
- * full-sample mean). Supported when the interval lies below 0, contradicted above 0.
+ * decisive statistic, the contrast `252 · (m₄ − min(m₁, m₂, m₃))` ("worst" is comparative),
+ * negative when Q4 lies below every other quadrant present; secondary figure, the level
+ * `252 · m₄` ("they fall"), shown but not deciding. Interval and p-value: joint bootstrap of the
+ * window's labelled days (labels resampled with their returns; a quadrant missing from a
+ * replicate keeps its full-sample mean). Verdict by the p-value rule on the predicted side
+ * (negative); untestable without Q4 days or without another quadrant.
  */
 export const C5: Claim = {
   id: 'C5',
   title: 'Q4: worst, risk assets fall',
   text: 'Q4 is the worst quadrant for risk assets: they fall broadly.',
   kind: 'history',
-  statistic: 'risk basket (US large+small, non-US dev, EM, commodities): 252 × max(mean in Q4 − lowest mean in Q1..Q3, mean in Q4)',
-  unit: 'annualised return (fraction per year)',
-  rule: 'supported when the stationary-bootstrap interval (95% by default) lies below 0 (Q4 below every other quadrant AND negative), contradicted when it lies above 0, inconclusive otherwise; thin below 60 Q4 days or 3 Q4 episodes',
+  predicted: 'negative',
+  statistic: 'risk basket (US large+small, non-US dev, EM, commodities): 252 × (mean in Q4 − lowest mean in Q1..Q3); beside it the Q4 level, 252 × mean in Q4',
+  unit: 'annualised return difference (fraction per year)',
+  rule: 'decided by the contrast (Q4 against the worst other quadrant), not by the Q4 level (shown beside it): supported when its two-sided p-value, Holm-adjusted across the sample\'s tests, is below 1 − level (5% by default) and the contrast is negative (Q4 below every other quadrant); contradicted when so with a positive contrast; inconclusive otherwise; untestable without Q4 days or another quadrant; thin below 60 Q4 days or 3 Q4 episodes of ≥ 21 days',
   evaluate: evaluateC5,
 };
 
@@ -33,24 +37,30 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const full = { mean: new Float64Array(5), variance: new Float64Array(5) };
   groupMoments(basket, g.group, g.indices, 4, full.mean, full.variance);
   const present = [1, 2, 3].filter((q) => g.counts[q] > 0);
-  const mean = new Float64Array(5);
-  const variance = new Float64Array(5);
-  const statistic = (idx: Float64Array): number => {
-    groupMoments(basket, g.group, idx, 4, mean, variance, full);
+  const mean = (t: GroupTotals, q: number): number => (t.count[q] ? t.sum[q] / t.count[q] : full.mean[q]);
+  const statistic = (t: GroupTotals): number => {
     let lowest = Infinity;
-    for (const q of present) lowest = Math.min(lowest, mean[q]);
-    return TRADING_DAYS_PER_YEAR * Math.max(mean[4] - lowest, mean[4]);
+    for (const q of present) lowest = Math.min(lowest, mean(t, q));
+    return TRADING_DAYS_PER_YEAR * (mean(t, 4) - lowest);
   };
   const n4 = g.counts[4];
+  const q4 = new Uint8Array(g.group.length);
+  for (let i = 0; i < q4.length; i++) q4[i] = g.group[i] === 4 ? 1 : 0;
+  const episodes = countSpells(q4);
   const notes = [1, 2, 3, 4].map((q) => (g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[q]} days` : `Q${q}: no days`));
-  let jb = { estimate: NaN, lower: NaN, upper: NaN };
-  if (n4 === 0) notes.push('no Q4 days in this window');
-  else jb = jointBootstrap(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), statistic);
-  return bootstrapClaimResult(ctx, window, jb, g.indices, {
+  const untestable = n4 === 0 || present.length === 0;
+  let jb: JointInterval = noInterval('no test: no Q4 days or no other quadrant');
+  if (untestable) notes.push(n4 === 0 ? 'no Q4 days in this window' : 'no other quadrant in this window');
+  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 4, false, statistic);
+  return historyClaimResult(ctx, window, 'negative', jb, g.indices, {
     n: n4,
-    episodes: g.runs[4],
-    verdict: intervalVerdict(jb.lower, jb.upper, 'negative'),
-    thin: isThin(n4, g.runs[4]),
+    episodes,
+    fragments: g.runs[4],
+    thin: isThin(n4, episodes),
     notes,
+    sample: `${n4} Q4 days against ${g.indices.length - n4} days in Q${present.join('/Q') || '-'}`,
+    secondary: n4 ? { label: 'Q4 level: 252 × mean in Q4', value: full.mean[4] * TRADING_DAYS_PER_YEAR } : undefined,
+    standIns: standInsOn(ctx, RISK_ROLES, g.indices),
+    untestable,
   });
 }

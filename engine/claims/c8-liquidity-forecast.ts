@@ -1,34 +1,34 @@
 import { dayOf } from '../../datasets/day.ts';
 import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { RESERVES_RED_LINE } from '../analysis/liquidity-signals.ts';
+import { bandText, FORECASTS_NOTE, forecastPart, inPassBand } from './forecast-registry.ts';
 import { bn, day, forecastResult, partsVerdict, type PartOutcome } from './forecast-helpers.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
 
 /** Average days per month, to turn observation spans into months. */
 const DAYS_PER_MONTH = 365.25 / 12;
 
-/** The forecast's horizons. */
-export const C8_BALANCE_SHEET_END = dayOf(2026, 4, 30);
-export const C8_TGA_END = dayOf(2026, 4, 10);
-export const C8_RESERVES_QUARTER_END = dayOf(2026, 3, 31);
+/** The three parts as registered in forecasts.json (their thresholds live there only). */
+const PACE = forecastPart('C8', 'balance_sheet');
+const TGA = forecastPart('C8', 'tga_release');
+const RESERVES = forecastPart('C8', 'reserves_q1');
 
-/** Pass band of the balance-sheet pace, billions of USD a month ("about $40bn": within a factor of two). */
-export const C8_PACE_BAND: readonly [number, number] = [20, 80];
-/** TGA release that passes ("close to $400bn": at least half), billions of USD. */
-export const C8_TGA_PASS = 200;
+/** The forecast's horizons. */
+export const C8_BALANCE_SHEET_END = PACE.windowEnd;
+export const C8_TGA_END = TGA.windowEnd;
+export const C8_RESERVES_QUARTER_END = dayOf(2026, 3, 31);
 
 /**
  * C8, three parts scored on what was published after 2026-01-19, each from the as-of values
- * known at the last close on or before that day (the baseline) to a later close:
- * 1. Fed balance sheet: WALCL change from the baseline to the as-of value at 2026-04-30,
- *    per month of observation time. Pass in [$20bn, $80bn]/month, fail ≤ 0, partial otherwise.
- * 2. TGA: baseline WDTGAL minus the as-of value at 2026-04-10 ("early April"). Pass ≥ $200bn,
- *    fail ≤ 0, partial otherwise.
- * 3. Reserves: the WRESBAL observations dated 2026-01-20 … 2026-03-31. Pass when those dated in
- *    March average above $3T (Q1 ends back in the comfort zone); fail when none is above;
- *    partial when some are but March is not.
- * A part whose end date is past the data is "no data". Statistic: parts passed (0–3).
- * Verdict: supported when all pass, contradicted when any fails, else inconclusive.
+ * known at the last close on or before that day (the baseline) to a later close, each with the
+ * pass band registered in engine/claims/forecasts.json (every other outcome fails):
+ * 1. Fed balance sheet: WALCL change from the baseline to the as-of value at 2026-04-30, per
+ *    month of observation time (billions a month).
+ * 2. TGA: baseline WDTGAL minus the as-of value at 2026-04-10 ("early April"), billions.
+ * 3. Reserves: mean of the WRESBAL observations dated in March 2026 (billions), once Q1's
+ *    observations are all published.
+ * A part whose window is not yet in the data is open. Statistic: parts passed (0–3).
+ * Verdict: supported when all pass, contradicted when any fails, pending while any is open.
  */
 export const C8: Claim = {
   id: 'C8',
@@ -37,7 +37,7 @@ export const C8: Claim = {
   kind: 'forecast',
   statistic: 'parts of the forecast that held (balance-sheet pace, TGA release, reserves back above $3T), scored on H.4.1 data published after 2026-01-19',
   unit: 'parts passed of 3',
-  rule: `each part: balance sheet pass at $${C8_PACE_BAND[0]}–${C8_PACE_BAND[1]}bn/month (fail ≤ 0); TGA release pass ≥ $${C8_TGA_PASS}bn by 2026-04-10 (fail ≤ 0); reserves pass when March 2026 observations average above $3T (fail when no Q1 observation after the forecast is above); supported when all pass, contradicted when any fails`,
+  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: balance-sheet pace ${bandText(PACE.pass)} ${PACE.unit} by ${day(PACE.windowEnd)}; TGA release ${bandText(TGA.pass)} ${TGA.unit} by ${day(TGA.windowEnd)}; March 2026 reserves ${bandText(RESERVES.pass)} ${RESERVES.unit}; supported when all pass, contradicted when any fails, pending while a window is open`,
   evaluate: evaluateC8,
 };
 
@@ -48,30 +48,31 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const lastDay = calendar[last];
   const notes: string[] = [];
   const parts: PartOutcome[] = [];
+  const judge = (value: number, band: typeof PACE.pass): PartOutcome => (inPassBand(value, band) ? 'pass' : 'fail');
 
   // 1. Balance sheet pace.
   if (lastDay < C8_BALANCE_SHEET_END) {
-    parts.push('no data');
-    notes.push(`balance sheet: data ends ${day(lastDay)}, before ${day(C8_BALANCE_SHEET_END)}`);
+    parts.push('open');
+    notes.push(`balance sheet open: data ends ${day(lastDay)}, before ${day(C8_BALANCE_SHEET_END)}`);
   } else {
     const e = calendarIndexAtOrBefore(calendar, C8_BALANCE_SHEET_END);
     const months = (asOf.WALCL[e] - asOf.WALCL[b]) / DAYS_PER_MONTH;
     const pace = (macro.WALCL[e] - macro.WALCL[b]) / months / 1000;
-    const out: PartOutcome = pace >= C8_PACE_BAND[0] && pace <= C8_PACE_BAND[1] ? 'pass' : pace <= 0 ? 'fail' : 'partial';
+    const out = judge(pace, PACE.pass);
     parts.push(out);
-    notes.push(`balance sheet ${out}: WALCL ${bn(macro.WALCL[b])}→${bn(macro.WALCL[e])} (obs ${day(asOf.WALCL[b])}→${day(asOf.WALCL[e])}), $${pace.toFixed(1)}bn/month`);
+    notes.push(`balance sheet ${out} (pass ${bandText(PACE.pass)}): WALCL ${bn(macro.WALCL[b])}→${bn(macro.WALCL[e])} (obs ${day(asOf.WALCL[b])}→${day(asOf.WALCL[e])}), $${pace.toFixed(1)}bn/month`);
   }
 
   // 2. TGA release by early April.
   if (lastDay < C8_TGA_END) {
-    parts.push('no data');
-    notes.push(`TGA: data ends ${day(lastDay)}, before ${day(C8_TGA_END)}`);
+    parts.push('open');
+    notes.push(`TGA open: data ends ${day(lastDay)}, before ${day(C8_TGA_END)}`);
   } else {
     const e = calendarIndexAtOrBefore(calendar, C8_TGA_END);
     const release = (macro.WDTGAL[b] - macro.WDTGAL[e]) / 1000;
-    const out: PartOutcome = release >= C8_TGA_PASS ? 'pass' : release <= 0 ? 'fail' : 'partial';
+    const out = judge(release, TGA.pass);
     parts.push(out);
-    notes.push(`TGA ${out}: ${bn(macro.WDTGAL[b])}→${bn(macro.WDTGAL[e])} (obs ${day(asOf.WDTGAL[b])}→${day(asOf.WDTGAL[e])}), released $${release.toFixed(0)}bn`);
+    notes.push(`TGA ${out} (pass ${bandText(TGA.pass)}): ${bn(macro.WDTGAL[b])}→${bn(macro.WDTGAL[e])} (obs ${day(asOf.WDTGAL[b])}→${day(asOf.WDTGAL[e])}), released $${release.toFixed(0)}bn`);
   }
 
   // 3. Reserves in Q1: distinct observations dated after the forecast and within Q1.
@@ -93,16 +94,16 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
       marchCount++;
     }
   }
-  const quarterPublished = lastDay > C8_RESERVES_QUARTER_END + 7;
-  if (!quarterPublished) {
-    parts.push('no data');
-    notes.push(`reserves: Q1 observations not all published by ${day(lastDay)}`);
+  if (lastDay < RESERVES.windowEnd) {
+    parts.push('open');
+    notes.push(`reserves open: Q1 observations not all published by ${day(lastDay)}`);
   } else {
-    const march = marchSum / marchCount;
-    const out: PartOutcome = march > RESERVES_RED_LINE ? 'pass' : above === 0 ? 'fail' : 'partial';
+    const march = marchCount ? marchSum / marchCount / 1000 : NaN;
+    const out = judge(march, RESERVES.pass);
     parts.push(out);
-    notes.push(`reserves ${out}: ${above} of ${seen} Q1 observations above $3T; March average ${bn(march)}`);
+    notes.push(`reserves ${out} (pass ${bandText(RESERVES.pass)}): March average $${Number.isNaN(march) ? 'n/a' : march.toFixed(0)}bn; ${above} of ${seen} Q1 observations after the forecast above $3T`);
   }
+  notes.push(FORECASTS_NOTE);
 
   const e = calendarIndexAtOrBefore(calendar, C8_BALANCE_SHEET_END);
   const used = Math.min(e, last) - b;
@@ -110,9 +111,11 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     statistic: parts.filter((p) => p === 'pass').length,
     n: used,
     verdict: partsVerdict(parts),
-    thin: parts.includes('no data'),
+    thin: false,
     notes,
     fromIndex: b + 1,
     toIndex: Math.min(e, last),
+    test: 'three pre-registered parts, each pass or fail once its window has closed (no sampling test)',
+    sample: `H.4.1 data from the last close on or before ${day(ctx.articleDay)} to ${day(C8_BALANCE_SHEET_END)}`,
   });
 }

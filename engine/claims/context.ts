@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../datasets/catalog.ts';
+import { ROLES, TBILL, type Role } from '../../datasets/catalog.ts';
 import { parseIsoDay, type Day } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
@@ -6,7 +6,7 @@ import { tbillReturns, type RoleSeries } from '../../datasets/roles.ts';
 import { DEFAULT_LEVEL, DEFAULT_REPS, DEFAULT_SEED } from '../analysis/defaults.ts';
 import { panelNetLiquidity } from '../analysis/liquidity-signals.ts';
 import { badArgument } from '../stats/bad-argument.ts';
-import type { ClaimContext, ClaimWindow } from './types.ts';
+import type { BootstrapKind, ClaimContext, ClaimWindow } from './types.ts';
 
 /** The article's date: 19 January 2026. Data after it is out of sample. */
 export const ARTICLE_DAY: Day = parseIsoDay('2026-01-19');
@@ -18,6 +18,8 @@ export interface ClaimContextOptions {
   level?: number;
   /** Split day (default ARTICLE_DAY). */
   articleDay?: Day;
+  /** Resampling of the history claims: days in blocks (default) or whole episodes. */
+  bootstrap?: BootstrapKind;
 }
 
 const MACRO = ['WALCL', 'WRESBAL', 'WDTGAL', 'DFF'] as const;
@@ -37,10 +39,12 @@ export function buildClaimContext(panel: Panel, roles: ReadonlyMap<Role, RoleSer
     if (!panel.columns[id]) throw new DataError('series-missing', `the claims need ${id}`, { series: id, hint: 'check `quadrant data verify`' });
   }
   const roleReturns = {} as Record<Role, Float64Array>;
+  const standIn = {} as Record<Role, Uint8Array>;
   for (const role of ROLES) {
     const rs = roles.get(role);
     if (!rs) throw new DataError('series-missing', `the claims need returns of role ${role}`, { series: role });
     roleReturns[role] = rs.returns;
+    standIn[role] = standInDays(rs);
   }
   const gauge = panel.columns.VIXCLS ? 'VIXCLS' : panel.columns.BAMLH0A0HYM2 ? 'BAMLH0A0HYM2' : undefined;
   const articleDay = options.articleDay ?? ARTICLE_DAY;
@@ -49,7 +53,8 @@ export function buildClaimContext(panel: Panel, roles: ReadonlyMap<Role, RoleSer
     labels,
     roles: roleReturns,
     cash: tbillReturns(panel),
-    macro: { WALCL: panel.columns.WALCL, WRESBAL: panel.columns.WRESBAL, WDTGAL: panel.columns.WDTGAL, DFF: panel.columns.DFF },
+    standIn,
+    macro: { WALCL: panel.columns.WALCL, WRESBAL: panel.columns.WRESBAL, WDTGAL: panel.columns.WDTGAL, DFF: panel.columns.DFF, DGS2: panel.columns.DGS2 },
     asOf: { WALCL: panel.asOf.WALCL, WRESBAL: panel.asOf.WRESBAL, WDTGAL: panel.asOf.WDTGAL, DFF: panel.asOf.DFF },
     netLiquidity: panelNetLiquidity(panel),
     riskAversion: gauge ? { name: gauge, values: panel.columns[gauge] } : undefined,
@@ -58,7 +63,16 @@ export function buildClaimContext(panel: Panel, roles: ReadonlyMap<Role, RoleSer
     reps: options.reps ?? DEFAULT_REPS,
     seed: options.seed ?? DEFAULT_SEED,
     level: options.level ?? DEFAULT_LEVEL,
+    bootstrap: options.bootstrap ?? 'stationary',
   };
+}
+
+/** 1 on the days a (non-cash) role earned the T-bill rate because none of its instruments was priced. */
+function standInDays(rs: RoleSeries): Uint8Array {
+  const out = new Uint8Array(rs.source.length);
+  if (rs.role === 'cash') return out;
+  for (let t = 1; t < out.length; t++) out[t] = rs.source[t] >= 0 && rs.instruments[rs.source[t]] === TBILL ? 1 : 0;
+  return out;
 }
 
 /**

@@ -29,7 +29,7 @@ export interface ComputeRegimesOptions {
 export function computeRegimes(panel: Panel, config: RegimeConfig = REGIME_PRESETS.article, options: ComputeRegimesOptions = {}): RegimeResult {
   checkRegimeConfig(config);
   const cache = options.cache ?? new RegimeCache(panel);
-  if (cache.panel !== panel) throw new ConfigError('the RegimeCache was built for another panel', { field: 'cache', hint: 'make one RegimeCache per panel' });
+  if (cache.panel !== panel) throw new ConfigError('bad-config', 'the RegimeCache was built for another panel', { field: 'cache', hint: 'make one RegimeCache per panel' });
   const n = panel.calendar.length;
   const { signals, components } = regimeSignals(panel, config, cache);
   const liquidityScore = weightedScore(components, LIQUIDITY_COMPONENTS, config, n);

@@ -155,7 +155,7 @@ export function checkRegimeConfig(config: RegimeConfig, source = 'config'): void
 export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
   if ((PRESET_NAMES as string[]).includes(presetOrFile)) return REGIME_PRESETS[presetOrFile as PresetName];
   if (!existsSync(presetOrFile)) {
-    throw new ConfigError(`unknown regime preset or file "${presetOrFile}"`, {
+    throw new ConfigError('bad-config', `unknown regime preset or file "${presetOrFile}"`, {
       field: 'preset',
       hint: `presets: ${PRESET_NAMES.join(', ')}; or give the path of a JSON file`,
     });
@@ -164,13 +164,13 @@ export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
   try {
     text = readFileSync(presetOrFile, 'utf8');
   } catch (err) {
-    throw new ConfigError(`cannot read the regime config: ${(err as Error).message}`, { file: presetOrFile });
+    throw new ConfigError('bad-config', `cannot read the regime config: ${(err as Error).message}`, { file: presetOrFile });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file: presetOrFile, hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file: presetOrFile, hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}' });
   }
   return parseRegimeConfig(json, presetOrFile);
 }
@@ -185,7 +185,7 @@ class Ctx {
 
   fail(field: string, problem: string, hint?: string): ConfigError {
     const name = field || 'the config';
-    return new ConfigError(`${name} ${problem}`, { file: this.source === 'inline' ? undefined : this.source, field: field || '(root)', hint });
+    return new ConfigError('bad-config', `${name} ${problem}`, { file: this.source === 'inline' ? undefined : this.source, field: field || '(root)', hint });
   }
 
   object(v: unknown, field: string): Obj {

@@ -96,11 +96,11 @@ export function parseFormats(text: string, field = 'format'): ReportFormat[] {
 }
 
 function checkFormats(formats: readonly string[], field: string): ReportFormat[] {
-  if (formats.length === 0) throw new ConfigError('no report format given', { field, hint: `use one or more of ${REPORT_FORMATS.join(', ')}` });
+  if (formats.length === 0) throw new ConfigError('bad-config', 'no report format given', { field, hint: `use one or more of ${REPORT_FORMATS.join(', ')}` });
   const out: ReportFormat[] = [];
   for (const f of formats) {
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
-      throw new ConfigError(`unknown report format "${f}"`, { field, hint: `use one or more of ${REPORT_FORMATS.join(', ')}` });
+      throw new ConfigError('bad-config', `unknown report format "${f}"`, { field, hint: `use one or more of ${REPORT_FORMATS.join(', ')}` });
     }
     if (!out.includes(f as ReportFormat)) out.push(f as ReportFormat);
   }
@@ -109,13 +109,13 @@ function checkFormats(formats: readonly string[], field: string): ReportFormat[]
 
 function checkOptions(model: ReportModel, options: RenderOptions): ReportFormat[] {
   const formats = checkFormats(options.formats, 'formats');
-  if (!options.outDir) throw new ConfigError('no output directory given', { field: 'outDir', hint: 'pass --out DIR' });
+  if (!options.outDir) throw new ConfigError('bad-config', 'no output directory given', { field: 'outDir', hint: 'pass --out DIR' });
   if (options.name !== undefined && !/^[A-Za-z0-9._-]+$/.test(options.name)) {
-    throw new ConfigError(`bad report file name "${options.name}"`, { field: 'name', hint: 'letters, digits, dot, dash and underscore only' });
+    throw new ConfigError('bad-config', `bad report file name "${options.name}"`, { field: 'name', hint: 'letters, digits, dot, dash and underscore only' });
   }
   for (const id of Object.keys(model.sections)) {
     if (!(SECTION_IDS as readonly string[]).includes(id)) {
-      throw new ConfigError(`unknown report section "${id}"`, { field: `sections.${id}`, hint: `sections are ${SECTION_IDS.join(', ')}` });
+      throw new ConfigError('bad-config', `unknown report section "${id}"`, { field: `sections.${id}`, hint: `sections are ${SECTION_IDS.join(', ')}` });
     }
   }
   const seen = new Set<string>();
@@ -123,8 +123,8 @@ function checkOptions(model: ReportModel, options: RenderOptions): ReportFormat[
     section?.blocks.forEach((block, i) => {
       if (block.kind !== 'chart') return;
       const field = `sections.${sid}.blocks[${i}].id`;
-      if (!/^[A-Za-z0-9_-]+$/.test(block.id)) throw new ConfigError(`bad chart id "${block.id}"`, { field, hint: 'letters, digits, dash and underscore only' });
-      if (seen.has(block.id)) throw new ConfigError(`chart id "${block.id}" is used twice`, { field, hint: 'chart ids must be unique in a report' });
+      if (!/^[A-Za-z0-9_-]+$/.test(block.id)) throw new ConfigError('bad-config', `bad chart id "${block.id}"`, { field, hint: 'letters, digits, dash and underscore only' });
+      if (seen.has(block.id)) throw new ConfigError('bad-config', `chart id "${block.id}" is used twice`, { field, hint: 'chart ids must be unique in a report' });
       seen.add(block.id);
     });
   }

@@ -5,7 +5,7 @@ import type { NamedReturns } from '../../engine/analysis/index.ts';
 import type { ConfigEntry, NoteBlock, ReportModel } from '../model.ts';
 import { flattenParameters } from './appendix-section.ts';
 import { assembleReport, type PerformancePart, type ReportBuildOptions, type ReportInputs } from './report-from-inputs.ts';
-import type { RunBundle } from './run-bundle.ts';
+import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
 
@@ -111,6 +111,7 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   if (check) for (const w of runDataWarnings(check)) notes.push({ kind: 'note', tone: 'warning', text: `${capital(w)}. The sections recomputed from the data (regimes, liquidity, returns by regime, scorecard, episodes) may differ from what the run saw; the performance figures are the run's own.` });
   if (place.unmatched > 0) notes.push({ kind: 'note', tone: 'warning', text: `${place.unmatched} of the run's ${days.length} days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.` });
   if (bundle.manifest.lookAheadProne) notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
+  for (const w of bundle.metrics.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: capital(w) + '.' });
   for (const r of bundle.manifest.runs) for (const w of r.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: `${r.name}: ${w}` });
 
   return {

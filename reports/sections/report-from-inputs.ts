@@ -196,7 +196,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
 }
 
 function loadDatasetFor(inputs: ReportInputs): Dataset {
-  if (!inputs.dataDir) throw new ConfigError('the report needs the dataset or its directory', { field: 'dataDir', hint: 'pass dataset or dataDir in the report inputs' });
+  if (!inputs.dataDir) throw new ConfigError('bad-config', 'the report needs the dataset or its directory', { field: 'dataDir', hint: 'pass dataset or dataDir in the report inputs' });
   return loadDataset(inputs.dataDir);
 }
 
@@ -206,12 +206,12 @@ function checkEpisode(id: string, cal: Int32Array): EpisodeSpan {
   try {
     span = resolveEpisode(id);
   } catch (err) {
-    if (err instanceof ConfigError) throw new ConfigError(err.message, { ...err.details, field: 'episodes' });
+    if (err instanceof ConfigError) throw new ConfigError('bad-config', err.message, { ...err.details, field: 'episodes' });
     throw err;
   }
   const last = calendarIndexAtOrBefore(cal, span.to);
   if (last < 0 || cal[last] < span.from) {
-    throw new ConfigError(`episode "${id}" has no trading day in the data`, { field: 'episodes', hint: `the data runs ${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])}` });
+    throw new ConfigError('bad-config', `episode "${id}" has no trading day in the data`, { field: 'episodes', hint: `the data runs ${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])}` });
   }
   return span;
 }

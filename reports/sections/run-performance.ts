@@ -5,7 +5,7 @@ import { SERIES_COLOURS } from '../charts/palette.ts';
 import type { LineSeries } from '../charts/time-rows.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import { SECTION_TITLES, type HeadlineTable, type ReportSection, type TableBlock, type TableRow, type ValueFormat } from '../model.ts';
-import type { MetricsRecord, RunBundle } from './run-bundle.ts';
+import type { MetricsRecord, RunBundle } from '../../engine/run-bundle/index.ts';
 
 const PCT1: ValueFormat = { style: 'percent', digits: 1 };
 const NUM2: ValueFormat = { style: 'number', digits: 2 };

@@ -1,7 +1,7 @@
-import type { ClaimResult, ScorecardRow, Verdict } from '../../engine/claims/index.ts';
+import { FORECASTS_DISCLOSURE, FORECASTS_REGISTERED, VERDICT_ADJUSTMENT, VERDICTS, type ClaimResult, type ScorecardRow, type Verdict } from '../../engine/claims/index.ts';
 import { isoDay } from '../../datasets/day.ts';
 import { formatValue } from '../format.ts';
-import type { MetricsBlock, ReportSection, TableBlock, Tone, ValueFormat } from '../model.ts';
+import type { MetricsBlock, NoteBlock, ReportSection, TableBlock, Tone, ValueFormat } from '../model.ts';
 
 /** How a claim's statistic is written, from its unit text. */
 export function formatForUnit(unit: string): ValueFormat {
@@ -11,7 +11,8 @@ export function formatForUnit(unit: string): ValueFormat {
 }
 
 export function verdictTone(verdict: Verdict | undefined): Tone | null {
-  return verdict === 'supported' ? 'good' : verdict === 'contradicted' ? 'bad' : verdict === 'inconclusive' ? 'muted' : null;
+  if (verdict === undefined) return null;
+  return verdict === 'supported' ? 'good' : verdict === 'contradicted' ? 'bad' : 'muted';
 }
 
 function verdictText(result: ClaimResult | undefined, forecast: boolean): string {
@@ -24,10 +25,18 @@ function interval(result: ClaimResult | undefined, format: ValueFormat): string 
   return `[${formatValue(result.lower, format)}, ${formatValue(result.upper, format)}]`;
 }
 
+function pText(p: number): string {
+  if (!Number.isFinite(p)) return '';
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+const P_FORMAT: ValueFormat = { style: 'text' };
+
 /**
- * The claims scorecard: each claim with its statistic, interval and verdict, in sample (up to
- * the article's date) and out of sample (after it), from engine/claims runScorecard; then
- * what each claim measures and the rule that turns the statistic into a verdict.
+ * The claims scorecard: each claim with its decisive statistic, interval, raw and adjusted
+ * p-values, minimum detectable effect, episodes and verdict, in sample (up to the article's
+ * date) and out of sample (after it), from engine/claims runScorecard; then how each verdict
+ * was reached (test, sample, power, secondary figure, stand-ins) and the rule that decides it.
  */
 export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
   const main: TableBlock = {
@@ -36,33 +45,73 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
     caption: 'Claims scorecard',
     columns: [
       { key: 'claim', label: 'Claim', align: 'left' },
-      { key: 'title', label: 'What the article says', align: 'left' },
-      { key: 'in_stat', label: 'In sample', align: 'right' },
-      { key: 'in_interval', label: 'Interval', align: 'right' },
-      { key: 'in_verdict', label: 'Verdict', align: 'left' },
-      { key: 'out_stat', label: 'Out of sample', align: 'right' },
-      { key: 'out_interval', label: 'Interval', align: 'right' },
-      { key: 'out_verdict', label: 'Verdict', align: 'left' },
+      { key: 'title', label: 'What the article says', align: 'left', width: 3 },
+      { key: 'sample', label: 'Sample', align: 'left' },
+      { key: 'stat', label: 'Statistic', align: 'right' },
+      { key: 'interval', label: 'Interval', align: 'right', width: 2 },
+      { key: 'p', label: 'p', align: 'right', format: P_FORMAT },
+      { key: 'p_holm', label: 'p Holm', align: 'right', format: P_FORMAT },
+      { key: 'p_bh', label: 'p BH', align: 'right', format: P_FORMAT },
+      { key: 'mde', label: 'MDE', align: 'right' },
+      { key: 'episodes', label: 'Episodes', align: 'right' },
+      { key: 'verdict', label: 'Verdict', align: 'left', width: 2 },
     ],
-    rows: rows.map((r) => {
+    rows: rows.flatMap((r) => {
       const f = formatForUnit(r.claim.unit);
       const forecast = r.claim.kind === 'forecast';
-      return {
-        key: r.claim.id,
-        cells: [
-          r.claim.id,
-          r.claim.title,
-          r.inSample ? formatValue(r.inSample.statistic, f) : '',
-          interval(r.inSample, f),
-          verdictText(r.inSample, forecast),
-          r.outOfSample ? formatValue(r.outOfSample.statistic, f) : '',
-          interval(r.outOfSample, f),
-          verdictText(r.outOfSample, false),
-        ],
-        tones: [null, null, null, null, verdictTone(r.inSample?.verdict), null, null, verdictTone(r.outOfSample?.verdict)],
-      };
+      return (['in', 'out'] as const).map((side) => {
+        const x = side === 'in' ? r.inSample : r.outOfSample;
+        return {
+          key: `${r.claim.id}-${side}`,
+          cells: [
+            side === 'in' ? r.claim.id : '',
+            side === 'in' ? r.claim.title : '',
+            side === 'in' ? 'in sample' : 'out of sample',
+            x ? formatValue(x.statistic, f) : '',
+            interval(x, f),
+            x ? pText(x.pValue) : '',
+            x ? pText(x.pHolm) : '',
+            x ? pText(x.pBH) : '',
+            x && Number.isFinite(x.mde) ? formatValue(x.mde, f) : '',
+            x && Number.isFinite(x.episodes) ? `${x.episodes}${Number.isFinite(x.fragments) ? ` / ${x.fragments}` : ''}` : '',
+            verdictText(x, side === 'in' && forecast),
+          ],
+          tones: [null, null, null, null, null, null, null, null, null, null, verdictTone(x?.verdict)],
+        };
+      });
     }),
-    note: 'Statistics in each claim\'s unit (percentages are annualised fractions); "thin data" marks a verdict resting on few days or episodes.',
+    note: `Statistics in each claim's unit (percentages are annualised fractions); C1–C7 are decided by contrasts (see each rule), the level is shown below as a secondary figure. p: two-sided raw p-value; ${VERDICT_ADJUSTMENT}. MDE: minimum detectable effect at 80% power and 5% size from the statistic's standard error. Episodes: runs of the condition of at least 21 trading days / all runs. Untestable: no day in the claim's condition; pending: a forecast window still open; "thin data": fewer than 60 days or 3 episodes.`,
+  };
+  const how: TableBlock = {
+    kind: 'table',
+    id: 'scorecard-tests',
+    caption: 'How each verdict was reached',
+    columns: [
+      { key: 'claim', label: 'Claim', align: 'left' },
+      { key: 'window', label: 'Sample', align: 'left' },
+      { key: 'days', label: 'Days compared', align: 'left', width: 3 },
+      { key: 'test', label: 'Test', align: 'left', width: 4 },
+      { key: 'power', label: 'Power', align: 'left', width: 2 },
+      { key: 'secondary', label: 'Secondary figure (does not decide)', align: 'left', width: 2 },
+      { key: 'stand_ins', label: 'Stand-ins (roles held as T-bills)', align: 'left', width: 2 },
+    ],
+    rows: rows.flatMap((r) => {
+      const f = formatForUnit(r.claim.unit);
+      return [r.inSample, r.outOfSample]
+        .filter((x): x is ClaimResult => !!x)
+        .map((x) => ({
+          key: `${r.claim.id}-${x.window}`,
+          cells: [
+            r.claim.id,
+            x.window,
+            x.sample,
+            x.test,
+            Number.isFinite(x.mde) ? `MDE ${formatValue(x.mde, f)} (se ${formatValue(x.standardError, f)}); ${x.episodes} episodes ≥ 21 days` : 'no sampling test',
+            x.secondary ? `${x.secondary.label}: ${formatValue(x.secondary.value, f.style === 'percent' ? f : { style: 'number', digits: 2 })}` : '',
+            x.standIns.map((s) => `${s.role} on ${s.days} of ${s.of} days (${isoDay(s.from)} to ${isoDay(s.to)})`).join('; '),
+          ],
+        }));
+    }),
   };
   const detail: TableBlock = {
     kind: 'table',
@@ -96,25 +145,42 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
       [r.inSample, r.outOfSample].filter((x): x is ClaimResult => !!x).flatMap((x) => x.notes.map((n) => ({ cells: [r.claim.id, x.window, n] }))),
     ),
   };
+  const standIns = rows.flatMap((r) => [r.inSample, r.outOfSample].filter((x): x is ClaimResult => !!x && x.standIns.length > 0).map((x) => `${r.claim.id} ${x.window}`));
+  const warnings: NoteBlock[] = standIns.length
+    ? [{ kind: 'note', tone: 'warning', text: `Stand-ins: some roles earned the T-bill rate because none of their instruments was priced, in ${standIns.join(', ')} (see "How each verdict was reached").` }]
+    : [];
+  const forecasts: NoteBlock = {
+    kind: 'note',
+    tone: 'info',
+    text: `Forecast bands (C8–C10) registered ${isoDay(FORECASTS_REGISTERED)} in engine/claims/forecasts.json. ${FORECASTS_DISCLOSURE}`,
+  };
   return {
     title: 'Claims scorecard',
-    blocks: [verdictCounts(rows), main, detail, ...(notes.rows.length ? [notes] : [])],
+    blocks: [verdictCounts(rows), ...warnings, main, how, detail, forecasts, ...(notes.rows.length ? [notes] : [])],
   };
 }
 
-/** Verdict counts in and out of sample: the summary's figures. */
+const VERDICT_LABEL: Record<Verdict, string> = {
+  supported: 'Supported',
+  contradicted: 'Contradicted',
+  inconclusive: 'Inconclusive',
+  pending: 'Pending',
+  untestable: 'Untestable',
+};
+
+/** Verdict counts in and out of sample, all five verdicts: the summary's figures (ids claims-<verdict>-<in|out>). */
 export function verdictCounts(rows: readonly ScorecardRow[]): MetricsBlock {
   const count = (side: 'inSample' | 'outOfSample', v: Verdict) => rows.filter((r) => r[side]?.verdict === v).length;
   const n = { style: 'integer' as const };
   return {
     kind: 'metrics',
-    items: [
-      { id: 'claims-supported-in', label: 'Supported, in sample', value: count('inSample', 'supported'), format: n },
-      { id: 'claims-contradicted-in', label: 'Contradicted, in sample', value: count('inSample', 'contradicted'), format: n },
-      { id: 'claims-inconclusive-in', label: 'Inconclusive, in sample', value: count('inSample', 'inconclusive'), format: n },
-      { id: 'claims-supported-out', label: 'Supported, out of sample', value: count('outOfSample', 'supported'), format: n },
-      { id: 'claims-contradicted-out', label: 'Contradicted, out of sample', value: count('outOfSample', 'contradicted'), format: n },
-      { id: 'claims-inconclusive-out', label: 'Inconclusive, out of sample', value: count('outOfSample', 'inconclusive'), format: n },
-    ],
+    items: (['in', 'out'] as const).flatMap((s) =>
+      VERDICTS.map((v) => ({
+        id: `claims-${v}-${s}`,
+        label: `${VERDICT_LABEL[v]}, ${s === 'in' ? 'in sample' : 'out of sample'}`,
+        value: count(s === 'in' ? 'inSample' : 'outOfSample', v),
+        format: n,
+      })),
+    ),
   };
 }

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { parseDateBound, type Day } from '../../datasets/day.ts';
 import { ConfigError } from '../../datasets/errors.ts';
+import { assertTextDepth, MAX_INPUT_DEPTH, tooDeepAt } from '../../datasets/input-limits.ts';
+import { ProblemList, problemsOf, quote, type SafeParse } from '../../datasets/problems.ts';
+import { readInputFile } from '../../datasets/read-input-file.ts';
 import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { checkRegimeConfig, parseRegimeConfig, REGIME_PRESETS, type RegimeConfig } from '../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
-import { checkQuadrantTable, throwIssues, type QuadrantTable } from '../quadrant-table.ts';
+import { checkName } from '../name-rule.ts';
+import { checkQuadrantTable, type QuadrantTable } from '../quadrant-table.ts';
 
 /** Most configurations a grid may expand to. */
 export const MAX_GRID_CONFIGS = 50_000;
@@ -58,37 +61,43 @@ export interface GridConfig {
 type Obj = Record<string, unknown>;
 const TOP_KEYS = ['description', 'base', 'regimes', 'rebalance', 'costBps', 'playbooks', 'from', 'to'];
 const NOT_VARIABLE = new Set(['name', 'description']);
-
-function fail(field: string, message: string, source: string, hint?: string): ConfigError {
-  return new ConfigError(`${field} ${message}`, { field, file: source === 'inline' ? undefined : source, hint });
-}
+const REGIME_PATH_HINT = 'a dotted path to a number or text of a regime config, e.g. windows.balanceSheetWeeks, stability.confirmDays, components.policy_rate.weight';
 
 function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** A key as it appears in a problem's path: clipped and without control characters. */
+function key(k: string): string {
+  const clean = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
 /**
- * Runs a nested check; a ConfigError it throws comes back with its field under `prefix`
- * (`windows.x` → `regimes.windows.x`) and the grid file as its file.
+ * Runs a check of another validator (the regime engine's, the rebalance rule's); the problems
+ * it throws are added to `problems` with their paths under `prefix` (`windows.x` →
+ * `regimes.windows.x`). Returns the check's value, or undefined when it threw.
  */
-function under<T>(prefix: string, source: string, fn: () => T, hint?: string): T {
+function under<T>(prefix: string, problems: ProblemList, fn: () => T, hint?: string): T | undefined {
   try {
     return fn();
   } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    const inner = err.details.field && err.details.field !== '(root)' ? err.details.field : '';
-    const field = prefix ? (inner ? `${prefix}.${inner}` : prefix) : inner;
-    const message = !prefix ? err.message : inner && err.message.startsWith(`${inner} `) ? `${prefix}.${err.message}` : `${prefix}: ${err.message}`;
-    throw new ConfigError(message, { ...err.details, field, file: source === 'inline' ? undefined : source, hint: hint ?? err.details.hint }, err.code);
+    const found = problemsOf(err);
+    if (!found) throw err;
+    for (const p of found) {
+      const path = prefix ? (p.path ? `${prefix}.${p.path}` : prefix) : p.path;
+      problems.add(path, p.code, p.message, hint ?? p.hint);
+    }
+    return undefined;
   }
 }
 
 /** The leaf of `config` at a dotted path, or undefined. */
 function leafAt(config: RegimeConfig, path: string): unknown {
   let node: unknown = config;
-  for (const key of path.split('.')) {
-    if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
-    node = node[key];
+  for (const k of path.split('.')) {
+    if (!isObject(node) || !Object.hasOwn(node, k)) return undefined;
+    node = node[k];
   }
   return node;
 }
@@ -97,24 +106,39 @@ function leafAt(config: RegimeConfig, path: string): unknown {
 function setLeaf(config: RegimeConfig, path: string, value: number | string): void {
   const keys = path.split('.');
   let node = config as unknown as Obj;
-  for (const key of keys.slice(0, -1)) node = node[key] as Obj;
+  for (const k of keys.slice(0, -1)) node = node[k] as Obj;
   node[keys[keys.length - 1]] = value;
 }
 
-function values<T>(v: unknown, field: string, source: string, check: (x: unknown, f: string) => T): T[] {
-  if (!Array.isArray(v) || v.length === 0) throw fail(field, `must be a non-empty array of values, got ${JSON.stringify(v)}`, source);
-  const out = v.map((x, i) => check(x, `${field}[${i}]`));
+/**
+ * The values of one axis, each checked by `check` (which adds problems and returns undefined for
+ * a bad value); a repeated value is a problem too (it would count twice).
+ */
+function values<T>(v: unknown, field: string, problems: ProblemList, check: (x: unknown, f: string) => T | undefined): T[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    problems.add(field, 'bad-config', `must be a non-empty array of values, got ${quote(v)}`);
+    return [];
+  }
+  if (v.length > MAX_GRID_CONFIGS) {
+    problems.add(field, 'too-large', `has ${v.length.toLocaleString('en-US')} values; a grid holds at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')} configurations`);
+    return [];
+  }
+  const out: T[] = [];
   const seen = new Set<string>();
-  out.forEach((x, i) => {
-    const key = JSON.stringify(x);
-    if (seen.has(key)) throw fail(`${field}[${i}]`, `repeats the value ${key} (each value once, or it counts twice)`, source);
-    seen.add(key);
+  v.forEach((x, i) => {
+    const f = `${field}[${i}]`;
+    const value = check(x, f);
+    if (value === undefined) return;
+    const text = JSON.stringify(value);
+    if (seen.has(text)) problems.add(f, 'bad-config', `repeats the value ${quote(value)} (each value once, or it counts twice)`);
+    seen.add(text);
+    out.push(value);
   });
   return out;
 }
 
 /**
- * Reads a parameter grid from parsed JSON:
+ * Checks a parameter grid from parsed JSON into `problems` and returns it when there were none:
  *
  * ```
  * { "base": "article",                                  // preset name or a partial regime config (as in `quadrant regimes --config`)
@@ -127,122 +151,168 @@ function values<T>(v: unknown, field: string, source: string, check: (x: unknown
  *
  * A regime path is any numeric or text leaf of a RegimeConfig (windows.*, zScore.*, reserves.*,
  * components.NAME.weight|method|deadBand, stability.*, dollarSource). Every value is checked
- * against the regime engine's own rules.
- *
- * @throws ConfigError naming the field (`regimes.windows.balanceSheetWeeks`, `rebalance[1]`,
- *   `playbooks.defensive.Q2`, …) for an unknown key or path, a bad value, a repeated value, or a
- *   grid of more than {@link MAX_GRID_CONFIGS} configurations (named: its largest axis).
+ * against the regime engine's own rules; playbook names follow the strategy name rule.
  */
-export function parseGrid(json: unknown, source = 'inline'): RobustnessGrid {
-  if (!isObject(json)) throw fail('(root)', 'must be a JSON object (see quadrant sweep --help)', source);
-  for (const key of Object.keys(json)) if (!TOP_KEYS.includes(key)) throw fail(key, 'is not a known field', source, `known: ${TOP_KEYS.join(', ')}`);
-
-  let base: RegimeConfig = REGIME_PRESETS.article;
-  if (json.base !== undefined) {
-    const b = json.base;
-    if (typeof b === 'string') base = under('base', source, () => parseRegimeConfig({ extends: b }, 'inline'));
-    else if (isObject(b)) base = under('base', source, () => parseRegimeConfig(b, 'inline'));
-    else throw fail('base', `must be a preset name or a regime config object, got ${JSON.stringify(b)}`, source);
+function checkGrid(json: unknown, problems: ProblemList): RobustnessGrid | undefined {
+  if (!isObject(json)) {
+    problems.add('(root)', 'bad-config', 'must be a JSON object (see quadrant sweep --help)');
+    return undefined;
   }
+  const deep = tooDeepAt(json, MAX_INPUT_DEPTH);
+  if (deep !== undefined) {
+    problems.add(deep.length > 80 ? `${deep.slice(0, 80)}…` : deep, 'too-deep', `nests deeper than ${MAX_INPUT_DEPTH} levels`);
+    return undefined;
+  }
+  for (const k of Object.keys(json)) if (!TOP_KEYS.includes(k)) problems.add(key(k), 'bad-config', `is not a known field (known: ${TOP_KEYS.join(', ')})`);
+  const field = (k: string): unknown => (Object.hasOwn(json, k) ? json[k] : undefined);
 
-  const regimes: RegimeDimension[] = [];
-  if (json.regimes !== undefined) {
-    if (!isObject(json.regimes)) throw fail('regimes', 'must map regime parameter paths to arrays of values', source);
-    for (const [path, list] of Object.entries(json.regimes)) {
-      const field = `regimes.${path}`;
-      const leaf = leafAt(base, path);
-      if (NOT_VARIABLE.has(path) || (typeof leaf !== 'number' && typeof leaf !== 'string')) {
-        throw fail(field, 'is not a regime parameter', source, 'a dotted path to a number or text of a regime config, e.g. windows.balanceSheetWeeks, stability.confirmDays, components.policy_rate.weight');
-      }
-      const vals = values(list, field, source, (x, f) => {
-        if (typeof x !== typeof leaf) throw fail(f, `must be a ${typeof leaf}, got ${JSON.stringify(x)}`, source);
-        const probe = structuredClone(base);
-        setLeaf(probe, path, x as number | string);
-        // The value on its own; rules across fields are checked per combination below.
-        under('regimes', source, () => {
-          try {
-            checkRegimeConfig(probe, 'inline');
-          } catch (err) {
-            if (err instanceof ConfigError && err.details.field === path) throw err;
-          }
-        });
-        return x as number | string;
-      });
-      regimes.push({ path, values: vals });
+  let base: RegimeConfig | undefined = REGIME_PRESETS.article;
+  const b = field('base');
+  if (b !== undefined) {
+    if (typeof b === 'string') base = under('base', problems, () => parseRegimeConfig({ extends: b }, 'inline'));
+    else if (isObject(b)) base = under('base', problems, () => parseRegimeConfig(b, 'inline'));
+    else {
+      problems.add('base', 'bad-config', `must be a preset name or a regime config object, got ${quote(b)}`);
+      base = undefined;
     }
   }
 
+  const regimes: RegimeDimension[] = [];
+  const regimeAxes = field('regimes');
+  if (regimeAxes !== undefined && base) {
+    const baseConfig = base;
+    if (!isObject(regimeAxes)) problems.add('regimes', 'bad-config', 'must map regime parameter paths to arrays of values');
+    else {
+      for (const [path, list] of Object.entries(regimeAxes)) {
+        const f = `regimes.${key(path)}`;
+        const leaf = leafAt(baseConfig, path);
+        if (NOT_VARIABLE.has(path) || (typeof leaf !== 'number' && typeof leaf !== 'string')) {
+          problems.add(f, 'bad-config', 'is not a regime parameter', REGIME_PATH_HINT);
+          continue;
+        }
+        const vals = values(list, f, problems, (x, fx) => {
+          if (typeof x !== typeof leaf) {
+            problems.add(fx, 'bad-config', `must be a ${typeof leaf}, got ${quote(x)}`);
+            return undefined;
+          }
+          const probe = structuredClone(baseConfig);
+          setLeaf(probe, path, x as number | string);
+          // The value on its own; rules across fields are checked per combination below.
+          const own = new ProblemList();
+          under('', own, () => checkRegimeConfig(probe, 'inline'));
+          const mine = own.items.filter((p) => p.path === path);
+          for (const p of mine) problems.add(`regimes.${p.path}`, p.code, p.message, p.hint);
+          return mine.length ? undefined : (x as number | string);
+        });
+        regimes.push({ path, values: vals });
+      }
+    }
+  }
+
+  const rebalanceField = field('rebalance');
   const rebalance =
-    json.rebalance === undefined
+    rebalanceField === undefined
       ? [ARTICLE_RULE]
-      : values(json.rebalance, 'rebalance', source, (x, f) => {
-          if (typeof x !== 'string') throw fail(f, `must be a rule such as "regime+monthly", got ${JSON.stringify(x)}`, source);
-          under('', source, () => parseRebalanceRule(x, f));
-          return x;
+      : values(rebalanceField, 'rebalance', problems, (x, f) => {
+          if (typeof x !== 'string') {
+            problems.add(f, 'bad-config', `must be a rule such as "regime+monthly", got ${quote(x)}`);
+            return undefined;
+          }
+          return under('', problems, () => (parseRebalanceRule(x, f), x));
         });
 
+  const costField = field('costBps');
   const costBps =
-    json.costBps === undefined
+    costField === undefined
       ? [DEFAULT_COST_BPS]
-      : values(json.costBps, 'costBps', source, (x, f) => {
-          if (typeof x !== 'number' || !(x >= 0 && x < 1e4)) throw fail(f, `must be a number of bps in [0, 10000), got ${JSON.stringify(x)}`, source);
-          return x;
+      : values(costField, 'costBps', problems, (x, f) => {
+          if (typeof x === 'number' && x >= 0 && x < 1e4) return x;
+          problems.add(f, 'bad-config', `must be a number of bps in [0, 10000), got ${quote(x)}`);
+          return undefined;
         });
 
   const playbooks: RobustnessGrid['playbooks'] = [];
-  if (json.playbooks === undefined) playbooks.push({ name: 'article', table: ARTICLE_PLAYBOOK });
+  const playbookField = field('playbooks');
+  if (playbookField === undefined) playbooks.push({ name: 'article', table: ARTICLE_PLAYBOOK });
+  else if (!isObject(playbookField) || Object.keys(playbookField).length === 0) problems.add('playbooks', 'bad-config', 'must map names to quadrant tables (or "article")');
   else {
-    if (!isObject(json.playbooks) || Object.keys(json.playbooks).length === 0) throw fail('playbooks', 'must map names to quadrant tables (or "article")', source);
-    for (const [name, t] of Object.entries(json.playbooks)) {
-      const field = `playbooks.${name}`;
+    for (const [name, t] of Object.entries(playbookField)) {
+      const f = `playbooks.${key(name)}`;
+      checkName(name, f, problems, 'a playbook name');
       if (t === 'article') playbooks.push({ name, table: ARTICLE_PLAYBOOK });
       else {
-        throwIssues(checkQuadrantTable(t, field), source === 'inline' ? undefined : source);
+        checkQuadrantTable(t, f, problems);
         playbooks.push({ name, table: t as QuadrantTable });
       }
     }
   }
 
-  const date = (key: 'from' | 'to'): Day | undefined => {
-    const v = json[key];
+  const date = (k: 'from' | 'to'): Day | undefined => {
+    const v = field(k);
     if (v === undefined) return undefined;
-    const d = typeof v === 'string' ? parseDateBound(v, key === 'to') : NaN;
-    if (Number.isNaN(d)) throw fail(key, `must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got ${JSON.stringify(v)}`, source);
-    return d;
+    const d = typeof v === 'string' ? parseDateBound(v, k === 'to') : NaN;
+    if (!Number.isNaN(d)) return d;
+    problems.add(k, 'bad-config', `must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got ${quote(v)}`);
+    return undefined;
   };
   const from = date('from');
   const to = date('to');
-  if (from !== undefined && to !== undefined && to < from) throw fail('to', 'is before from', source);
+  if (from !== undefined && to !== undefined && to < from) problems.add('to', 'bad-config', 'is before from');
+  if (!problems.empty || !base) return undefined;
 
   const grid: RobustnessGrid = { base, regimes, rebalance, costBps, playbooks, from, to };
   const params = gridParameters(grid);
   const size = params.reduce((a, p) => a * p.values.length, 1);
   if (size > MAX_GRID_CONFIGS) {
     const largest = params.reduce((a, p) => (p.values.length > a.values.length ? p : a));
-    const field = grid.regimes.some((d) => d.path === largest.name) ? `regimes.${largest.name}` : largest.name === 'playbook' ? 'playbooks' : largest.name;
-    throw fail(field, `makes the grid too large: ${params.map((p) => p.values.length).join(' × ')} = ${size} configurations, more than ${MAX_GRID_CONFIGS}`, source, 'drop values (the largest axis is named) or split the grid into several runs');
+    const f = grid.regimes.some((d) => d.path === largest.name) ? `regimes.${largest.name}` : largest.name === 'playbook' ? 'playbooks' : largest.name;
+    problems.add(
+      f,
+      'too-large',
+      `makes the grid too large: ${params.map((p) => p.values.length).join(' × ')} = ${size.toLocaleString('en-US')} configurations, more than ${MAX_GRID_CONFIGS.toLocaleString('en-US')}`,
+      'drop values (the largest axis is named) or split the grid into several runs',
+    );
+    return undefined;
   }
   // Cross-field rules (e.g. zScore.minHistory ≤ zScore.window) hold for every combination.
   for (let g = 0; g < regimeCombinations(grid); g++) {
     const config = regimeConfigOf(grid, g);
-    under('regimes', source, () => checkRegimeConfig(config, 'inline'), `in the combination ${grid.regimes.map((d) => `${d.path} = ${JSON.stringify(leafAt(config, d.path))}`).join(', ')}`);
+    under('regimes', problems, () => checkRegimeConfig(config, 'inline'), `in the combination ${grid.regimes.map((d) => `${d.path} = ${quote(leafAt(config, d.path))}`).join(', ')}`);
   }
-  return grid;
+  return problems.empty ? grid : undefined;
 }
 
-/** Reads and parses a grid file (JSON). @throws ConfigError naming the file and field. */
+/** A grid, or every problem found in it (see checkGrid for the JSON). */
+export function safeParseGrid(json: unknown): SafeParse<RobustnessGrid> {
+  const problems = new ProblemList();
+  const grid = checkGrid(json, problems);
+  return problems.result(() => grid!);
+}
+
+/**
+ * A grid from parsed JSON (see checkGrid).
+ *
+ * @throws ProblemsError naming the file (`source`) and carrying every problem, each at its field
+ *   (`regimes.windows.balanceSheetWeeks`, `rebalance[1]`, `playbooks.defensive.Q2`, …): an
+ *   unknown key or path, a bad value, a repeated value, a bad playbook name, or a grid of more
+ *   than {@link MAX_GRID_CONFIGS} configurations (named: its largest axis).
+ */
+export function parseGrid(json: unknown, source = 'inline'): RobustnessGrid {
+  const problems = new ProblemList();
+  const grid = checkGrid(json, problems);
+  problems.throwIfAny(source === 'inline' ? undefined : source);
+  return grid!;
+}
+
+/** Reads and parses a grid file (JSON, at most MAX_INPUT_BYTES and MAX_INPUT_DEPTH deep). @throws ConfigError or ProblemsError naming the file. */
 export function loadGrid(file: string): RobustnessGrid {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`cannot read the grid: ${(err as Error).message}`, { file, field: 'grid' });
-  }
+  const text = readInputFile(file, { option: 'grid', what: 'grid' });
+  assertTextDepth(text, file, 'grid');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file, field: 'grid', hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file, option: 'grid', hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}' });
   }
   return parseGrid(json, file);
 }

@@ -81,7 +81,7 @@ export interface RobustnessResult {
 
 function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
   if (w === undefined || w === 'auto') return jobs < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
-  if (!Number.isInteger(w) || w < 0 || w > 64) throw new ConfigError(`workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
+  if (!Number.isInteger(w) || w < 0 || w > 64) throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
   return w;
 }
 
@@ -179,8 +179,8 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   const grid = options.grid ?? defaultValidateGrid();
   const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
   const seed = options.seed ?? DEFAULT_ROBUSTNESS_SEED;
-  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError(`permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError(`seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
   const progress = options.onProgress ?? (() => {});
   const cal = panel.calendar;
   const n = cal.length;

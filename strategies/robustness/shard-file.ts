@@ -59,18 +59,18 @@ export async function readShardParquet(bytes: Uint8Array, file: string): Promise
     manifest = JSON.parse(entry.value) as ShardManifest;
     rows = await parquetReadObjects({ file: buffer, columns: ['id', ...JOB_FIELDS, 'excess'], utf8: false });
   } catch (err) {
-    throw new ConfigError(`not a Quadrant sweep shard: ${(err as Error).message}`, { file, field: 'shards' });
+    throw new ConfigError('bad-config', `not a Quadrant sweep shard: ${(err as Error).message}`, { file, field: 'shards' });
   }
   const T = manifest.window.days;
   const k = manifest.ids.to - manifest.ids.from;
-  if (rows.length !== k) throw new ConfigError(`holds ${rows.length} configurations, its manifest says ${k}`, { file, field: 'shards' });
+  if (rows.length !== k) throw new ConfigError('bad-config', `holds ${rows.length} configurations, its manifest says ${k}`, { file, field: 'shards' });
   const metrics = new Float64Array(k * JOB_WIDTH);
   const excess = new Float64Array(k * T);
   rows.forEach((row, j) => {
-    if (Number(row.id) !== manifest.ids.from + j) throw new ConfigError(`row ${j} holds configuration ${String(row.id)}, expected ${manifest.ids.from + j}`, { file, field: 'shards' });
+    if (Number(row.id) !== manifest.ids.from + j) throw new ConfigError('bad-config', `row ${j} holds configuration ${String(row.id)}, expected ${manifest.ids.from + j}`, { file, field: 'shards' });
     JOB_FIELDS.forEach((f, c) => (metrics[j * JOB_WIDTH + c] = row[f] === null || row[f] === undefined ? NaN : Number(row[f])));
     const blob = row.excess as Uint8Array;
-    if (!(blob instanceof Uint8Array) || blob.byteLength !== T * 8) throw new ConfigError(`configuration ${String(row.id)}: excess returns are not ${T} float64 values`, { file, field: 'shards' });
+    if (!(blob instanceof Uint8Array) || blob.byteLength !== T * 8) throw new ConfigError('bad-config', `configuration ${String(row.id)}: excess returns are not ${T} float64 values`, { file, field: 'shards' });
     excess.set(new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)), j * T);
   });
   return { manifest, parameters: [], configs: [], metrics, excess };

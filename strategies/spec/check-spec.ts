@@ -1,7 +1,9 @@
-import type { ConfigIssue, QuadrantTable, RoleWeights } from '../quadrant-table.ts';
-import { checkQuadrantTable, checkRoleWeights } from '../quadrant-table.ts';
-import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
+import { ProblemList, quote, type SafeParse } from '../../datasets/problems.ts';
+import { MAX_INPUT_DEPTH, tooDeepAt } from '../../datasets/input-limits.ts';
 import { QuadrantError } from '../../datasets/errors.ts';
+import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
+import { checkName } from '../name-rule.ts';
+import { checkQuadrantTable, checkRoleWeights, type QuadrantTable, type RoleWeights } from '../quadrant-table.ts';
 
 /**
  * A user strategy as written in a JSON or YAML file. Exactly one of `quadrants` (a regime
@@ -32,39 +34,70 @@ export interface StrategySpec {
 
 const KEYS = ['name', 'description', 'quadrants', 'weights', 'rebalance', 'maxWeight', 'allowShorts'];
 
-/**
- * Validates a parsed strategy file. Returns every problem found, each naming its field
- * (`quadrants.Q2.us_smal`, `weights`, `rebalance`, …); an empty list means it is valid.
- */
-export function checkStrategySpec(raw: unknown): { ok: true; spec: StrategySpec } | { ok: false; issues: ConfigIssue[] } {
+/** Longest `description`, in characters. */
+export const MAX_DESCRIPTION_LENGTH = 2_000;
+
+/** Checks a parsed strategy file into `problems`, each naming its field (`quadrants.Q2.us_smal`, `weights`, `rebalance`, …). */
+export function checkStrategySpec(raw: unknown, problems: ProblemList): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [{ field: '(file)', message: 'a strategy file must hold one mapping (object)', code: 'bad-config' }] };
+    problems.add('(file)', 'bad-config', 'a strategy file must hold one mapping (object)');
+    return;
+  }
+  const deep = tooDeepAt(raw, MAX_INPUT_DEPTH);
+  if (deep !== undefined) {
+    problems.add(deep.length > 80 ? `${deep.slice(0, 80)}…` : deep, 'too-deep', `nests deeper than ${MAX_INPUT_DEPTH} levels`);
+    return;
   }
   const o = raw as Record<string, unknown>;
-  const issues: ConfigIssue[] = [];
+  // Own keys only: `__proto__`, `constructor` or `toString` is an unknown field like any other.
   for (const key of Object.keys(o)) {
-    if (!KEYS.includes(key)) issues.push({ field: key, message: `unknown field (known: ${KEYS.join(', ')})`, code: 'bad-config' });
+    if (!KEYS.includes(key)) problems.add(key.length > 40 ? `${key.slice(0, 40)}…` : key, 'bad-config', `unknown field ${quote(key)} (known: ${KEYS.join(', ')})`);
   }
-  for (const key of ['name', 'description', 'rebalance']) {
-    if (o[key] !== undefined && typeof o[key] !== 'string') issues.push({ field: key, message: `must be a string, got ${JSON.stringify(o[key])}`, code: 'bad-config' });
+  const field = (key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+  if (field('name') !== undefined) checkName(field('name'), 'name', problems);
+  for (const key of ['description', 'rebalance']) {
+    const v = field(key);
+    if (v !== undefined && typeof v !== 'string') problems.add(key, 'bad-config', `must be a string, got ${quote(v)}`);
   }
-  if (typeof o.name === 'string' && !/^[A-Za-z0-9][\w.-]*$/.test(o.name)) issues.push({ field: 'name', message: 'letters, digits, "-", "_" and "." only', code: 'bad-config' });
-  if (o.allowShorts !== undefined && typeof o.allowShorts !== 'boolean') issues.push({ field: 'allowShorts', message: 'must be true or false', code: 'bad-config' });
-  const shorts = o.allowShorts === true;
-  if (o.maxWeight !== undefined && !(typeof o.maxWeight === 'number' && o.maxWeight > 0 && o.maxWeight <= 1)) {
-    issues.push({ field: 'maxWeight', message: `must be a number in (0, 1], got ${JSON.stringify(o.maxWeight)}`, code: 'bad-config' });
+  const description = field('description');
+  if (typeof description === 'string' && description.length > MAX_DESCRIPTION_LENGTH) {
+    problems.add('description', 'too-large', `is ${description.length.toLocaleString('en-US')} characters long; at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')}`);
   }
-  if ((o.quadrants === undefined) === (o.weights === undefined)) {
-    issues.push({ field: 'quadrants', message: 'give exactly one of "quadrants" (a playbook by quadrant) or "weights" (a fixed mix)', code: 'bad-config' });
-  } else if (o.quadrants !== undefined) issues.push(...checkQuadrantTable(o.quadrants, 'quadrants', shorts));
-  else issues.push(...checkRoleWeights(o.weights, 'weights', shorts));
-  if (typeof o.rebalance === 'string') {
+  const allowShorts = field('allowShorts');
+  if (allowShorts !== undefined && typeof allowShorts !== 'boolean') problems.add('allowShorts', 'bad-config', `must be true or false, got ${quote(allowShorts)}`);
+  const shorts = allowShorts === true;
+  const maxWeight = field('maxWeight');
+  if (maxWeight !== undefined && !(typeof maxWeight === 'number' && maxWeight > 0 && maxWeight <= 1)) {
+    problems.add('maxWeight', 'bad-config', `must be a number in (0, 1], got ${quote(maxWeight)}`);
+  }
+  const quadrants = field('quadrants');
+  const weights = field('weights');
+  if ((quadrants === undefined) === (weights === undefined)) {
+    problems.add('quadrants', 'bad-config', 'give exactly one of "quadrants" (a playbook by quadrant) or "weights" (a fixed mix)');
+  } else if (quadrants !== undefined) checkQuadrantTable(quadrants, 'quadrants', problems, shorts);
+  else checkRoleWeights(weights, 'weights', problems, shorts);
+  const rebalance = field('rebalance');
+  if (typeof rebalance === 'string') {
     try {
-      parseRebalanceRule(o.rebalance);
+      parseRebalanceRule(rebalance);
     } catch (err) {
       if (!(err instanceof QuadrantError)) throw err;
-      issues.push({ field: 'rebalance', message: err.message, code: 'bad-config' });
+      problems.add('rebalance', 'bad-config', err.message);
     }
   }
-  return issues.length ? { ok: false, issues } : { ok: true, spec: o as StrategySpec };
+}
+
+/** The spec, or every problem found in it (at most MAX_PROBLEMS kept, the rest counted). */
+export function safeParseStrategySpec(raw: unknown): SafeParse<StrategySpec> {
+  const problems = new ProblemList();
+  checkStrategySpec(raw, problems);
+  return problems.result(() => raw as StrategySpec);
+}
+
+/** The spec. @throws ProblemsError naming `file`, carrying every problem found. */
+export function parseStrategySpec(raw: unknown, file?: string): StrategySpec {
+  const problems = new ProblemList();
+  checkStrategySpec(raw, problems);
+  problems.throwIfAny(file);
+  return raw as StrategySpec;
 }

@@ -1,3 +1,3 @@
-export { checkStrategySpec, type StrategySpec } from './check-spec.ts';
+export { checkStrategySpec, parseStrategySpec, safeParseStrategySpec, type StrategySpec } from './check-spec.ts';
 export { loadStrategyFile, strategyFromSpec } from './load-strategy-file.ts';
-export { parseYamlLite, type YamlValue } from './yaml-lite.ts';
+export { MAX_YAML_BYTES, parseYaml } from './read-yaml.ts';

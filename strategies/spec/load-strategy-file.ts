@@ -1,38 +1,50 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ConfigError } from '../../datasets/errors.ts';
+import { assertTextDepth } from '../../datasets/input-limits.ts';
+import { ProblemList, quote } from '../../datasets/problems.ts';
+import { readInputFile } from '../../datasets/read-input-file.ts';
 import { ARTICLE_RULE } from '../article.ts';
-import { issuesError } from '../quadrant-table.ts';
+import { isValidName, MAX_NAME_LENGTH } from '../name-rule.ts';
 import { defineStrategy, type Strategy, type StrategyStep } from '../step.ts';
 import { limitWeight } from '../steps/limit.ts';
 import { rebalanceOn } from '../steps/rebalance.ts';
 import { weighByQuadrant, weighFixed } from '../steps/weigh.ts';
 import { whenRegimeKnown } from '../steps/when.ts';
 import { checkStrategySpec, type StrategySpec } from './check-spec.ts';
-import { parseYamlLite } from './yaml-lite.ts';
+import { MAX_YAML_BYTES, parseYaml } from './read-yaml.ts';
+
+const BUILTIN_HINT = 'built-in strategies: article, us-large, 60-40, equal-weight, random-regime';
 
 /**
- * Reads a strategy file: JSON (`.json`) or the YAML subset of parseYamlLite (`.yaml`, `.yml`),
- * validates it and builds the strategy.
+ * Reads a strategy file: JSON (`.json`, at most MAX_INPUT_BYTES) or YAML (`.yaml`, `.yml`, at
+ * most MAX_YAML_BYTES, read by parseYaml), at most MAX_INPUT_DEPTH deep, validates it and builds the strategy. Without a
+ * `name` field the file's base name names the strategy, and must itself be a valid name.
  *
- * @throws ConfigError with the file and the first bad field (and how many more problems).
+ * @throws ConfigError for a file that cannot be read or parsed; ProblemsError with the file and
+ *   every problem found (the first in its message, the count of the others).
  */
 export function loadStrategyFile(path: string): Strategy {
-  if (!existsSync(path)) throw new ConfigError(`strategy file not found: ${path}`, { file: path, hint: 'built-in strategies: article, us-large, 60-40, equal-weight, random-regime' }, 'file-missing');
-  const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
+  const yaml = ext === '.yaml' || ext === '.yml';
+  const text = readInputFile(path, { option: 'strategy', what: 'strategy', hint: BUILTIN_HINT, ...(yaml ? { maxBytes: MAX_YAML_BYTES } : {}) });
+  assertTextDepth(text, path, 'strategy');
   let raw: unknown;
-  if (ext === '.yaml' || ext === '.yml') raw = parseYamlLite(text, path);
+  if (yaml) raw = parseYaml(text, path);
   else {
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      throw new ConfigError(`not valid JSON: ${(err as Error).message}`, { file: path, hint: 'strategy files are .json, .yaml or .yml' });
+      throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file: path, hint: 'strategy files are .json, .yaml or .yml' });
     }
   }
-  const checked = checkStrategySpec(raw);
-  if (!checked.ok) throw issuesError(checked.issues, path);
-  return strategyFromSpec(checked.spec, basename(path, ext));
+  const problems = new ProblemList();
+  checkStrategySpec(raw, problems);
+  const fallbackName = basename(path, extname(path));
+  if (problems.empty && (raw as StrategySpec).name === undefined && !isValidName(fallbackName)) {
+    problems.add('name', 'bad-config', `missing, and the file name ${quote(fallbackName)} cannot stand in for it (letters, digits, "-", "_" and "." only, at most ${MAX_NAME_LENGTH} characters)`, 'add a name field');
+  }
+  problems.throwIfAny(path);
+  return strategyFromSpec(raw as StrategySpec, fallbackName);
 }
 
 /** Builds a strategy from a valid spec (see checkStrategySpec). */

@@ -8,7 +8,7 @@ import type { Step } from '../step.ts';
  * @throws ConfigError naming `maxWeight` unless 0 < max ≤ 1.
  */
 export function limitWeight(max: number): Step {
-  if (!(max > 0 && max <= 1)) throw new ConfigError(`maxWeight must be in (0, 1], got ${max}`, { field: 'maxWeight' });
+  if (!(max > 0 && max <= 1)) throw new ConfigError('bad-config', `maxWeight must be in (0, 1], got ${max}`, { field: 'maxWeight' });
   return {
     kind: 'limit',
     name: `limitWeight(${max})`,

@@ -5,7 +5,7 @@ import type { Step, StepSetup } from '../step.ts';
 function columns(setup: StepSetup, roles: readonly Role[], field: string): Int32Array {
   return Int32Array.from(roles, (role) => {
     const k = setup.column(role);
-    if (k < 0) throw new ConfigError(`role "${role}" is not in the market`, { field: `${field}.${role}` }, 'unknown-role');
+    if (k < 0) throw new ConfigError('unknown-role', `role "${role}" is not in the market`, { field: `${field}.${role}` });
     return k;
   });
 }

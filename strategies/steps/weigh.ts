@@ -1,15 +1,15 @@
 import { ConfigError } from '../../datasets/errors.ts';
-import { checkQuadrantTable, checkRoleWeights, tableRows, throwIssues, weightsRow, type QuadrantTable, type RoleWeights } from '../quadrant-table.ts';
+import { parseQuadrantTable, parseRoleWeights, tableRows, weightsRow, type QuadrantTable, type RoleWeights } from '../quadrant-table.ts';
 import type { Step } from '../step.ts';
 
 /**
  * `weighFixed(weights)`: the same target every day (roles not named weigh 0), e.g. 60/40.
  * Reads nothing. Sets: selected (named roles) and weights.
  *
- * @throws ConfigError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
+ * @throws ProblemsError naming `weights.<role>` for unknown roles, bad numbers, or a sum ≠ 1.
  */
 export function weighFixed(weights: RoleWeights, options: { allowShorts?: boolean; label?: string } = {}): Step {
-  throwIssues(checkRoleWeights(weights, 'weights', options.allowShorts));
+  parseRoleWeights(weights, 'weights', options.allowShorts);
   const text = options.label ?? Object.entries(weights).map(([r, w]) => `${r} ${w}`).join(', ');
   return {
     kind: 'weigh',
@@ -56,10 +56,10 @@ export function weighEqually(): Step {
  * `weighByQuadrant(table)`: the row of the quadrant in force at today's close. Label 0
  * (warm-up) stops the day (no new target). Reads: label(0). Sets: selected and weights.
  *
- * @throws ConfigError naming `table.Q2.us_small` etc. (see checkQuadrantTable).
+ * @throws ProblemsError naming `table.Q2.us_small` etc. (see checkQuadrantTable).
  */
 export function weighByQuadrant(table: QuadrantTable, options: { allowShorts?: boolean; label?: string } = {}): Step {
-  throwIssues(checkQuadrantTable(table, 'table', options.allowShorts));
+  parseQuadrantTable(table, 'table', options.allowShorts);
   return {
     kind: 'weigh',
     name: `weighByQuadrant(${options.label ?? 'table'})`,
@@ -95,8 +95,8 @@ const MIN_SD = 1e-12;
 export function weighInverseVolatility(options: { lookback: number; lag?: number }): Step {
   const { lookback } = options;
   const lag = options.lag ?? 0;
-  if (!Number.isInteger(lookback) || lookback < 2) throw new ConfigError(`lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
-  if (!Number.isInteger(lag) || lag < 0) throw new ConfigError(`lag must be a whole number ≥ 0, got ${lag}`, { field: 'lag' });
+  if (!Number.isInteger(lookback) || lookback < 2) throw new ConfigError('bad-config', `lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
+  if (!Number.isInteger(lag) || lag < 0) throw new ConfigError('bad-config', `lag must be a whole number ≥ 0, got ${lag}`, { field: 'lag' });
   return {
     kind: 'weigh',
     name: `weighInverseVolatility(${lookback} days, lag ${lag})`,

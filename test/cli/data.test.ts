@@ -18,6 +18,12 @@ describe('quadrant data', () => {
     expect(report.series.find((s) => s.series === 'WALCL')).toMatchObject({ first: '2002-12-18', rows: 1238 });
   });
 
+  it('verify warns about a 50% one-day jump in SPY, naming the day (was "ok")', () => {
+    const dir = makeSnapshot({ 'prices/SPY.csv': priceCsv([['2024-01-02', 100], ['2024-01-03', 101], ['2024-01-04', 151.5]]) });
+    const r = runCli(['data', 'verify', '--data', dir]);
+    expect(r.stdout).toContain('SPY.csv:4: adjusted close moves ×1.500 on 2024-01-04, beyond the ×1.3 an ETF is checked against');
+  });
+
   it('verify exits 2 and names the file and line when a required series is broken', () => {
     const dir = makeSnapshot({
       'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-13-10', '2']]),
@@ -65,7 +71,7 @@ describe('usage errors', () => {
     writeFileSync(file, 'keep me');
     const r = runCli(['run', '--data', SNAPSHOT, '--out', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out must be a directory');
+    expect(r.stderr).toBe(`quadrant: --out ${file}: is a file; name a directory to write into\n`);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 

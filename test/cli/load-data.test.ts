@@ -44,10 +44,12 @@ describe('dataDirOnFirstUse', () => {
     delete process.env.QUADRANT_DATA;
     try {
       await expect(dataDirOnFirstUse({ cache, quiet: true }, offline)).rejects.toThrow(/could not download data: fetch failed \(ENOTFOUND\)/);
+      // A runtime failure, exit 1, as `quadrant data fetch` exits for the same failure.
+      await expect(dataDirOnFirstUse({ cache, quiet: true }, offline)).rejects.toMatchObject({ code: 'network', exitCode: 1 });
     } finally {
       if (prev !== undefined) process.env.QUADRANT_DATA = prev;
     }
-    expect(calls).toBe(1);
+    expect(calls).toBe(2);
   });
 });
 

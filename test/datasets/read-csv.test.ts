@@ -119,9 +119,17 @@ describe('reading price CSV', () => {
     expect(warnings).toMatchObject([{ code: 'split-like-jump', file: 'prices/SPY.csv', line: 4 }]);
   });
 
-  it('does not flag a large but ordinary move (a 28% fall)', () => {
+  it('flags a 50% one-day jump in an ETF (beyond ×1.3), naming the day', () => {
     const warnings: Issue[] = [];
-    readPriceCsv(priceCsv([['2026-01-02', 100], ['2026-01-05', 72]]), 'p.csv', SPY, warnings);
+    readPriceCsv(priceCsv([['2026-01-02', 100], ['2026-01-05', 150]]), 'prices/SPY.csv', SPY, warnings);
+    expect(warnings).toMatchObject([{ code: 'split-like-jump', series: 'SPY', line: 3 }]);
+    expect(warnings[0].message).toBe('adjusted close moves ×1.500 on 2026-01-05, beyond the ×1.3 an ETF is checked against: an unadjusted split or a bad print?');
+  });
+
+  it('does not flag large but real moves: an ETF falling 22% (÷1.28), an index falling 28% (÷1.39)', () => {
+    const warnings: Issue[] = [];
+    readPriceCsv(priceCsv([['2026-01-02', 100], ['2026-01-05', 78]]), 'p.csv', SPY, warnings);
+    readPriceCsv(priceCsv([['2026-01-02', 100], ['2026-01-05', 72]]), 'p.csv', priceEntry('GSPC')!, warnings);
     expect(warnings).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { ARTICLE_PLAYBOOK, QUADRANTS, checkQuadrantTable, describeStrategy, articleStrategy, benchmarkStrategies } from '../../strategies/index.ts';
+import { ARTICLE_PLAYBOOK, QUADRANTS, safeParseQuadrantTable, describeStrategy, articleStrategy, benchmarkStrategies } from '../../strategies/index.ts';
 
 describe('the article playbook', () => {
   it('is a valid table: every quadrant sums to 1, no shorts', () => {
-    expect(checkQuadrantTable(ARTICLE_PLAYBOOK, 'table')).toEqual([]);
+    expect(safeParseQuadrantTable(ARTICLE_PLAYBOOK, 'table')).toEqual({ ok: true, value: ARTICLE_PLAYBOOK });
   });
 
   it('holds what the note says in each quadrant (ARTICLE.md, "The framework")', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { countRuns, gather, navFromReturns, regimeMask } from '../../../engine/analysis/index.ts';
+import { countRuns, countSpells, gather, navFromReturns, regimeMask } from '../../../engine/analysis/index.ts';
 import { QuadrantError } from '../../../datasets/errors.ts';
 
 describe('regimeMask', () => {
@@ -48,5 +48,17 @@ describe('navFromReturns', () => {
 
   it('rejects a return of −100 %', () => {
     expect(() => navFromReturns(Float64Array.of(0, -1))).toThrow(QuadrantError);
+  });
+});
+
+describe('countSpells', () => {
+  it('counts runs of at least minDays, by hand', () => {
+    expect(countSpells(Uint8Array.of(1, 1, 1, 0, 1, 0, 1, 1, 1), 3)).toBe(2);
+    expect(countSpells(Uint8Array.of(1, 1, 0, 1, 1), 3)).toBe(0);
+    // 21 days make an episode, 20 do not (the default minimum is one month of trading days).
+    const m = new Uint8Array(60);
+    m.fill(1, 0, 21);
+    m.fill(1, 30, 50);
+    expect(countSpells(m)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { C10, C8, C9, claimWindows, countRateMoves } from '../../../engine/claims/index.ts';
+import { C10, C8, C9, claimWindows, countRateMoves, impliedCuts } from '../../../engine/claims/index.ts';
 import { parseIsoDay } from '../../../datasets/day.ts';
 import { makeContext, weekdays } from './make-context.ts';
 
@@ -30,19 +30,28 @@ describe('C8: RMP, TGA and reserves', () => {
     expect(res.verdict).toBe('contradicted');
   });
 
-  it('reserves above $3T only briefly in Q1 → partial → inconclusive', () => {
+  it('reserves above $3T only briefly in Q1, March below → the part fails once the quarter is published (no "partial" any more)', () => {
     const brief = (d: number) => (d >= parseIsoDay('2026-02-02') && d <= parseIsoDay('2026-02-06') ? 3_050_000 : 2_900_000);
     const ctx = makeContext({ macro: { WALCL: walcl, WDTGAL: tga, WRESBAL: brief } });
     const res = C8.evaluate(ctx, claimWindows(ctx).outOfSample!);
-    expect(res.notes[2]).toMatch(/^reserves partial/);
-    expect(res.verdict).toBe('inconclusive');
+    expect(res.notes[2]).toMatch(/^reserves fail/);
+    expect(res.verdict).toBe('contradicted');
   });
 
-  it('data ending in March cannot score the April parts', () => {
+  it('an $80bn TGA release against "about $400bn" fails once April is in the data (pass band ≥ $200bn, everything else fails)', () => {
+    const small = (d: number) => 850_000 - Math.min(Math.max(0, d - JAN19), 81) * (80_000 / 81);
+    const ctx = makeContext({ macro: { WALCL: walcl, WDTGAL: small, WRESBAL: reserves } });
+    const res = C8.evaluate(ctx, claimWindows(ctx).outOfSample!);
+    expect(res.notes[1]).toMatch(/^TGA fail .*released \$80bn/);
+    expect(res.statistic).toBe(2);
+    expect(res.verdict).toBe('contradicted');
+  });
+
+  it('data ending in March cannot score the April parts: pending, not inconclusive', () => {
     const ctx = makeContext({ to: '2026-03-20', macro: { WALCL: walcl, WDTGAL: tga, WRESBAL: reserves } });
     const res = C8.evaluate(ctx, claimWindows(ctx).outOfSample!);
-    expect(res.verdict).toBe('inconclusive');
-    expect(res.thin).toBe(true);
+    expect(res.verdict).toBe('pending');
+    expect(res.notes[0]).toMatch(/^balance sheet open/);
   });
 });
 
@@ -57,8 +66,9 @@ describe('C9: Q2 the risk, Q4 rare and short', () => {
     expect(res.statistic).toBeCloseTo(20 / total, 12);
     expect(res.episodes).toBe(1);
     // 20/~170 ≈ 12 % now; 12 more Q4 days would make 32/182 = 17.6 % > 15 %: not decided yet.
-    expect(res.verdict).toBe('inconclusive');
-    expect(res.notes.join(' ')).toMatch(/period not over/);
+    expect(res.verdict).toBe('pending');
+    expect(res.notes.join(' ')).toMatch(/Q4 share open/);
+    expect(res.notes.join(' ')).toMatch(/period open/);
   });
 
   it('a year of data past September decides it: short rare Q4 → supported, long Q4 → contradicted', () => {
@@ -66,6 +76,19 @@ describe('C9: Q2 the risk, Q4 rare and short', () => {
     expect(C9.evaluate(shortQ4, claimWindows(shortQ4).outOfSample!).verdict).toBe('supported');
     const longQ4 = makeContext({ to: '2026-12-31', label: (t) => (t >= 540 && t < 620 ? 4 : 2) });
     expect(C9.evaluate(longQ4, claimWindows(longQ4).outOfSample!).verdict).toBe('contradicted');
+    // A Q4 share of ~20 % (between the old pass 15 % and fail 33 %) no longer stays undecided for ever.
+    const middle = makeContext({ to: '2026-12-31', label: (t) => (t >= 540 && t < 560 ? 4 : t >= 600 && t < 620 ? 4 : 2) });
+    const r = C9.evaluate(middle, claimWindows(middle).outOfSample!);
+    expect(r.statistic).toBeGreaterThan(0.15);
+    expect(r.statistic).toBeLessThan(1 / 3);
+    expect(r.verdict).toBe('contradicted');
+  });
+
+  it('is decided early when the rest of the period cannot change a part: no Q2 day and 55 Q4 days with 12 days left', () => {
+    const ctx = makeContext({ label: (t) => (t >= 560 && t < 615 ? 4 : 1) });
+    const res = C9.evaluate(ctx, claimWindows(ctx).outOfSample!);
+    expect(res.verdict).toBe('contradicted');
+    expect(res.notes.join(' ')).toMatch(/Q2 − Q4 days fail/);
   });
 });
 
@@ -86,18 +109,38 @@ describe('C10: two cuts in 2026', () => {
     expect(m.end).toBeCloseTo(2.89, 12);
   });
 
-  it('so far with meetings left → inconclusive; too many cuts → contradicted; a full year of two → supported', () => {
+  it('impliedCuts: a 2-year yield 37.5 bp under the policy rate prices two evenly spread 2026 cuts (by hand: 0.375 / (0.25 × 0.75) = 2)', () => {
+    expect(impliedCuts(3.64, 3.265)).toBeCloseTo(2, 12);
+    expect(impliedCuts(3.64, 3.64)).toBe(0);
+    // The snapshot's 2026-01-16 close (DFF 3.64, DGS2 3.56 as of that close): 0.08 / 0.1875 = 0.4267.
+    expect(impliedCuts(3.64, 3.56)).toBeCloseTo(0.08 / 0.1875, 12);
+  });
+
+  it('so far with meetings left → pending; too many cuts → contradicted; a full year of two, priced at two → supported', () => {
     const twoCuts = (d: number) => (d >= parseIsoDay('2026-06-18') ? 3.14 : d >= parseIsoDay('2026-03-19') ? 3.39 : 3.64);
-    const soFar = makeContext({ macro: { DFF: twoCuts } });
+    const pricedTwo = () => 3.265;
+    const soFar = makeContext({ macro: { DFF: twoCuts }, dgs2: pricedTwo });
     const r1 = C10.evaluate(soFar, claimWindows(soFar).outOfSample!);
     expect(r1.statistic).toBe(2);
-    expect(r1.verdict).toBe('inconclusive');
-    expect(r1.notes[1]).toMatch(/3 FOMC meeting\(s\) left/);
-    const three = makeContext({ macro: { DFF: (d) => twoCuts(d) - (d >= parseIsoDay('2026-07-30') ? 0.25 : 0) } });
+    expect(r1.secondary!.value).toBeCloseTo(2, 10);
+    expect(r1.verdict).toBe('pending');
+    expect(r1.notes.join(' ')).toMatch(/3 FOMC meeting\(s\) left/);
+    const three = makeContext({ macro: { DFF: (d) => twoCuts(d) - (d >= parseIsoDay('2026-07-30') ? 0.25 : 0) }, dgs2: pricedTwo });
     expect(C10.evaluate(three, claimWindows(three).outOfSample!).verdict).toBe('contradicted');
-    const full = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts } });
+    const full = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts }, dgs2: pricedTwo });
     expect(C10.evaluate(full, claimWindows(full).outOfSample!).verdict).toBe('supported');
-    const none = makeContext({ to: '2027-01-08' });
+    const none = makeContext({ to: '2027-01-08', dgs2: pricedTwo });
     expect(C10.evaluate(none, claimWindows(none).outOfSample!).verdict).toBe('contradicted');
+    // Two cuts delivered; the pricing measure (a lower bound) reads none: it cannot decide.
+    const flat = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts }, dgs2: () => 3.64 });
+    const rf = C10.evaluate(flat, claimWindows(flat).outOfSample!);
+    expect(rf.notes[0]).toMatch(/^priced at publication undecided/);
+    expect(rf.verdict).toBe('supported');
+    // A 2-year 75 bp under DFF prices (0.75 / 0.1875 =) 4 cuts even before any term premium:
+    // above the band, the note misread the pricing.
+    const steep = makeContext({ to: '2027-01-08', macro: { DFF: twoCuts }, dgs2: () => 3.64 - 0.75 });
+    const rs = C10.evaluate(steep, claimWindows(steep).outOfSample!);
+    expect(rs.notes[0]).toMatch(/^priced at publication fail/);
+    expect(rs.verdict).toBe('contradicted');
   });
 });

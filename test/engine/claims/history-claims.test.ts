@@ -18,18 +18,47 @@ const sd = (xs: number[]) => {
 // Labels cycle Q1, Q2, Q3, Q4 in 30-day blocks: many episodes of each.
 const cycle = (t: number) => 1 + (Math.floor(t / 30) % 4);
 
+/** The naive difference in differences: annualised mean of f on days in the condition minus on the other labelled days. */
+function naiveContrast(ctx: ClaimContext, from: number, to: number, inside: (t: number) => boolean, f: (i: number) => number): number {
+  const a = daysWhere(ctx, from, to, (t) => ctx.labels[t] >= 1 && inside(t)).map(f);
+  const b = daysWhere(ctx, from, to, (t) => ctx.labels[t] >= 1 && !inside(t)).map(f);
+  return annualMean(a) - annualMean(b);
+}
+
 describe('C1–C4: spread claims', () => {
-  it('C1 statistic is the smallest Q1 mean of the five roles (naive), supported under a strong Q1 rally', () => {
+  it('C1 statistic is the smallest (Q1 − other quadrants) mean of the five roles (naive), supported under a strong Q1 rally; the Q1 level is the secondary figure', () => {
     const ctx = makeContext({ label: cycle, drift: (_r, _i, q) => (q === 1 ? 0.004 : 0) });
     const w = claimWindows(ctx).inSample!;
     const days = daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === 1);
-    const naive = Math.min(...RISK_ROLES.map((r) => annualMean(days.map((i) => ctx.roles[r][i]))));
+    const naive = Math.min(...RISK_ROLES.map((r) => naiveContrast(ctx, w.from, w.to, (t) => ctx.labels[t] === 1, (i) => ctx.roles[r][i])));
+    const level = Math.min(...RISK_ROLES.map((r) => annualMean(days.map((i) => ctx.roles[r][i]))));
     const res = C1.evaluate(ctx, w);
     expect(res.statistic).toBeCloseTo(naive, 10);
+    expect(res.secondary!.value).toBeCloseTo(level, 10);
     expect(res.n).toBe(days.length);
     expect(res.verdict).toBe('supported');
+    expect(res.pValue).toBeLessThan(0.05);
     expect(res.lower).toBeGreaterThan(0);
     expect(res.thin).toBe(false);
+    // 560 in-sample days in 30-day blocks, Q1 every fourth block: 5 spells of ≥ 21 days (the last one cut by the article).
+    expect(res.episodes).toBe(res.fragments);
+  });
+
+  it('a trend that holds in every quadrant cancels in the contrast: C4 is not contradicted by commodities lagging everywhere', () => {
+    // Commodities lag US equities by 0.5% a day on EVERY day: the Q3 level is strongly negative, the contrast is noise.
+    const ctx = makeContext({ label: cycle, drift: (r) => (r === 'commodities' ? -0.005 : 0), seed: 3 });
+    const res = C4.evaluate(ctx, claimWindows(ctx).inSample!);
+    expect(res.secondary!.value).toBeLessThan(-0.6); // the level: about −0.005 × 252 = −126%/yr
+    expect(res.verdict).not.toBe('contradicted');
+    expect(Math.abs(res.statistic)).toBeLessThan(0.5);
+  });
+
+  it('a claim whose condition never holds is untestable, not inconclusive', () => {
+    const ctx = makeContext({ label: (t) => (t % 60 < 30 ? 1 : 3) });
+    const res = C2.evaluate(ctx, claimWindows(ctx).inSample!);
+    expect(res.n).toBe(0);
+    expect(res.verdict).toBe('untestable');
+    expect(res.pValue).toBeNaN();
   });
 
   it('C1 is contradicted when one role falls hard in Q1', () => {
@@ -46,12 +75,11 @@ describe('C1–C4: spread claims', () => {
     expect(res.verdict).not.toBe('supported');
   });
 
-  it('C2 is the Q2 mean of US (large+small)/2 minus non-US (developed+EM)/2 (naive)', () => {
+  it('C2 is the Q2 − elsewhere contrast of US (large+small)/2 minus non-US (developed+EM)/2 (naive)', () => {
     const ctx = makeContext({ label: cycle, drift: (r, _i, q) => (q === 2 && (r === 'us_large' || r === 'us_small') ? 0.003 : 0) });
     const w = claimWindows(ctx).inSample!;
-    const days = daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === 2);
     const R = ctx.roles;
-    const naive = annualMean(days.map((i) => (R.us_large[i] + R.us_small[i]) / 2 - (R.non_us_developed[i] + R.emerging[i]) / 2));
+    const naive = naiveContrast(ctx, w.from, w.to, (t) => ctx.labels[t] === 2, (i) => (R.us_large[i] + R.us_small[i]) / 2 - (R.non_us_developed[i] + R.emerging[i]) / 2);
     const res = C2.evaluate(ctx, w);
     expect(res.statistic).toBeCloseTo(naive, 10);
     expect(res.verdict).toBe('supported');
@@ -61,33 +89,35 @@ describe('C1–C4: spread claims', () => {
     const ctx = makeContext({ label: cycle, riskAversion: (_d, t) => 15 + 5 * Math.sin(t / 9) });
     const w = claimWindows(ctx).inSample!;
     const g = ctx.riskAversion!.values;
-    const days = daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === 2 && t >= 21 && g[t] - g[t - 21] > 0);
-    const naive = annualMean(days.map((i) => ctx.roles.us_small[i] - ctx.roles.us_large[i]));
+    const inside = (t: number) => ctx.labels[t] === 2 && t >= 21 && g[t] - g[t - 21] > 0;
+    const days = daysWhere(ctx, w.from, w.to, inside);
+    const naive = naiveContrast(ctx, w.from, w.to, inside, (i) => ctx.roles.us_small[i] - ctx.roles.us_large[i]);
     const res = C3.evaluate(ctx, w);
     expect(res.n).toBe(days.length);
     expect(res.statistic).toBeCloseTo(naive, 10);
     expect(res.notes.join(' ')).toMatch(/VIX up over 21 days/);
   });
 
-  it('C4 is the smaller of (non-US+China − US) and (commodities − US) in Q3 (naive)', () => {
+  it('C4 is the smaller Q3 − elsewhere contrast of (non-US+China − US) and (commodities − US) (naive)', () => {
     const ctx = makeContext({ label: cycle, drift: (r, _i, q) => (q === 3 && r === 'commodities' ? 0.004 : 0) });
     const w = claimWindows(ctx).inSample!;
     const R = ctx.roles;
-    const days = daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === 3);
+    const q3 = (t: number) => ctx.labels[t] === 3;
     const us = (i: number) => (R.us_large[i] + R.us_small[i]) / 2;
-    const a = annualMean(days.map((i) => (R.non_us_developed[i] + R.emerging[i] + R.china_hk[i]) / 3 - us(i)));
-    const b = annualMean(days.map((i) => R.commodities[i] - us(i)));
+    const a = naiveContrast(ctx, w.from, w.to, q3, (i) => (R.non_us_developed[i] + R.emerging[i] + R.china_hk[i]) / 3 - us(i));
+    const b = naiveContrast(ctx, w.from, w.to, q3, (i) => R.commodities[i] - us(i));
     expect(C4.evaluate(ctx, w).statistic).toBeCloseTo(Math.min(a, b), 10);
   });
 });
 
 describe('C5–C7: group claims', () => {
-  it('C5 statistic is 252·max(m4 − min(m1..m3), m4) on the risk basket (naive); supported when Q4 falls hardest', () => {
+  it('C5 statistic is the contrast 252·(m4 − min(m1..m3)) on the risk basket (naive), the Q4 level 252·m4 beside it; supported when Q4 falls hardest', () => {
     const ctx = makeContext({ label: cycle, drift: (_r, _i, q) => (q === 4 ? -0.004 : 0.001) });
     const w = claimWindows(ctx).inSample!;
     const m = [1, 2, 3, 4].map((q) => annualMean(daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === q).map((i) => basket(ctx, i))));
     const res = C5.evaluate(ctx, w);
-    expect(res.statistic).toBeCloseTo(Math.max(m[3] - Math.min(m[0], m[1], m[2]), m[3]), 10);
+    expect(res.statistic).toBeCloseTo(m[3] - Math.min(m[0], m[1], m[2]), 10);
+    expect(res.secondary!.value).toBeCloseTo(m[3], 10);
     expect(res.verdict).toBe('supported');
     // Q4 the best quadrant instead: contradicted.
     const up = makeContext({ label: cycle, drift: (_r, _i, q) => (q === 4 ? 0.004 : 0) });
@@ -135,6 +165,15 @@ describe('thin data', () => {
     const res = C1.evaluate(ctx, claimWindows(ctx).outOfSample!);
     expect(res.n).toBe(40);
     expect(res.episodes).toBe(1);
+    expect(res.thin).toBe(true);
+  });
+
+  it('counts as episodes only runs of ≥ 21 days: a condition that flickers has many fragments and few episodes', () => {
+    // Q2 in runs of 5 days out of every 10, plus one 40-day run: 1 episode, many fragments.
+    const ctx = makeContext({ label: (t) => (t >= 100 && t < 140 ? 2 : t % 10 < 5 ? 2 : 1) });
+    const res = C2.evaluate(ctx, claimWindows(ctx).inSample!);
+    expect(res.episodes).toBe(1);
+    expect(res.fragments).toBeGreaterThan(40);
     expect(res.thin).toBe(true);
   });
 });

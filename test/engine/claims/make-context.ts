@@ -31,6 +31,11 @@ export interface ContextSpec {
   netLiquidity?: (day: Day, t: number) => number;
   riskAversion?: (day: Day, t: number) => number;
   reps?: number;
+  /** Days on which a role is held as T-bills (default none). */
+  standIn?: Partial<Record<Role, (day: Day, t: number) => boolean>>;
+  bootstrap?: 'stationary' | 'episode';
+  /** The 2-year yield (percent), observed that day; default none. */
+  dgs2?: (day: Day, t: number) => number;
 }
 
 export function makeContext(spec: ContextSpec = {}): ClaimContext {
@@ -54,12 +59,14 @@ export function makeContext(spec: ContextSpec = {}): ClaimContext {
     WRESBAL: col(spec.macro?.WRESBAL, 3_200_000),
     WDTGAL: col(spec.macro?.WDTGAL, 800_000),
     DFF: col(spec.macro?.DFF, 3.64),
+    DGS2: spec.dgs2 ? col(spec.dgs2, NaN) : undefined,
   };
   return {
     calendar,
     labels,
     roles,
     cash: new Float64Array(n),
+    standIn: Object.fromEntries(ROLES.map((r) => [r, spec.standIn?.[r] ? Uint8Array.from(calendar, (d, t) => (spec.standIn![r]!(d, t) ? 1 : 0)) : new Uint8Array(n)])) as Record<Role, Uint8Array>,
     macro,
     asOf: { WALCL: calendar.slice(), WRESBAL: calendar.slice(), WDTGAL: calendar.slice(), DFF: calendar.slice() },
     netLiquidity: col(spec.netLiquidity, 5_700_000),
@@ -69,6 +76,7 @@ export function makeContext(spec: ContextSpec = {}): ClaimContext {
     reps: spec.reps ?? 300,
     seed: 7,
     level: 0.95,
+    bootstrap: spec.bootstrap ?? 'stationary',
   };
 }
 

@@ -43,11 +43,34 @@ describe('the scorecard on the real snapshot', () => {
     expect(note).toContain(`$${pace.toFixed(1)}bn/month`);
   });
 
-  it('C10 counts no cut when the raw effective rate never moved 20 bp after the article', () => {
+  it('C10 counts no cut when the raw effective rate never moved 20 bp after the article, and prices the publication day from the raw files', () => {
     const dff = fred('DFF');
     const after = [...dff].filter(([d]) => d > parseIsoDay('2026-01-19')).map(([, v]) => v);
     expect(Math.max(...after) - Math.min(...after)).toBeLessThan(0.2);
-    expect(rows[9].outOfSample!.statistic).toBe(0);
-    expect(rows[9].outOfSample!.verdict).toBe('inconclusive');
+    const c10 = rows[9].outOfSample!;
+    expect(c10.statistic).toBe(0);
+    // The 2026-01-16 close sees the 2026-01-15 prints (both published the next business day).
+    const day = parseIsoDay('2026-01-15');
+    expect(c10.secondary!.value).toBeCloseTo((dff.get(day)! - fred('DGS2').get(day)!) / (0.25 * 0.75), 10);
+    // Under one cut priced by a lower-bound measure: the pricing cannot decide; with no cut by
+    // the data's end and three FOMC meetings left, two cuts are still possible: pending.
+    expect(c10.secondary!.value).toBeLessThan(1);
+    expect(c10.verdict).toBe('pending');
+  });
+
+  it('C6 starts after reserves first reached $3T (data of 2020-04-22, usable 2020-04-24) and reports the COVID window apart', () => {
+    const c6 = rows[5].inSample!;
+    expect(c6.from).toBe(parseIsoDay('2020-04-27'));
+    expect(c6.notes.join(' ')).toMatch(/COVID window 2019-12-02 … 2020-04-24/);
+    expect(c6.notes.join(' ')).toMatch(/NW lag 42/);
+  });
+
+  it('says which roles were T-bill stand-ins: China/HK and commodities from 2026-08-11 out of sample, commodities 2003–2006 for C7', () => {
+    const c4 = rows[3].outOfSample!;
+    expect(c4.standIns.map((s) => s.role)).toEqual(['china_hk', 'commodities']);
+    expect(c4.standIns[1].from).toBe(parseIsoDay('2026-08-11'));
+    const c7 = rows[6].inSample!.standIns.find((s) => s.role === 'commodities')!;
+    expect(c7.to).toBeLessThan(parseIsoDay('2006-03-01'));
+    expect(rows[3].inSample!.standIns).toEqual([]);
   });
 });

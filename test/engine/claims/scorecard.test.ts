@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { runScorecard, CLAIMS } from '../../../engine/claims/index.ts';
+import { runScorecard, summariseVerdicts, CLAIMS, VERDICTS } from '../../../engine/claims/index.ts';
+import { pAdjust } from '../../../engine/stats/p-adjust.ts';
 import { ConfigError } from '../../../datasets/errors.ts';
 import { makeContext } from './make-context.ts';
 
@@ -15,9 +16,66 @@ describe('runScorecard', () => {
       expect(row.outOfSample?.window).toBe('out-of-sample');
       if (row.claim.kind === 'history') expect(row.inSample?.window).toBe('in-sample');
       else expect(row.inSample).toBeUndefined();
-      for (const r of [row.inSample, row.outOfSample]) if (r) expect(['supported', 'contradicted', 'inconclusive']).toContain(r.verdict);
+      for (const r of [row.inSample, row.outOfSample]) if (r) expect(VERDICTS).toContain(r.verdict);
     }
     expect(CLAIMS.every((c) => c.rule.length > 20 && c.statistic.length > 10)).toBe(true);
+  });
+
+  it('adjusts the history claims\' p-values per sample (Holm decides, BH shown) and re-decides the verdicts on Holm', () => {
+    // Strong Q1 rally and Q4 slump: several claims significant, so the adjustment matters.
+    const ctx = makeContext({ label: cycle, reps: 600, drift: (_r, _i, q) => (q === 1 ? 0.004 : q === 4 ? -0.003 : 0), riskAversion: (_d, t) => 15 + Math.sin(t / 7) });
+    const rows = runScorecard(ctx);
+    for (const side of ['inSample', 'outOfSample'] as const) {
+      const tested = rows.filter((r) => r.claim.kind === 'history' && r[side] && Number.isFinite(r[side]!.pValue));
+      const raw = tested.map((r) => r[side]!.pValue);
+      // An independent recomputation of the family's adjustment (engine/stats pAdjust is itself checked against R in test/engine/stats).
+      const holm = pAdjust(raw, 'holm');
+      const bh = pAdjust(raw, 'bh');
+      tested.forEach((r, k) => {
+        const res = r[side]!;
+        expect(res.pHolm).toBeCloseTo(holm[k], 12);
+        expect(res.pBH).toBeCloseTo(bh[k], 12);
+        expect(res.pHolm).toBeGreaterThanOrEqual(res.pValue);
+        const wanted = r.claim.predicted === 'negative' ? -1 : 1;
+        const expected = res.pHolm < 0.05 ? (res.sign === wanted ? 'supported' : 'contradicted') : 'inconclusive';
+        expect(res.verdict).toBe(expected);
+      });
+      // Forecasts are not in the family.
+      for (const r of rows.filter((x) => x.claim.kind === 'forecast')) expect(r.outOfSample!.pHolm).toBeNaN();
+    }
+    expect(rows[0].inSample!.verdict).toBe('supported');
+    expect(rows[4].inSample!.verdict).toBe('supported');
+    const summary = summariseVerdicts(rows);
+    expect(Object.keys(summary['in-sample'])).toEqual([...VERDICTS]);
+    expect(VERDICTS.reduce((s, v) => s + summary['in-sample'][v], 0)).toBe(7);
+    expect(VERDICTS.reduce((s, v) => s + summary['out-of-sample'][v], 0)).toBe(10);
+  });
+
+  it('the episode bootstrap resamples whole runs: same estimate, a different (wider on persistent data) interval', () => {
+    const drift = (_r: string, i: number) => 0.004 * Math.sin(i / 15); // slow swings: days within a run are dependent
+    const a = makeContext({ label: cycle, reps: 300, drift });
+    const b = makeContext({ label: cycle, reps: 300, drift, bootstrap: 'episode' });
+    const [ra] = runScorecard(a, { only: ['C1'] });
+    const [rb] = runScorecard(b, { only: ['C1'] });
+    expect(rb.inSample!.statistic).toBeCloseTo(ra.inSample!.statistic, 12);
+    expect(rb.inSample!.test).toMatch(/^episode bootstrap: \d+ whole runs/);
+    expect(rb.inSample!.upper - rb.inSample!.lower).not.toBeCloseTo(ra.inSample!.upper - ra.inSample!.lower, 6);
+    // Out of sample Q1 is one run: too few episodes to resample, so no interval and no p-value (not a false "supported").
+    const one = makeContext({ label: (t) => (t > 560 && t <= 600 ? 1 : 2), reps: 200, bootstrap: 'episode' });
+    const [r1] = runScorecard(one, { only: ['C1'] });
+    expect(r1.outOfSample!.pValue).toBeNaN();
+    expect(r1.outOfSample!.test).toMatch(/no episode bootstrap: a group has 1 run/);
+    expect(r1.outOfSample!.verdict).toBe('inconclusive');
+  });
+
+  it('poisoned future: C6\'s sample start (first close with reserves ≥ $3T) is found in the window only', () => {
+    // Reserves below $3T up to the article: in sample the line was never crossed, whatever comes later.
+    const before = makeContext({ reps: 40, macro: { WRESBAL: () => 2_900_000 } });
+    const after = makeContext({ reps: 40, macro: { WRESBAL: (_d, t) => (t > before.articleIndex + 5 ? 3_100_000 : 2_900_000) } });
+    const a = runScorecard(before, { only: ['C6'] })[0].inSample!;
+    const b = runScorecard(after, { only: ['C6'] })[0].inSample!;
+    expect(b).toEqual(a);
+    expect(a.verdict).toBe('untestable');
   });
 
   it('rejects an unknown claim id with a ConfigError naming the field', () => {

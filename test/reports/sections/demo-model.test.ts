@@ -51,6 +51,7 @@ describe('buildDemoModel on the real snapshot', () => {
   });
 
   it('scores all ten claims', () => {
-    expect(findTable(model, 'scorecard').rows.map((r) => r.key)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10']);
+    // One row per claim and sample.
+    expect(findTable(model, 'scorecard').rows.map((r) => r.key)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10'].flatMap((c) => [`${c}-in`, `${c}-out`]));
   });
 });

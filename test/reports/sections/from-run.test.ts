@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../datasets/errors.ts';
 import { buildReportFromRun, runOnCalendar, runReturnsOnCalendar } from '../../../reports/sections/from-run.ts';
 import { loadDemoInputs, type DemoInputs } from '../../../reports/sections/demo-model.ts';
-import { readRunBundle, type RunBundle } from '../../../reports/sections/run-bundle.ts';
+import { readRunBundle, type RunBundle } from '../../../engine/run-bundle/index.ts';
 import { runHeadline, runPerformanceSection } from '../../../reports/sections/run-performance.ts';
 import { presentSections, type ChartBlock, type ReportModel, type TableBlock } from '../../../reports/model.ts';
 import { SNAPSHOT } from '../../builders.ts';

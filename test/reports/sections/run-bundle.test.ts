@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../datasets/day.ts';
 import { DataError } from '../../../datasets/errors.ts';
-import { readRunBundle } from '../../../reports/sections/run-bundle.ts';
+import { readRunBundle } from '../../../engine/run-bundle/index.ts';
 import { checkRunData, runDataWarnings } from '../../../reports/sections/run-data-check.ts';
 import { writeBundle } from './run-bundle-fixture.ts';
 
@@ -62,6 +62,25 @@ describe('readRunBundle', () => {
     }
     const e = dataError(() => readRunBundle(writeBundle(tmp(), { 'manifest.json': '{"data": {"files": {}}, "runs": [{"name": "article"}]}' })));
     expect(e.details.field).toBe('data.dir');
+  });
+});
+
+describe('readRunBundle verifies the bundle against its own checksums', () => {
+  it('refuses a bundle whose nav.csv comes from another run (same dates, another strategy)', () => {
+    const dir = writeBundle(tmp());
+    // What a second run into the same directory used to leave: its nav.csv beside this metrics.json.
+    writeFileSync(join(dir, 'nav.csv'), 'date,nav\n2024-01-02,1\n2024-01-03,0.9\n2024-01-04,\n');
+    const e = dataError(() => readRunBundle(dir));
+    expect([e.code, e.details.file]).toEqual(['file-unreadable', join(dir, 'nav.csv')]);
+    expect(e.message).toMatch(/does not match the checksum manifest.json records for it/);
+  });
+
+  it('refuses a bundle without checksums (hand-made or older)', () => {
+    const dir = writeBundle(tmp());
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    delete manifest.bundle;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    expect(dataError(() => readRunBundle(dir)).details.field).toBe('bundle');
   });
 });
 

@@ -2,12 +2,13 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { ConfigError } from '../../../datasets/errors.ts';
+import { ProblemsError } from '../../../datasets/problems.ts';
 import { REGIME_PRESETS } from '../../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK } from '../../../strategies/article.ts';
 import { defaultValidateGrid, expandGrid, gridParameters, gridSize, loadGrid, MAX_GRID_CONFIGS, parseGrid, regimeCombinations, regimeConfigOf } from '../../../strategies/robustness/index.ts';
 import { thrown } from '../../builders.ts';
 
-const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
+const configError = (fn: () => unknown): ProblemsError => thrown(fn, ProblemsError);
 
 describe('parseGrid', () => {
   it('fills the defaults: the article regimes and playbook, regime+monthly, 5 bps, no window', () => {
@@ -126,13 +127,35 @@ describe('parseGrid errors name the field', () => {
     // 40 × 40 × 40 = 64,000 > 50,000; the largest axis (first on ties) is named.
     const err = configError(() => parseGrid({ regimes: { 'windows.reservesWeeks': many(40), 'stability.minDwellDays': many(40, 0) }, costBps: many(40) }));
     expect(err.details.field).toBe('regimes.windows.reservesWeeks');
-    expect(err.message).toContain('64000');
+    expect(err.message).toContain('64,000');
     const err2 = configError(() => parseGrid({ regimes: { 'windows.reservesWeeks': many(30) }, costBps: many(2000) }));
     expect(err2.details.field).toBe('costBps');
   });
 
+  it('a deeply nested value is one too-deep problem, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const err = configError(() => parseGrid({ costBps: deep }, 'grid.json'));
+    expect(err.problems.map((p) => p.code)).toEqual(['too-deep']);
+    expect(err.message).toMatch(/^costBps(\.0)+: nests deeper than 32 levels$/);
+  });
+
+  it('a playbook name that would start a spreadsheet formula is refused, clipped where quoted', () => {
+    const name = `=HYPERLINK("http://x","${'y'.repeat(1000)}")`;
+    const err = configError(() => parseGrid({ playbooks: { [name]: 'article' } }, 'grid.json'));
+    expect(err.problems[0].path).toBe(`playbooks.${name.slice(0, 40)}…`);
+    expect(err.message.length).toBeLessThan(300);
+  });
+
+  it('every problem is listed, not just the first', () => {
+    const err = configError(() => parseGrid({ costBps: [-1, -2], rebalance: ['hourly'], colour: 'red' }, 'grid.json'));
+    expect(err.problems.map((p) => p.path)).toEqual(['colour', 'rebalance[0]', 'costBps[0]', 'costBps[1]']);
+    expect(err.total).toBe(4);
+  });
+
   it('a grid file that is not JSON', () => {
-    const err = configError(() => loadGrid(join(import.meta.dirname, '..', '..', 'fixtures', 'regimes', 'not-json.json')));
-    expect(err.details.field).toBe('grid');
+    const err = thrown(() => loadGrid(join(import.meta.dirname, '..', '..', 'fixtures', 'regimes', 'not-json.json')), ConfigError);
+    expect(err.details.option).toBe('grid');
+    expect(err.describe()).toMatch(/^--grid .*not-json\.json: not valid JSON/);
   });
 });

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseIsoDay } from '../../datasets/day.ts';
-import { DataError } from '../../datasets/errors.ts';
-import type { RunManifest } from '../../engine/backtest/index.ts';
+import { DataError, fileSystemError } from '../../datasets/errors.ts';
+import type { RunManifest } from '../backtest/manifest.ts';
+import { RUN_FILES, type BundleChecksum } from './format.ts';
+import { lockRunDir, recoverRunDir } from './run-dir.ts';
 
 /** A metrics record as metrics.json writes it: numbers, ISO dates for drawdown days, null for NaN. */
 export type MetricsRecord = Record<string, number | string | null>;
@@ -27,6 +30,8 @@ export interface RunMetricsFile {
   warning?: string;
   from: string;
   to: string;
+  /** Warnings about the whole run, e.g. a period under a year. */
+  warnings?: string[];
   runs: Record<string, RunMetricsEntry>;
 }
 
@@ -53,7 +58,7 @@ export interface RunBundle {
   navs: { name: string; nav: Float64Array }[];
 }
 
-/** The files a report needs from a run directory (trades.csv and weights.csv are not read). */
+/** The files a report needs from a run directory (trades.csv and weights.csv are checked, not read). */
 export const BUNDLE_FILES = ['manifest.json', 'metrics.json', 'nav.csv', 'benchmarks.csv'] as const;
 
 const HINT = 'point --run at a directory written by `quadrant run --out DIR`';
@@ -64,11 +69,16 @@ const HINT = 'point --run at a directory written by `quadrant run --out DIR`';
  * (every run's NAV side by side). NAVs are parsed to the exact doubles the run wrote
  * (shortest round-trip text), so a report built from them shows the run's own numbers.
  *
- * @throws DataError (exit 2) naming the file: a missing directory or file, unreadable JSON, a
- *   missing field, a bad date or number, dates out of order, or NAV files that disagree on the
- *   dates or with the runs the manifest lists.
+ * Before anything is parsed, every file is checked against the sha256 the manifest recorded for
+ * it (`bundle`), so a bundle mixing two runs is refused rather than drawn. A directory left
+ * missing by a writer killed mid-swap is first restored from its whole old bundle (recoverRunDir).
+ *
+ * @throws DataError (exit 2) naming the file: a missing directory or file, a checksum that
+ *   does not match, unreadable JSON, a missing field, a bad date or number, dates out of order,
+ *   or NAV files that disagree on the dates or with the runs the manifest lists.
  */
 export function readRunBundle(dir: string): RunBundle {
+  if (!existsSync(dir)) restoreInterrupted(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DataError('file-missing', 'no such run directory', { file: dir, hint: HINT });
   for (const name of BUNDLE_FILES) {
     const path = join(dir, name);
@@ -81,6 +91,7 @@ export function readRunBundle(dir: string): RunBundle {
   if (!isObject(manifest.data.files)) throw fieldMissing(manifestPath, 'data.files');
   if (!Array.isArray(manifest.runs) || manifest.runs.length === 0 || manifest.runs.some((r) => typeof r?.name !== 'string')) throw fieldMissing(manifestPath, 'runs');
   const config = (isObject(manifest.config) ? manifest.config : {}) as RunConfig;
+  verifyChecksums(dir, manifestPath, manifest.bundle);
 
   const metricsPath = join(dir, 'metrics.json');
   const metrics = readJson(metricsPath) as RunMetricsFile;
@@ -133,6 +144,42 @@ function readNavCsv(path: string, expected: readonly string[]): { days: Int32Arr
     }
   }
   return { days, columns };
+}
+
+/** Every bundle file against the sha256 manifest.json records for it. */
+function verifyChecksums(dir: string, manifestPath: string, bundle: unknown): void {
+  if (!isObject(bundle)) {
+    throw new DataError('file-unreadable', 'no bundle checksums in the manifest', { file: manifestPath, field: 'bundle', hint: 'the run was written by an older Quadrant, or by hand: run `quadrant run --out DIR` again' });
+  }
+  for (const name of RUN_FILES) {
+    if (name === 'manifest.json') continue;
+    const entry = bundle[name] as BundleChecksum | undefined;
+    const path = join(dir, name);
+    if (!isObject(entry) || typeof entry.sha256 !== 'string') throw fieldMissing(manifestPath, `bundle.${name}`);
+    if (!existsSync(path)) throw new DataError('file-missing', `the run directory has no ${name}`, { file: path, hint: HINT });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw fileSystemError(err, path, 'read', 'run');
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
+      throw new DataError('file-unreadable', `does not match the checksum manifest.json records for it: the directory mixes files of two runs, or the file was edited`, { file: path, hint: 'run `quadrant run --out DIR` again' });
+    }
+  }
+}
+
+/** Restores a run directory a killed writer left missing (its old bundle waits beside it), if no writer holds it now. */
+function restoreInterrupted(dir: string): void {
+  let release: (() => void) | undefined;
+  try {
+    release = lockRunDir(dir, 'run');
+    recoverRunDir(dir);
+  } catch {
+    // A live writer holds it, or the parent cannot be written: report the directory as missing.
+  } finally {
+    release?.();
+  }
 }
 
 function readJson(path: string): Record<string, unknown> & Partial<RunManifest> & Partial<RunMetricsFile> {
