@@ -50,6 +50,11 @@ describe('quadrant sweep --shard (CLI)', () => {
     const q = runCli(['sweep', 'query', dir, 'SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM configs']);
     expect(q.stderr).toBe('');
     expect(q.stdout.trim().split('\n').at(-1)!.trim().split(/\s+/)).toEqual(['27', '0', '26']);
+    // --out names the shard directory: an existing file there is refused before any work.
+    const file = join(dir, 'shard-0-of-2.parquet');
+    const notDir = runCli([...SHARD, '--shard', '1/2', '--out', file]);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain('is a file; name a directory');
     const bad = runCli(['sweep', 'query', dir, 'SELEC 1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('the query failed');
