@@ -52,6 +52,7 @@ function bareLoop(market: Market, plan: Plan, bps: number, nav: Float64Array, we
         let V = F;
         for (let k = 0; k < R; k++) V += h[k];
         const off = pending * R;
+        // biome-ignore lint/correctness/noUnusedVariables: computed for its cost, as the replay computes turnover
         let tau = Math.abs(F / V);
         for (let k = 0; k < R; k++) tau += Math.abs(rows[off + k] - h[k] / V);
         let x = V;

@@ -1,12 +1,13 @@
 import { ROLES, type Role } from '../datasets/catalog.ts';
+import type { Argv } from 'yargs';
 import type { Progress } from '../datasets/live/progress.ts';
 import type { Panel } from '../datasets/panel.ts';
 import { buildRoles, type RoleSeries } from '../datasets/roles.ts';
 import { formatIssue } from '../datasets/issues.ts';
 import type { NamedReturns } from '../engine/analysis/index.ts';
-import { marketFromRoles } from '../engine/backtest/index.ts';
+import { marketFromRoles, type Market } from '../engine/backtest/index.ts';
 import { computeRegimes, type RegimeResult } from '../engine/regimes/index.ts';
-import { BUILTIN_STRATEGIES, builtinStrategy, runStrategy } from '../strategies/index.ts';
+import { BUILTIN_STRATEGIES, builtinStrategy, costAssumption, DEFAULT_COST_BPS, DEFAULT_EXECUTION, runStrategy, STRATEGY_EXECUTIONS, type CostAssumption } from '../strategies/index.ts';
 import { regimeConfigFrom } from './commands/regimes.ts';
 import { loadData } from './load-data.ts';
 
@@ -18,6 +19,10 @@ export interface AnalysisArgs {
   preset?: string;
   config?: string;
   strategies: boolean;
+  /** Cost per trade, bps of the value traded (default 5, as every command). */
+  'cost-bps'?: number;
+  /** When orders fill (default next-close). */
+  execution?: string;
 }
 
 /** Everything the analyses read, built once. */
@@ -26,17 +31,26 @@ export interface AnalysisInputs {
   panel: Panel;
   roles: Map<Role, RoleSeries>;
   regimes: RegimeResult;
-  /** Each built-in strategy's daily NAV return on the calendar (NaN before its first day). */
+  market: Market;
+  /** The cost and execution assumption every replay here used. */
+  assumption: CostAssumption;
+  /** Each built-in strategy but the random-regime control: its daily NAV return on the calendar (NaN before its first day), under its own name (`article`, `us-large`, …). */
   strategies: NamedReturns[];
+  /** The calendar index the replays start from (their NAV's first close): the first labelled day. */
+  start: number;
   /** The data's warnings, one line each (file or series first), for JSON and reports. */
   warnings: string[];
 }
 
 /**
  * Loads the data, labels the regimes and replays the built-in strategies from the first
- * labelled day (default replay options: the backtest's own execution and cost defaults).
+ * labelled day under one cost assumption (`--cost-bps`, `--execution`; default 5 bps at the
+ * next close, as `run` and the robustness grid).
+ *
+ * @throws ConfigError naming `cost-bps` or `execution` when they are not valid.
  */
 export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress): Promise<AnalysisInputs> {
+  const assumption = costAssumption(args['cost-bps'], args.execution);
   const { dir, dataset, panel } = await loadData(args);
   const warnings = dataset.issues.filter((i) => i.severity === 'warning').map(formatIssue);
   const roles = buildRoles(panel);
@@ -44,20 +58,29 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
   const regimes = computeRegimes(panel, regimeConfigFrom(args));
   progress.tick('regimes');
   const strategies: NamedReturns[] = [];
+  const market = marketFromRoles(panel, roles);
+  const costs = { bps: assumption.costBps };
   if (args.strategies && regimes.firstLabelled >= 0) {
-    const market = marketFromRoles(panel, roles);
-    for (const name of BUILTIN_STRATEGIES) {
-      const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled });
+    // The random-regime control is one seeded shuffle: validate shows it as a distribution instead.
+    for (const name of BUILTIN_STRATEGIES.filter((s) => s !== 'random-regime')) {
+      const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled, costs, execution: assumption.execution });
       const r = new Float64Array(panel.calendar.length).fill(NaN);
       for (let i = 1; i < res.nav.length; i++) r[res.start + i] = res.nav[i] / res.nav[i - 1] - 1;
-      strategies.push({ name: `strategy:${name}`, returns: r });
+      strategies.push({ name, returns: r });
       progress.tick(name);
     }
   }
-  return { dir, panel, roles, regimes, strategies, warnings };
+  return { dir, panel, roles, regimes, market, assumption, strategies, start: Math.max(0, regimes.firstLabelled), warnings };
 }
 
 /** Role returns as named series, in catalog order. */
 export function roleReturns(roles: Map<Role, RoleSeries>): NamedReturns[] {
   return ROLES.map((r) => ({ name: r, returns: roles.get(r)!.returns }));
+}
+
+/** `--cost-bps` and `--execution`, with the same defaults and words in every command. */
+export function costOptions<T>(y: Argv<T>) {
+  return y
+    .option('cost-bps', { type: 'number', default: DEFAULT_COST_BPS, describe: 'cost per trade, basis points of the value traded (every replay of the command)' })
+    .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' });
 }

@@ -16,11 +16,13 @@ export const COUNT_LIMITS = {
   permutations: { min: 0, max: 10_000 },
   workers: { min: 0, max: 64 },
   top: { min: 1, max: 1_000 },
+  // Trials only enter the deflated Sharpe ratio's formula: no work grows with them.
+  'extra-trials': { min: 0, max: 1_000_000 },
 } as const satisfies Record<string, CountLimit>;
 
 /** The count options of each command (checked before its handler runs). */
 const COMMAND_COUNTS: Record<string, (keyof typeof COUNT_LIMITS)[]> = {
-  validate: ['reps', 'permutations'],
+  validate: ['reps', 'permutations', 'extra-trials'],
   sweep: ['workers', 'permutations', 'top'],
 };
 

@@ -4,8 +4,8 @@ import { DataError, QuadrantError } from '../datasets/errors.ts';
 import type { Issue } from '../datasets/issues.ts';
 import { fetchIntoCache, resolveFetchTargets, type FetchIntoCacheOptions, type FetchSummary } from '../datasets/live/index.ts';
 import { createProgress } from '../datasets/live/progress.ts';
-import { assertUsable, loadDatasetAsync, type Dataset, type LoadOptions } from '../datasets/load-dataset.ts';
-import { buildPanel, type Panel } from '../datasets/panel.ts';
+import type { LoadOptions } from '../datasets/load-dataset.ts';
+import { openDataset, type OpenDataset } from '../datasets/open-dataset.ts';
 import { defaultCacheDir } from '../datasets/live/cache.ts';
 
 /** The options every data-reading command shares (declared globally in cli/main.ts). */
@@ -15,11 +15,7 @@ export interface DataArgs {
   quiet?: boolean;
 }
 
-export interface LoadedData {
-  dir: string;
-  dataset: Dataset;
-  panel: Panel;
-}
+export type LoadedData = OpenDataset;
 
 /** The live cache directory: --cache, else QUADRANT_CACHE, else $XDG_CACHE_HOME/quadrant or ~/.cache/quadrant. */
 export function cacheDir(explicit?: string): string {
@@ -74,14 +70,12 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
  * `reportWarnings` is false (the caller reports them its own way) or --quiet is given.
  */
 export async function loadData(args: DataArgs, options: LoadOptions & { reportWarnings?: boolean } = {}): Promise<LoadedData> {
-  const dir = await dataDirOnFirstUse(args);
-  const dataset = await loadDatasetAsync(dir, options);
-  assertUsable(dataset);
+  const loaded = await openDataset(await dataDirOnFirstUse(args), options);
   if (!args.quiet && options.reportWarnings !== false) {
-    const line = summariseWarnings(dataset.issues);
+    const line = summariseWarnings(loaded.dataset.issues);
     if (line) process.stderr.write(`${line}\n`);
   }
-  return { dir, dataset, panel: buildPanel(dataset) };
+  return loaded;
 }
 
 /** "data: 3 warnings (stale: DFF, DGS2; gap: UNRATE); quadrant data verify lists them", or ''. */

@@ -43,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.includes(name)) cli.command({ ...(await entry.load()), command: entry.command, describe: entry.describe });
     else cli.command(entry.command, entry.describe);
   }
+  skipHelpCache(cli);
   try {
     await cli.parseAsync();
   } catch (err) {
@@ -62,4 +63,15 @@ export function describeFailure(err: unknown): string {
   if (process.env.QUADRANT_DEBUG) return (err as Error)?.stack ?? String(err);
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return printable(`internal error: ${message.slice(0, 500)} (QUADRANT_DEBUG=1 prints the stack trace; please report it)`);
+}
+
+/**
+ * yargs renders the whole help text after every command's handler, only to cache it: about a
+ * tenth of a short command's start-up. Quadrant never shows help once a handler ran (failures
+ * throw from .fail instead), so the cache is never read; `--help` renders as before.
+ */
+function skipHelpCache(cli: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance(): { cacheHelpMessage(): void } } };
+  const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance();
+  if (usage) usage.cacheHelpMessage = () => {};
 }

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'bad-weights'
   | 'bad-argument'
   | 'network'
+  | 'missing-dependency'
   | 'internal';
 
 export interface ErrorDetails {

@@ -12,3 +12,4 @@ export { readFredCsv } from './csv/read-fred-csv.ts';
 export { readPriceCsv, PRICE_HEADER, type PriceSeries } from './csv/read-price-csv.ts';
 export { writeFredCsv } from './csv/write-csv.ts';
 export { writeFilesAtomic } from './write-files-atomic.ts';
+export { openDataset, type OpenDataset } from './open-dataset.ts';

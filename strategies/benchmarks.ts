@@ -5,8 +5,8 @@ import type { QuadrantTable } from './quadrant-table.ts';
 import { defineStrategy, type Strategy } from './step.ts';
 import { rebalanceOn } from './steps/rebalance.ts';
 import { selectRoles } from './steps/select.ts';
-import { weighByQuadrant, weighEqually, weighFixed } from './steps/weigh.ts';
-import { whenRegimeKnown } from './steps/when.ts';
+import { weighByQuadrant, weighEqually, weighFixed, weighInverseVolatility } from './steps/weigh.ts';
+import { whenMonthStarts, whenRegimeKnown } from './steps/when.ts';
 
 /** `us-large`: buy US large caps once and hold them. */
 export function usLargeBuyAndHold(): Strategy {
@@ -24,6 +24,23 @@ export function equalWeight(): Strategy {
     name: 'equal-weight',
     description: 'every role but cash equally weighted, monthly',
     steps: [selectRoles(ROLES.filter((r) => r !== 'cash')), weighEqually(), rebalanceOn('monthly')],
+  });
+}
+
+/** Trailing window of the risk-parity benchmark's volatilities: a quarter of trading days. */
+export const RISK_PARITY_LOOKBACK = 63;
+
+/**
+ * `risk-parity`: the same nine roles as `equal-weight`, each weighted by 1/σ of its last 63
+ * daily returns (known at the close), set on the first trading day of each month, the day the
+ * monthly rule trades. Roles without 63 days of returns wait; until any has them the book sits
+ * in cash.
+ */
+export function riskParity(): Strategy {
+  return defineStrategy({
+    name: 'risk-parity',
+    description: `every role but cash weighted by inverse ${RISK_PARITY_LOOKBACK}-day volatility, monthly`,
+    steps: [whenMonthStarts(), selectRoles(ROLES.filter((r) => r !== 'cash')), weighInverseVolatility({ lookback: RISK_PARITY_LOOKBACK }), rebalanceOn('monthly')],
   });
 }
 

@@ -1,11 +1,11 @@
 import { ConfigError } from '../datasets/errors.ts';
 import { articleStrategy } from './article.ts';
-import { equalWeight, randomRegime, sixtyForty, usLargeBuyAndHold, RANDOM_REGIME_SEED } from './benchmarks.ts';
+import { equalWeight, randomRegime, riskParity, sixtyForty, usLargeBuyAndHold, RANDOM_REGIME_SEED } from './benchmarks.ts';
 import { loadStrategyFile } from './spec/load-strategy-file.ts';
 import type { Strategy } from './step.ts';
 
 /** Names `--strategy` answers to without a file. */
-export const BUILTIN_STRATEGIES = ['article', 'us-large', '60-40', 'equal-weight', 'random-regime'] as const;
+export const BUILTIN_STRATEGIES = ['article', 'us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime'] as const;
 export type BuiltinStrategy = (typeof BUILTIN_STRATEGIES)[number];
 
 /** A built-in strategy by name (`seed` for the random-regime control). */
@@ -19,6 +19,8 @@ export function builtinStrategy(name: BuiltinStrategy, options: { seed?: number 
       return sixtyForty();
     case 'equal-weight':
       return equalWeight();
+    case 'risk-parity':
+      return riskParity();
     case 'random-regime':
       return randomRegime(options.seed ?? RANDOM_REGIME_SEED);
   }
@@ -37,7 +39,7 @@ export function resolveStrategy(nameOrFile: string, options: { seed?: number } =
   return loadStrategyFile(nameOrFile);
 }
 
-/** The benchmarks a strategy is printed against: buy-and-hold, 60/40, equal weight, and the random-regime control. */
+/** The benchmarks a strategy is printed against: buy-and-hold, 60/40, equal weight, risk parity, and the random-regime control. */
 export function benchmarkStrategies(options: { seed?: number } = {}): Strategy[] {
-  return [usLargeBuyAndHold(), sixtyForty(), equalWeight(), randomRegime(options.seed ?? RANDOM_REGIME_SEED)];
+  return [usLargeBuyAndHold(), sixtyForty(), equalWeight(), riskParity(), randomRegime(options.seed ?? RANDOM_REGIME_SEED)];
 }

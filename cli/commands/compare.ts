@@ -14,7 +14,8 @@ import {
 } from '../../engine/analysis/index.ts';
 import { panelNetLiquidity } from '../../engine/analysis/liquidity-signals.ts';
 import { pct } from '../../engine/percent.ts';
-import { loadAnalysisInputs, roleReturns, type AnalysisArgs } from '../analysis-inputs.ts';
+import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs } from '../analysis-inputs.ts';
+import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
@@ -63,7 +64,7 @@ function pathTable(title: string, path: EventPath, cmp: EpisodeComparison, event
 
 export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
   builder: (y: Argv<AnalysisArgs>) =>
-    y
+    costOptions(y)
       .positional('episodes', { type: 'string', array: true, describe: `named episodes (${EPISODES.map((e) => e.id).join(', ')}), years (2019), quarters (2019Q4), months (2019-08) or FROM..TO` })
       .option('from', { type: 'string', array: true, describe: 'start of an ad-hoc episode, YYYY[-MM[-DD]] (repeat with --to for more)' })
       .option('to', { type: 'string', array: true, describe: 'end of the ad-hoc episode of the matching --from' })
@@ -78,8 +79,8 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
   handler: async (args) => {
     const spans = episodesFromArgs(args.episodes ?? [], args.from ?? [], args.to ?? []);
     const eventDays = parseEventDays(args.days);
-    const progress = stepProgress('compare', 3 + (args.strategies ? 5 : 0), args.quiet);
-    const { panel, roles, regimes, strategies, dir } = await loadAnalysisInputs(args, progress);
+    const progress = stepProgress('compare', 3 + (args.strategies ? BUILTIN_STRATEGIES.length - 1 : 0), args.quiet);
+    const { panel, roles, regimes, strategies, dir, assumption } = await loadAnalysisInputs(args, progress);
     const cal = panel.calendar;
     const signals: EpisodeSignal[] = [
       { name: 'quadrant', values: Float64Array.from(regimes.labels), units: 'label at the close (0 warm-up)', mode: 'level' },
@@ -95,6 +96,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
 
     if (args.format === 'json') {
       const json = {
+        assumptions: assumptionJson(assumption),
         meta: { data: dir, regimes: regimes.config.name, eventDayZero: 'the close before each episode’s first trading day' },
         episodes: cmp.episodes.map((e) => ({
           ...e,
@@ -118,7 +120,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       return;
     }
 
-    const out: string[] = [`data ${dir}; regimes "${regimes.config.name}"; event day 0 = the close before each episode's first trading day`, ''];
+    const out: string[] = [`assumptions: ${describeAssumption(assumption)}`, `data ${dir}; regimes "${regimes.config.name}"; event day 0 = the close before each episode's first trading day`, ''];
     out.push(
       'EPISODES AND REGIMES (days in force of each quadrant: the label known at the previous close)',
       formatTable(
@@ -134,12 +136,12 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
     out.push('', 'ASSET ROLES: total return over the episode (worst drawdown inside it)', formatTable(['role', ...cmp.episodes.map((e) => e.id)], alignRight(roleRows, cmp.episodes.map((_, j) => j + 1))));
     if (strategies.length) {
       const names = strategies.map((s) => s.name);
-      const rows = names.map((name) => [name.replace('strategy:', ''), ...cmp.episodes.map((_, j) => cell(name, j))]);
+      const rows = names.map((name) => [name, ...cmp.episodes.map((_, j) => cell(name, j))]);
       const total = (name: string, j: number) => cmp.episodes[j].returns.find((x) => x.name === name)!.total;
-      for (const bench of names.filter((n) => n !== 'strategy:article')) {
-        rows.push([`article − ${bench.replace('strategy:', '')}`, ...cmp.episodes.map((_, j) => pct(total('strategy:article', j) - total(bench, j)) || 'n/a')]);
+      for (const bench of names.filter((n) => n !== 'article')) {
+        rows.push([`article − ${bench}`, ...cmp.episodes.map((_, j) => pct(total('article', j) - total(bench, j)) || 'n/a')]);
       }
-      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
+      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it; the random-regime control is a distribution: see quadrant validate)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
     }
     const path = (name: string) => cmp.paths.find((p) => p.name === name)!;
     const q = (x: number) => (Number.isNaN(x) ? '' : x === 0 ? '-' : `Q${x}`);
@@ -163,7 +165,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       '',
       pathTable('US large caps, cumulative return', path('us_large'), cmp, eventDays, (x) => pct(x)),
     );
-    if (strategies.length) out.push('', pathTable('article strategy, cumulative return', path('strategy:article'), cmp, eventDays, (x) => pct(x)));
+    if (strategies.length) out.push('', pathTable('article strategy, cumulative return', path('article'), cmp, eventDays, (x) => pct(x)));
     emit(out.join('\n'), args.out);
   },
 };

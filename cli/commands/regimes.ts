@@ -107,7 +107,8 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   const cal = panel.calendar;
   const out: string[] = [];
   out.push(`regimes: ${r.config.name} (${r.config.description})`);
-  out.push(`data: ${dir}; dollar: ${r.config.dollarSource}; confirm ${r.config.stability.confirmDays} days`);
+  const rule = r.config.model === 'markov-switching' ? 'each day from its filtered Markov-switching probabilities (monthly refits)' : `confirm ${r.config.stability.confirmDays} days`;
+  out.push(`data: ${dir}; dollar: ${r.config.dollarSource}; ${rule}`);
   const first = r.firstLabelled;
   out.push(
     first < 0

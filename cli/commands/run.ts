@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
@@ -10,20 +7,31 @@ import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   buildManifest,
-  EXECUTIONS,
   LOOK_AHEAD_WARNING,
   marketFromRoles,
   resultMetrics,
   type BacktestResult,
-  type Execution,
   type Market,
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
+import { gitCheckout, quadrantVersion } from '../../engine/package-versions.ts';
 import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
-import { benchmarkStrategies, describeStrategy, RANDOM_REGIME_SEED, resolveStrategy, runStrategy, type Strategy } from '../../strategies/index.ts';
+import {
+  assumptionJson,
+  benchmarkStrategies,
+  DEFAULT_EXECUTION,
+  describeStrategy,
+  RANDOM_REGIME_SEED,
+  resolveStrategy,
+  runStrategy,
+  STRATEGY_EXECUTIONS,
+  type Strategy,
+  type StrategyExecution,
+} from '../../strategies/index.ts';
+import { ARTICLE_RULE } from '../../strategies/article.ts';
+import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
-import { packageVersion } from '../package-version.ts';
 import { emit, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
@@ -40,7 +48,7 @@ interface RunArgs {
   'slippage-bps': number;
   'fixed-cost': number;
   capital: number;
-  execution: Execution;
+  execution: StrategyExecution;
   leverage: number;
   'allow-shorts': boolean;
   'financing-bps': number;
@@ -48,8 +56,6 @@ interface RunArgs {
   out?: string;
   report?: string;
 }
-
-const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
   builder: (y: Argv<RunArgs>) =>
@@ -63,7 +69,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of the value traded' })
       .option('fixed-cost', { type: 'number', default: 0, describe: 'fixed cost per order, in the currency of --capital' })
       .option('capital', { type: 'number', default: 1_000_000, describe: 'starting equity (gives fixed costs their scale; NAV starts at 1)' })
-      .option('execution', { choices: EXECUTIONS, default: 'next-close' as Execution, describe: 'when an order decided at a close fills (same-close is look-ahead-prone)' })
+      .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' })
       .option('leverage', { type: 'number', default: 1, describe: 'sum of weights held; the rest is borrowed (> 1) or left in T-bills (< 1)' })
       .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
@@ -114,10 +120,12 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     );
     for (const r of results) assertValued(r, args);
     const metrics = results.map((r) => resultMetrics(r, market, labels));
+    // The random-regime row is one shuffle: its distribution says what the control really does.
+    const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings));
+    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings, control && controlText(control, strategy.name)));
     if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings);
+      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings, control);
       emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
@@ -169,14 +177,14 @@ function assertValued(result: BacktestResult, args: RunArgs): void {
   });
 }
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[]): string {
+function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[], control?: string): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
   const override = args.rebalance ? ` — rule replaced by --rebalance ${main.rule}` : '';
   lines.push(`quadrant run: ${strategy.name} (${describeStrategy(strategy)}${override})${lookAhead}`);
   lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
-  lines.push(`execution ${main.options.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
+  lines.push(`execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
   lines.push('');
   const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_/yr', 'cost_drag_bp/yr', 'final_nav'];
   const rows = results.map((r, i) => {
@@ -198,6 +206,7 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
     ];
   });
   lines.push(formatTable(header, rows));
+  if (control) lines.push(control);
   lines.push('');
   lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
   const qRows = [1, 2, 3, 4].map((q) => {
@@ -220,12 +229,49 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   return lines.join('\n');
 }
 
+/**
+ * The random-regime control over 200 shuffles of the labels, under the run's cost and execution
+ * (none when fixed costs or leverage ≠ 1 make the one-line assumption incomplete).
+ */
+function randomRegimeControl(args: RunArgs, market: Market, labels: Uint8Array, start: number, end: number, reference: number): RandomRegimeDistribution | undefined {
+  if (args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
+  return randomRegimeDistribution(market, labels, {
+    start,
+    end,
+    assumption: { costBps: args['cost-bps'] + args['slippage-bps'], execution: args.execution },
+    rule: args.rebalance ?? ARTICLE_RULE,
+    seed: args.seed,
+    reference,
+  });
+}
+
+function controlText(c: RandomRegimeDistribution, name: string): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+  const p = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+  return (
+    `random-regime above is one shuffle (seed ${c.seed}); over ${c.shuffles} shuffles (seeds ${c.seed} + i), median [5–95%]: ` +
+    `Sharpe ${f(c.sharpe.median)} [${f(c.sharpe.p05)}, ${f(c.sharpe.p95)}], CAGR ${p(c.cagr.median)} [${p(c.cagr.p05)}, ${p(c.cagr.p95)}], ` +
+    `max DD ${p(c.maxDrawdown.median)} [${p(c.maxDrawdown.p05)}, ${p(c.maxDrawdown.p95)}]; ${c.atLeast} of ${c.shuffles} reach ${name}'s Sharpe (p = ${c.pValue.toFixed(3)})`
+  );
+}
+
 /** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
-function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, notes: string[], strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, warnings: string[]): void {
+function writeBundle(
+  args: RunArgs,
+  dir: string,
+  files: Map<string, string>,
+  notes: string[],
+  strategy: Strategy,
+  results: BacktestResult[],
+  metrics: ResultMetrics[],
+  market: Market,
+  warnings: string[],
+  control?: RandomRegimeDistribution,
+): void {
   const main = results[0];
   const manifest = buildManifest({
-    version: packageVersion(),
-    commit: gitCommit(),
+    version: quadrantVersion(),
+    commit: gitCheckout()?.commit,
     command: ['quadrant', ...process.argv.slice(2)],
     dataDir: dir,
     files,
@@ -241,13 +287,6 @@ function writeBundle(args: RunArgs, dir: string, files: Map<string, string>, not
     },
     results,
   });
-  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings }), { option: 'out' });
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  const extra = { assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }), ...(control ? { randomRegimeDistribution: control } : {}) };
+  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'out' });
 }

@@ -8,7 +8,7 @@ import { checkShards, dataFingerprint, mergeShards, parseShard, runShard, type S
 import type { RobustnessResult } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { formatTable, writeFileAtomic } from '../output.ts';
-import { packageVersion } from '../package-version.ts';
+import { quadrantVersion } from '../../engine/package-versions.ts';
 
 interface DataArgs {
   data?: string;
@@ -27,7 +27,7 @@ async function sweepData(args: DataArgs) {
  * writes DIR/shard-I-of-N.parquet atomically (a killed shard leaves no such file; a rerun
  * writes the same bytes). Returns the file written.
  */
-export async function runShardCommand(args: DataArgs & { grid: string; shard: string; out?: string; workers?: number; permutations: number; seed: number }, onProgress?: Parameters<typeof runShard>[2]['onProgress']): Promise<string> {
+export async function runShardCommand(args: DataArgs & { grid: string; shard: string; out?: string; workers?: number; permutations: number; seed: number; costBps: number }, onProgress?: Parameters<typeof runShard>[2]['onProgress']): Promise<string> {
   if (!args.out) throw new UsageError('--shard needs --out DIR (the directory the shard file goes to)', { field: 'out' });
   const shard = parseShard(args.shard);
   let gridText: string;
@@ -38,7 +38,7 @@ export async function runShardCommand(args: DataArgs & { grid: string; shard: st
     throw new ConfigError('bad-config', `cannot read the grid: ${(err as Error).message}`, { file: args.grid, field: 'grid' });
   }
   const { panel, roles, fingerprint } = await sweepData(args);
-  const result = await runShard(panel, roles, { shard, gridFile: args.grid, gridText, dataSha256: fingerprint, version: packageVersion(), permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress });
+  const result = await runShard(panel, roles, { shard, gridFile: args.grid, gridText, dataSha256: fingerprint, version: quadrantVersion(), costBps: args.costBps, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress });
   const file = join(args.out, shardFileName(result.manifest));
   writeFileAtomic(file, await shardParquet(result));
   return file;
@@ -72,7 +72,7 @@ export async function mergeCommand(args: DataArgs & { inputs: string[]; workers?
   // Disagreeing, missing or repeated shards are found before any data is read.
   checkShards(shards.map((s) => s.manifest), (i) => basename(files[i]));
   const { dir, panel, roles, fingerprint } = await sweepData(args);
-  const { result, manifest } = await mergeShards(panel, roles, shards, (i) => basename(files[i]), { dataSha256: fingerprint, version: packageVersion(), workers: args.workers ?? 'auto', onProgress });
+  const { result, manifest } = await mergeShards(panel, roles, shards, (i) => basename(files[i]), { dataSha256: fingerprint, version: quadrantVersion(), workers: args.workers ?? 'auto', onProgress });
   return { result, gridFile: manifest.grid.file, dir };
 }
 

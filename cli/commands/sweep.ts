@@ -3,6 +3,7 @@ import { UsageError } from '../../datasets/errors.ts';
 import { countRange } from '../count-limits.ts';
 
 import { buildRoles } from '../../datasets/roles.ts';
+import { costAssumption, DEFAULT_COST_BPS } from '../../strategies/cost-assumption.ts';
 import {
   DEFAULT_PERMUTATIONS,
   DEFAULT_ROBUSTNESS_SEED,
@@ -33,6 +34,7 @@ interface SweepArgs {
   top: number;
   format: SweepFormat;
   out?: string;
+  'cost-bps': number;
 }
 
 /** The output formats of `quadrant sweep`: the shared ones and parquet (to a file only). */
@@ -118,7 +120,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const d = result.deflatedSharpe;
   lines.push(
     d
-      ? `deflated Sharpe ratio: ${pc(d.probability)} that the best Sharpe (${fix(d.sharpe)}, config ${d.config}) beats the best of ${d.trials} skill-less trials (expected ${fix(d.expectedMaxSharpeAnnual)}); PSR ${pc(d.psr)}; skew ${fix(d.skew)}, excess kurtosis ${fix(d.kurtosis, 1)}, ${d.n} days`
+      ? `deflated Sharpe ratio: ${pc(d.probability)} that the best Sharpe (${fix(d.sharpe)}, config ${d.config}) beats the best of ${d.trials} skill-less trials (expected ${fix(d.expectedMaxSharpeAnnual)}; variance of trial Sharpes the larger of the grid's ${d.crossTrialVariance.toExponential(2)} and the skill-less 1/(T−1) = ${d.nullVariance.toExponential(2)}); PSR ${pc(d.psr)}; skew ${fix(d.skew)}, excess kurtosis ${fix(d.kurtosis, 1)}, ${d.n} days`
       : 'deflated Sharpe ratio: n/a (no configuration has a Sharpe)',
   );
   const p = result.pbo;
@@ -232,6 +234,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .option('workers', { type: 'number', describe: `worker threads (default: in process under 1,000 replays, else 2)${countRange('workers')}` })
       .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}` })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
+      .option('cost-bps', { type: 'number', default: DEFAULT_COST_BPS, describe: 'cost of the article default and its permutations, bps of the value traded (configurations use the grid\'s costBps, default the same 5)' })
       .option('top', { type: 'number', default: 10, describe: `configurations listed on the terminal${countRange('top')}` })
       .option('format', { choices: ['table', 'csv', 'json', 'parquet'] as const, default: 'table' as SweepFormat, describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything' })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
@@ -246,6 +249,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
     if (args.format === 'parquet' && !args.out) throw new UsageError('--format parquet needs --out FILE (parquet is binary, not for stdout)', { field: 'out' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (args.action === 'query') return emit(await queryCommand(args.inputs ?? []));
+    const cost = costAssumption(args['cost-bps']);
     const t0 = performance.now();
     const bar = robustnessProgress('sweep', args.quiet);
     let result: RobustnessResult;
@@ -259,7 +263,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         if (!args.grid) throw new UsageError('sweep needs --grid FILE (or: sweep merge DIR..., sweep query DIR... SQL)', { field: 'grid' });
         gridFile = args.grid;
         if (args.shard !== undefined) {
-          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard }, bar.onProgress);
+          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard, costBps: cost.costBps }, bar.onProgress);
           bar.done();
           process.stderr.write(`wrote ${file}\n`);
           return;
@@ -267,19 +271,23 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         const grid = loadGrid(args.grid);
         const loaded = await loadData(args);
         dir = loaded.dir;
-        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), { grid, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), { grid, costBps: cost.costBps, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
       }
     } finally {
       bar.done();
     }
     const seconds = (performance.now() - t0) / 1000;
-    if (args.format === 'json') return emit(robustnessJson({ data: dir, gridFile, ...result }), args.out);
+    // Merged shards carry the cost of the run that made them: the reference says it.
+    const refCost = result.reference.costBps;
+    const gridCostBps = result.grid.parameters.find((p) => p.name === 'costBps')?.values ?? [];
+    const assumptions = `the article default and its permutations at ${refCost} bps, each configuration at its grid costBps (${gridCostBps.join(', ')} bps); every order decided at a close and filled at the next close`;
+    if (args.format === 'json') return emit(robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution: 'next-close', description: assumptions }, data: dir, gridFile, ...result }), args.out);
     if (args.format === 'csv') return emit(configsCsv(result), args.out);
     if (args.format === 'parquet' && args.out) {
       writeFileAtomic(args.out, await configsParquet(result));
       process.stderr.write(`wrote ${args.out}\n`);
       return;
     }
-    emit(`data ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
+    emit(`assumptions: ${assumptions}\ndata ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
   },
 };

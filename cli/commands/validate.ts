@@ -21,9 +21,10 @@ import {
 import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, summariseVerdicts, THIN_DAYS, THIN_EPISODES, type BootstrapKind, type ScorecardRow } from '../../engine/claims/index.ts';
 import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
 import { pct } from '../../engine/percent.ts';
-import { BUILTIN_STRATEGIES } from '../../strategies/index.ts';
-import { defaultValidateGrid, loadGrid, robustnessReportInput, runRobustness, type RobustnessResult } from '../../strategies/robustness/index.ts';
-import { loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
+import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
+import { againstBenchmarks, defaultValidateGrid, expandGrid, loadGrid, robustnessReportInput, runRobustness, type BenchmarkAnalysis, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
+import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
 import { emit, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
@@ -40,8 +41,8 @@ function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
 }
 
-type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'robustness';
-const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'robustness'];
+type Section = 'scorecard' | 'regimes' | 'relative' | 'conditional' | 'benchmarks' | 'robustness';
+const SECTIONS: readonly Section[] = ['scorecard', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'];
 
 interface ValidateArgs extends AnalysisArgs {
   reps: number;
@@ -56,6 +57,7 @@ interface ValidateArgs extends AnalysisArgs {
   robustness: boolean;
   grid?: string;
   permutations: number;
+  'extra-trials': number;
   report?: string;
   'report-dir': string;
 }
@@ -115,7 +117,7 @@ function sampleWindow(sample: ValidateArgs['sample'], n: number, split: ReturnTy
 
 export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
   builder: (y: Argv<AnalysisArgs>) =>
-    y
+    costOptions(y)
       .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
       .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
       .option('reps', { type: 'number', default: 1000, describe: `stationary-bootstrap resamples per interval${countRange('reps')}` })
@@ -131,10 +133,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
       .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
       .option('permutations', { type: 'number', default: 200, describe: `block permutations of the regime labels in the robustness section (seeded by --seed)${countRange('permutations')}` })
+      .option('extra-trials', { type: 'number', default: 0, describe: `configurations or regime definitions tried before this grid: the deflated Sharpe ratio counts them as trials too${countRange('extra-trials')}` })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
+      .example('$0 validate --section benchmarks --cost-bps 10 --execution lag-2', 'the playbook against the benchmarks at 10 bps, acting a day late')
       .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
   handler: async (args) => {
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
@@ -144,9 +148,9 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
     const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
     const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
-    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length : 0;
+    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
+    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('benchmarks') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -182,8 +186,22 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     let robustness: RobustnessResult | undefined;
     if (want('robustness')) {
-      robustness = await runRobustness(panel, roles, { grid: grid ?? defaultValidateGrid(regimes.config), permutations: args.permutations, seed: args.seed });
+      const costBps = inputs.assumption.costBps;
+      robustness = await runRobustness(panel, roles, {
+        grid: grid ?? { ...defaultValidateGrid(regimes.config), costBps: [costBps] },
+        costBps,
+        extraTrials: args['extra-trials'],
+        permutations: args.permutations,
+        seed: args.seed,
+      });
       progress.tick('robustness');
+    }
+    let benchmarks: BenchmarkAnalysis | undefined;
+    if (want('benchmarks') && regimes.firstLabelled >= 0) {
+      // Every configuration tried counts: the robustness grid's and those named by --extra-trials.
+      const gridTrials = robustness?.deflatedSharpe?.trials ?? expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'];
+      benchmarks = againstBenchmarks(inputs.market, regimes.labels, { start: inputs.start, assumption: inputs.assumption, seed: args.seed, shuffles: args.permutations, trials: gridTrials });
+      progress.tick('benchmarks');
     }
     progress.done();
 
@@ -199,11 +217,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       tablesSample: args.sample,
       warnings: inputs.warnings,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes of at least 21 trading days`,
-      strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day with default execution and costs' : 'none',
+      strategies: inputs.strategies.length ? 'built-in strategies replayed from the first labelled day under the assumptions above' : 'none',
     };
 
     if (args.format === 'json') {
-      const json: Record<string, unknown> = { meta };
+      const json: Record<string, unknown> = { assumptions: { ...assumptionJson(inputs.assumption), scope: gridExecutionNote(inputs.assumption.execution) }, meta };
       if (want('scorecard')) {
         const sc = scorecardJson(scorecard);
         json.scorecard = sc.rows;
@@ -212,6 +230,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
       if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
       if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
+      if (benchmarks) {
+        // The assumption is stated once, at the top.
+        const { assumptions: _stated, ...rest } = benchmarks;
+        json.benchmarks = rest;
+      }
       if (robustness) json.robustness = robustness;
       emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
       return;
@@ -221,11 +244,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
       else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
       else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
+      else if (section === 'benchmarks') emit(benchmarks ? benchmarksCsv(benchmarks) : '', args.out);
       else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
       return;
     }
     const parts: string[] = [];
     parts.push(
+      `assumptions: ${describeAssumption(inputs.assumption)} (${gridExecutionNote(inputs.assumption.execution)})`,
       `data ${meta.data}: ${meta.calendar.from} … ${meta.calendar.to}; regimes "${meta.regimes.name}" labelled from ${meta.regimes.firstLabelled}`,
       `article ${meta.article}: in sample ${meta.inSample?.from ?? '-'} … ${meta.inSample?.to ?? '-'}, out of sample ${meta.outOfSample?.from ?? '-'} … ${meta.outOfSample?.to ?? '-'}`,
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
@@ -250,18 +275,25 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
       );
     }
+    if (benchmarks) parts.push('', benchmarksText(benchmarks));
     if (robustness) {
       parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
     }
     emit(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness);
+    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks);
   },
 };
 
+/** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
+function gridExecutionNote(execution: string): string {
+  return execution === 'next-close' ? 'every replay: strategies, benchmarks, robustness grid' : 'every replay; the robustness grid charges the same cost but fills at the next close';
+}
+
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult): Promise<void> {
+async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
+  const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
   const model = buildReportFromInputs(
     {
       dataDir: inputs.dir,
@@ -270,13 +302,15 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       regimes: inputs.regimes,
       scorecard: scorecard.length ? scorecard : undefined,
       claims: { reps: args.reps, seed: args.seed, level: args.level },
-      series: inputs.strategies,
+      // The playbook is the report's own run (under the same assumption); the benchmarks join it once each.
+      series: inputs.strategies.filter((s) => s.name !== 'article'),
       robustness: robustness ? robustnessReportInput(robustness) : undefined,
+      benchmarks: benchmarks ? benchmarkBlocks(benchmarks) : undefined,
     },
     {
       createdAt: reportCreatedAt(),
       command: `quadrant ${process.argv.slice(2).join(' ')}`,
-      playbook: true,
+      playbook: { costBps: inputs.assumption.costBps, execution: inputs.assumption.execution, withoutControl: true },
       notes: inputs.warnings.length ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }] : undefined,
     },
   );

@@ -18,7 +18,7 @@ export type CacheKind = 'fred' | 'prices';
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env, home = homedir()): string {
   if (env.QUADRANT_CACHE) return resolve(env.QUADRANT_CACHE);
   // The XDG spec ignores a relative XDG_CACHE_HOME.
-  if (env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')) return join(env.XDG_CACHE_HOME, 'quadrant');
+  if (env.XDG_CACHE_HOME?.startsWith('/')) return join(env.XDG_CACHE_HOME, 'quadrant');
   return join(home, '.cache', 'quadrant');
 }
 

@@ -125,7 +125,12 @@ function groupRow(condition: ConditionSpec, name: string, h: number, g: number, 
   const n = codes.length;
   const mask = new Uint8Array(n);
   let m = 0;
-  for (let t = 0; t < n; t++) if (codes[t] === g) (mask[t] = 1), m++;
+  for (let t = 0; t < n; t++) {
+    if (codes[t] === g) {
+      mask[t] = 1;
+      m++;
+    }
+  }
   const x = new Float64Array(m);
   let hits = 0;
   let ddSum = 0;

@@ -1,5 +1,6 @@
-// Pool worker entry (see worker-pool.ts): registers the TypeScript loader in this thread (unless
-// the parent process already passed it on with --import tsx), then loads the worker itself.
+// Pool worker entry when Quadrant runs from its TypeScript sources (see worker-pool.ts; compiled
+// code starts worker-pool-worker.js directly): registers the TypeScript loader in this thread,
+// then loads the worker itself.
 import { register } from 'tsx/esm/api';
 
 register();

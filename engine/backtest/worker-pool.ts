@@ -77,7 +77,8 @@ export type PoolReply = ({ ok: true } & PoolThreadTiming) | { ok: false; error: 
 const NEXT = 0;
 const DONE = 1;
 
-const BOOT = new URL('./worker-pool-boot.mjs', import.meta.url);
+// Compiled (dist/): the worker is plain JavaScript. Sources: the boot file registers tsx first.
+const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-pool-boot.mjs', import.meta.url) : new URL('./worker-pool-worker.js', import.meta.url);
 
 /** A typed-array constructor (Float64Array, Int32Array, Uint8Array, …). */
 export interface TypedArrayConstructor<T> {
@@ -125,7 +126,7 @@ export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int3
 
 /**
  * Runs jobs 0 … `jobs` − 1 of `task`: in this thread when `workers` is 0, else on that many
- * `worker_threads` (each registers tsx and imports the task's module) that share the data
+ * `worker_threads` (each imports the task's module; from sources, after registering tsx) that share the data
  * through SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers are
  * started before `prepare` runs and are terminated however the run ends.
  *

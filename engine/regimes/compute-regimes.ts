@@ -1,6 +1,7 @@
 import type { Panel } from '../../datasets/panel.ts';
 import { ConfigError } from '../../datasets/errors.ts';
 import { labelQuadrants } from './label-quadrants.ts';
+import { markovRegimeResult } from './markov/markov-regime-result.ts';
 import { checkRegimeConfig } from './parse-config.ts';
 import { REGIME_PRESETS } from './presets.ts';
 import { RegimeCache } from './regime-cache.ts';
@@ -19,7 +20,9 @@ export interface ComputeRegimesOptions {
  * Scores: each axis is the weighted mean of its components with weight > 0,
  * `score[t] = Σ wᵢ cᵢ[t] / Σ wᵢ`, unitless (components are clipped z-scores or ±1 signs);
  * NaN while any weighted component is NaN. Liquidity > 0 means easing, dollar > 0 means
- * strengthening. Labels: see labelQuadrants (confirmation and dwell are causal).
+ * strengthening. Labels: see labelQuadrants (confirmation and dwell are causal); with
+ * `model: 'markov-switching'`, the Markov-switching model's labels on those two scores instead
+ * (markovRegimeResult).
  *
  * Timing: the label, scores and components at day t read panel rows ≤ t only, and the panel
  * holds on each row only what was published by that day's close: labels are point in time.
@@ -35,6 +38,7 @@ export function computeRegimes(panel: Panel, config: RegimeConfig = REGIME_PRESE
   const liquidityScore = weightedScore(components, LIQUIDITY_COMPONENTS, config, n);
   const dollarScore = weightedScore(components, DOLLAR_COMPONENTS, config, n);
   const { labels, rawLabels } = labelQuadrants(liquidityScore, dollarScore, config.stability);
+  if (config.model === 'markov-switching') return markovRegimeResult({ config, labels, rawLabels, liquidityScore, dollarScore, components, signals, firstLabelled: -1 }, panel.calendar, config);
   let firstLabelled = -1;
   for (let t = 0; t < n; t++) {
     if (labels[t] !== 0) {

@@ -55,6 +55,7 @@ export function parseRegimeConfig(json: unknown, source: string): RegimeConfig {
   const config: RegimeConfig = {
     name: root.name === undefined ? defaultName : ctx.text(root.name, 'name', false),
     description: root.description === undefined ? base.description : ctx.text(root.description, 'description', true),
+    ...(base.model ? { model: base.model } : {}),
     dollarSource: root.dollarSource === undefined ? base.dollarSource : ctx.choice(root.dollarSource, 'dollarSource', DOLLAR_SOURCES),
     windows: { ...base.windows },
     zScore: { ...base.zScore },

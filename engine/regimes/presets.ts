@@ -68,6 +68,20 @@ const rates: RegimeConfig = {
   components: { ...article.components, balance_sheet: scale(0), net_liquidity: scale(0), reserves: sign(0, 100_000), reserves_change: scale(0) },
 };
 
+/**
+ * `markov-switching`: the data-driven challenger. One two-state Hamilton model per axis on the
+ * article composite's own liquidity and dollar scores, fitted by EM on an expanding window
+ * refitted monthly, each day labelled from its filtered probability (engine/regimes/markov/).
+ * It differs from `article` in the classification rule alone; `stability` is not used.
+ */
+const markovSwitching: RegimeConfig = {
+  ...article,
+  name: 'markov-switching',
+  description: 'two-state Markov-switching models (Hamilton filter, EM, monthly expanding refits) on the article composite\'s liquidity and dollar scores',
+  model: 'markov-switching',
+  stability: { ...BASE.stability, confirmDays: 1 },
+};
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -77,10 +91,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The built-in regime definitions, frozen; `article` is the default. */
-export const REGIME_PRESETS: Readonly<Record<'article' | 'balance-sheet' | 'rates', RegimeConfig>> = deepFreeze({
+export const REGIME_PRESETS: Readonly<Record<'article' | 'balance-sheet' | 'rates' | 'markov-switching', RegimeConfig>> = deepFreeze({
   article: structuredClone(article),
   'balance-sheet': structuredClone(balanceSheet),
   rates: structuredClone(rates),
+  'markov-switching': structuredClone(markovSwitching),
 });
 
 export type PresetName = keyof typeof REGIME_PRESETS;

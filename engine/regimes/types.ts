@@ -65,6 +65,12 @@ export const DOLLAR_SOURCES: readonly DollarSource[] = ['DTWEXBGS', 'DXY'];
 export interface RegimeConfig {
   name: string;
   description: string;
+  /**
+   * How the days are labelled: absent, each axis is the weighted mean of the components below
+   * and labelQuadrants confirms the quadrant; `markov-switching`, a two-state Markov-switching
+   * model per axis reads those two scores instead (engine/regimes/markov/; `stability` unused).
+   */
+  model?: 'markov-switching';
   /** The dollar index behind the second axis: the Fed's broad index (from 2006) or ICE DXY (from 1971). */
   dollarSource: DollarSource;
   windows: RegimeWindows;

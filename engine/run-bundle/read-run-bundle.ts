@@ -33,6 +33,17 @@ export interface RunMetricsFile {
   /** Warnings about the whole run, e.g. a period under a year. */
   warnings?: string[];
   runs: Record<string, RunMetricsEntry>;
+  /** The run's one cost assumption (runs since it was written). */
+  assumptions?: { costBps: number; execution: string; description: string };
+  /** The random-regime control over many shuffles (median and 5–95% band), when the run computed it. */
+  randomRegimeDistribution?: {
+    shuffles: number;
+    seed: number;
+    sharpe: { median: number; p05: number; p95: number };
+    cagr: { median: number; p05: number; p95: number };
+    atLeast: number;
+    pValue: number;
+  };
 }
 
 /** The configuration `quadrant run` records in manifest.json (`config`). */

@@ -20,10 +20,19 @@ export function bundleChecksum(content: string | Uint8Array): BundleChecksum {
  * each of the other five (`bundle`) so a reader can tell a whole bundle from a mixed one.
  * `results[0]` is the strategy, the rest its benchmarks; `warnings` concern the whole run.
  */
-export function runBundleFiles(input: { results: readonly BacktestResult[]; metrics: readonly ResultMetrics[]; market: Market; manifest: RunManifest; warnings?: readonly string[] }): { name: string; content: string }[] {
+export function runBundleFiles(input: {
+  results: readonly BacktestResult[];
+  metrics: readonly ResultMetrics[];
+  market: Market;
+  manifest: RunManifest;
+  warnings?: readonly string[];
+  /** More top-level fields of metrics.json, first (the cost assumption, the random-regime distribution). */
+  extra?: Record<string, unknown>;
+}): { name: string; content: string }[] {
   const { results, metrics, market } = input;
   const main = results[0];
   const metricsJson = {
+    ...input.extra,
     strategy: main.name,
     lookAheadProne: main.lookAheadProne,
     ...(main.lookAheadProne ? { warning: LOOK_AHEAD_WARNING } : {}),

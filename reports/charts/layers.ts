@@ -10,7 +10,7 @@ import type { HoverRow } from './time-rows.ts';
 
 // Vega-Lite's own types for nested layers are very wide unions; the chart kinds build plain
 // objects and the top level is typed once.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type Json = Record<string, any>;
 
 /** The name given to hover layers: the PDF renderer drops layers so named, HTML keeps them. */

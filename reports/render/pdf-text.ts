@@ -51,7 +51,6 @@ export function pdfText(text: string): string {
  */
 export function pdfSafeSvg(svg: string): string {
   // Fast path: plain ASCII needs nothing.
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7e]/.test(svg)) return svg;
   return pdfText(svg);
 }

@@ -139,15 +139,19 @@ function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: Readonly
       }
       return;
     case 'note':
-      return drawNote(doc, block);
+      drawNote(doc, block);
+      return;
     case 'table':
-      return drawTable(doc, block as TableBlock);
+      drawTable(doc, block as TableBlock);
+      return;
     case 'metrics':
-      return drawMetrics(doc, block);
+      drawMetrics(doc, block);
+      return;
     case 'chart': {
       const rendered = charts.get(block.id);
       if (!rendered) throw new Error(`chart ${block.id} was not rendered`);
-      return drawChart(doc, block, rendered);
+      drawChart(doc, block, rendered);
+      return;
     }
   }
 }
@@ -213,7 +217,7 @@ function drawChart(doc: PDFKit.PDFDocument, block: ChartBlock, rendered: Rendere
     width: w,
     height: h,
     preserveAspectRatio: 'xMinYMin meet',
-    fontCallback: (family, bold, italic) => (bold ? (italic ? 'Helvetica-BoldOblique' : FONT.bold) : italic ? FONT.italic : FONT.regular),
+    fontCallback: (_family, bold, italic) => (bold ? (italic ? 'Helvetica-BoldOblique' : FONT.bold) : italic ? FONT.italic : FONT.regular),
     warningCallback: () => {},
   });
   doc.x = x;

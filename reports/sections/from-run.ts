@@ -94,7 +94,7 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
     { key: 'Strategy', value: `${strategyName}: ${c.steps ?? strategyName}` },
     { key: 'Benchmarks', value: benchmarks.join(', ') || 'none' },
     { key: 'Period', value: period },
-    { key: 'Execution and costs', value: `${options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}` },
+    { key: 'Execution and costs', value: `${bundle.metrics.assumptions?.execution ?? options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}` },
     { key: 'Run', value: `${bundle.dir} (${runCode})` },
   ];
   const parameters: ConfigEntry[] = [
@@ -113,6 +113,16 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   if (bundle.manifest.lookAheadProne) notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
   for (const w of bundle.metrics.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: capital(w) + '.' });
   for (const r of bundle.manifest.runs) for (const w of r.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: `${r.name}: ${w}` });
+  const control = bundle.metrics.randomRegimeDistribution;
+  if (control) {
+    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+    const pc = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+    notes.push({
+      kind: 'note',
+      tone: 'info',
+      text: `random-regime is one shuffle of the labels (seed ${control.seed}). Over ${control.shuffles} shuffles its Sharpe has median ${f(control.sharpe.median)} (5–95%: ${f(control.sharpe.p05)} to ${f(control.sharpe.p95)}) and its CAGR ${pc(control.cagr.median)} (${pc(control.cagr.p05)} to ${pc(control.cagr.p95)}); ${control.atLeast} of ${control.shuffles} reach ${strategyName}'s Sharpe (p = ${control.pValue.toFixed(3)}).`,
+    });
+  }
 
   return {
     subtitle: `${strategyName} against ${benchmarks.length} benchmark${benchmarks.length === 1 ? '' : 's'}, ${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`,

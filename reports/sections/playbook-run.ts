@@ -2,7 +2,7 @@ import type { Panel } from '../../datasets/panel.ts';
 import type { Role } from '../../datasets/catalog.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
 import { marketFromRoles, type BacktestResult } from '../../engine/backtest/index.ts';
-import { benchmarkStrategies, describeStrategy, resolveStrategy, runStrategy } from '../../strategies/index.ts';
+import { benchmarkStrategies, DEFAULT_ASSUMPTION, describeStrategy, resolveStrategy, runStrategy, type StrategyExecution } from '../../strategies/index.ts';
 import type { PortfolioReturns } from './performance-section.ts';
 
 export interface PlaybookRun {
@@ -21,6 +21,9 @@ export interface PlaybookRun {
 export interface PlaybookOptions {
   strategy?: string;
   costBps?: number;
+  execution?: StrategyExecution;
+  /** Leave out the random-regime control (one seed) when the caller shows its distribution. */
+  withoutControl?: boolean;
 }
 
 /**
@@ -35,10 +38,11 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
   const start = Math.max(0, labels.findIndex((q) => q !== 0));
   const end = n - 1;
   const strategy = resolveStrategy(options.strategy ?? 'article');
-  const strategies = [strategy, ...benchmarkStrategies().filter((b) => b.name !== strategy.name)];
-  const costBps = options.costBps ?? 5;
+  const strategies = [strategy, ...benchmarkStrategies().filter((b) => b.name !== strategy.name && !(options.withoutControl && b.name === 'random-regime'))];
+  const costBps = options.costBps ?? DEFAULT_ASSUMPTION.costBps;
+  const execution = options.execution ?? DEFAULT_ASSUMPTION.execution;
   const env = { market, labels, panel };
-  const results = strategies.map((s) => runStrategy(s, env, { start, end, costs: { bps: costBps } }));
+  const results = strategies.map((s) => runStrategy(s, env, { start, end, costs: { bps: costBps }, execution }));
   return {
     portfolios: results.map((r, k) => ({ key: r.name, label: k === 0 ? `${r.name} (strategy)` : r.name, returns: calendarReturns(r, n), emphasis: k === 0 })),
     start,
@@ -48,7 +52,7 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
       { key: 'run.strategy', value: strategy.name },
       { key: 'run.steps', value: describeStrategy(strategy) },
       { key: 'run.benchmarks', value: strategies.slice(1).map((s) => s.name).join(', ') },
-      { key: 'run.execution', value: results[0].options.execution },
+      { key: 'run.execution', value: execution },
       { key: 'run.costBps', value: String(costBps) },
       { key: 'run.rebalance', value: results[0].rule },
     ],

@@ -7,13 +7,14 @@ import { roleSegments, tbillReturns, type RoleSeries } from '../../datasets/role
 import { compareEpisodes, regimeTable, resolveEpisode, type EpisodeSpan, type NamedReturns } from '../../engine/analysis/index.ts';
 import { buildClaimContext, runScorecard, type ClaimContextOptions, type ScorecardRow } from '../../engine/claims/index.ts';
 import type { RegimeResult } from '../../engine/regimes/index.ts';
-import { SECTION_TITLES, type ConfigEntry, type HeadlineTable, type NoteBlock, type ReportModel, type ReportSection } from '../model.ts';
+import { SECTION_TITLES, type ConfigEntry, type ReportBlock, type HeadlineTable, type NoteBlock, type ReportModel, type ReportSection } from '../model.ts';
 import { appendixSection, flattenParameters } from './appendix-section.ts';
 import { commonRoleWindow, DEFAULT_EPISODES } from './demo-model.ts';
 import { episodesSection } from './episodes-section.ts';
 import { liquiditySection } from './liquidity-section.ts';
 import { headlineFrom, performanceSection } from './performance-section.ts';
-import { runPlaybook } from './playbook-run.ts';
+import { runPlaybook, type PlaybookOptions } from './playbook-run.ts';
+import { describeAssumption } from '../../strategies/index.ts';
 import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
@@ -37,6 +38,8 @@ export interface ReportInputs {
   series?: readonly NamedReturns[];
   /** Robustness figures (sweep heatmap, deflated Sharpe, PBO, permutation p-value); the section is left out without them. */
   robustness?: RobustnessInput;
+  /** More blocks for the performance section after the playbook's own (validate's tests against the benchmarks). */
+  benchmarks?: ReportBlock[];
 }
 
 export interface ReportBuildOptions {
@@ -83,7 +86,7 @@ export const REPORT_QUESTION =
  *
  * @throws ConfigError (field `episodes`) for an unknown episode or one with no trading day in the data.
  */
-export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuildOptions & { playbook?: boolean } = {}): ReportModel {
+export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuildOptions & { playbook?: boolean | PlaybookOptions } = {}): ReportModel {
   const { panel, roles, regimes } = inputs;
   const cal = panel.calendar;
   const riskFree = tbillReturns(panel);
@@ -104,15 +107,21 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
     { kind: 'text', paragraphs: [`Each asset role from ${isoDay(cal[window.from])}, the first day every role trades as its own instrument, to ${isoDay(cal[window.to])}, its last such day. Roles chain to fall-back instruments as listed in the appendix.`] },
     ...rolePerformance.blocks,
   ];
-  const run = options.playbook ? runPlaybook(panel, roles, regimes.labels) : undefined;
+  const playbook = options.playbook === true ? {} : options.playbook || undefined;
+  const run = playbook ? runPlaybook(panel, roles, regimes.labels, playbook) : undefined;
   const runInput = run && { calendar: cal, portfolios: run.portfolios, riskFree, from: run.start, to: run.end, idPrefix: 'strategy' };
   const part: PerformancePart = {
     subtitle: run ? `The article playbook, ${isoDay(cal[run.start])} to ${isoDay(cal[run.end])}` : 'Data, regimes and liquidity',
-    config: run ? [{ key: 'Strategy', value: run.description }] : [],
+    config: run
+      ? [
+          { key: 'Assumptions', value: describeAssumption({ costBps: playbook?.costBps ?? 5, execution: playbook?.execution ?? 'next-close' }) },
+          { key: 'Strategy', value: run.description },
+        ]
+      : [],
     headline: runInput ? headlineFrom(runInput) : undefined,
     performance: {
       title: SECTION_TITLES.performance,
-      blocks: [...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []), ...roleBlocks],
+      blocks: [...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []), ...(inputs.benchmarks ?? []), ...roleBlocks],
     },
     parameters: run?.parameters ?? [],
     series: run ? run.portfolios.map((p) => ({ name: p.label, returns: p.returns })).slice(0, 1) : [],

@@ -24,8 +24,12 @@ export interface DeflatedSharpeSummary {
   expectedMaxSharpeAnnual: number;
   /** PSR against 0 (ignoring the search). */
   psr: number;
-  /** Sample variance (n − 1) of the per-period Sharpes of the configurations. */
+  /** V of the DSR: the larger of `crossTrialVariance` and `nullVariance`. */
   sharpeVariance: number;
+  /** Sample variance (n − 1) of the per-period Sharpes of the configurations. */
+  crossTrialVariance: number;
+  /** 1/(T − 1): the sampling variance of a per-period Sharpe estimate when the true Sharpe is 0. */
+  nullVariance: number;
   /** Daily returns behind each Sharpe. */
   n: number;
   /** Skewness and EXCESS kurtosis of the best configuration's daily excess returns. */
@@ -56,12 +60,14 @@ export function rowSharpes(excess: Float64Array, rows: number, T: number): Float
  * The deflated Sharpe ratio (Bailey & López de Prado 2014) of the best of `rows`
  * configurations, from their daily excess returns over T-bills (row j = excess[j·T … j·T+T−1]):
  * the best is the highest per-period Sharpe (first on ties); the trials are `trials` (default
- * all `rows` configurations; more when other configurations were tried before this grid); V is
- * the sample variance of the rows' per-period Sharpes (finite ones); skew and excess kurtosis
- * are the best row's. See engine/stats deflatedSharpe for the formula.
+ * all `rows` configurations; more when other configurations or definitions were tried before
+ * this grid); skew and excess kurtosis are the best row's. See engine/stats deflatedSharpe.
  *
- * Counting every configuration as a trial overstates the independent trials when many are
- * alike, so the DSR here errs on the side of doubt.
+ * V, the variance of the trial Sharpes, is the larger of their sample variance and 1/(T − 1),
+ * the sampling variance of one Sharpe estimate without skill. A grid of near-identical
+ * configurations has a tiny cross-trial variance, which would make the expected best of N
+ * skill-less trials look small and the DSR high: anti-conservative. With the floor, N alike
+ * trials are priced as N skill-less draws, which errs on the side of doubt.
  *
  * @returns null when no row has a finite Sharpe or T < 4.
  * @throws ConfigError naming `trials` when it is not a whole number ≥ rows.
@@ -83,7 +89,9 @@ export function deflatedBest(excess: Float64Array, rows: number, T: number, tria
   const mean = sum / count;
   let q = 0;
   for (let j = 0; j < rows; j++) if (Number.isFinite(sr[j])) q += (sr[j] - mean) ** 2;
-  const sharpeVariance = count > 1 ? q / (count - 1) : 0;
+  const crossTrialVariance = count > 1 ? q / (count - 1) : 0;
+  const nullVariance = 1 / (T - 1);
+  const sharpeVariance = Math.max(crossTrialVariance, nullVariance);
   const row = excess.subarray(best * T, (best + 1) * T);
   const skew = skewness(row);
   const kurt = kurtosis(row);
@@ -98,6 +106,8 @@ export function deflatedBest(excess: Float64Array, rows: number, T: number, tria
     expectedMaxSharpeAnnual: d.expectedMaxSharpe * SQRT_YEAR,
     psr: d.psr,
     sharpeVariance,
+    crossTrialVariance,
+    nullVariance,
     n: T,
     skew,
     kurtosis: kurt,

@@ -8,12 +8,13 @@ import { checkRegimeConfig, parseRegimeConfig, REGIME_PRESETS, type RegimeConfig
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
 import { checkName } from '../name-rule.ts';
 import { checkQuadrantTable, type QuadrantTable } from '../quadrant-table.ts';
+import { DEFAULT_COST_BPS } from '../cost-assumption.ts';
 
 /** Most configurations a grid may expand to. */
 export const MAX_GRID_CONFIGS = 50_000;
 
 /** Cost of every configuration when the grid names none, bps (the `quadrant run` default). */
-export const DEFAULT_COST_BPS = 5;
+export { DEFAULT_COST_BPS };
 
 /** One regime parameter the grid varies: a dotted path into a RegimeConfig and its values. */
 export interface RegimeDimension {

@@ -37,3 +37,18 @@ export {
   type ReferenceResult,
 } from './run-robustness.ts';
 export { robustnessReportInput, type RobustnessReportInput } from './report-input.ts';
+export {
+  againstBenchmarks,
+  simpleBenchmarks,
+  SENSITIVITY_COSTS,
+  SENSITIVITY_EXECUTIONS,
+  type BenchmarkAnalysis,
+  type BenchmarkAnalysisOptions,
+  type BenchmarkRow,
+  type SpaSummary,
+  type DeflatedDifference,
+  type SensitivityCell,
+  type EpisodeTable,
+  type Figures,
+} from './against-benchmarks.ts';
+export { randomRegimeDistribution, DEFAULT_SHUFFLES, type RandomRegimeDistribution, type RandomRegimeOptions, type Band } from './random-regime-distribution.ts';

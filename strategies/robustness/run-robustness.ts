@@ -39,8 +39,15 @@ export interface RobustnessOptions {
   pboPartitions?: number;
   /** History before the first walk-forward year, years of 252 days. Default 3. */
   minHistoryYears?: number;
-  /** Configurations tried in all, for the deflated Sharpe ratio (default the grid's size; more when earlier searches count). */
+  /** Configurations tried in all, for the deflated Sharpe ratio (default the grid's size plus `extraTrials`). */
   trials?: number;
+  /**
+   * Configurations tried outside this grid that the deflated Sharpe ratio must count too: regime
+   * definitions or variants looked at before settling on the grid (default 0).
+   */
+  extraTrials?: number;
+  /** Cost of the reference and its permuted controls, bps of the value traded (default 5, as every command). */
+  costBps?: number;
   /** Called as each phase advances. */
   onProgress?: (phase: RobustnessPhase, done: number, total: number) => void;
 }
@@ -137,6 +144,9 @@ export interface RobustnessSetup {
   options: RobustnessOptions;
   permutations: number;
   seed: number;
+  /** Cost of the reference and its permuted controls, bps. */
+  refCost: number;
+  extraTrials: number;
   progress: NonNullable<RobustnessOptions['onProgress']>;
   panel: Panel;
   /** The grid's label sets (G of them), the base's, then the permutations'. */
@@ -182,6 +192,10 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
   if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
   const progress = options.onProgress ?? (() => {});
+  const refCost = options.costBps ?? DEFAULT_COST_BPS;
+  if (!(Number.isFinite(refCost) && refCost >= 0)) throw new ConfigError('bad-config', `costBps must be a number ≥ 0, got ${refCost}`, { field: 'costBps' });
+  const extraTrials = options.extraTrials ?? 0;
+  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0) throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
   const cal = panel.calendar;
   const n = cal.length;
 
@@ -222,7 +236,7 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   let refRule = rules.indexOf(ARTICLE_RULE);
   if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
   for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
-  return { grid, options, permutations, seed, progress, panel, labelSets, G, start, end, T, startNote, market, configs, K: configs.length, tables, rules, refTable, refRule };
+  return { grid, options, permutations, seed, refCost, extraTrials, progress, panel, labelSets, G, start, end, T, startNote, market, configs, K: configs.length, tables, rules, refTable, refRule };
 }
 
 /** The replay of one configuration. */
@@ -233,7 +247,7 @@ export function configJob(c: GridConfig): Job {
 /** The reference (article default on the base labels), then the reference on each shuffled label set. */
 export function referenceJobs(setup: RobustnessSetup): Job[] {
   const out: Job[] = [];
-  for (let p = 0; p <= setup.permutations; p++) out.push({ labels: setup.G + p, table: setup.refTable, rule: setup.refRule, costBps: DEFAULT_COST_BPS });
+  for (let p = 0; p <= setup.permutations; p++) out.push({ labels: setup.G + p, table: setup.refTable, rule: setup.refRule, costBps: setup.refCost });
   return out;
 }
 
@@ -266,11 +280,11 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   const parameters = gridParameters(grid);
   const sensitivity = sensitivityTables(parameters, configs, sharpe);
   progress('statistics', 1, steps);
-  const deflated = deflatedBest(figs.excess, K, T, options.trials ?? K);
+  const deflated = deflatedBest(figs.excess, K, T, options.trials ?? K + setup.extraTrials);
   progress('statistics', 2, steps);
   const pboSummary = pboOf(figs.excess, K, T, options.pboPartitions);
   progress('statistics', 3, steps);
-  const permutation = permutationTest(figure(figs.reference, 0, 'sharpe'), figs.permuted, seed, 'Sharpe of the article playbook (regime+monthly, 5 bps) on the base regime labels against the same on block-shuffled labels');
+  const permutation = permutationTest(figure(figs.reference, 0, 'sharpe'), figs.permuted, seed, `Sharpe of the article playbook (regime+monthly, ${setup.refCost} bps) on the base regime labels against the same on block-shuffled labels`);
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
     excess: figs.excess,
@@ -284,7 +298,9 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
 
   const notes = [
     `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close filled at the next close, NAV from 1 in T-bills until the first fill.`,
-    `Deflated Sharpe ratio: every one of the ${deflated?.trials ?? K} configurations tried counts as a trial, however alike, so it errs on the side of doubt.`,
+    deflated
+      ? `Deflated Sharpe ratio: ${deflated.trials} trials (the ${K} configurations of the grid${deflated.trials > K ? ` and ${deflated.trials - K} tried before it` : ''}); variance of trial Sharpes ${deflated.sharpeVariance.toExponential(2)} per day², the larger of the grid's own (${deflated.crossTrialVariance.toExponential(2)}) and the skill-less 1/(T − 1) (${deflated.nullVariance.toExponential(2)}), so alike configurations cannot make the search look cheap.`
+      : 'Deflated Sharpe ratio: not computed (no configuration has a finite Sharpe).',
   ];
   if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
@@ -294,7 +310,7 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
     workers: figs.workers,
     configs: configResults,
     best,
-    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: DEFAULT_COST_BPS, ...figures(figs.reference, 0) },
+    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: setup.refCost, ...figures(figs.reference, 0) },
     sensitivity,
     deflatedSharpe: deflated,
     pbo: pboSummary,

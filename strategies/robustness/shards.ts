@@ -38,6 +38,8 @@ export interface ShardManifest {
   data: { sha256: string };
   permutations: number;
   seed: number;
+  /** Cost of the reference and its permutations, bps (the merge replays them). */
+  costBps: number;
   configurations: number;
   window: { from: string; to: string; days: number };
   shard: ShardSpec;
@@ -115,7 +117,7 @@ export function dataFingerprint(checksums: Record<string, { sha256: string }>): 
   );
 }
 
-export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | 'seed' | 'workers' | 'onProgress'> {
+export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | 'seed' | 'workers' | 'onProgress' | 'costBps'> {
   shard: ShardSpec;
   /** The grid file's name and text (parsed here, recorded in the manifest). */
   gridFile: string;
@@ -133,7 +135,7 @@ export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | '
  */
 export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, options: ShardOptions): Promise<ShardResult> {
   const grid = parseGrid(JSON.parse(options.gridText), options.gridFile);
-  const setup = setupRobustness(panel, roles, { grid, permutations: options.permutations, seed: options.seed, onProgress: options.onProgress });
+  const setup = setupRobustness(panel, roles, { grid, permutations: options.permutations, seed: options.seed, costBps: options.costBps, onProgress: options.onProgress });
   const ids = shardIds(setup.K, options.shard);
   const jobs = setup.configs.slice(ids.from, ids.to).map(configJob);
   const workers = robustnessWorkers(options.workers, jobs.length);
@@ -145,6 +147,7 @@ export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, optio
     data: { sha256: options.dataSha256 },
     permutations: setup.permutations,
     seed: setup.seed,
+    costBps: setup.refCost,
     configurations: setup.K,
     window: windowOf(setup),
     shard: options.shard,
@@ -175,6 +178,7 @@ export function checkShards(manifests: readonly ShardManifest[], where: (i: numb
     ['data', (m) => m.data.sha256],
     ['permutations', (m) => m.permutations],
     ['seed', (m) => m.seed],
+    ['reference cost', (m) => m.costBps],
     ['shard count', (m) => m.shard.count],
     ['configurations', (m) => m.configurations],
   ];
@@ -218,7 +222,7 @@ export async function mergeShards(panel: Panel, roles: Map<Role, RoleSeries>, sh
   if (first.data.sha256 !== options.dataSha256) throw new ConfigError('bad-config', `the data differs from the shards' (sha256 ${options.dataSha256.slice(0, 12)}… against ${first.data.sha256.slice(0, 12)}…)`, { field: 'data', hint: 'merge with the --data the shards were run on' });
   if (first.quadrant !== options.version) throw new ConfigError('bad-config', `the shards were made by Quadrant ${first.quadrant}, this is ${options.version}`, { field: 'shards' });
   const grid = parseGrid(JSON.parse(first.grid.text), first.grid.file);
-  const setup = setupRobustness(panel, roles, { grid, permutations: first.permutations, seed: first.seed, onProgress: options.onProgress });
+  const setup = setupRobustness(panel, roles, { grid, permutations: first.permutations, seed: first.seed, costBps: first.costBps, onProgress: options.onProgress });
   const { K, T } = setup;
   if (K !== first.configurations || T !== first.window.days) throw new ConfigError('bad-config', `the grid now makes ${K} configurations over ${T} days, the shards ${first.configurations} over ${first.window.days}`, { field: 'shards' });
   const metrics = new Float64Array(K * JOB_WIDTH);

@@ -1,3 +1,4 @@
+import { dayParts } from '../../datasets/day.ts';
 import type { Step } from '../step.ts';
 
 /**
@@ -24,5 +25,30 @@ export function whenQuadrant(...quadrants: number[]): Step {
     name: `whenQuadrant(${quadrants.map((q) => `Q${q}`).join(', ')})`,
     reads: 'label at t',
     bind: () => (ctx) => set.has(ctx.label()),
+  };
+}
+
+/**
+ * `whenMonthStarts()`: go on only on the first trading day of each month (the day the
+ * `monthly` rule trades) and on the first day it sees; other days keep the previous target.
+ * For a strategy that trades monthly this gives the same trades as deciding every day, at a
+ * fraction of the work. It remembers the month of the last day it saw, so put it first (steps
+ * after a gate that stops are not called). Reads: the day at t. Sets: nothing.
+ */
+export function whenMonthStarts(): Step {
+  return {
+    kind: 'when',
+    name: 'whenMonthStarts',
+    reads: 'the day at t and the last day seen',
+    bind: () => {
+      let last = -1;
+      return (ctx) => {
+        const { year, month } = dayParts(ctx.day);
+        const key = year * 12 + month;
+        const go = key !== last;
+        last = key;
+        return go;
+      };
+    },
   };
 }

@@ -28,7 +28,6 @@ describe('escapeHtml', () => {
         expect(out).not.toMatch(/[<>"']/);
         // Every & in the output starts one of the five references.
         expect(out.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
-        // eslint-disable-next-line no-control-regex
         const clean = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
         expect(unescape(out)).toBe(clean);
       }),

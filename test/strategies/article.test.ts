@@ -17,6 +17,6 @@ describe('the article playbook', () => {
 
   it('reads as one sentence', () => {
     expect(describeStrategy(articleStrategy())).toBe('whenRegimeKnown → weighByQuadrant(article playbook) → rebalanceOn(regime+monthly)');
-    expect(benchmarkStrategies().map((s) => s.name)).toEqual(['us-large', '60-40', 'equal-weight', 'random-regime']);
+    expect(benchmarkStrategies().map((s) => s.name)).toEqual(['us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime']);
   });
 });

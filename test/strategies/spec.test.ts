@@ -62,7 +62,7 @@ describe('user strategy files', () => {
   });
 
   it('an unknown built-in name or missing file says what exists', () => {
-    expect(errorOf(() => resolveStrategy('momentum')).details.hint).toMatch(/article, us-large, 60-40, equal-weight, random-regime/);
+    expect(errorOf(() => resolveStrategy('momentum')).details.hint).toMatch(/article, us-large, 60-40, equal-weight, risk-parity, random-regime/);
     expect(errorOf(() => resolveStrategy(fixture('nope.json'))).code).toBe('file-missing');
   });
 });

@@ -88,7 +88,7 @@ describe('fetchText', () => {
   it('times out a hung request, aborting its signal, and retries it', async () => {
     const fetchImpl = fakeFetch(
       (_, i) =>
-        new Promise((resolve, reject) => {
+        new Promise((_resolve, reject) => {
           const signal = fetchImpl.calls[i].signal;
           signal.addEventListener('abort', () => reject(new Error('aborted')));
         }),

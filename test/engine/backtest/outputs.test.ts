@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildManifest, dataChecksums, metricsToJson, navCsv, replay, resultMetrics, resultMetricsToJson, tradesCsv, tradesOf, weightsCsv } from '../../../engine/backtest/index.ts';
+import { importDanfo } from '../../../engine/backtest/to-data-frame.ts';
+import { QuadrantError } from '../../../datasets/errors.ts';
 import { makeMarket, makePlan } from './builders.ts';
 
 // us_large +1 %, −2 %, +3 %; treasuries flat; cash 1 bp a day. 100 % us_large, same-close, 10 bps.
@@ -86,6 +88,13 @@ describe('toDataFrame', () => {
     expect(df.shape).toEqual([4, 13]);
     expect(df.columns.slice(0, 5)).toEqual(['date', 'nav', 'w_us_large', 'w_treasuries', 'w_cash']);
     expect(df['nav'].values[3]).toBe(result.nav[3]);
+  });
+
+  it('says how to install danfojs-node, an optional peer dependency, when it is missing', async () => {
+    const err = await importDanfo('danfojs-node-not-installed').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(QuadrantError);
+    expect((err as QuadrantError).code).toBe('missing-dependency');
+    expect((err as QuadrantError).describe()).toMatch(/toDataFrame\(\) needs danfojs-node-not-installed.*npm install danfojs-node@1\.2\.0.*"xlsx": "0\.18\.5"/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { ClaimContext } from '../../../engine/claims/index.ts';
 import { annualMean, makeContext } from './make-context.ts';
 
 /** Days i in [from, to] whose previous label passes `pred`, the naive way. */
-function daysWhere(ctx: ClaimContext, from: number, to: number, pred: (t: number) => boolean): number[] {
+function daysWhere(_ctx: ClaimContext, from: number, to: number, pred: (t: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = from; i <= to; i++) if (pred(i - 1)) out.push(i);
   return out;

@@ -66,7 +66,7 @@ describe('parseRegimeConfig', () => {
     ['a bad red-line date', { reserves: { from: '2020-13-01' } }, 'reserves.from', /date YYYY-MM-DD/],
     ['confirmDays 0', { stability: { confirmDays: 0 } }, 'stability.confirmDays', /integer from 1/],
     ['a bad confirmBy', { stability: { confirmBy: 'both' } }, 'stability.confirmBy', /one of quadrant, axis/],
-    ['an unknown preset to extend', { extends: 'hawkish' }, 'extends', /must name a preset \(article, balance-sheet, rates\)/],
+    ['an unknown preset to extend', { extends: 'hawkish' }, 'extends', /must name a preset \(article, balance-sheet, rates, markov-switching\)/],
     ['a non-object', [1, 2], '(root)', /the config must be an object/],
     [
       'a dollar axis with no weight',

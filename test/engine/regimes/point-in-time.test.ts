@@ -94,7 +94,8 @@ describe('no look-ahead', () => {
 
   it('the presets label the synthetic history after their warm-up, so the property above compares labels, not only zeros', () => {
     const panel = buildPanel(syntheticDataset(3, 500));
-    for (const p of PRESET_NAMES) {
+    // markov-switching needs 504 scored days more: test/engine/regimes/markov/markov-preset.test.ts.
+    for (const p of PRESET_NAMES.filter((name) => name !== 'markov-switching')) {
       const r = computeRegimes(panel, REGIME_PRESETS[p]);
       // Warm-up worked by hand: the calendar starts Monday 2004-01-05; the first DTWEXBGS value
       // (that week) is public Tuesday 2004-01-13, row 6. Its 200-day average first exists at

@@ -4,6 +4,7 @@ import { loadDataset } from '../../../datasets/load-dataset.ts';
 import { buildPanel, calendarIndexAtOrBefore } from '../../../datasets/panel.ts';
 import { makeRng } from '../../../engine/random.ts';
 import { computeRegimes, PRESET_NAMES, REGIME_PRESETS } from '../../../engine/regimes/index.ts';
+import { monthOpenings } from '../../../engine/regimes/markov/index.ts';
 import { watchList } from '../../../engine/signals/watch-list.ts';
 import { SNAPSHOT } from '../../builders.ts';
 import { poisonAfter } from '../../fixtures/regimes/synthetic.ts';
@@ -19,7 +20,11 @@ describe('the real snapshot', () => {
       const r = computeRegimes(panel, REGIME_PRESETS[p]);
       // The first DTWEXBGS value (2006-01-02's week) is public Tuesday 2006-01-10; the 200-day
       // trend then needs 199 more rows and its z-score 125 more: 324 rows after 2006-01-10.
-      expect(isoDay(cal[r.firstLabelled])).toBe(isoDay(cal[row('2006-01-10') + 324]));
+      // markov-switching reads those scores and first fits on the first session of the month
+      // once 504 of them are in (MARKOV_DEFAULTS.minHistory).
+      const scored = row('2006-01-10') + 324;
+      const first = p === 'markov-switching' ? Array.from(monthOpenings(cal)).find((r) => r >= scored + 504)! : scored;
+      expect(isoDay(cal[r.firstLabelled])).toBe(isoDay(cal[first]));
       expect(Array.from(r.labels.subarray(r.firstLabelled)).every((q) => q >= 1 && q <= 4)).toBe(true);
       expect(isoDay(cal[cal.length - 1])).toBe('2026-09-14');
     }

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ConfigError } from '../../../datasets/errors.ts';
 import { deflatedBest, rowSharpes } from '../../../strategies/robustness/index.ts';
+import { normals } from '../../engine/stats/simulate.ts';
 
 // An independent implementation, written from the papers' formulas with its own normal
 // distribution (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7; inverse by bisection).
@@ -39,7 +40,9 @@ function naiveDsr(rows: number[][], trials: number): { dsr: number; best: number
   const srs = rows.map((r) => moments(r).mean / moments(r).sd);
   const best = srs.indexOf(Math.max(...srs));
   const mu = srs.reduce((a, b) => a + b, 0) / srs.length;
-  const V = srs.length > 1 ? srs.reduce((a, s) => a + (s - mu) ** 2, 0) / (srs.length - 1) : 0;
+  const cross = srs.length > 1 ? srs.reduce((a, s) => a + (s - mu) ** 2, 0) / (srs.length - 1) : 0;
+  // V no smaller than the skill-less sampling variance of one Sharpe estimate, 1/(T − 1).
+  const V = Math.max(cross, 1 / (rows[0].length - 1));
   const g = 0.5772156649015329;
   const sr0 = trials === 1 ? 0 : Math.sqrt(V) * ((1 - g) * phiInverse(1 - 1 / trials) + g * phiInverse(1 - 1 / (trials * Math.E)));
   const { skew, exKurt } = moments(rows[best]);
@@ -124,5 +127,47 @@ describe('deflatedBest', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('floors the variance of trial Sharpes at the skill-less 1/(T − 1): near-identical configurations do not shrink the expected best', () => {
+    // Ten copies of one return series plus tiny noise: their Sharpes differ by ~1e-4, so the
+    // cross-trial variance is ~1e-8, far below 1/(T − 1) = 1/249.
+    const T = 250;
+    const base = normals(11, T).map((z) => 0.0004 + 0.01 * z);
+    const m = Array.from({ length: 10 }, (_, j) => Array.from(base, (v, i) => v + 1e-6 * Math.sin(i * (j + 1))));
+    const d = deflatedBest(flat(m), 10, T)!;
+    expect(d.crossTrialVariance).toBeLessThan(1e-6);
+    expect(d.nullVariance).toBeCloseTo(1 / 249, 15);
+    expect(d.sharpeVariance).toBe(d.nullVariance);
+    // SR₀ for N = 10 and V = 1/249, by hand: √(1/249)·(0.42278·Φ⁻¹(0.9) + 0.57722·Φ⁻¹(1 − 1/(10e)))
+    // = 0.063372·(0.42278·1.281552 + 0.57722·1.789599) = 0.09980 (Φ⁻¹ from R's qnorm).
+    expect(d.expectedMaxSharpe).toBeCloseTo(0.0998, 3);
+    expect(d.probability).toBeCloseTo(naiveDsr(m, 10).dsr, 6);
+  });
+
+  it('brute-force Monte Carlo: the expected best Sharpe of N skill-less trials is SR₀, and DSR > 95% happens at most ~5% of the time', () => {
+    // 300 experiments of N = 20 independent skill-less strategies over T = 250 normal days.
+    const N = 20;
+    const T = 250;
+    const experiments = 300;
+    let sumMax = 0;
+    let rejections = 0;
+    let sr0 = 0;
+    for (let e = 0; e < experiments; e++) {
+      const x = new Float64Array(N * T);
+      for (let j = 0; j < N; j++) x.set(normals(1000 * e + j + 1, T), j * T);
+      const d = deflatedBest(x, N, T)!;
+      sumMax += d.perPeriodSharpe;
+      sr0 = d.expectedMaxSharpe;
+      if (d.probability > 0.95) rejections++;
+    }
+    // E[max of 20 N(0, 1/249)] = 1.867475·√(1/249) = 0.11835 (the exact expected maximum of 20
+    // standard normals, Harter 1961 tables); the DSR's Gumbel approximation gives ≈ 0.1197, and
+    // the simulated mean has a standard error of about 0.5·0.0634/√300 ≈ 0.002.
+    expect(sumMax / experiments).toBeGreaterThan(0.1183 - 0.008);
+    expect(sumMax / experiments).toBeLessThan(0.1183 + 0.008);
+    expect(sr0).toBeCloseTo(0.1197, 2);
+    // The size of the test at 5%: binomial(300, 0.05) exceeds 26 with probability < 0.1%.
+    expect(rejections).toBeLessThanOrEqual(26);
   });
 });

@@ -70,6 +70,7 @@ describe('sweep shards on the real snapshot', () => {
       data: { sha256: 'b' },
       permutations: 20,
       seed: 7,
+      costBps: 5,
       configurations: 10,
       window: { from: '2007-01-01', to: '2026-01-01', days: 100 },
       shard: { index, count: 3 },
