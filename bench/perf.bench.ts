@@ -101,7 +101,10 @@ const benchmarks: Benchmark[] = [
         return r.weights.length > 0 ? r.nav[r.nav.length - 1] : NaN;
       });
       const navOnly = await medianMs(() => replay(market, plan, { ...OPTIONS, record: 'nav' }, buffers), 200, 50);
-      return { value: all.ratio, context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: navOnly / all.floor_ms, max_rel_gap: all.gap } };
+      return {
+        value: all.ratio,
+        context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: navOnly / all.floor_ms, max_rel_gap: all.gap },
+      };
     },
   },
   {
@@ -164,7 +167,10 @@ const benchmarks: Benchmark[] = [
     target: 1.5,
     run: () => {
       const s = runBigSweep();
-      return { value: s.ratio, context: { quadrant_ms: s.ms, floor_ms: s.floor_ms, workers: s.workers, max_rel_gap: s.gap, note: 'both include starting the workers' } };
+      return {
+        value: s.ratio,
+        context: { quadrant_ms: s.ms, floor_ms: s.floor_ms, workers: s.workers, max_rel_gap: s.gap, note: 'both include starting the workers' },
+      };
     },
   },
   {

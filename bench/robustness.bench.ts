@@ -68,7 +68,10 @@ const benchmarks: Benchmark[] = [
     unit: 'MB',
     target: 500,
     run: () => {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'perf', 'robustness-child.ts')], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'perf', 'robustness-child.ts')], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC' },
+      });
       const r = JSON.parse(out) as { ms: number; configs: number; rss_mb: number };
       return { value: r.rss_mb, context: { configs: r.configs, seconds: r.ms / 1000 } };
     },
@@ -80,11 +83,23 @@ const benchmarks: Benchmark[] = [
     run: () => {
       const once = () => {
         const t0 = performance.now();
-        const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'quadrant.mjs'), 'sweep', '--grid', join(ROOT, 'strategies', 'robustness', 'example-grid.json'), '--data', SNAPSHOT_DIR, '--quiet'], {
-          encoding: 'utf8',
-          maxBuffer: 16 * 1024 * 1024,
-          env: { ...process.env, TZ: 'UTC' },
-        });
+        const out = execFileSync(
+          process.execPath,
+          [
+            join(ROOT, 'bin', 'quadrant.mjs'),
+            'sweep',
+            '--grid',
+            join(ROOT, 'strategies', 'robustness', 'example-grid.json'),
+            '--data',
+            SNAPSHOT_DIR,
+            '--quiet',
+          ],
+          {
+            encoding: 'utf8',
+            maxBuffer: 16 * 1024 * 1024,
+            env: { ...process.env, TZ: 'UTC' },
+          },
+        );
         if (!out.includes('WALK-FORWARD')) throw new Error('quadrant sweep printed no walk-forward');
         return performance.now() - t0;
       };

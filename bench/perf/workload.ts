@@ -40,7 +40,10 @@ export function toWorkloadEquity(nav: number): number {
 
 /** The workload's prices and regimes as a Quadrant market and labels. */
 export function loadWorkload(): Workload {
-  const lines = readFileSync(join(PERF_DIR, 'data', 'prices.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(PERF_DIR, 'data', 'prices.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const n = lines.length;
   const calendar = new Int32Array(n);
   const returns = new Float64Array(n * R);
@@ -86,7 +89,10 @@ export function workloadTable(t: Float64Array, offset = 0): Float64Array {
 
 /** The first `count` tables of a workload table file (rows `table,regime,w0..w7`) as Quadrant tables. */
 export function loadTables(file: string, count: number): Float64Array[] {
-  const lines = readFileSync(join(PERF_DIR, 'data', file), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(PERF_DIR, 'data', file), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const out: Float64Array[] = [];
   const t = new Float64Array(4 * ASSETS);
   for (let c = 0; c < count; c++) {

@@ -27,7 +27,10 @@ async function sweepData(args: DataArgs) {
  * writes DIR/shard-I-of-N.parquet atomically (a killed shard leaves no such file; a rerun
  * writes the same bytes). Returns the file written.
  */
-export async function runShardCommand(args: DataArgs & { grid: string; shard: string; out?: string; workers?: number; permutations: number; seed: number; costBps: number }, onProgress?: Parameters<typeof runShard>[2]['onProgress']): Promise<string> {
+export async function runShardCommand(
+  args: DataArgs & { grid: string; shard: string; out?: string; workers?: number; permutations: number; seed: number; costBps: number },
+  onProgress?: Parameters<typeof runShard>[2]['onProgress'],
+): Promise<string> {
   if (!args.out) throw new UsageError('--shard needs --out DIR (the directory the shard file goes to)', { field: 'out' });
   const shard = parseShard(args.shard);
   let gridText: string;
@@ -38,7 +41,18 @@ export async function runShardCommand(args: DataArgs & { grid: string; shard: st
     throw new ConfigError('bad-config', `cannot read the grid: ${(err as Error).message}`, { file: args.grid, field: 'grid' });
   }
   const { panel, roles, fingerprint } = await sweepData(args);
-  const result = await runShard(panel, roles, { shard, gridFile: args.grid, gridText, dataSha256: fingerprint, version: quadrantVersion(), costBps: args.costBps, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress });
+  const result = await runShard(panel, roles, {
+    shard,
+    gridFile: args.grid,
+    gridText,
+    dataSha256: fingerprint,
+    version: quadrantVersion(),
+    costBps: args.costBps,
+    permutations: args.permutations,
+    seed: args.seed,
+    workers: args.workers ?? 'auto',
+    onProgress,
+  });
   const file = join(args.out, shardFileName(result.manifest));
   writeFileAtomic(file, await shardParquet(result));
   return file;
@@ -55,9 +69,17 @@ export function shardFiles(inputs: readonly string[]): string[] {
       throw new UsageError(`no such file or directory: ${input}`, { field: 'shards' });
     }
     if (!isDir) files.push(input);
-    else for (const f of readdirSync(input).filter((f) => /^shard-\d+-of-\d+\.parquet$/.test(f)).sort()) files.push(join(input, f));
+    else
+      for (const f of readdirSync(input)
+        .filter((f) => /^shard-\d+-of-\d+\.parquet$/.test(f))
+        .sort())
+        files.push(join(input, f));
   }
-  if (files.length === 0) throw new UsageError(`no shard-I-of-N.parquet files in ${inputs.join(', ')}`, { field: 'shards', hint: 'quadrant sweep --grid FILE --shard I/N --out DIR writes them' });
+  if (files.length === 0)
+    throw new UsageError(`no shard-I-of-N.parquet files in ${inputs.join(', ')}`, {
+      field: 'shards',
+      hint: 'quadrant sweep --grid FILE --shard I/N --out DIR writes them',
+    });
   return files;
 }
 
@@ -65,14 +87,25 @@ export function shardFiles(inputs: readonly string[]): string[] {
  * `quadrant sweep merge DIR...`: reads every shard, checks that they make one sweep, and
  * computes the whole-set statistics on the data (which must be the shards' data).
  */
-export async function mergeCommand(args: DataArgs & { inputs: string[]; workers?: number }, onProgress?: Parameters<typeof mergeShards>[4]['onProgress']): Promise<{ result: RobustnessResult; gridFile: string; dir: string }> {
+export async function mergeCommand(
+  args: DataArgs & { inputs: string[]; workers?: number },
+  onProgress?: Parameters<typeof mergeShards>[4]['onProgress'],
+): Promise<{ result: RobustnessResult; gridFile: string; dir: string }> {
   const files = shardFiles(args.inputs);
   const shards: ShardResult[] = [];
   for (const file of files) shards.push(await readShardParquet(new Uint8Array(readFileSync(file)), file));
   // Disagreeing, missing or repeated shards are found before any data is read.
-  checkShards(shards.map((s) => s.manifest), (i) => basename(files[i]));
+  checkShards(
+    shards.map((s) => s.manifest),
+    (i) => basename(files[i]),
+  );
   const { dir, panel, roles, fingerprint } = await sweepData(args);
-  const { result, manifest } = await mergeShards(panel, roles, shards, (i) => basename(files[i]), { dataSha256: fingerprint, version: quadrantVersion(), workers: args.workers ?? 'auto', onProgress });
+  const { result, manifest } = await mergeShards(panel, roles, shards, (i) => basename(files[i]), {
+    dataSha256: fingerprint,
+    version: quadrantVersion(),
+    workers: args.workers ?? 'auto',
+    onProgress,
+  });
   return { result, gridFile: manifest.grid.file, dir };
 }
 
@@ -84,7 +117,8 @@ export async function mergeCommand(args: DataArgs & { inputs: string[]; workers?
  * @throws UsageError when @duckdb/node-api (an optional dependency) is not installed.
  */
 export async function queryCommand(inputs: readonly string[]): Promise<string> {
-  if (inputs.length < 2) throw new UsageError('sweep query needs the shard directories and one SQL statement: quadrant sweep query DIR... "SELECT …"', { field: 'inputs' });
+  if (inputs.length < 2)
+    throw new UsageError('sweep query needs the shard directories and one SQL statement: quadrant sweep query DIR... "SELECT …"', { field: 'inputs' });
   const sql = inputs[inputs.length - 1];
   const files = shardFiles(inputs.slice(0, -1));
   let duckdb: typeof import('@duckdb/node-api');
@@ -98,11 +132,14 @@ export async function queryCommand(inputs: readonly string[]): Promise<string> {
   try {
     const list = files.map((f) => `'${f.replaceAll("'", "''")}'`).join(', ');
     await connection.run(`CREATE VIEW configs AS SELECT * FROM read_parquet([${list}])`);
-    let reader;
+    let reader: Awaited<ReturnType<typeof connection.runAndReadAll>>;
     try {
       reader = await connection.runAndReadAll(sql);
     } catch (err) {
-      throw new UsageError(`the query failed: ${(err as Error).message.split('\n')[0]}`, { field: 'query', hint: 'the shards are the view "configs", e.g. SELECT id, sharpe FROM configs ORDER BY sharpe DESC LIMIT 20' });
+      throw new UsageError(`the query failed: ${(err as Error).message.split('\n')[0]}`, {
+        field: 'query',
+        hint: 'the shards are the view "configs", e.g. SELECT id, sharpe FROM configs ORDER BY sharpe DESC LIMIT 20',
+      });
     }
     const header = reader.columnNames();
     const rows = reader.getRows().map((r) => r.map((v) => (v === null ? '' : typeof v === 'number' || typeof v === 'bigint' ? Number(v) : String(v))));

@@ -41,7 +41,10 @@ interface SweepArgs {
 export type SweepFormat = Format | 'parquet';
 
 /** A progress bar on stderr for runs longer than a second: on a terminal, not with --quiet. */
-export function robustnessProgress(label: string, quiet?: boolean): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
+export function robustnessProgress(
+  label: string,
+  quiet?: boolean,
+): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
   const t0 = Date.now();
   let drawn = false;
   let last = 0;
@@ -115,7 +118,8 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
     `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
     formatTable(header, alignNumbers(rows, 2 + names.length)),
   ];
-  for (const t of result.sensitivity) lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
+  for (const t of result.sensitivity)
+    lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
   lines.push('', 'OVERFITTING');
   const d = result.deflatedSharpe;
   lines.push(
@@ -124,7 +128,11 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
       : 'deflated Sharpe ratio: n/a (no configuration has a Sharpe)',
   );
   const p = result.pbo;
-  lines.push(p ? `probability of backtest overfitting: ${pc(p.probability)} (CSCV over ${p.configs} configurations, ${p.partitions} blocks, ${p.splits} splits, median logit ${fix(p.medianLogit)})` : 'probability of backtest overfitting: n/a (needs 2 configurations or more)');
+  lines.push(
+    p
+      ? `probability of backtest overfitting: ${pc(p.probability)} (CSCV over ${p.configs} configurations, ${p.partitions} blocks, ${p.splits} splits, median logit ${fix(p.medianLogit)})`
+      : 'probability of backtest overfitting: n/a (needs 2 configurations or more)',
+  );
   const q = result.permutation;
   lines.push(
     q
@@ -133,7 +141,15 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   );
   const wf = result.walkForward;
   if (wf) {
-    const wfRows = wf.years.map((y) => [String(y.year), String(y.days), String(y.chosen), ...names.map((n) => String(result.configs[y.chosen].params[n])), fix(y.inSampleSharpe), pc(y.return), pc(y.referenceReturn)]);
+    const wfRows = wf.years.map((y) => [
+      String(y.year),
+      String(y.days),
+      String(y.chosen),
+      ...names.map((n) => String(result.configs[y.chosen].params[n])),
+      fix(y.inSampleSharpe),
+      pc(y.return),
+      pc(y.referenceReturn),
+    ]);
     lines.push(
       '',
       `WALK-FORWARD: each year the configuration with the best Sharpe on every earlier day (after ${wf.minHistoryYears} years), its returns that year; ${wf.switches} switches`,
@@ -142,8 +158,24 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
         ['out of sample', 'from', 'to', 'CAGR', 'vol', 'Sharpe', 'max DD'],
         alignNumbers(
           [
-            ['walk-forward', wf.stitched.from, wf.stitched.to, pc(wf.stitched.cagr), pc(wf.stitched.volatility), fix(wf.stitched.sharpe), pc(-wf.stitched.maxDrawdown)],
-            ['article default', wf.reference.from, wf.reference.to, pc(wf.reference.cagr), pc(wf.reference.volatility), fix(wf.reference.sharpe), pc(-wf.reference.maxDrawdown)],
+            [
+              'walk-forward',
+              wf.stitched.from,
+              wf.stitched.to,
+              pc(wf.stitched.cagr),
+              pc(wf.stitched.volatility),
+              fix(wf.stitched.sharpe),
+              pc(-wf.stitched.maxDrawdown),
+            ],
+            [
+              'article default',
+              wf.reference.from,
+              wf.reference.to,
+              pc(wf.reference.cagr),
+              pc(wf.reference.volatility),
+              fix(wf.reference.sharpe),
+              pc(-wf.reference.maxDrawdown),
+            ],
           ],
           3,
         ),
@@ -232,11 +264,23 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .option('grid', { type: 'string', describe: 'the parameter grid (JSON; format below); needed unless merging or querying' })
       .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --out DIR' })
       .option('workers', { type: 'number', describe: `worker threads (default: in process under 1,000 replays, else 2)${countRange('workers')}` })
-      .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}` })
+      .option('permutations', {
+        type: 'number',
+        default: DEFAULT_PERMUTATIONS,
+        describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}`,
+      })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
-      .option('cost-bps', { type: 'number', default: DEFAULT_COST_BPS, describe: 'cost of the article default and its permutations, bps of the value traded (configurations use the grid\'s costBps, default the same 5)' })
+      .option('cost-bps', {
+        type: 'number',
+        default: DEFAULT_COST_BPS,
+        describe: "cost of the article default and its permutations, bps of the value traded (configurations use the grid's costBps, default the same 5)",
+      })
       .option('top', { type: 'number', default: 10, describe: `configurations listed on the terminal${countRange('top')}` })
-      .option('format', { choices: ['table', 'csv', 'json', 'parquet'] as const, default: 'table' as SweepFormat, describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything' })
+      .option('format', {
+        choices: ['table', 'csv', 'json', 'parquet'] as const,
+        default: 'table' as SweepFormat,
+        describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything',
+      })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
@@ -271,7 +315,14 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         const grid = loadGrid(args.grid);
         const loaded = await loadData(args);
         dir = loaded.dir;
-        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), { grid, costBps: cost.costBps, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), {
+          grid,
+          costBps: cost.costBps,
+          permutations: args.permutations,
+          seed: args.seed,
+          workers: args.workers ?? 'auto',
+          onProgress: bar.onProgress,
+        });
       }
     } finally {
       bar.done();
@@ -281,13 +332,20 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
     const refCost = result.reference.costBps;
     const gridCostBps = result.grid.parameters.find((p) => p.name === 'costBps')?.values ?? [];
     const assumptions = `the article default and its permutations at ${refCost} bps, each configuration at its grid costBps (${gridCostBps.join(', ')} bps); every order decided at a close and filled at the next close`;
-    if (args.format === 'json') return emit(robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution: 'next-close', description: assumptions }, data: dir, gridFile, ...result }), args.out);
+    if (args.format === 'json')
+      return emit(
+        robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution: 'next-close', description: assumptions }, data: dir, gridFile, ...result }),
+        args.out,
+      );
     if (args.format === 'csv') return emit(configsCsv(result), args.out);
     if (args.format === 'parquet' && args.out) {
       writeFileAtomic(args.out, await configsParquet(result));
       process.stderr.write(`wrote ${args.out}\n`);
       return;
     }
-    emit(`assumptions: ${assumptions}\ndata ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
+    emit(
+      `assumptions: ${assumptions}\ndata ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`,
+      args.out,
+    );
   },
 };

@@ -66,9 +66,12 @@ export function planFromWeights(weights: Float64Array, rule: RebalanceRule, cale
 export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): void {
   const R = market.roles.length;
   const n = market.calendar.length;
-  if (plan.rows.length % R !== 0) throw new ConfigError('bad-config', `plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
-  if (plan.index.length !== n || plan.trigger.length !== n) throw new ConfigError('bad-config', `plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
-  if (!(plan.driftBand >= 0 && plan.driftBand < 1)) throw new ConfigError('bad-config', `drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
+  if (plan.rows.length % R !== 0)
+    throw new ConfigError('bad-config', `plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
+  if (plan.index.length !== n || plan.trigger.length !== n)
+    throw new ConfigError('bad-config', `plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
+  if (!(plan.driftBand >= 0 && plan.driftBand < 1))
+    throw new ConfigError('bad-config', `drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
   const k = plan.rows.length / R;
   const used = rowsUsed(plan.index, k, market.calendar);
   for (let i = 0; i < k; i++) {
@@ -79,12 +82,18 @@ export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): 
       const role: Role = market.roles[j];
       if (!Number.isFinite(w)) throw new ConfigError('bad-config', `target weight of ${role} is ${w}`, { field: `plan.rows[${i}].${role}` });
       if (w < 0 && !allowShorts) {
-        throw new ConfigError('bad-weights', `negative weight ${w} for ${role} without shorts`, { field: `plan.rows[${i}].${role}`, hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0' });
+        throw new ConfigError('bad-weights', `negative weight ${w} for ${role} without shorts`, {
+          field: `plan.rows[${i}].${role}`,
+          hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0',
+        });
       }
       sum += w;
     }
     if (Math.abs(sum - 1) > 1e-9) {
-      throw new ConfigError('bad-weights', `target weights sum to ${sum}, not 1`, { field: `plan.rows[${i}]`, hint: 'weights are fractions of equity; leverage is a separate setting' });
+      throw new ConfigError('bad-weights', `target weights sum to ${sum}, not 1`, {
+        field: `plan.rows[${i}]`,
+        hint: 'weights are fractions of equity; leverage is a separate setting',
+      });
     }
   }
 }

@@ -90,7 +90,8 @@ export function parseRebalanceRule(text: string, field = 'rebalance'): Rebalance
       }
       case 'drift': {
         const x = arg?.endsWith('%') ? Number(arg.slice(0, -1)) / 100 : Number(arg);
-        if (!arg || !Number.isFinite(x) || x <= 0 || x >= 1) throw bad(text, field, `"${term}": the band must be a fraction in (0, 1), e.g. drift:0.05 or drift:5%`);
+        if (!arg || !Number.isFinite(x) || x <= 0 || x >= 1)
+          throw bad(text, field, `"${term}": the band must be a fraction in (0, 1), e.g. drift:0.05 or drift:5%`);
         drift = x;
         break;
       }

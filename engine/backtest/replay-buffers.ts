@@ -55,7 +55,8 @@ export function createReplayBuffers(m: number, R: number): ReplayBuffers {
  * @throws ConfigError naming `buffers` when they are too short.
  */
 export function sliceBuffers(b: ReplayBuffers, m: number, R: number): ReplayBuffers {
-  if (b.nav.length < m || b.weights.length < m * R) throw new ConfigError('bad-config', `replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
+  if (b.nav.length < m || b.weights.length < m * R)
+    throw new ConfigError('bad-config', `replay buffers hold ${b.nav.length} days, the run needs ${m}`, { field: 'buffers' });
   const used = b.used ?? 0;
   const width = b.usedRoles ?? R;
   const rows = b.filledRows;

@@ -82,7 +82,31 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const h = new Float64Array(R);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
-  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled, turnovers: 0, costs: 0, fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m), fillCount: 0, spare: new Float64Array(R) };
+  const st: FillState = {
+    R,
+    L,
+    h,
+    F: 0,
+    rows,
+    rate: new Float64Array(R),
+    comm,
+    slip,
+    impact,
+    fixedPerOrder,
+    perOrder: recordWeights,
+    traded,
+    tradeCost,
+    turnover,
+    commission,
+    slippage,
+    fixedCosts,
+    filled,
+    turnovers: 0,
+    costs: 0,
+    fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m),
+    fillCount: 0,
+    spare: new Float64Array(R),
+  };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
@@ -227,10 +251,18 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const warnings: string[] = [];
   if (exec === SAME_CLOSE) warnings.push(LOOK_AHEAD_WARNING);
   if (openFallbacks > 0) {
-    warnings.push(`next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`);
+    warnings.push(
+      `next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`,
+    );
   }
-  if (L !== 1) warnings.push(`leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`);
-  if (wipedOut >= 0) warnings.push(`the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
+  if (L !== 1)
+    warnings.push(
+      `leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`,
+    );
+  if (wipedOut >= 0)
+    warnings.push(
+      `the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`,
+    );
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
   source.used = m;
@@ -275,7 +307,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   };
 }
 
-
 /**
  * Closes a wiped-out book from window row i on: NAV and shares 0 for good. Returns the calendar
  * day `t` for the warning.
@@ -296,7 +327,22 @@ function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean
  * first day whose close decides a trade (first target, trigger, target change), before
  * marking it, and returns its row (m when none is left).
  */
-function quietDays(b: ReplayBuffers, st: FillState, i: number, m: number, start: number, R: number, ret: Float64Array, cashRet: Float64Array, index: Int32Array, trigger: Uint8Array, held: number, onChange: boolean, record: boolean, cashCol: number): number {
+function quietDays(
+  b: ReplayBuffers,
+  st: FillState,
+  i: number,
+  m: number,
+  start: number,
+  R: number,
+  ret: Float64Array,
+  cashRet: Float64Array,
+  index: Int32Array,
+  trigger: Uint8Array,
+  held: number,
+  onChange: boolean,
+  record: boolean,
+  cashCol: number,
+): number {
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;

@@ -62,8 +62,7 @@ export interface BacktestResult {
 }
 
 /** The mark every output carries under same-close execution. */
-export const LOOK_AHEAD_WARNING =
-  'execution same-close fills at the close the decision already saw: LOOK-AHEAD-PRONE, results are optimistic';
+export const LOOK_AHEAD_WARNING = 'execution same-close fills at the close the decision already saw: LOOK-AHEAD-PRONE, results are optimistic';
 
 /** Sum over the window of one daily array (e.g. costs: the metrics' cost total). */
 export function total(values: Float64Array): number {

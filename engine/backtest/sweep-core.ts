@@ -40,7 +40,13 @@ const EXEC: readonly Execution[] = ['next-close', 'next-open', 'same-close'];
  */
 function makeRunner(shared: SweepShared): (c: number) => void {
   const R = shared.roles.length;
-  const market = marketFromArrays({ calendar: shared.calendar, roles: shared.roles, returns: shared.returns, overnight: shared.overnight, cashReturns: shared.cashReturns });
+  const market = marketFromArrays({
+    calendar: shared.calendar,
+    roles: shared.roles,
+    returns: shared.returns,
+    overnight: shared.overnight,
+    cashReturns: shared.cashReturns,
+  });
   const m = shared.end - shared.start + 1;
   const buffers = createReplayBuffers(m, R);
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));

@@ -71,7 +71,8 @@ export function sweepWorkers(workers: number | 'auto' | undefined, configs: numb
     const days = (options.end ?? market.calendar.length - 1) - (options.start ?? 0) + 1;
     return configs * days * market.roles.length < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
   }
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${workers}`, { field: 'workers' });
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${workers}`, { field: 'workers' });
   return workers;
 }
 
@@ -86,7 +87,8 @@ function packSweep(market: Market, labels: Uint8Array, configs: readonly SweepCo
   const costBps = poolArray(Float64Array, k, share);
   const execution = poolArray(Uint8Array, k, share);
   configs.forEach((c, i) => {
-    if (c.table.length !== 5 * R) throw new ConfigError('bad-config', `table must hold 5 × ${R} weights, got ${c.table.length}`, { field: `configs[${i}].table` });
+    if (c.table.length !== 5 * R)
+      throw new ConfigError('bad-config', `table must hold 5 × ${R} weights, got ${c.table.length}`, { field: `configs[${i}].table` });
     let r = rules.indexOf(c.rule);
     if (r < 0) {
       parseRebalanceRule(c.rule, `configs[${i}].rule`);
@@ -96,12 +98,14 @@ function packSweep(market: Market, labels: Uint8Array, configs: readonly SweepCo
       let sum = 0;
       for (let j = 0; j < R; j++) {
         const w = c.table[q * R + j];
-        if (!(w >= 0) || w === Infinity) throw new ConfigError('bad-weights', `weight ${w} of ${market.roles[j]} in Q${q} is not a number ≥ 0`, { field: `configs[${i}].table` });
+        if (!(w >= 0) || w === Infinity)
+          throw new ConfigError('bad-weights', `weight ${w} of ${market.roles[j]} in Q${q} is not a number ≥ 0`, { field: `configs[${i}].table` });
         sum += w;
       }
       if (Math.abs(sum - 1) > 1e-9) throw new ConfigError('bad-weights', `Q${q} weights sum to ${sum}, not 1`, { field: `configs[${i}].table` });
     }
-    if (!(c.costBps >= 0 && c.costBps < 1e4)) throw new ConfigError('bad-config', `costBps must be in [0, 10000), got ${c.costBps}`, { field: `configs[${i}].costBps` });
+    if (!(c.costBps >= 0 && c.costBps < 1e4))
+      throw new ConfigError('bad-config', `costBps must be in [0, 10000), got ${c.costBps}`, { field: `configs[${i}].costBps` });
     ruleIndex[i] = r;
     tables.set(c.table, i * 5 * R);
     costBps[i] = c.costBps;

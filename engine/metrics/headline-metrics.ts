@@ -76,7 +76,7 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   const sdR = m >= 2 ? Math.sqrt(Math.max(0, (ssR - (sR * sR) / m) / (m - 1))) : NaN;
   const sdE = m >= 2 ? Math.sqrt(Math.max(0, (ssE - (sE * sE) / m) / (m - 1))) : NaN;
   return {
-    cagr: Math.pow(nav[n - 1] / nav[0], 1 / years) - 1,
+    cagr: (nav[n - 1] / nav[0]) ** (1 / years) - 1,
     volatility: sdR * SQRT_YEAR,
     sharpe: sdE > 0 ? (meanE / sdE) * SQRT_YEAR : NaN,
     maxDrawdown: depth,

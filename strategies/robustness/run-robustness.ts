@@ -9,7 +9,17 @@ import { computeRegimes, RegimeCache } from '../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
 import { tableRows } from '../quadrant-table.ts';
 import { deflatedBest, type DeflatedSharpeSummary } from './deflated-best.ts';
-import { DEFAULT_COST_BPS, defaultValidateGrid, expandGrid, gridParameters, regimeCombinations, regimeConfigOf, type GridConfig, type GridParameter, type RobustnessGrid } from './grid.ts';
+import {
+  DEFAULT_COST_BPS,
+  defaultValidateGrid,
+  expandGrid,
+  gridParameters,
+  regimeCombinations,
+  regimeConfigOf,
+  type GridConfig,
+  type GridParameter,
+  type RobustnessGrid,
+} from './grid.ts';
 import { JOB_FIELDS, JOB_WIDTH, type JobField } from './jobs-core.ts';
 import { pboOf, type PboSummary } from './overfitting.ts';
 import { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
@@ -88,7 +98,8 @@ export interface RobustnessResult {
 
 function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
   if (w === undefined || w === 'auto') return jobs < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
-  if (!Number.isInteger(w) || w < 0 || w > 64) throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
+  if (!Number.isInteger(w) || w < 0 || w > 64)
+    throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
   return w;
 }
 
@@ -189,13 +200,16 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   const grid = options.grid ?? defaultValidateGrid();
   const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
   const seed = options.seed ?? DEFAULT_ROBUSTNESS_SEED;
-  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000)
+    throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations))
+    throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
   const progress = options.onProgress ?? (() => {});
   const refCost = options.costBps ?? DEFAULT_COST_BPS;
   if (!(Number.isFinite(refCost) && refCost >= 0)) throw new ConfigError('bad-config', `costBps must be a number ≥ 0, got ${refCost}`, { field: 'costBps' });
   const extraTrials = options.extraTrials ?? 0;
-  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0) throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
+  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0)
+    throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
   const cal = panel.calendar;
   const n = cal.length;
 
@@ -204,7 +218,8 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   const cache = new RegimeCache(panel);
   const labelSets: Uint8Array[] = [];
   let start = 0;
-  const noLabel = (what: string) => new DataError('no-data', `${what} labels no day of this data`, { field: 'regimes', hint: 'shorter windows or a later start need less history' });
+  const noLabel = (what: string) =>
+    new DataError('no-data', `${what} labels no day of this data`, { field: 'regimes', hint: 'shorter windows or a later start need less history' });
   for (let g = 0; g < G; g++) {
     const r = computeRegimes(panel, regimeConfigOf(grid, g), { cache });
     if (r.firstLabelled < 0) throw noLabel(`regime combination ${g} (${describeCombination(grid, g)})`);
@@ -220,11 +235,14 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
 
   // 2. Window.
   const gridFrom = grid.from !== undefined ? calendarIndexAtOrBefore(cal, grid.from - 1) + 1 : 0;
-  const startNote = gridFrom > start ? 'the grid\'s "from"' : 'the latest first regime label among the grid\'s definitions and the base';
+  const startNote = gridFrom > start ? 'the grid\'s "from"' : "the latest first regime label among the grid's definitions and the base";
   start = Math.max(start, gridFrom);
   const end = grid.to !== undefined ? calendarIndexAtOrBefore(cal, grid.to) : n - 1;
   const T = end - start;
-  if (!(T >= 4)) throw new DataError('no-data', `the common window of the sweep has ${Math.max(0, T)} return days (needs at least 4)`, { field: grid.from !== undefined || grid.to !== undefined ? 'from' : 'regimes' });
+  if (!(T >= 4))
+    throw new DataError('no-data', `the common window of the sweep has ${Math.max(0, T)} return days (needs at least 4)`, {
+      field: grid.from !== undefined || grid.to !== undefined ? 'from' : 'regimes',
+    });
 
   // 3. The batch's market, configurations, playbooks and rules (the reference's included).
   const market = marketFromRoles(panel, roles);
@@ -236,7 +254,29 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   let refRule = rules.indexOf(ARTICLE_RULE);
   if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
   for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
-  return { grid, options, permutations, seed, refCost, extraTrials, progress, panel, labelSets, G, start, end, T, startNote, market, configs, K: configs.length, tables, rules, refTable, refRule };
+  return {
+    grid,
+    options,
+    permutations,
+    seed,
+    refCost,
+    extraTrials,
+    progress,
+    panel,
+    labelSets,
+    G,
+    start,
+    end,
+    T,
+    startNote,
+    market,
+    configs,
+    K: configs.length,
+    tables,
+    rules,
+    refTable,
+    refRule,
+  };
 }
 
 /** The replay of one configuration. */
@@ -284,7 +324,12 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   progress('statistics', 2, steps);
   const pboSummary = pboOf(figs.excess, K, T, options.pboPartitions);
   progress('statistics', 3, steps);
-  const permutation = permutationTest(figure(figs.reference, 0, 'sharpe'), figs.permuted, seed, `Sharpe of the article playbook (regime+monthly, ${setup.refCost} bps) on the base regime labels against the same on block-shuffled labels`);
+  const permutation = permutationTest(
+    figure(figs.reference, 0, 'sharpe'),
+    figs.permuted,
+    seed,
+    `Sharpe of the article playbook (regime+monthly, ${setup.refCost} bps) on the base regime labels against the same on block-shuffled labels`,
+  );
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
     excess: figs.excess,
@@ -302,7 +347,8 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
       ? `Deflated Sharpe ratio: ${deflated.trials} trials (the ${K} configurations of the grid${deflated.trials > K ? ` and ${deflated.trials - K} tried before it` : ''}); variance of trial Sharpes ${deflated.sharpeVariance.toExponential(2)} per day², the larger of the grid's own (${deflated.crossTrialVariance.toExponential(2)}) and the skill-less 1/(T − 1) (${deflated.nullVariance.toExponential(2)}), so alike configurations cannot make the search look cheap.`
       : 'Deflated Sharpe ratio: not computed (no configuration has a finite Sharpe).',
   ];
-  if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
+  if (permutations > 0)
+    notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
     seed,
     window: { from: isoDay(cal[start]), to: isoDay(cal[end]), days: T, note: `starts at ${startNote}` },

@@ -67,10 +67,12 @@ export async function readShardParquet(bytes: Uint8Array, file: string): Promise
   const metrics = new Float64Array(k * JOB_WIDTH);
   const excess = new Float64Array(k * T);
   rows.forEach((row, j) => {
-    if (Number(row.id) !== manifest.ids.from + j) throw new ConfigError('bad-config', `row ${j} holds configuration ${String(row.id)}, expected ${manifest.ids.from + j}`, { file, field: 'shards' });
+    if (Number(row.id) !== manifest.ids.from + j)
+      throw new ConfigError('bad-config', `row ${j} holds configuration ${String(row.id)}, expected ${manifest.ids.from + j}`, { file, field: 'shards' });
     JOB_FIELDS.forEach((f, c) => (metrics[j * JOB_WIDTH + c] = row[f] === null || row[f] === undefined ? NaN : Number(row[f])));
     const blob = row.excess as Uint8Array;
-    if (!(blob instanceof Uint8Array) || blob.byteLength !== T * 8) throw new ConfigError('bad-config', `configuration ${String(row.id)}: excess returns are not ${T} float64 values`, { file, field: 'shards' });
+    if (!(blob instanceof Uint8Array) || blob.byteLength !== T * 8)
+      throw new ConfigError('bad-config', `configuration ${String(row.id)}: excess returns are not ${T} float64 values`, { file, field: 'shards' });
     excess.set(new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)), j * T);
   });
   return { manifest, parameters: [], configs: [], metrics, excess };

@@ -83,7 +83,10 @@ export function parseShard(text: string, env: ShardEnv = process.env): ShardSpec
       count = env.QUADRANT_SHARD_COUNT;
       source = 'JOB_COMPLETION_INDEX / QUADRANT_SHARD_COUNT';
     } else {
-      throw new ConfigError('bad-config', '--shard auto found neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX', { field: 'shard', hint: 'run it in a Slurm job array or a Kubernetes Indexed Job, or give --shard I/N' });
+      throw new ConfigError('bad-config', '--shard auto found neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX', {
+        field: 'shard',
+        hint: 'run it in a Slurm job array or a Kubernetes Indexed Job, or give --shard I/N',
+      });
     }
   } else {
     const parts = text.split('/');
@@ -92,7 +95,10 @@ export function parseShard(text: string, env: ShardEnv = process.env): ShardSpec
   const i = Number(index);
   const n = Number(count);
   if (!/^\d+$/.test(index ?? '') || !/^\d+$/.test(count ?? '') || !(n >= 1) || !(i < n)) {
-    throw new ConfigError('bad-config', `shard ${source} is not I/N with 0 ≤ I < N (got ${index ?? 'nothing'} of ${count ?? 'nothing'})`, { field: 'shard', hint: 'e.g. --shard 0/4 … --shard 3/4' });
+    throw new ConfigError('bad-config', `shard ${source} is not I/N with 0 ≤ I < N (got ${index ?? 'nothing'} of ${count ?? 'nothing'})`, {
+      field: 'shard',
+      hint: 'e.g. --shard 0/4 … --shard 3/4',
+    });
   }
   return { index: i, count: n };
 }
@@ -135,7 +141,13 @@ export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | '
  */
 export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, options: ShardOptions): Promise<ShardResult> {
   const grid = parseGrid(JSON.parse(options.gridText), options.gridFile);
-  const setup = setupRobustness(panel, roles, { grid, permutations: options.permutations, seed: options.seed, costBps: options.costBps, onProgress: options.onProgress });
+  const setup = setupRobustness(panel, roles, {
+    grid,
+    permutations: options.permutations,
+    seed: options.seed,
+    costBps: options.costBps,
+    onProgress: options.onProgress,
+  });
   const ids = shardIds(setup.K, options.shard);
   const jobs = setup.configs.slice(ids.from, ids.to).map(configJob);
   const workers = robustnessWorkers(options.workers, jobs.length);
@@ -169,7 +181,8 @@ function windowOf(setup: RobustnessSetup): ShardManifest['window'] {
  * @throws ConfigError naming the shard (`where(i)`) that disagrees, is missing or comes twice.
  */
 export function checkShards(manifests: readonly ShardManifest[], where: (i: number) => string): void {
-  if (manifests.length === 0) throw new ConfigError('bad-config', 'no shard files found', { field: 'shards', hint: 'give the directories holding shard-I-of-N.parquet files' });
+  if (manifests.length === 0)
+    throw new ConfigError('bad-config', 'no shard files found', { field: 'shards', hint: 'give the directories holding shard-I-of-N.parquet files' });
   const first = manifests[0];
   const same: [string, (m: ShardManifest) => unknown][] = [
     ['format', (m) => m.format],
@@ -184,7 +197,12 @@ export function checkShards(manifests: readonly ShardManifest[], where: (i: numb
   ];
   manifests.forEach((m, i) => {
     for (const [what, get] of same) {
-      if (get(m) !== get(first)) throw new ConfigError('bad-config', `${where(i)}: its ${what} (${String(get(m)).slice(0, 16)}) differs from ${where(0)}'s (${String(get(first)).slice(0, 16)})`, { field: 'shards' });
+      if (get(m) !== get(first))
+        throw new ConfigError(
+          'bad-config',
+          `${where(i)}: its ${what} (${String(get(m)).slice(0, 16)}) differs from ${where(0)}'s (${String(get(first)).slice(0, 16)})`,
+          { field: 'shards' },
+        );
     }
   });
   const count = first.shard.count;
@@ -194,10 +212,19 @@ export function checkShards(manifests: readonly ShardManifest[], where: (i: numb
     if (seen[k] >= 0) throw new ConfigError('bad-config', `shard ${k} of ${count} comes twice: ${where(seen[k])} and ${where(i)}`, { field: 'shards' });
     seen[k] = i;
     const ids = shardIds(m.configurations, m.shard);
-    if (ids.from !== m.ids.from || ids.to !== m.ids.to) throw new ConfigError('bad-config', `${where(i)}: holds ids ${m.ids.from}…${m.ids.to - 1}, shard ${k} of ${count} should hold ${ids.from}…${ids.to - 1}`, { field: 'shards' });
+    if (ids.from !== m.ids.from || ids.to !== m.ids.to)
+      throw new ConfigError(
+        'bad-config',
+        `${where(i)}: holds ids ${m.ids.from}…${m.ids.to - 1}, shard ${k} of ${count} should hold ${ids.from}…${ids.to - 1}`,
+        { field: 'shards' },
+      );
   });
   const missing = seen.flatMap((s, k) => (s < 0 ? [k] : []));
-  if (missing.length > 0) throw new ConfigError('bad-config', `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`, { field: 'shards', hint: 'rerun the missing shards (quadrant sweep --shard I/N), then merge again' });
+  if (missing.length > 0)
+    throw new ConfigError('bad-config', `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`, {
+      field: 'shards',
+      hint: 'rerun the missing shards (quadrant sweep --shard I/N), then merge again',
+    });
 }
 
 export interface MergeOptions extends Pick<RobustnessOptions, 'workers' | 'onProgress'> {
@@ -215,16 +242,37 @@ export interface MergeOptions extends Pick<RobustnessOptions, 'workers' | 'onPro
  *
  * @throws ConfigError when the shards disagree, one is missing or twice, or the data differs.
  */
-export async function mergeShards(panel: Panel, roles: Map<Role, RoleSeries>, shards: readonly ShardResult[], where: (i: number) => string, options: MergeOptions): Promise<{ result: RobustnessResult; manifest: ShardManifest }> {
+export async function mergeShards(
+  panel: Panel,
+  roles: Map<Role, RoleSeries>,
+  shards: readonly ShardResult[],
+  where: (i: number) => string,
+  options: MergeOptions,
+): Promise<{ result: RobustnessResult; manifest: ShardManifest }> {
   const manifests = shards.map((s) => s.manifest);
   checkShards(manifests, where);
   const first = manifests[0];
-  if (first.data.sha256 !== options.dataSha256) throw new ConfigError('bad-config', `the data differs from the shards' (sha256 ${options.dataSha256.slice(0, 12)}… against ${first.data.sha256.slice(0, 12)}…)`, { field: 'data', hint: 'merge with the --data the shards were run on' });
-  if (first.quadrant !== options.version) throw new ConfigError('bad-config', `the shards were made by Quadrant ${first.quadrant}, this is ${options.version}`, { field: 'shards' });
+  if (first.data.sha256 !== options.dataSha256)
+    throw new ConfigError(
+      'bad-config',
+      `the data differs from the shards' (sha256 ${options.dataSha256.slice(0, 12)}… against ${first.data.sha256.slice(0, 12)}…)`,
+      { field: 'data', hint: 'merge with the --data the shards were run on' },
+    );
+  if (first.quadrant !== options.version)
+    throw new ConfigError('bad-config', `the shards were made by Quadrant ${first.quadrant}, this is ${options.version}`, { field: 'shards' });
   const grid = parseGrid(JSON.parse(first.grid.text), first.grid.file);
-  const setup = setupRobustness(panel, roles, { grid, permutations: first.permutations, seed: first.seed, costBps: first.costBps, onProgress: options.onProgress });
+  const setup = setupRobustness(panel, roles, {
+    grid,
+    permutations: first.permutations,
+    seed: first.seed,
+    costBps: first.costBps,
+    onProgress: options.onProgress,
+  });
   const { K, T } = setup;
-  if (K !== first.configurations || T !== first.window.days) throw new ConfigError('bad-config', `the grid now makes ${K} configurations over ${T} days, the shards ${first.configurations} over ${first.window.days}`, { field: 'shards' });
+  if (K !== first.configurations || T !== first.window.days)
+    throw new ConfigError('bad-config', `the grid now makes ${K} configurations over ${T} days, the shards ${first.configurations} over ${first.window.days}`, {
+      field: 'shards',
+    });
   const metrics = new Float64Array(K * JOB_WIDTH);
   const excess = new Float64Array((K + 1) * T);
   for (const s of shards) {

@@ -9,7 +9,7 @@ import { COST_BPS, loadTables, loadWorkload, toWorkloadEquity } from '../../benc
 describe('Quadrant on the perf workload equals the floor', () => {
   const w = loadWorkload();
 
-  it('one backtest: the default table ends at the floor\'s 1,990,764.13 (to 1e-9)', () => {
+  it("one backtest: the default table ends at the floor's 1,990,764.13 (to 1e-9)", () => {
     const plan = planFromTable(w.table, w.labels, parseRebalanceRule('month-end'), w.market.calendar);
     const r = replay(w.market, plan, { execution: 'same-close', costs: { bps: COST_BPS } });
     const final = toWorkloadEquity(r.nav[r.nav.length - 1]);

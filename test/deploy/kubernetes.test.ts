@@ -18,7 +18,10 @@ describe('the Kubernetes Indexed Job of deploy/kubernetes', () => {
     const count = /name: QUADRANT_SHARD_COUNT\s+value: "(\d+)"/.exec(shards)?.[1];
     expect(count).toBe(String(completions));
     // The last pod's index maps onto the last shard (what --shard auto reads in the pod).
-    expect(parseShard('auto', { JOB_COMPLETION_INDEX: String(completions - 1), QUADRANT_SHARD_COUNT: count })).toEqual({ index: completions - 1, count: completions });
+    expect(parseShard('auto', { JOB_COMPLETION_INDEX: String(completions - 1), QUADRANT_SHARD_COUNT: count })).toEqual({
+      index: completions - 1,
+      count: completions,
+    });
     const a = args(shards);
     expect(a.slice(0, 1)).toEqual(['sweep']);
     expect(a[a.indexOf('--shard') + 1]).toBe('auto');

@@ -20,7 +20,11 @@ describe.skipIf(!haveSlurm && process.env.CI !== 'true')('the Slurm job array of
     const submitted = execFileSync(join(ROOT, 'deploy', 'slurm', 'submit.sh'), [GRID, out, '4', '--wait'], { env, encoding: 'utf8', timeout: 600_000 });
     expect(submitted).toMatch(/array \d+ \(4 shards\), merge \d+/);
     // Every array task ran its own shard.
-    expect(readdirSync(out).filter((f) => f.endsWith('.parquet')).sort()).toEqual([0, 1, 2, 3].map((i) => `shard-${i}-of-4.parquet`));
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.parquet'))
+        .sort(),
+    ).toEqual([0, 1, 2, 3].map((i) => `shard-${i}-of-4.parquet`));
     const single = (format: string) => {
       const r = runCli(['sweep', '--grid', GRID, '--data', DATA, '--permutations', '20', '--seed', '7', '--format', format, '--quiet']);
       expect(r.code).toBe(0);

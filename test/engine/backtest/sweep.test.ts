@@ -13,13 +13,15 @@ import { makeRng } from '../../../engine/random.ts';
 // A 300-day synthetic market over all ten roles, returns from a seeded generator.
 const rng = makeRng(11);
 const n = 300;
-const market = makeMarket(Array.from({ length: n }, () => ROLES.map((r) => (r === 'cash' ? 0.0001 : (rng() - 0.5) * 0.04))), [...ROLES]);
+const market = makeMarket(
+  Array.from({ length: n }, () => ROLES.map((r) => (r === 'cash' ? 0.0001 : (rng() - 0.5) * 0.04))),
+  [...ROLES],
+);
 const labels = Uint8Array.from({ length: n }, (_, t) => (t < 20 ? 0 : 1 + (Math.floor(t / 37) % 4)));
 const base = tableRows(ARTICLE_PLAYBOOK, market.roles);
 const configs: SweepConfig[] = [];
 for (const rule of ['regime', 'monthly', 'regime+drift:0.05'])
-  for (const costBps of [0, 10])
-    for (const execution of ['next-close', 'same-close'] as const) configs.push({ table: base, rule, costBps, execution });
+  for (const costBps of [0, 10]) for (const execution of ['next-close', 'same-close'] as const) configs.push({ table: base, rule, costBps, execution });
 
 describe('runSweep', () => {
   it('two workers give the figures of a direct replay + computeMetrics for every configuration', async () => {
@@ -28,7 +30,10 @@ describe('runSweep', () => {
     expect(out.perWorker.reduce((a, w) => a + w.configs, 0)).toBe(configs.length);
     configs.forEach((c, i) => {
       // The direct route, written out: plan, replay with everything recorded, metrics on it.
-      const r = replay(market, planFromTable(c.table, labels, parseRebalanceRule(c.rule), market.calendar), { execution: c.execution, costs: { bps: c.costBps } });
+      const r = replay(market, planFromTable(c.table, labels, parseRebalanceRule(c.rule), market.calendar), {
+        execution: c.execution,
+        costs: { bps: c.costBps },
+      });
       let turnover = 0;
       let costs = 0;
       for (let d = 0; d < n; d++) {

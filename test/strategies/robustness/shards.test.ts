@@ -54,7 +54,11 @@ describe('sweep shards on the real snapshot', () => {
       bytes.push(file);
       shards.push(await readShardParquet(file, `shard-${index}`));
     }
-    expect(shards.map((s) => s.manifest.ids)).toEqual([{ from: 36, to: 54 }, { from: 0, to: 18 }, { from: 18, to: 36 }]);
+    expect(shards.map((s) => s.manifest.ids)).toEqual([
+      { from: 36, to: 54 },
+      { from: 0, to: 18 },
+      { from: 18, to: 36 },
+    ]);
     const { result } = await mergeShards(panel, roles, shards, (i) => `shard ${i}`, { dataSha256: common.dataSha256, version: '0.1.0', workers: 0 });
     expect(configsCsv(result)).toBe(configsCsv(single));
     expect(robustnessJson(result)).toBe(robustnessJson(single));
