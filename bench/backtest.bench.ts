@@ -8,7 +8,16 @@ import { dayOf } from '../datasets/day.ts';
 import { buildPanel } from '../datasets/panel.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
 import { buildRoles } from '../datasets/roles.ts';
-import { createReplayBuffers, marketFromRoles, parseRebalanceRule, planFromTable, replay, resolveCosts, type Market, type Plan } from '../engine/backtest/index.ts';
+import {
+  createReplayBuffers,
+  marketFromRoles,
+  parseRebalanceRule,
+  planFromTable,
+  replay,
+  resolveCosts,
+  type Market,
+  type Plan,
+} from '../engine/backtest/index.ts';
 import { runSweep, type SweepConfig } from '../engine/backtest/sweep.ts';
 import { computeRegimes } from '../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, tableRows } from '../strategies/index.ts';
@@ -106,7 +115,18 @@ function grid(market: Market): SweepConfig[] {
   const small = market.roles.indexOf('us_small');
   const gold = market.roles.indexOf('gold');
   const cash = market.roles.indexOf('cash');
-  const rules = ['regime', 'regime+monthly', 'regime+weekly', 'regime+quarterly', 'monthly', 'regime+drift:0.05', 'regime+drift:0.1', 'weekday:fri', 'monthday:15', 'regime+monthly+drift:0.05'];
+  const rules = [
+    'regime',
+    'regime+monthly',
+    'regime+weekly',
+    'regime+quarterly',
+    'monthly',
+    'regime+drift:0.05',
+    'regime+drift:0.1',
+    'weekday:fri',
+    'monthday:15',
+    'regime+monthly+drift:0.05',
+  ];
   const out: SweepConfig[] = [];
   for (let v = 0; v < 25; v++)
     for (const rule of rules)
@@ -182,7 +202,18 @@ const benchmarks: Benchmark[] = [
       for (let i = 0; i < configs.length; i++) best = Math.max(best, out.results[i * out.fields.length + 2]);
       const busy = out.perWorker.map((w) => `${w.configs}/${Math.round(w.ms)}ms`).join(',');
       const perConfig = out.perWorker.reduce((a, w) => a + w.ms, 0) / configs.length;
-      return { value: out.ms / 1000, context: { configs: configs.length, workers: out.workers, worker_configs_ms: busy, ms_per_config_per_core: perConfig, best_sharpe: best, peak_rss_mb: process.resourceUsage().maxRSS / 1024 } };
+      return {
+        value: out.ms / 1000,
+        context: {
+          configs: configs.length,
+          workers: out.workers,
+          configs_per_s: configs.length / (out.ms / 1000),
+          worker_configs_ms: busy,
+          ms_per_config_per_core: perConfig,
+          best_sharpe: best,
+          peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+        },
+      };
     },
   },
   {

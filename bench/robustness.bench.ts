@@ -12,6 +12,7 @@ import { buildRoles } from '../datasets/roles.ts';
 import { parseGrid, runRobustness, type RobustnessPhase } from '../strategies/robustness/index.ts';
 import { medianMs, type Benchmark } from './harness.ts';
 import { SNAPSHOT_DIR } from './snapshot.ts';
+import { GRID_10K } from './perf/robustness-child.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -23,19 +24,6 @@ function load() {
   }
   return loaded;
 }
-
-/** 5 × 5 × 4 × 5 × 4 = 2,000 regime combinations × 5 rules = 10,000 configurations. */
-const GRID_10K = {
-  regimes: {
-    'windows.balanceSheetWeeks': [4, 8, 13, 17, 26],
-    'stability.confirmDays': [1, 5, 10, 20, 40],
-    'components.policy_rate.weight': [0, 0.5, 1, 2],
-    'windows.dollarMomentumDays': [21, 42, 63, 126, 252],
-    'stability.hysteresis': [0, 0.1, 0.25, 0.5],
-  },
-  rebalance: ['regime+monthly', 'regime', 'monthly', 'regime+quarterly', 'regime+drift:5%'],
-  costBps: [5],
-};
 
 const benchmarks: Benchmark[] = [
   {
@@ -76,17 +64,42 @@ const benchmarks: Benchmark[] = [
     },
   },
   {
+    name: 'robustness: 10,000-config grid peak RSS (its own process)',
+    unit: 'MB',
+    target: 500,
+    run: () => {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'perf', 'robustness-child.ts')], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC' },
+      });
+      const r = JSON.parse(out) as { ms: number; configs: number; rss_mb: number };
+      return { value: r.rss_mb, context: { configs: r.configs, seconds: r.ms / 1000 } };
+    },
+  },
+  {
     name: 'quadrant sweep: example grid end to end (process)',
     unit: 's',
     target: 5,
     run: () => {
       const once = () => {
         const t0 = performance.now();
-        const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'quadrant.mjs'), 'sweep', '--grid', join(ROOT, 'strategies', 'robustness', 'example-grid.json'), '--data', SNAPSHOT_DIR, '--quiet'], {
-          encoding: 'utf8',
-          maxBuffer: 16 * 1024 * 1024,
-          env: { ...process.env, TZ: 'UTC' },
-        });
+        const out = execFileSync(
+          process.execPath,
+          [
+            join(ROOT, 'bin', 'quadrant.mjs'),
+            'sweep',
+            '--grid',
+            join(ROOT, 'strategies', 'robustness', 'example-grid.json'),
+            '--data',
+            SNAPSHOT_DIR,
+            '--quiet',
+          ],
+          {
+            encoding: 'utf8',
+            maxBuffer: 16 * 1024 * 1024,
+            env: { ...process.env, TZ: 'UTC' },
+          },
+        );
         if (!out.includes('WALK-FORWARD')) throw new Error('quadrant sweep printed no walk-forward');
         return performance.now() - t0;
       };

@@ -12,10 +12,11 @@ export type OutputKind = 'file' | 'dir' | 'bundle';
  * The output options of each command, checked before any work starts so a bad path costs no
  * computation and leaves nothing behind. `report-dir` counts only when `--report` is given.
  */
-export const OUTPUT_OPTIONS: Record<string, Record<string, OutputKind>> = {
+export const OUTPUT_OPTIONS: Record<string, Record<string, OutputKind | ((argv: Record<string, unknown>) => OutputKind)>> = {
   regimes: { out: 'file' },
   compare: { out: 'file' },
-  sweep: { out: 'file' },
+  // A shard goes into a directory (as DIR/shard-I-of-N.parquet); everything else into a file.
+  sweep: { out: (argv) => (argv.shard !== undefined ? 'dir' : 'file') },
   validate: { out: 'file', 'report-dir': 'dir' },
   run: { out: 'bundle' },
   report: { out: 'dir' },
@@ -30,7 +31,7 @@ export function checkOutputs(argv: Record<string, unknown>): void {
     const value = argv[option];
     if (value === undefined) continue;
     if (option === 'report-dir' && argv.report === undefined) continue;
-    checkOutputPath(value, kind, option);
+    checkOutputPath(value, typeof kind === 'function' ? kind(argv) : kind, option);
   }
 }
 

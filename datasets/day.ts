@@ -68,8 +68,56 @@ export function nextWeekday(day: Day): Day {
 
 /** Calendar parts of a Day, UTC. */
 export function dayParts(day: Day): { year: number; month: number; date: number } {
-  const dt = new Date(day * MS_PER_DAY);
-  return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, date: dt.getUTCDate() };
+  const key = monthKey(day);
+  const year = Math.floor(key / 12);
+  const month = key - year * 12 + 1;
+  return { year, month, date: day - daysFromCivil(year, month, 1) + 1 };
+}
+
+/**
+ * year × 12 + (month − 1) of a Day, in integer arithmetic (H. Hinnant's civil_from_days, no
+ * Date, no object): two days are in the same month when their keys are equal, which is what
+ * rebalance calendars ask once per trading day.
+ */
+export function monthKey(day: Day): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  // Everything below is a non-negative integer: `| 0` truncates, which is floor here.
+  const doe = z - era * 146097;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
+}
+
+/**
+ * monthKey of every day of a sorted calendar: the key is recomputed only when a day reaches the
+ * next month's first day, so a calendar costs one comparison per day and one monthKey per month.
+ */
+export function monthKeys(calendar: Int32Array): Int32Array {
+  const out = new Int32Array(calendar.length);
+  let key = 0;
+  let from = 0;
+  let until = -Infinity; // the current key holds for days in [from, until)
+  for (let t = 0; t < calendar.length; t++) {
+    const d = calendar[t];
+    if (d >= until || d < from) {
+      key = monthKey(d);
+      const y = Math.floor(key / 12);
+      const m = key - y * 12 + 1;
+      from = daysFromCivil(y, m, 1);
+      until = m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+    }
+    out[t] = key;
+  }
+  return out;
+}
+
+/** The calendar year of a Day, UTC (see monthKey). */
+export function yearOf(day: Day): number {
+  return Math.floor(monthKey(day) / 12);
 }
 
 /** The Day of a calendar date; month is 1-based and may overflow into the next year. */

@@ -18,12 +18,16 @@ import {
 } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { emit, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
+import { mergeCommand, queryCommand, runShardCommand } from './sweep-shards.ts';
 
 interface SweepArgs {
   data?: string;
   cache?: string;
   quiet?: boolean;
-  grid: string;
+  action?: 'merge' | 'query';
+  inputs?: string[];
+  grid?: string;
+  shard?: string;
   workers?: number;
   permutations: number;
   seed: number;
@@ -37,7 +41,10 @@ interface SweepArgs {
 export type SweepFormat = Format | 'parquet';
 
 /** A progress bar on stderr for runs longer than a second: on a terminal, not with --quiet. */
-export function robustnessProgress(label: string, quiet?: boolean): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
+export function robustnessProgress(
+  label: string,
+  quiet?: boolean,
+): { onProgress: (phase: RobustnessPhase, done: number, total: number) => void; done: () => void } {
   const t0 = Date.now();
   let drawn = false;
   let last = 0;
@@ -111,7 +118,8 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
     `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
     formatTable(header, alignNumbers(rows, 2 + names.length)),
   ];
-  for (const t of result.sensitivity) lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
+  for (const t of result.sensitivity)
+    lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
   lines.push('', 'OVERFITTING');
   const d = result.deflatedSharpe;
   lines.push(
@@ -120,7 +128,11 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
       : 'deflated Sharpe ratio: n/a (no configuration has a Sharpe)',
   );
   const p = result.pbo;
-  lines.push(p ? `probability of backtest overfitting: ${pc(p.probability)} (CSCV over ${p.configs} configurations, ${p.partitions} blocks, ${p.splits} splits, median logit ${fix(p.medianLogit)})` : 'probability of backtest overfitting: n/a (needs 2 configurations or more)');
+  lines.push(
+    p
+      ? `probability of backtest overfitting: ${pc(p.probability)} (CSCV over ${p.configs} configurations, ${p.partitions} blocks, ${p.splits} splits, median logit ${fix(p.medianLogit)})`
+      : 'probability of backtest overfitting: n/a (needs 2 configurations or more)',
+  );
   const q = result.permutation;
   lines.push(
     q
@@ -129,7 +141,15 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   );
   const wf = result.walkForward;
   if (wf) {
-    const wfRows = wf.years.map((y) => [String(y.year), String(y.days), String(y.chosen), ...names.map((n) => String(result.configs[y.chosen].params[n])), fix(y.inSampleSharpe), pc(y.return), pc(y.referenceReturn)]);
+    const wfRows = wf.years.map((y) => [
+      String(y.year),
+      String(y.days),
+      String(y.chosen),
+      ...names.map((n) => String(result.configs[y.chosen].params[n])),
+      fix(y.inSampleSharpe),
+      pc(y.return),
+      pc(y.referenceReturn),
+    ]);
     lines.push(
       '',
       `WALK-FORWARD: each year the configuration with the best Sharpe on every earlier day (after ${wf.minHistoryYears} years), its returns that year; ${wf.switches} switches`,
@@ -138,8 +158,24 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
         ['out of sample', 'from', 'to', 'CAGR', 'vol', 'Sharpe', 'max DD'],
         alignNumbers(
           [
-            ['walk-forward', wf.stitched.from, wf.stitched.to, pc(wf.stitched.cagr), pc(wf.stitched.volatility), fix(wf.stitched.sharpe), pc(-wf.stitched.maxDrawdown)],
-            ['article default', wf.reference.from, wf.reference.to, pc(wf.reference.cagr), pc(wf.reference.volatility), fix(wf.reference.sharpe), pc(-wf.reference.maxDrawdown)],
+            [
+              'walk-forward',
+              wf.stitched.from,
+              wf.stitched.to,
+              pc(wf.stitched.cagr),
+              pc(wf.stitched.volatility),
+              fix(wf.stitched.sharpe),
+              pc(-wf.stitched.maxDrawdown),
+            ],
+            [
+              'article default',
+              wf.reference.from,
+              wf.reference.to,
+              pc(wf.reference.cagr),
+              pc(wf.reference.volatility),
+              fix(wf.reference.sharpe),
+              pc(-wf.reference.maxDrawdown),
+            ],
           ],
           3,
         ),
@@ -209,45 +245,107 @@ The configurations are the cartesian product (at most ${MAX_GRID_CONFIGS.toLocal
 article default (base regimes, article playbook, regime+monthly, 5 bps), whose labels are also
 block-shuffled for the permutation test. Example: strategies/robustness/example-grid.json.`;
 
-export const sweepCommand: CommandModule<Omit<SweepArgs, 'grid' | 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
+const SHARD_HELP = `Beyond one machine: --shard I/N runs the contiguous block of configuration ids
+[floor(I*K/N), floor((I+1)*K/N)) and writes DIR/shard-I-of-N.parquet (--out DIR): the
+configurations, their figures, their daily excess returns and a manifest (grid, data sha256,
+version, shard). --shard auto reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (Slurm job
+arrays) or JOB_COMPLETION_INDEX/QUADRANT_SHARD_COUNT (Kubernetes Indexed Jobs).
+"sweep merge DIR..." checks the shards (same grid, data and version; none missing or twice)
+and prints what one machine would: deflated Sharpe, PBO, permutation test, walk-forward and
+sensitivity on the merged table. "sweep query DIR... SQL" runs DuckDB over the shards (the
+view "configs"; needs the optional package @duckdb/node-api). deploy/ holds a Slurm script
+and a Kubernetes manifest.`;
+
+export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed' | 'top' | 'format'>, SweepArgs> = {
   builder: (y) =>
     y
-      .option('grid', { type: 'string', demandOption: true, describe: 'the parameter grid (JSON; format below)' })
+      .positional('action', { choices: ['merge', 'query'] as const, describe: 'merge: shards into the whole result; query: SQL over the shards (DuckDB)' })
+      .positional('inputs', { type: 'string', array: true, describe: 'merge: shard directories; query: shard directories, then the SQL' })
+      .option('grid', { type: 'string', describe: 'the parameter grid (JSON; format below); needed unless merging or querying' })
+      .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --out DIR' })
       .option('workers', { type: 'number', describe: `worker threads (default: in process under 1,000 replays, else 2)${countRange('workers')}` })
-      .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}` })
+      .option('permutations', {
+        type: 'number',
+        default: DEFAULT_PERMUTATIONS,
+        describe: `block permutations of the regime labels (0 = none)${countRange('permutations')}`,
+      })
       .option('seed', { type: 'number', default: DEFAULT_ROBUSTNESS_SEED, describe: 'seed of the permutations (reported)' })
-      .option('cost-bps', { type: 'number', default: DEFAULT_COST_BPS, describe: 'cost of the article default and its permutations, bps of the value traded (configurations use the grid\'s costBps, default the same 5)' })
+      .option('cost-bps', {
+        type: 'number',
+        default: DEFAULT_COST_BPS,
+        describe: "cost of the article default and its permutations, bps of the value traded (configurations use the grid's costBps, default the same 5)",
+      })
       .option('top', { type: 'number', default: 10, describe: `configurations listed on the terminal${countRange('top')}` })
-      .option('format', { choices: ['table', 'csv', 'json', 'parquet'] as const, default: 'table' as SweepFormat, describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything' })
+      .option('format', {
+        choices: ['table', 'csv', 'json', 'parquet'] as const,
+        default: 'table' as SweepFormat,
+        describe: 'csv: one row per configuration; parquet: the same table as a parquet file (needs --out; NaN as null); json: everything',
+      })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
       .example('$0 sweep --grid my-grid.json --format parquet --out sweep.parquet', 'every configuration for pandas, polars or DuckDB')
-      .epilogue(GRID_HELP),
+      .example('$0 sweep --grid my-grid.json --shard 0/4 --out shards/', 'shard 0 of 4 (run 1/4 … 3/4 elsewhere), then:')
+      .example('$0 sweep merge shards/ --format json --out sweep.json', 'the whole result from the shards')
+      .example('$0 sweep query shards/ "SELECT id, rebalance, sharpe FROM configs ORDER BY sharpe DESC LIMIT 20"', 'DuckDB over the shards')
+      .epilogue(`${GRID_HELP}\n\n${SHARD_HELP}`),
   handler: async (args) => {
     if (args.format === 'parquet' && !args.out) throw new UsageError('--format parquet needs --out FILE (parquet is binary, not for stdout)', { field: 'out' });
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
+    if (args.action === 'query') return emit(await queryCommand(args.inputs ?? []));
     const cost = costAssumption(args['cost-bps']);
-    const grid = loadGrid(args.grid);
-    const { dir, panel } = await loadData(args);
-    const roles = buildRoles(panel);
     const t0 = performance.now();
     const bar = robustnessProgress('sweep', args.quiet);
     let result: RobustnessResult;
+    let dir: string;
+    let gridFile: string;
     try {
-      result = await runRobustness(panel, roles, { grid, costBps: cost.costBps, permutations: args.permutations, seed: args.seed, workers: args.workers ?? 'auto', onProgress: bar.onProgress });
+      if (args.action === 'merge') {
+        if (!args.inputs?.length) throw new UsageError('sweep merge needs the directories (or files) of the shards', { field: 'inputs' });
+        ({ result, dir, gridFile } = await mergeCommand({ ...args, inputs: args.inputs }, bar.onProgress));
+      } else {
+        if (!args.grid) throw new UsageError('sweep needs --grid FILE (or: sweep merge DIR..., sweep query DIR... SQL)', { field: 'grid' });
+        gridFile = args.grid;
+        if (args.shard !== undefined) {
+          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard, costBps: cost.costBps }, bar.onProgress);
+          bar.done();
+          process.stderr.write(`wrote ${file}\n`);
+          return;
+        }
+        const grid = loadGrid(args.grid);
+        const loaded = await loadData(args);
+        dir = loaded.dir;
+        result = await runRobustness(loaded.panel, buildRoles(loaded.panel), {
+          grid,
+          costBps: cost.costBps,
+          permutations: args.permutations,
+          seed: args.seed,
+          workers: args.workers ?? 'auto',
+          onProgress: bar.onProgress,
+        });
+      }
     } finally {
       bar.done();
     }
     const seconds = (performance.now() - t0) / 1000;
-    const assumptions = `the article default and its permutations at ${cost.costBps} bps, each configuration at its grid costBps (${grid.costBps.join(', ')} bps); every order decided at a close and filled at the next close`;
-    if (args.format === 'json') return emit(robustnessJson({ assumptions: { costBps: cost.costBps, gridCostBps: grid.costBps, execution: 'next-close', description: assumptions }, data: dir, gridFile: args.grid, ...result }), args.out);
+    // Merged shards carry the cost of the run that made them: the reference says it.
+    const refCost = result.reference.costBps;
+    const gridCostBps = result.grid.parameters.find((p) => p.name === 'costBps')?.values ?? [];
+    const assumptions = `the article default and its permutations at ${refCost} bps, each configuration at its grid costBps (${gridCostBps.join(', ')} bps); every order decided at a close and filled at the next close`;
+    if (args.format === 'json')
+      return emit(
+        robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution: 'next-close', description: assumptions }, data: dir, gridFile, ...result }),
+        args.out,
+      );
     if (args.format === 'csv') return emit(configsCsv(result), args.out);
     if (args.format === 'parquet' && args.out) {
       writeFileAtomic(args.out, await configsParquet(result));
       process.stderr.write(`wrote ${args.out}\n`);
       return;
     }
-    emit(`assumptions: ${assumptions}\ndata ${dir}; grid ${args.grid}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`, args.out);
+    emit(
+      `assumptions: ${assumptions}\ndata ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`,
+      args.out,
+    );
   },
 };

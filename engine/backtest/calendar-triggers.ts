@@ -1,4 +1,4 @@
-import { dayOf, dayParts } from '../../datasets/day.ts';
+import { dayOf, dayParts, monthKey, monthKeys } from '../../datasets/day.ts';
 import type { CalendarAnchor, RebalanceRule } from './rebalance-rule.ts';
 
 /**
@@ -12,7 +12,10 @@ import type { CalendarAnchor, RebalanceRule } from './rebalance-rule.ts';
  * falls on t when `labels[t] !== labels[t−1]` and both are non-zero (labels at t are known at
  * t's close). Day 0 never triggers (the first target is traded anyway).
  *
- * Cost: O(n) (calendar parts use one Date per day).
+ * A month-end trigger falls on the last trading day of a month: the next day of the trading
+ * calendar (known in advance) is in another month; the last day of the calendar never triggers.
+ *
+ * Cost: O(n) integer arithmetic (one monthKey per day, no Date).
  */
 export function ruleTriggers(rule: RebalanceRule, calendar: Int32Array, labels?: Uint8Array): Uint8Array {
   const n = calendar.length;
@@ -24,13 +27,24 @@ export function ruleTriggers(rule: RebalanceRule, calendar: Int32Array, labels?:
   if (rule.regime && labels) {
     for (let t = 1; t < n; t++) if (labels[t] !== labels[t - 1] && labels[t] !== 0 && labels[t - 1] !== 0) out[t] = 1;
   }
+  let months: Int32Array | undefined;
   for (const anchor of rule.calendar) {
-    for (let t = 1; t < n; t++) if (anchorBetween(anchor, calendar[t - 1], calendar[t])) out[t] = 1;
+    if (anchor.kind === 'monthly' || anchor.kind === 'quarterly' || anchor.kind === 'yearly' || anchor.kind === 'month-end') {
+      months ??= monthKeys(calendar);
+      const per = anchor.kind === 'quarterly' ? 3 : anchor.kind === 'yearly' ? 12 : 1;
+      if (anchor.kind === 'month-end') {
+        for (let t = 1; t < n - 1; t++) if (months[t] !== months[t + 1]) out[t] = 1;
+      } else if (per === 1) {
+        for (let t = 1; t < n; t++) if (months[t] !== months[t - 1]) out[t] = 1;
+      } else {
+        for (let t = 1; t < n; t++) if (Math.floor(months[t] / per) !== Math.floor(months[t - 1] / per)) out[t] = 1;
+      }
+    } else for (let t = 1; t < n; t++) if (anchorBetween(anchor, calendar[t - 1], calendar[t])) out[t] = 1;
   }
   return out;
 }
 
-/** Is there an anchor date in (prev, cur]? */
+/** Is there an anchor date in (prev, cur]? (`month-end` is not an interval rule: see ruleTriggers.) */
 export function anchorBetween(anchor: CalendarAnchor, prev: number, cur: number): boolean {
   switch (anchor.kind) {
     case 'weekly':
@@ -38,14 +52,14 @@ export function anchorBetween(anchor: CalendarAnchor, prev: number, cur: number)
     case 'weekday':
       return countWeekday(anchor.weekday, prev, cur) > 0;
     case 'monthly':
+      return monthKey(prev) !== monthKey(cur);
     case 'quarterly':
-    case 'yearly': {
-      const a = dayParts(prev);
-      const b = dayParts(cur);
-      if (anchor.kind === 'yearly') return a.year !== b.year;
-      if (anchor.kind === 'monthly') return a.year !== b.year || a.month !== b.month;
-      return a.year * 4 + Math.floor((a.month - 1) / 3) !== b.year * 4 + Math.floor((b.month - 1) / 3);
-    }
+      return Math.floor(monthKey(prev) / 3) !== Math.floor(monthKey(cur) / 3);
+    case 'yearly':
+      return Math.floor(monthKey(prev) / 12) !== Math.floor(monthKey(cur) / 12);
+    case 'month-end':
+      // The last trading day of a month: the next trading day (known in advance) is in another.
+      return false;
     case 'monthday': {
       // The anchors of prev's month and cur's month cover any gap shorter than a month.
       const a = dayParts(prev);

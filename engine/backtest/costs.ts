@@ -45,11 +45,14 @@ export function resolveCosts(options: CostOptions = {}, roles: readonly Role[] =
   const slippage = perRole(options.slippageBps ?? 0, roles, 'costs.slippageBps');
   const impact = checkBps(options.impactBps ?? 0, 'costs.impactBps') / 1e4;
   const capital = options.initialCapital ?? 1_000_000;
-  if (!(capital > 0) || !Number.isFinite(capital)) throw new ConfigError('bad-config', `initialCapital must be a positive amount, got ${capital}`, { field: 'costs.initialCapital' });
+  if (!(capital > 0) || !Number.isFinite(capital))
+    throw new ConfigError('bad-config', `initialCapital must be a positive amount, got ${capital}`, { field: 'costs.initialCapital' });
   const fixedAmount = options.fixedPerTrade ?? 0;
-  if (!(fixedAmount >= 0) || !Number.isFinite(fixedAmount)) throw new ConfigError('bad-config', `fixedPerTrade must be ≥ 0, got ${fixedAmount}`, { field: 'costs.fixedPerTrade' });
+  if (!(fixedAmount >= 0) || !Number.isFinite(fixedAmount))
+    throw new ConfigError('bad-config', `fixedPerTrade must be ≥ 0, got ${fixedAmount}`, { field: 'costs.fixedPerTrade' });
   for (let k = 0; k < roles.length; k++) {
-    if (commission[k] + slippage[k] + impact >= 1) throw new ConfigError('bad-config', `costs for ${roles[k]} reach 100% of the value traded`, { field: 'costs' });
+    if (commission[k] + slippage[k] + impact >= 1)
+      throw new ConfigError('bad-config', `costs for ${roles[k]} reach 100% of the value traded`, { field: 'costs' });
   }
   return { commission, slippage, impact, fixed: fixedAmount / capital };
 }
@@ -61,7 +64,8 @@ function perRole(spec: PerRoleBps, roles: readonly Role[], field: string): Float
     return out;
   }
   for (const key of Object.keys(spec)) {
-    if (key !== 'default' && !isRole(key)) throw new ConfigError('unknown-role', `unknown role "${key}"`, { field: `${field}.${key}`, hint: `roles are ${ROLES.join(', ')} (or "default")` });
+    if (key !== 'default' && !isRole(key))
+      throw new ConfigError('unknown-role', `unknown role "${key}"`, { field: `${field}.${key}`, hint: `roles are ${ROLES.join(', ')} (or "default")` });
   }
   const fallback = checkBps(spec.default ?? 0, `${field}.default`);
   roles.forEach((role, k) => {

@@ -53,6 +53,14 @@ export function weightsCsv(result: BacktestResult): string {
  */
 export function tradesCsv(result: BacktestResult, market?: Market): string {
   const capital = result.options.costs.initialCapital;
-  const rows = tradesOf(result, market).map((t) => [isoDay(t.day), t.role, t.instrument, t.amount > 0 ? 'buy' : 'sell', t.amount * capital, t.fraction, t.cost * capital]);
+  const rows = tradesOf(result, market).map((t) => [
+    isoDay(t.day),
+    t.role,
+    t.instrument,
+    t.amount > 0 ? 'buy' : 'sell',
+    t.amount * capital,
+    t.fraction,
+    t.cost * capital,
+  ]);
   return csv(['date', 'role', 'instrument', 'side', 'amount', 'fraction', 'cost'], rows);
 }

@@ -22,6 +22,14 @@ export interface FillState {
   readonly slippage: Float64Array;
   readonly fixedCosts: Float64Array;
   readonly filled: Uint8Array;
+  /** Running totals of the turnover and cost ledgers (what sweeps score), summed fill by fill. */
+  turnovers: number;
+  costs: number;
+  /** The rows filled so far (fills[0 … fillCount − 1]): what reused buffers clear next time. */
+  readonly fills: Int32Array;
+  fillCount: number;
+  /** R scratch values for the replay loop (never read by a fill). */
+  readonly spare: Float64Array;
 }
 
 /**
@@ -35,10 +43,11 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   let V = F;
   for (let k = 0; k < R; k++) V += h[k];
   const off = row * R;
-  let tau = Math.abs(1 - L - F / V);
+  const inv = 1 / V;
+  let tau = Math.abs(1 - L - F * inv);
   let orders = 0;
   for (let k = 0; k < R; k++) {
-    const d = L * rows[off + k] - h[k] / V;
+    const d = L * rows[off + k] - h[k] * inv;
     tau += Math.abs(d);
     if (Math.abs(d) > 1e-12) orders++;
   }
@@ -60,17 +69,20 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
     c2 += (slip[k] + impact * tau) * a;
     if (s.perOrder) {
       s.traded[base + k] = tr;
-      s.tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] / V) > 1e-12 ? s.fixedPerOrder : 0);
+      s.tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] * inv) > 1e-12 ? s.fixedPerOrder : 0);
     }
     h[k] = target;
   }
   const Fp = (1 - L) * Vp;
   moved += Math.abs(Fp - F);
   s.F = Fp;
-  s.turnover[i] = (0.5 * moved) / V;
-  s.commission[i] = c1 / V;
-  s.slippage[i] = c2 / V;
-  s.fixedCosts[i] = fixed / V;
+  s.turnover[i] = 0.5 * moved * inv;
+  s.commission[i] = c1 * inv;
+  s.slippage[i] = c2 * inv;
+  s.fixedCosts[i] = fixed * inv;
+  s.costs += s.commission[i] + s.slippage[i] + s.fixedCosts[i];
+  s.turnovers += s.turnover[i];
+  if (s.filled[i] === 0) s.fills[s.fillCount++] = i;
   s.filled[i] = 1;
   return true;
 }

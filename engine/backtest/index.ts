@@ -20,4 +20,13 @@ export { toDataFrame } from './to-data-frame.ts';
 export { dataChecksums, buildManifest, type RunManifest, type FileChecksum } from './manifest.ts';
 export { runSweep, type SweepConfig, type SweepOptions, type SweepOutput } from './sweep.ts';
 export { SWEEP_FIELDS } from './sweep-core.ts';
-export { runPool, poolArray, poolCopy, type PoolTask, type PoolOptions, type PoolRun, type PoolThreadTiming, type TypedArrayConstructor } from './worker-pool.ts';
+export {
+  runPool,
+  poolArray,
+  poolCopy,
+  type PoolTask,
+  type PoolOptions,
+  type PoolRun,
+  type PoolThreadTiming,
+  type TypedArrayConstructor,
+} from './worker-pool.ts';

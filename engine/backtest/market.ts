@@ -83,8 +83,10 @@ export function marketFromArrays(input: {
   const R = input.roles.length;
   const cash = input.roles.indexOf('cash');
   if (cash < 0) throw new ConfigError('unknown-role', 'the roles lack "cash" (the T-bill account)', { field: 'roles' });
-  if (input.returns.length !== n * R) throw new ConfigError('bad-config', `returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
-  if (input.overnight && input.overnight.length !== n * R) throw new ConfigError('bad-config', `overnight must be n × R = ${n * R} long`, { field: 'overnight' });
+  if (input.returns.length !== n * R)
+    throw new ConfigError('bad-config', `returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
+  if (input.overnight && input.overnight.length !== n * R)
+    throw new ConfigError('bad-config', `overnight must be n × R = ${n * R} long`, { field: 'overnight' });
   let cashReturns = input.cashReturns;
   if (!cashReturns) {
     cashReturns = new Float64Array(n);

@@ -63,14 +63,18 @@ export function resolveReplayOptions(options: ReplayOptions, market: Market): { 
   const n = market.calendar.length;
   const start = options.start ?? 0;
   const end = options.end ?? n - 1;
-  if (!Number.isInteger(start) || start < 0 || start >= n) throw new ConfigError('bad-config', `start index ${start} is outside the calendar (0..${n - 1})`, { field: 'start' });
-  if (!Number.isInteger(end) || end < start || end >= n) throw new ConfigError('bad-config', `end index ${end} is outside ${start}..${n - 1}`, { field: 'end' });
+  if (!Number.isInteger(start) || start < 0 || start >= n)
+    throw new ConfigError('bad-config', `start index ${start} is outside the calendar (0..${n - 1})`, { field: 'start' });
+  if (!Number.isInteger(end) || end < start || end >= n)
+    throw new ConfigError('bad-config', `end index ${end} is outside ${start}..${n - 1}`, { field: 'end' });
   const execution = options.execution ?? 'next-close';
-  if (!EXECUTIONS.includes(execution)) throw new ConfigError('bad-config', `unknown execution "${execution}"`, { field: 'execution', hint: EXECUTIONS.join(' | ') });
+  if (!EXECUTIONS.includes(execution))
+    throw new ConfigError('bad-config', `unknown execution "${execution}"`, { field: 'execution', hint: EXECUTIONS.join(' | ') });
   const leverage = options.leverage ?? 1;
   if (!(leverage > 0 && leverage <= 10)) throw new ConfigError('bad-config', `leverage must be in (0, 10], got ${leverage}`, { field: 'leverage' });
   const financingBps = options.financingBps ?? 50;
-  if (!(financingBps >= 0 && Number.isFinite(financingBps))) throw new ConfigError('bad-config', `financingBps must be ≥ 0, got ${financingBps}`, { field: 'financingBps' });
+  if (!(financingBps >= 0 && Number.isFinite(financingBps)))
+    throw new ConfigError('bad-config', `financingBps must be ≥ 0, got ${financingBps}`, { field: 'financingBps' });
   const costs = resolveCosts(options.costs, market.roles);
   const c = options.costs ?? {};
   return {
@@ -79,7 +83,13 @@ export function resolveReplayOptions(options: ReplayOptions, market: Market): { 
       start,
       end,
       execution,
-      costs: { bps: c.bps ?? 0, slippageBps: c.slippageBps ?? 0, impactBps: c.impactBps ?? 0, fixedPerTrade: c.fixedPerTrade ?? 0, initialCapital: c.initialCapital ?? 1_000_000 },
+      costs: {
+        bps: c.bps ?? 0,
+        slippageBps: c.slippageBps ?? 0,
+        impactBps: c.impactBps ?? 0,
+        fixedPerTrade: c.fixedPerTrade ?? 0,
+        initialCapital: c.initialCapital ?? 1_000_000,
+      },
       leverage,
       allowShorts: options.allowShorts ?? false,
       financingBps,

@@ -66,16 +66,14 @@ export function planFromWeights(weights: Float64Array, rule: RebalanceRule, cale
 export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): void {
   const R = market.roles.length;
   const n = market.calendar.length;
-  if (plan.rows.length % R !== 0) throw new ConfigError('bad-config', `plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
-  if (plan.index.length !== n || plan.trigger.length !== n) throw new ConfigError('bad-config', `plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
-  if (!(plan.driftBand >= 0 && plan.driftBand < 1)) throw new ConfigError('bad-config', `drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
+  if (plan.rows.length % R !== 0)
+    throw new ConfigError('bad-config', `plan rows must be a multiple of R = ${R} long, got ${plan.rows.length}`, { field: 'plan.rows' });
+  if (plan.index.length !== n || plan.trigger.length !== n)
+    throw new ConfigError('bad-config', `plan index and trigger must be as long as the calendar (${n})`, { field: 'plan.index' });
+  if (!(plan.driftBand >= 0 && plan.driftBand < 1))
+    throw new ConfigError('bad-config', `drift band must be in [0, 1), got ${plan.driftBand}`, { field: 'rebalance' });
   const k = plan.rows.length / R;
-  const used = new Uint8Array(k);
-  for (let t = 0; t < n; t++) {
-    const i = plan.index[t];
-    if (i < -1 || i >= k) throw new ConfigError('bad-config', `plan index ${i} on ${isoDay(market.calendar[t])} is outside 0..${k - 1}`, { field: 'plan.index' });
-    if (i >= 0) used[i] = 1;
-  }
+  const used = rowsUsed(plan.index, k, market.calendar);
   for (let i = 0; i < k; i++) {
     if (!used[i]) continue;
     let sum = 0;
@@ -84,12 +82,50 @@ export function validatePlan(plan: Plan, market: Market, allowShorts: boolean): 
       const role: Role = market.roles[j];
       if (!Number.isFinite(w)) throw new ConfigError('bad-config', `target weight of ${role} is ${w}`, { field: `plan.rows[${i}].${role}` });
       if (w < 0 && !allowShorts) {
-        throw new ConfigError('bad-weights', `negative weight ${w} for ${role} without shorts`, { field: `plan.rows[${i}].${role}`, hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0' });
+        throw new ConfigError('bad-weights', `negative weight ${w} for ${role} without shorts`, {
+          field: `plan.rows[${i}].${role}`,
+          hint: 'allow shorts explicitly (allowShorts / --allow-shorts) or use weights ≥ 0',
+        });
       }
       sum += w;
     }
     if (Math.abs(sum - 1) > 1e-9) {
-      throw new ConfigError('bad-weights', `target weights sum to ${sum}, not 1`, { field: `plan.rows[${i}]`, hint: 'weights are fractions of equity; leverage is a separate setting' });
+      throw new ConfigError('bad-weights', `target weights sum to ${sum}, not 1`, {
+        field: `plan.rows[${i}]`,
+        hint: 'weights are fractions of equity; leverage is a separate setting',
+      });
     }
   }
+}
+
+/** Per index array (plans are not changed once made): the highest row it uses and which rows. */
+const usedRowsOf = new WeakMap<Int32Array, { max: number; used: Uint8Array }>();
+
+/**
+ * Which of k rows `index` uses. A sweep hands one index to thousands of replays: it is
+ * walked once and remembered.
+ *
+ * @throws ConfigError naming the day of an index outside −1 … k − 1.
+ */
+function rowsUsed(index: Int32Array, k: number, calendar: Int32Array): Uint8Array {
+  let seen = usedRowsOf.get(index);
+  if (!seen) {
+    let max = -1;
+    for (let t = 0; t < index.length; t++) {
+      const i = index[t];
+      if (i < -1 || !Number.isInteger(i)) throw new ConfigError('bad-config', `plan index ${i} on ${isoDay(calendar[t])} is below -1`, { field: 'plan.index' });
+      if (i > max) max = i;
+    }
+    const used = new Uint8Array(max + 1);
+    for (let t = 0; t < index.length; t++) if (index[t] >= 0) used[index[t]] = 1;
+    seen = { max, used };
+    usedRowsOf.set(index, seen);
+  }
+  if (seen.max >= k) {
+    const t = index.indexOf(seen.max);
+    throw new ConfigError('bad-config', `plan index ${seen.max} on ${isoDay(calendar[t])} is outside 0..${k - 1}`, { field: 'plan.index' });
+  }
+  const used = new Uint8Array(k);
+  used.set(seen.used);
+  return used;
 }

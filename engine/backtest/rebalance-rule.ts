@@ -6,6 +6,7 @@ export type CalendarAnchor =
   | { kind: 'monthly' } // the 1st of every month
   | { kind: 'quarterly' } // 1 January, 1 April, 1 July, 1 October
   | { kind: 'yearly' } // 1 January
+  | { kind: 'month-end' } // the last trading day of every month: it reads the next session of the trading calendar, which exchanges publish in advance (no market data)
   | { kind: 'weekday'; weekday: number } // 1 = Monday … 5 = Friday
   | { kind: 'monthday'; date: number }; // 1 … 31 (capped at the month's last day)
 
@@ -31,7 +32,7 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
  * Parses a rule: terms joined by `+` (or `,`), any of `never`, `daily`, `regime`, `change`,
- * `weekly`, `monthly`, `quarterly`, `yearly`, `weekday:N|mon..fri`, `monthday:N`,
+ * `weekly`, `monthly`, `month-end`, `quarterly`, `yearly`, `weekday:N|mon..fri`, `monthday:N`,
  * `drift:X` (X a fraction such as 0.05, or a percentage such as 5%).
  * `never` alone means buy and hold (only the initial allocation).
  *
@@ -71,6 +72,7 @@ export function parseRebalanceRule(text: string, field = 'rebalance'): Rebalance
       case 'monthly':
       case 'quarterly':
       case 'yearly':
+      case 'month-end':
         calendar.push({ kind: head });
         break;
       case 'weekday': {
@@ -88,7 +90,8 @@ export function parseRebalanceRule(text: string, field = 'rebalance'): Rebalance
       }
       case 'drift': {
         const x = arg?.endsWith('%') ? Number(arg.slice(0, -1)) / 100 : Number(arg);
-        if (!arg || !Number.isFinite(x) || x <= 0 || x >= 1) throw bad(text, field, `"${term}": the band must be a fraction in (0, 1), e.g. drift:0.05 or drift:5%`);
+        if (!arg || !Number.isFinite(x) || x <= 0 || x >= 1)
+          throw bad(text, field, `"${term}": the band must be a fraction in (0, 1), e.g. drift:0.05 or drift:5%`);
         drift = x;
         break;
       }
@@ -103,6 +106,6 @@ export function parseRebalanceRule(text: string, field = 'rebalance'): Rebalance
 function bad(text: string, field: string, why: string): ConfigError {
   return new ConfigError('bad-config', `bad rebalance rule "${text}": ${why}`, {
     field,
-    hint: 'terms joined by +: never, daily, regime, change, weekly, monthly, quarterly, yearly, weekday:1..5, monthday:1..31, drift:0.05',
+    hint: 'terms joined by +: never, daily, regime, change, weekly, monthly, month-end, quarterly, yearly, weekday:1..5, monthday:1..31, drift:0.05',
   });
 }

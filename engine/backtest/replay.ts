@@ -55,7 +55,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const { start, end } = resolved;
   const m = end - start + 1;
   const recordWeights = options.record !== 'nav';
-  const b = sliceBuffers(buffers ?? createReplayBuffers(m, R), m, R, recordWeights);
+  const source = buffers ?? createReplayBuffers(m, R);
+  const b = sliceBuffers(source, m, R);
   const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
 
   const cal = market.calendar;
@@ -81,33 +82,48 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const h = new Float64Array(R);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
-  const st: FillState = { R, L, h, F: 0, rows, rate: new Float64Array(R), comm, slip, impact, fixedPerOrder, perOrder: recordWeights, traded, tradeCost, turnover, commission, slippage, fixedCosts, filled };
+  const st: FillState = {
+    R,
+    L,
+    h,
+    F: 0,
+    rows,
+    rate: new Float64Array(R),
+    comm,
+    slip,
+    impact,
+    fixedPerOrder,
+    perOrder: recordWeights,
+    traded,
+    tradeCost,
+    turnover,
+    commission,
+    slippage,
+    fixedCosts,
+    filled,
+    turnovers: 0,
+    costs: 0,
+    fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m),
+    fillCount: 0,
+    spare: new Float64Array(R),
+  };
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
   let firstFallback = -1;
   let wipedOut = -1;
-  // A book whose equity (or whose equity after costs) is gone: NAV and shares 0 from row i on,
-  // and the day goes into the warning.
-  const closeOut = (i: number): void => {
-    wipedOut = start + i;
-    nav.fill(0, i);
-    if (recordWeights) {
-      weights.fill(0, i * R);
-      cash.fill(0, i);
-      financing.fill(0, i);
-    }
-  };
-  // Fills `row` on window row i, or closes the book out when its equity cannot pay the costs (false).
-  // Takes no loop state: held and pending stay plain locals of the loop.
-  const fillOrCloseOut = (row: number, i: number): boolean => {
-    if (fillOrder(st, row, i)) return true;
-    closeOut(i);
-    return false;
-  };
-
+  // Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
+  // charge or wipe out) only mark and book: they run in a tight loop of their own.
+  const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
+    if (i > 0 && quietOk && pending < 0) {
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, cashCol);
+      if (i >= m) break;
+    }
     const t = start + i;
+    // V: F + Σ h summed in that order, valid while `fresh` (nothing moved since it was summed).
+    let V = 0;
+    let fresh = false;
     if (i > 0) {
       const base = t * R;
       // Phase 1: mark to market (and, under next-open, fill at the open).
@@ -122,6 +138,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
           }
         }
       }
+      // Phase 2's accrual reads nothing of the marks, so it comes first and seeds the sum.
+      let F = st.F * (1 + cashRet[t]);
       if (atOpen) {
         // Roles without an open are not involved (zero before and after): skip them.
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
@@ -129,16 +147,26 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         for (let k = 0; k < R; k++) Vo += h[k];
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrCloseOut(pending, i)) break;
+          if (!fillOrder(st, pending, i)) {
+            wipedOut = closeOut(b, i, R, recordWeights, t);
+            break;
+          }
           held = pending;
           pending = -1;
+          F = st.F * (1 + cashRet[t]);
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        for (let k = 0; k < R; k++) h[k] *= 1 + ret[base + k];
+        // The daily mark fused with the equity sum: one pass over the roles.
+        V = F;
+        for (let k = 0; k < R; k++) {
+          const x = h[k] * (1 + ret[base + k]);
+          h[k] = x;
+          V += x;
+        }
+        fresh = true;
       }
-      // Phase 2: accrue the financing account; spread on borrowing and shorts.
-      let F = st.F * (1 + cashRet[t]);
+      // Phase 2: the spread on borrowing and shorts.
       if (spread > 0 && (F < 0 || shorts)) {
         let owed = F < 0 ? -F : 0;
         for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
@@ -146,25 +174,33 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
           const fee = owed * spread * (cal[t] - cal[t - 1]);
           F -= fee;
           financingCost[i] = fee / nav[i - 1];
+          source.financed = true;
+          fresh = false;
         }
       }
       st.F = F;
       // A leveraged or short book can lose everything: then it is closed out at zero for good.
       // (Long-only without borrowing holds only positive amounts: it cannot.)
-      let V1 = 1;
       if (canWipeOut) {
-        V1 = F;
-        for (let k = 0; k < R; k++) V1 += h[k];
-      }
-      if (!(V1 > 0)) {
-        closeOut(i);
-        break;
+        if (!fresh) {
+          V = F;
+          for (let k = 0; k < R; k++) V += h[k];
+          fresh = true;
+        }
+        if (!(V > 0)) {
+          wipedOut = closeOut(b, i, R, recordWeights, t);
+          break;
+        }
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrCloseOut(pending, i)) break;
+        if (!fillOrder(st, pending, i)) {
+          wipedOut = closeOut(b, i, R, recordWeights, t);
+          break;
+        }
         held = pending;
         pending = -1;
+        fresh = false;
       }
     }
     // Phase 4: decide at this close.
@@ -172,8 +208,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     if (row >= 0) {
       let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
       if (!go && band > 0) {
-        let V = st.F;
-        for (let k = 0; k < R; k++) V += h[k];
+        if (!fresh) {
+          V = st.F;
+          for (let k = 0; k < R; k++) V += h[k];
+          fresh = true;
+        }
         const off = row * R;
         for (let k = 0; k < R; k++) {
           if (Math.abs(h[k] / V - L * rows[off + k]) > band) {
@@ -184,15 +223,21 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrCloseOut(row, i)) break;
+          if (!fillOrder(st, row, i)) {
+            wipedOut = closeOut(b, i, R, recordWeights, t);
+            break;
+          }
           held = row;
+          fresh = false;
         } else pending = row;
       }
     }
     // Phase 5: book.
     const F = st.F;
-    let V = F;
-    for (let k = 0; k < R; k++) V += h[k];
+    if (!fresh) {
+      V = F;
+      for (let k = 0; k < R; k++) V += h[k];
+    }
     nav[i] = V;
     if (recordWeights) {
       const inv = 1 / V;
@@ -206,12 +251,26 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const warnings: string[] = [];
   if (exec === SAME_CLOSE) warnings.push(LOOK_AHEAD_WARNING);
   if (openFallbacks > 0) {
-    warnings.push(`next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`);
+    warnings.push(
+      `next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`,
+    );
   }
-  if (L !== 1) warnings.push(`leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`);
-  if (wipedOut >= 0) warnings.push(`the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`);
+  if (L !== 1)
+    warnings.push(
+      `leverage ${L}: weights sum to ${L}, the financing account holds ${1 - L} of equity${L > 1 ? ` (borrowed at T-bill + ${resolved.financingBps} bps)` : ''}`,
+    );
+  if (wipedOut >= 0)
+    warnings.push(
+      `the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`,
+    );
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
+  source.used = m;
+  source.usedRoles = R;
+  source.filledRows = st.fills;
+  source.filledCount = st.fillCount;
+  source.perOrder = recordWeights;
+  const empty = new Float64Array(0);
   let segments: UsedSegment[] | undefined;
   return {
     name: resolved.name,
@@ -219,8 +278,20 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     days: cal.subarray(start, end + 1),
     start,
     end,
-    ...b,
-    ...(recordWeights ? {} : { weights: new Float64Array(0), cash: new Float64Array(0), financing: new Float64Array(0), traded: new Float64Array(0), tradeCost: new Float64Array(0) }),
+    nav,
+    weights: recordWeights ? weights : empty,
+    cash: recordWeights ? cash : empty,
+    financing: recordWeights ? financing : empty,
+    traded: recordWeights ? traded : empty,
+    tradeCost: recordWeights ? tradeCost : empty,
+    filled,
+    turnover,
+    commission,
+    slippage,
+    fixedCosts,
+    financingCost,
+    totalTurnover: st.turnovers,
+    totalCosts: st.costs,
     options: resolved,
     rule: plan.rule,
     lookAheadProne: exec === SAME_CLOSE,
@@ -236,3 +307,83 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   };
 }
 
+/**
+ * Closes a wiped-out book from window row i on: NAV and shares 0 for good. Returns the calendar
+ * day `t` for the warning.
+ */
+function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean, t: number): number {
+  b.nav.fill(0, i);
+  if (recordWeights) {
+    b.weights.fill(0, i * R);
+    b.cash.fill(0, i);
+    b.financing.fill(0, i);
+  }
+  return t;
+}
+
+/**
+ * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
+ * fused with the equity sum, then NAV (and, recording, the day's shares of NAV) booked; the same arithmetic, in the same order, as the general day. Stops at the
+ * first day whose close decides a trade (first target, trigger, target change), before
+ * marking it, and returns its row (m when none is left).
+ */
+function quietDays(
+  b: ReplayBuffers,
+  st: FillState,
+  i: number,
+  m: number,
+  start: number,
+  R: number,
+  ret: Float64Array,
+  cashRet: Float64Array,
+  index: Int32Array,
+  trigger: Uint8Array,
+  held: number,
+  onChange: boolean,
+  record: boolean,
+  cashCol: number,
+): number {
+  const { h } = st;
+  const { nav, weights, cash, financing } = b;
+  let F = st.F;
+  // The row (i·R) of the last quiet day whose shares are still to be written, and 1 / its NAV;
+  // before the first quiet day, a spare row takes the (meaningless) writes.
+  let into = st.spare;
+  let last = 0;
+  let lastInv = 0;
+  for (; i < m; i++) {
+    const t = start + i;
+    const row = index[t];
+    if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+    F *= 1 + cashRet[t];
+    const base = t * R;
+    let V = F;
+    if (record) {
+      // One pass: the previous quiet day's shares (its holdings are this day's starting ones),
+      // then this day's mark and sum. This day's shares follow in the next pass or on exit.
+      for (let k = 0; k < R; k++) {
+        const hk = h[k];
+        into[last + k] = hk * lastInv;
+        const x = hk * (1 + ret[base + k]);
+        h[k] = x;
+        V += x;
+      }
+      const inv = 1 / V;
+      cash[i] = (h[cashCol] + F) * inv;
+      financing[i] = F * inv;
+      into = weights;
+      last = i * R;
+      lastInv = inv;
+    } else {
+      for (let k = 0; k < R; k++) {
+        const x = h[k] * (1 + ret[base + k]);
+        h[k] = x;
+        V += x;
+      }
+    }
+    nav[i] = V;
+  }
+  if (into === weights) for (let k = 0; k < R; k++) weights[last + k] = h[k] * lastInv;
+  st.F = F;
+  return i;
+}

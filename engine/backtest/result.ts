@@ -47,6 +47,9 @@ export interface BacktestResult {
   readonly fixedCosts: Float64Array;
   /** Financing spread and short borrow fees paid that day, fraction of the previous equity. */
   readonly financingCost: Float64Array;
+  /** Σ turnover and Σ (commission + slippage + fixed) over the window, summed as the fills happen. */
+  readonly totalTurnover: number;
+  readonly totalCosts: number;
   readonly options: ResolvedReplayOptions;
   readonly rule: string;
   /** True under same-close execution: fills at prices the decision already saw. */
@@ -59,8 +62,7 @@ export interface BacktestResult {
 }
 
 /** The mark every output carries under same-close execution. */
-export const LOOK_AHEAD_WARNING =
-  'execution same-close fills at the close the decision already saw: LOOK-AHEAD-PRONE, results are optimistic';
+export const LOOK_AHEAD_WARNING = 'execution same-close fills at the close the decision already saw: LOOK-AHEAD-PRONE, results are optimistic';
 
 /** Sum over the window of one daily array (e.g. costs: the metrics' cost total). */
 export function total(values: Float64Array): number {

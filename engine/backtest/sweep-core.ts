@@ -40,12 +40,19 @@ const EXEC: readonly Execution[] = ['next-close', 'next-open', 'same-close'];
  */
 function makeRunner(shared: SweepShared): (c: number) => void {
   const R = shared.roles.length;
-  const market = marketFromArrays({ calendar: shared.calendar, roles: shared.roles, returns: shared.returns, overnight: shared.overnight, cashReturns: shared.cashReturns });
+  const market = marketFromArrays({
+    calendar: shared.calendar,
+    roles: shared.roles,
+    returns: shared.returns,
+    overnight: shared.overnight,
+    cashReturns: shared.cashReturns,
+  });
   const m = shared.end - shared.start + 1;
   const buffers = createReplayBuffers(m, R);
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
   const triggers = new Map<number, Uint8Array>();
   const riskFree = shared.cashReturns.slice(shared.start, shared.end + 1);
+  const scratch = new Float64Array(m);
   let index: Int32Array | undefined;
   return (c) => {
     const ri = shared.ruleIndex[c];
@@ -61,13 +68,7 @@ function makeRunner(shared: SweepShared): (c: number) => void {
     const plan: Plan = { rows: table, index, trigger: trig, onChange: rule.change, driftBand: rule.drift, rule: rule.text };
     const options = { start: shared.start, end: shared.end, execution: EXEC[shared.execution[c]], costs: { bps: shared.costBps[c] }, record: 'nav' as const };
     const result = replay(market, plan, options, buffers);
-    let turnover = 0;
-    let costs = 0;
-    for (let i = 0; i < m; i++) {
-      turnover += result.turnover[i];
-      costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
-    }
-    const met = headlineMetrics(result.nav, riskFree, turnover, costs);
+    const met = headlineMetrics(result.nav, riskFree, result.totalTurnover, result.totalCosts, scratch);
     const out = c * SWEEP_WIDTH;
     shared.results[out] = met.cagr;
     shared.results[out + 1] = met.volatility;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Role } from '../../datasets/catalog.ts';
 import { ConfigError } from '../../datasets/errors.ts';
 import type { Market } from './market.ts';
@@ -18,8 +19,12 @@ export interface SweepConfig {
 export interface SweepOptions {
   start?: number;
   end?: number;
-  /** Worker threads; 0 runs in this thread. Default 2. */
-  workers?: number;
+  /**
+   * Worker threads; 0 runs in this thread. Default `auto`: in this thread while the sweep is
+   * small (under {@link IN_PROCESS_BELOW} role-days of replay, about a second of work: starting
+   * workers would cost more than they save), else min(2, cores).
+   */
+  workers?: number | 'auto';
 }
 
 export interface SweepOutput {
@@ -48,13 +53,27 @@ export async function runSweep(market: Market, labels: Uint8Array, configs: read
   const t0 = performance.now();
   const k = configs.length;
   const run = await runPool(SWEEP_TASK, {
-    workers: options.workers ?? 2,
+    workers: sweepWorkers(options.workers, k, market, options),
     jobs: k,
     chunk: { max: 64, perWorker: 8 },
     prepare: (share) => packSweep(market, labels, configs, options, share),
   });
   const perWorker = run.perThread.map((t) => ({ configs: t.jobs, ms: t.ms }));
   return { fields: SWEEP_FIELDS, results: run.shared.results, workers: run.workers, ms: performance.now() - t0, perWorker };
+}
+
+/** Role-days of replay (configurations × days × roles) under which `auto` stays in this thread. */
+export const IN_PROCESS_BELOW = 3e8;
+
+/** The worker count of a sweep: `auto` by its size (see SweepOptions.workers), else as given. */
+export function sweepWorkers(workers: number | 'auto' | undefined, configs: number, market: Market, options: SweepOptions): number {
+  if (workers === undefined || workers === 'auto') {
+    const days = (options.end ?? market.calendar.length - 1) - (options.start ?? 0) + 1;
+    return configs * days * market.roles.length < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
+  }
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${workers}`, { field: 'workers' });
+  return workers;
 }
 
 /** Checks the configurations and lays the sweep out as typed arrays (shared when `share`). */
@@ -68,7 +87,8 @@ function packSweep(market: Market, labels: Uint8Array, configs: readonly SweepCo
   const costBps = poolArray(Float64Array, k, share);
   const execution = poolArray(Uint8Array, k, share);
   configs.forEach((c, i) => {
-    if (c.table.length !== 5 * R) throw new ConfigError('bad-config', `table must hold 5 × ${R} weights, got ${c.table.length}`, { field: `configs[${i}].table` });
+    if (c.table.length !== 5 * R)
+      throw new ConfigError('bad-config', `table must hold 5 × ${R} weights, got ${c.table.length}`, { field: `configs[${i}].table` });
     let r = rules.indexOf(c.rule);
     if (r < 0) {
       parseRebalanceRule(c.rule, `configs[${i}].rule`);
@@ -78,12 +98,14 @@ function packSweep(market: Market, labels: Uint8Array, configs: readonly SweepCo
       let sum = 0;
       for (let j = 0; j < R; j++) {
         const w = c.table[q * R + j];
-        if (!(w >= 0) || w === Infinity) throw new ConfigError('bad-weights', `weight ${w} of ${market.roles[j]} in Q${q} is not a number ≥ 0`, { field: `configs[${i}].table` });
+        if (!(w >= 0) || w === Infinity)
+          throw new ConfigError('bad-weights', `weight ${w} of ${market.roles[j]} in Q${q} is not a number ≥ 0`, { field: `configs[${i}].table` });
         sum += w;
       }
       if (Math.abs(sum - 1) > 1e-9) throw new ConfigError('bad-weights', `Q${q} weights sum to ${sum}, not 1`, { field: `configs[${i}].table` });
     }
-    if (!(c.costBps >= 0 && c.costBps < 1e4)) throw new ConfigError('bad-config', `costBps must be in [0, 10000), got ${c.costBps}`, { field: `configs[${i}].costBps` });
+    if (!(c.costBps >= 0 && c.costBps < 1e4))
+      throw new ConfigError('bad-config', `costBps must be in [0, 10000), got ${c.costBps}`, { field: `configs[${i}].costBps` });
     ruleIndex[i] = r;
     tables.set(c.table, i * 5 * R);
     costBps[i] = c.costBps;

@@ -21,12 +21,14 @@ const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
  * volatility `sd(r)·√252`, Sharpe `mean(e)/sd(e)·√252` on excess returns `e = r − riskFree`
  * (sample sd, two-pass like the stats library), maximum drawdown `max(1 − nav/peak)`. Day i's return is
  * `nav[i]/nav[i−1] − 1`; `riskFree[0]` is ignored. A property test holds it to computeMetrics.
+ * `scratch` (at least nav.length long, reused across calls) keeps pass 1's returns so that
+ * pass 2 does not divide again; the figures are the same bits either way.
  *
  * @throws QuadrantError `bad-argument` for fewer than 2 NAVs, mismatched lengths or a NAV that is not positive.
  * @example
  * headlineMetrics(Float64Array.of(100, 120, 90, 130), new Float64Array(4), 0, 0).maxDrawdown; // 0.25
  */
-export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turnover: number, costs: number): HeadlineMetrics {
+export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turnover: number, costs: number, scratch?: Float64Array): HeadlineMetrics {
   const n = nav.length;
   if (n < 2) throw badArgument(`headlineMetrics needs at least 2 NAVs, got ${n}`);
   if (riskFree.length !== n) throw badArgument(`headlineMetrics needs riskFree as long as nav (${n}), got ${riskFree.length}`);
@@ -37,10 +39,12 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   let cE = 0;
   let peak = nav[0];
   let depth = 0;
+  const rs = scratch && scratch.length >= n ? scratch : undefined;
   for (let i = 1; i < n; i++) {
     const v = nav[i];
     if (!(v > 0) || v === Infinity) throw badArgument(`headlineMetrics: nav[${i}] is ${v}, not finite and positive`);
     const r = v / nav[i - 1] - 1;
+    if (rs) rs[i] = r;
     const e = r - riskFree[i];
     let t = sumR + r;
     cR += Math.abs(sumR) >= Math.abs(r) ? sumR - t + r : r - t + sumR;
@@ -60,7 +64,7 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   let ssE = 0;
   let sE = 0;
   for (let i = 1; i < n; i++) {
-    const r = nav[i] / nav[i - 1] - 1;
+    const r = rs ? rs[i] : nav[i] / nav[i - 1] - 1;
     const dR = r - meanR;
     const dE = r - riskFree[i] - meanE;
     ssR += dR * dR;
@@ -72,7 +76,7 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   const sdR = m >= 2 ? Math.sqrt(Math.max(0, (ssR - (sR * sR) / m) / (m - 1))) : NaN;
   const sdE = m >= 2 ? Math.sqrt(Math.max(0, (ssE - (sE * sE) / m) / (m - 1))) : NaN;
   return {
-    cagr: Math.pow(nav[n - 1] / nav[0], 1 / years) - 1,
+    cagr: (nav[n - 1] / nav[0]) ** (1 / years) - 1,
     volatility: sdR * SQRT_YEAR,
     sharpe: sdE > 0 ? (meanE / sdE) * SQRT_YEAR : NaN,
     maxDrawdown: depth,

@@ -4,16 +4,26 @@ import { isoDay } from '../../datasets/day.ts';
 import { ConfigError, DataError } from '../../datasets/errors.ts';
 import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
-import { marketFromRoles } from '../../engine/backtest/market.ts';
+import { marketFromRoles, type Market } from '../../engine/backtest/market.ts';
 import { computeRegimes, RegimeCache } from '../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
 import { tableRows } from '../quadrant-table.ts';
 import { deflatedBest, type DeflatedSharpeSummary } from './deflated-best.ts';
-import { DEFAULT_COST_BPS, defaultValidateGrid, expandGrid, gridParameters, regimeCombinations, regimeConfigOf, type GridParameter, type RobustnessGrid } from './grid.ts';
+import {
+  DEFAULT_COST_BPS,
+  defaultValidateGrid,
+  expandGrid,
+  gridParameters,
+  regimeCombinations,
+  regimeConfigOf,
+  type GridConfig,
+  type GridParameter,
+  type RobustnessGrid,
+} from './grid.ts';
 import { JOB_FIELDS, JOB_WIDTH, type JobField } from './jobs-core.ts';
 import { pboOf, type PboSummary } from './overfitting.ts';
 import { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
-import { runJobs, type Job } from './run-jobs.ts';
+import { runJobs, type Job, type JobsInput } from './run-jobs.ts';
 import { sensitivityTables, type SensitivityTable } from './sensitivity.ts';
 import { walkForward, type WalkForwardResult } from './walk-forward.ts';
 
@@ -88,7 +98,8 @@ export interface RobustnessResult {
 
 function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
   if (w === undefined || w === 'auto') return jobs < IN_PROCESS_BELOW ? 0 : Math.min(2, availableParallelism());
-  if (!Number.isInteger(w) || w < 0 || w > 64) throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
+  if (!Number.isInteger(w) || w < 0 || w > 64)
+    throw new ConfigError('bad-config', `workers must be a whole number from 0 to 64, got ${w}`, { field: 'workers' });
   return w;
 }
 
@@ -123,16 +134,82 @@ function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
  * r.deflatedSharpe?.probability; // a probability
  */
 export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, options: RobustnessOptions = {}): Promise<RobustnessResult> {
+  const setup = setupRobustness(panel, roles, options);
+  const { K, configs, permutations } = setup;
+  const jobs: Job[] = configs.map((c) => configJob(c));
+  jobs.push(...referenceJobs(setup));
+  const workers = resolveWorkers(options.workers, jobs.length);
+  const out = await runJobs(jobsInput(setup, jobs, K + 1), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
+  return finishRobustness(setup, {
+    metrics: out.metrics.subarray(0, K * JOB_WIDTH),
+    excess: out.excess,
+    reference: out.metrics.subarray(K * JOB_WIDTH, (K + 1) * JOB_WIDTH),
+    permuted: Float64Array.from({ length: permutations }, (_, p) => out.metrics[(K + 1 + p) * JOB_WIDTH + JOB_FIELDS.indexOf('sharpe')]),
+    workers: out.workers,
+  });
+}
+
+/** Everything a robustness run fixes before its replays: labels, window, market, configurations. */
+export interface RobustnessSetup {
+  grid: RobustnessGrid;
+  options: RobustnessOptions;
+  permutations: number;
+  seed: number;
+  /** Cost of the reference and its permuted controls, bps. */
+  refCost: number;
+  extraTrials: number;
+  progress: NonNullable<RobustnessOptions['onProgress']>;
+  panel: Panel;
+  /** The grid's label sets (G of them), the base's, then the permutations'. */
+  labelSets: Uint8Array[];
+  G: number;
+  start: number;
+  end: number;
+  /** Return days of the window. */
+  T: number;
+  startNote: string;
+  market: Market;
+  configs: GridConfig[];
+  K: number;
+  tables: Float64Array[];
+  rules: string[];
+  refTable: number;
+  refRule: number;
+}
+
+/** The figures the statistics need, however the replays were run (one machine or merged shards). */
+export interface RobustnessFigures {
+  /** K × JOB_WIDTH figures of the configurations, by id. */
+  metrics: Float64Array;
+  /** (K + 1) × T daily excess returns: the configurations by id, then the reference. */
+  excess: Float64Array;
+  /** JOB_WIDTH figures of the reference. */
+  reference: Float64Array;
+  /** The reference's Sharpe on each block-shuffled label set. */
+  permuted: Float64Array;
+  workers: number;
+}
+
+/**
+ * Steps 1–2 of runRobustness and the batch's tables and rules: the same for every shard of a
+ * grid and for the merge, so that they all replay on the same window.
+ *
+ * @throws as runRobustness.
+ */
+export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, options: RobustnessOptions = {}): RobustnessSetup {
   const grid = options.grid ?? defaultValidateGrid();
   const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
   const seed = options.seed ?? DEFAULT_ROBUSTNESS_SEED;
-  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000) throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations)) throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 100_000)
+    throw new ConfigError('bad-config', `permutations must be a whole number from 0 to 100000, got ${permutations}`, { field: 'permutations' });
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(seed + permutations))
+    throw new ConfigError('bad-config', `seed must be a whole number, got ${seed}`, { field: 'seed' });
   const progress = options.onProgress ?? (() => {});
   const refCost = options.costBps ?? DEFAULT_COST_BPS;
   if (!(Number.isFinite(refCost) && refCost >= 0)) throw new ConfigError('bad-config', `costBps must be a number ≥ 0, got ${refCost}`, { field: 'costBps' });
   const extraTrials = options.extraTrials ?? 0;
-  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0) throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
+  if (!Number.isSafeInteger(extraTrials) || extraTrials < 0)
+    throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
   const cal = panel.calendar;
   const n = cal.length;
 
@@ -141,7 +218,8 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   const cache = new RegimeCache(panel);
   const labelSets: Uint8Array[] = [];
   let start = 0;
-  const noLabel = (what: string) => new DataError('no-data', `${what} labels no day of this data`, { field: 'regimes', hint: 'shorter windows or a later start need less history' });
+  const noLabel = (what: string) =>
+    new DataError('no-data', `${what} labels no day of this data`, { field: 'regimes', hint: 'shorter windows or a later start need less history' });
   for (let g = 0; g < G; g++) {
     const r = computeRegimes(panel, regimeConfigOf(grid, g), { cache });
     if (r.firstLabelled < 0) throw noLabel(`regime combination ${g} (${describeCombination(grid, g)})`);
@@ -157,16 +235,18 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
 
   // 2. Window.
   const gridFrom = grid.from !== undefined ? calendarIndexAtOrBefore(cal, grid.from - 1) + 1 : 0;
-  const startNote = gridFrom > start ? 'the grid\'s "from"' : 'the latest first regime label among the grid\'s definitions and the base';
+  const startNote = gridFrom > start ? 'the grid\'s "from"' : "the latest first regime label among the grid's definitions and the base";
   start = Math.max(start, gridFrom);
   const end = grid.to !== undefined ? calendarIndexAtOrBefore(cal, grid.to) : n - 1;
   const T = end - start;
-  if (!(T >= 4)) throw new DataError('no-data', `the common window of the sweep has ${Math.max(0, T)} return days (needs at least 4)`, { field: grid.from !== undefined || grid.to !== undefined ? 'from' : 'regimes' });
+  if (!(T >= 4))
+    throw new DataError('no-data', `the common window of the sweep has ${Math.max(0, T)} return days (needs at least 4)`, {
+      field: grid.from !== undefined || grid.to !== undefined ? 'from' : 'regimes',
+    });
 
-  // 3. Replays: the grid, the reference, the permutations.
+  // 3. The batch's market, configurations, playbooks and rules (the reference's included).
   const market = marketFromRoles(panel, roles);
   const configs = expandGrid(grid);
-  const K = configs.length;
   const tables = grid.playbooks.map((p) => tableRows(p.table, market.roles));
   let refTable = grid.playbooks.findIndex((p) => p.table === ARTICLE_PLAYBOOK);
   if (refTable < 0) refTable = tables.push(tableRows(ARTICLE_PLAYBOOK, market.roles)) - 1;
@@ -174,35 +254,89 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   let refRule = rules.indexOf(ARTICLE_RULE);
   if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
   for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
-  const jobs: Job[] = configs.map((c) => ({ labels: c.regime, table: c.playbook, rule: c.rebalance, costBps: c.costBps }));
-  for (let p = 0; p <= permutations; p++) jobs.push({ labels: G + p, table: refTable, rule: refRule, costBps: refCost });
-  const workers = resolveWorkers(options.workers, jobs.length);
-  const out = await runJobs({ market, labelSets, tables, rules, jobs, start, end, keep: K + 1 }, { workers, onProgress: (d, t) => progress('replays', d, t) });
-  const figure = (j: number, f: JobField) => out.metrics[j * JOB_WIDTH + JOB_FIELDS.indexOf(f)];
-  const figures = (j: number) => Object.fromEntries(JOB_FIELDS.map((f, i) => [f, out.metrics[j * JOB_WIDTH + i]])) as Record<JobField, number>;
+  return {
+    grid,
+    options,
+    permutations,
+    seed,
+    refCost,
+    extraTrials,
+    progress,
+    panel,
+    labelSets,
+    G,
+    start,
+    end,
+    T,
+    startNote,
+    market,
+    configs,
+    K: configs.length,
+    tables,
+    rules,
+    refTable,
+    refRule,
+  };
+}
+
+/** The replay of one configuration. */
+export function configJob(c: GridConfig): Job {
+  return { labels: c.regime, table: c.playbook, rule: c.rebalance, costBps: c.costBps };
+}
+
+/** The reference (article default on the base labels), then the reference on each shuffled label set. */
+export function referenceJobs(setup: RobustnessSetup): Job[] {
+  const out: Job[] = [];
+  for (let p = 0; p <= setup.permutations; p++) out.push({ labels: setup.G + p, table: setup.refTable, rule: setup.refRule, costBps: setup.refCost });
+  return out;
+}
+
+/** A batch over the setup's market, labels, tables and window; jobs [0, keep) keep their excess returns. */
+export function jobsInput(setup: RobustnessSetup, jobs: Job[], keep: number): JobsInput {
+  return { market: setup.market, labelSets: setup.labelSets, tables: setup.tables, rules: setup.rules, jobs, start: setup.start, end: setup.end, keep };
+}
+
+/** Resolves a worker setting for a batch of `jobs` replays (see RobustnessOptions.workers). */
+export function robustnessWorkers(w: RobustnessOptions['workers'], jobs: number): number {
+  return resolveWorkers(w, jobs);
+}
+
+/**
+ * Step 4 of runRobustness: everything that needs the whole set of configurations (sensitivity,
+ * deflated Sharpe, PBO, the permutation test, walk-forward), from their figures and returns.
+ */
+export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures): RobustnessResult {
+  const { grid, options, permutations, seed, progress, configs, K, T, start, end, startNote, market, G } = setup;
+  const cal = setup.panel.calendar;
+  const figure = (row: Float64Array, j: number, f: JobField) => row[j * JOB_WIDTH + JOB_FIELDS.indexOf(f)];
+  const figures = (row: Float64Array, j: number) => Object.fromEntries(JOB_FIELDS.map((f, i) => [f, row[j * JOB_WIDTH + i]])) as Record<JobField, number>;
 
   // 4. Statistics.
   const steps = 4;
-  const configResults: ConfigResult[] = configs.map((c) => ({ id: c.id, params: c.params, ...figures(c.id) }));
-  const sharpe = Float64Array.from(configs, (c) => figure(c.id, 'sharpe'));
+  const configResults: ConfigResult[] = configs.map((c) => ({ id: c.id, params: c.params, ...figures(figs.metrics, c.id) }));
+  const sharpe = Float64Array.from(configs, (c) => figure(figs.metrics, c.id, 'sharpe'));
   let best = 0;
   for (let j = 1; j < K; j++) if (sharpe[j] > sharpe[best] || (Number.isNaN(sharpe[best]) && !Number.isNaN(sharpe[j]))) best = j;
   const parameters = gridParameters(grid);
   const sensitivity = sensitivityTables(parameters, configs, sharpe);
   progress('statistics', 1, steps);
-  const deflated = deflatedBest(out.excess, K, T, options.trials ?? K + extraTrials);
+  const deflated = deflatedBest(figs.excess, K, T, options.trials ?? K + setup.extraTrials);
   progress('statistics', 2, steps);
-  const pboSummary = pboOf(out.excess, K, T, options.pboPartitions);
+  const pboSummary = pboOf(figs.excess, K, T, options.pboPartitions);
   progress('statistics', 3, steps);
-  const permuted = Float64Array.from({ length: permutations }, (_, p) => figure(K + 1 + p, 'sharpe'));
-  const permutation = permutationTest(figure(K, 'sharpe'), permuted, seed, `Sharpe of the article playbook (regime+monthly, ${refCost} bps) on the base regime labels against the same on block-shuffled labels`);
+  const permutation = permutationTest(
+    figure(figs.reference, 0, 'sharpe'),
+    figs.permuted,
+    seed,
+    `Sharpe of the article playbook (regime+monthly, ${setup.refCost} bps) on the base regime labels against the same on block-shuffled labels`,
+  );
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
-    excess: out.excess,
+    excess: figs.excess,
     rows: K,
     days: cal.slice(start, end + 1),
     riskFree,
-    reference: out.excess.subarray(K * T, (K + 1) * T),
+    reference: figs.excess.subarray(K * T, (K + 1) * T),
     minHistoryYears: options.minHistoryYears,
   });
   progress('statistics', 4, steps);
@@ -213,15 +347,16 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
       ? `Deflated Sharpe ratio: ${deflated.trials} trials (the ${K} configurations of the grid${deflated.trials > K ? ` and ${deflated.trials - K} tried before it` : ''}); variance of trial Sharpes ${deflated.sharpeVariance.toExponential(2)} per day², the larger of the grid's own (${deflated.crossTrialVariance.toExponential(2)}) and the skill-less 1/(T − 1) (${deflated.nullVariance.toExponential(2)}), so alike configurations cannot make the search look cheap.`
       : 'Deflated Sharpe ratio: not computed (no configuration has a finite Sharpe).',
   ];
-  if (permutations > 0) notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
+  if (permutations > 0)
+    notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
     seed,
     window: { from: isoDay(cal[start]), to: isoDay(cal[end]), days: T, note: `starts at ${startNote}` },
     grid: { base: grid.base.name, parameters, configurations: K, regimeCombinations: G },
-    workers: out.workers,
+    workers: figs.workers,
     configs: configResults,
     best,
-    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: refCost, ...figures(K) },
+    reference: { regimes: grid.base.name, playbook: 'article', rebalance: ARTICLE_RULE, costBps: setup.refCost, ...figures(figs.reference, 0) },
     sensitivity,
     deflatedSharpe: deflated,
     pbo: pboSummary,

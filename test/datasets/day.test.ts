@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayOf, isoDay, parseDateBound, parseIsoDay, weekday } from '../../datasets/day.ts';
+import { dayOf, dayParts, isoDay, monthKey, monthKeys, parseDateBound, parseIsoDay, weekday } from '../../datasets/day.ts';
 
 describe('days', () => {
   it('parses ISO dates to days since 1970-01-01', () => {
@@ -34,5 +34,26 @@ describe('days', () => {
     expect(isoDay(parseDateBound('2024-02', true))).toBe('2024-02-29');
     expect(isoDay(parseDateBound('2022', false))).toBe('2022-01-01');
     expect(isoDay(parseDateBound('2022', true))).toBe('2022-12-31');
+  });
+
+  it('monthKey and dayParts agree with Date for every day from 1600 to 2400 (and before 1970)', () => {
+    // Date's UTC calendar is the independent reference; integer arithmetic must match it daily.
+    for (let d = dayOf(1600, 1, 1); d <= dayOf(2400, 12, 31); d++) {
+      const dt = new Date(d * 86_400_000);
+      const want = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
+      if (monthKey(d) !== want) expect(monthKey(d), isoDay(d)).toBe(want);
+      if (d % 97 === 0) expect(dayParts(d)).toEqual({ year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, date: dt.getUTCDate() });
+    }
+  });
+
+  it('monthKeys of a calendar with gaps equals monthKey day by day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), fc.array(fc.integer({ min: 1, max: 70 }), { maxLength: 200 }), (first, gaps) => {
+        const cal = new Int32Array(gaps.length + 1);
+        cal[0] = first;
+        gaps.forEach((g, i) => (cal[i + 1] = cal[i] + g));
+        expect(Array.from(monthKeys(cal))).toEqual(Array.from(cal, (d) => monthKey(d)));
+      }),
+    );
   });
 });

@@ -83,7 +83,10 @@ export function scenarioArb(options: { zeroCosts?: boolean; leverage?: boolean }
     .chain(({ n, k, shorts }) =>
       fc.record({
         returns: fc.array(fc.array(fc.double({ min: -0.08, max: 0.08, noNaN: true }), { minLength: R, maxLength: R }), { minLength: n, maxLength: n }),
-        overnight: fc.array(fc.array(fc.oneof(fc.double({ min: -0.03, max: 0.03, noNaN: true }), fc.constant(NaN)), { minLength: R, maxLength: R }), { minLength: n, maxLength: n }),
+        overnight: fc.array(fc.array(fc.oneof(fc.double({ min: -0.03, max: 0.03, noNaN: true }), fc.constant(NaN)), { minLength: R, maxLength: R }), {
+          minLength: n,
+          maxLength: n,
+        }),
         rows: fc.array(weightRow(R, shorts), { minLength: k, maxLength: k }),
         firstTarget: fc.integer({ min: 0, max: n - 1 }),
         choices: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),

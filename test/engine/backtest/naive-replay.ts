@@ -65,7 +65,7 @@ export function naiveReplay(s: Scenario, cashReturns: number[], calendar: Int32A
       cash *= 1 + cashReturns[t];
       const days = calendar[t] - calendar[t - 1];
       const owed = Math.max(-cash, 0) + units.reduce((a, u, k) => a + (u < 0 ? -u * price[t][k] : 0), 0);
-      cash -= (owed * s.financingBps) / 1e4 / 360 * days;
+      cash -= ((owed * s.financingBps) / 1e4 / 360) * days;
       if (pending >= 0) {
         fill(pending, price[t]);
         pending = -1;

@@ -2,7 +2,18 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildManifest, dataChecksums, metricsToJson, navCsv, replay, resultMetrics, resultMetricsToJson, tradesCsv, tradesOf, weightsCsv } from '../../../engine/backtest/index.ts';
+import {
+  buildManifest,
+  dataChecksums,
+  metricsToJson,
+  navCsv,
+  replay,
+  resultMetrics,
+  resultMetricsToJson,
+  tradesCsv,
+  tradesOf,
+  weightsCsv,
+} from '../../../engine/backtest/index.ts';
 import { importDanfo } from '../../../engine/backtest/to-data-frame.ts';
 import { QuadrantError } from '../../../datasets/errors.ts';
 import { makeMarket, makePlan } from './builders.ts';
@@ -64,7 +75,7 @@ describe('resultMetrics', () => {
     const labels = Uint8Array.from([1, 1, 3, 3]);
     const rm = resultMetrics(result, market, labels);
     // Independent: three daily returns of the NAV; CAGR = (nav3/nav0)^(252/3) − 1.
-    expect(rm.overall.cagr).toBeCloseTo(Math.pow(result.nav[3] / result.nav[0], 252 / 3) - 1, 9);
+    expect(rm.overall.cagr).toBeCloseTo((result.nav[3] / result.nav[0]) ** (252 / 3) - 1, 9);
     // The portfolio IS us_large after day 0, so its beta and correlation to it are 1.
     expect(rm.overall.beta).toBeCloseTo(1, 12);
     expect(rm.overall.correlation).toBeCloseTo(1, 12);

@@ -9,7 +9,9 @@ import { makeCalendar } from './builders.ts';
 const days = (isos: string[]) => Int32Array.from(isos.map(parseIsoDay));
 const fired = (rule: string, cal: Int32Array, labels?: Uint8Array) => {
   const t = ruleTriggers(parseRebalanceRule(rule), cal, labels);
-  return Array.from(cal).filter((_, i) => t[i]).map(isoDay);
+  return Array.from(cal)
+    .filter((_, i) => t[i])
+    .map(isoDay);
 };
 
 describe('parseRebalanceRule', () => {
@@ -38,8 +40,19 @@ describe('parseRebalanceRule', () => {
 describe('ruleTriggers: hand-worked calendars (2020)', () => {
   // Trading days around month ends; Monday 20 January (MLK day) and Monday 17 February are holidays.
   const cal = days([
-    '2020-01-16', '2020-01-17', '2020-01-21', '2020-01-22', '2020-01-27', '2020-01-31',
-    '2020-02-03', '2020-02-14', '2020-02-18', '2020-02-28', '2020-03-02', '2020-03-31', '2020-04-01',
+    '2020-01-16',
+    '2020-01-17',
+    '2020-01-21',
+    '2020-01-22',
+    '2020-01-27',
+    '2020-01-31',
+    '2020-02-03',
+    '2020-02-14',
+    '2020-02-18',
+    '2020-02-28',
+    '2020-03-02',
+    '2020-03-31',
+    '2020-04-01',
   ]);
 
   it('weekly: the first session of each week (Tuesday after a Monday holiday)', () => {
@@ -64,6 +77,11 @@ describe('ruleTriggers: hand-worked calendars (2020)', () => {
     // 24 Jan is missing → Mon 27 Jan; 7 Feb is missing → 14 Feb covers it once; no Friday between
     // Fri 28 Feb and Mon 2 Mar; the gap to 31 Mar holds several Fridays → one trigger.
     expect(fired('weekday:fri', cal)).toEqual(['2020-01-17', '2020-01-27', '2020-01-31', '2020-02-14', '2020-02-28', '2020-03-31']);
+  });
+
+  it("month-end: the last session of each month, never the calendar's last day", () => {
+    // 31 Jan (Fri), 28 Feb (Fri; 29 Feb is a Saturday), 31 Mar (Tue); 1 Apr is the last day.
+    expect(fired('month-end', cal)).toEqual(['2020-01-31', '2020-02-28', '2020-03-31']);
   });
 
   it('regime: where the label changes between two known labels', () => {

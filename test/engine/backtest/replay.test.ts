@@ -13,7 +13,12 @@ const run = (s: Scenario): BacktestResult =>
     leverage: s.leverage,
     allowShorts: s.shorts,
     financingBps: s.financingBps,
-    costs: { bps: { us_large: s.bps[0], treasuries: s.bps[1], cash: s.bps[2] }, slippageBps: s.slippageBps, impactBps: s.impactBps, fixedPerTrade: s.fixedPerTrade },
+    costs: {
+      bps: { us_large: s.bps[0], treasuries: s.bps[1], cash: s.bps[2] },
+      slippageBps: s.slippageBps,
+      impactBps: s.impactBps,
+      fixedPerTrade: s.fixedPerTrade,
+    },
   });
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
@@ -116,7 +121,11 @@ describe('replay: properties', () => {
       fc.property(scenarioArb(), (s) => {
         const r = run(s);
         const cal = makeMarket(s.returns).calendar;
-        const naive = naiveReplay(s, s.returns.map((row) => row[2]), cal);
+        const naive = naiveReplay(
+          s,
+          s.returns.map((row) => row[2]),
+          cal,
+        );
         for (let i = 0; i < r.nav.length && r.nav[i] > 0; i++) {
           expect(rel(r.nav[i], naive.nav[i])).toBeLessThan(1e-9);
           for (let k = 0; k < 3; k++) expect(Math.abs(r.weights[i * 3 + k] - naive.weights[i][k])).toBeLessThan(1e-9);
@@ -140,13 +149,36 @@ describe('replay: properties', () => {
             const openFill = r.filled[i] === 1 && s.execution === 'next-open' && isOpenFill(s, r, i);
             if (openFill) {
               const open = price.map((p, k) => p * (1 + s.overnight[i][k]));
-              book(r, i, open, units, () => cash, (c) => (cash = c));
+              book(
+                r,
+                i,
+                open,
+                units,
+                () => cash,
+                (c) => (cash = c),
+              );
             }
             for (let k = 0; k < R; k++) price[k] *= 1 + s.returns[i][k];
             cash = cash * (1 + s.returns[i][2]) - r.financingCost[i] * r.nav[i - 1];
-            if (r.filled[i] === 1 && !openFill && s.execution !== 'same-close') book(r, i, price, units, () => cash, (c) => (cash = c));
+            if (r.filled[i] === 1 && !openFill && s.execution !== 'same-close')
+              book(
+                r,
+                i,
+                price,
+                units,
+                () => cash,
+                (c) => (cash = c),
+              );
           }
-          if (r.filled[i] === 1 && s.execution === 'same-close') book(r, i, price, units, () => cash, (c) => (cash = c));
+          if (r.filled[i] === 1 && s.execution === 'same-close')
+            book(
+              r,
+              i,
+              price,
+              units,
+              () => cash,
+              (c) => (cash = c),
+            );
           const value = units.reduce((a, u, k) => a + u * price[k], 0) + cash;
           expect(rel(r.nav[i], value)).toBeLessThan(1e-9);
         }
@@ -245,7 +277,7 @@ describe('replay: properties', () => {
     );
   });
 
-  it('every fill lands on target weights of V\' with V\' = V − fixed − Σ c|w V\' − h|', () => {
+  it("every fill lands on target weights of V' with V' = V − fixed − Σ c|w V' − h|", () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 4, maxLength: 4 }),
@@ -304,14 +336,22 @@ describe('replay: wipe-out', () => {
     const r = replay(makeMarket(returns), makePlan([[1, 0, 0]], [0, 0, 0, 0], [0, 0, 0, 0]), { execution: 'same-close', leverage: 2, financingBps: 0 });
     expect(r.nav[1]).toBeCloseTo(0.4, 14);
     expect(Array.from(r.nav.subarray(2))).toEqual([0, 0]);
-    expect(r.warnings.join(" ")).toMatch(/fell to zero or below .* on 2020-01-08/);
+    expect(r.warnings.join(' ')).toMatch(/fell to zero or below .* on 2020-01-08/);
   });
 });
 
 describe('replay: a trade the equity cannot pay for', () => {
   it('closes the book out instead of failing', () => {
     // Fixed cost 2,000 per order on a capital of 1,000: the first fill (two orders) costs 4 × NAV.
-    const r = replay(makeMarket([[0, 0, 0], [0.01, 0, 0], [0.01, 0, 0]]), makePlan([[1, 0, 0]], [0, 0, 0], [0, 0, 0]), { costs: { fixedPerTrade: 2000, initialCapital: 1000 } });
+    const r = replay(
+      makeMarket([
+        [0, 0, 0],
+        [0.01, 0, 0],
+        [0.01, 0, 0],
+      ]),
+      makePlan([[1, 0, 0]], [0, 0, 0], [0, 0, 0]),
+      { costs: { fixedPerTrade: 2000, initialCapital: 1000 } },
+    );
     expect(Array.from(r.nav)).toEqual([1, 0, 0]);
     expect(r.warnings.join(' ')).toMatch(/could not pay the costs of a trade\) on 2020-01-07/);
   });

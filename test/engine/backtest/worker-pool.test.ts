@@ -2,14 +2,22 @@ import { describe, it, expect } from 'vitest';
 import { poolArray, poolCopy, runPool } from '../../../engine/backtest/worker-pool.ts';
 import { SQUARES_TASK, type SquaresShared } from './worker-pool-task.ts';
 
-const squares = (jobs: number, failAt = -1) => (share: boolean): SquaresShared => ({ out: poolArray(Float64Array, jobs, share), ranOn: poolArray(Int32Array, jobs, share), failAt });
+const squares =
+  (jobs: number, failAt = -1) =>
+  (share: boolean): SquaresShared => ({ out: poolArray(Float64Array, jobs, share), ranOn: poolArray(Int32Array, jobs, share), failAt });
 
 describe('runPool', () => {
   it('runs every job exactly once, on workers or in this thread, with the same figures', async () => {
     const jobs = 1000;
     const want = Float64Array.from({ length: jobs }, (_, i) => i * i + 1);
     const ticks: number[] = [];
-    const local = await runPool(SQUARES_TASK, { workers: 0, jobs, chunk: { max: 16, perWorker: 4 }, prepare: squares(jobs), onProgress: (done, total) => ticks.push(done / total) });
+    const local = await runPool(SQUARES_TASK, {
+      workers: 0,
+      jobs,
+      chunk: { max: 16, perWorker: 4 },
+      prepare: squares(jobs),
+      onProgress: (done, total) => ticks.push(done / total),
+    });
     expect(local.workers).toBe(0);
     expect(local.perThread).toHaveLength(1);
     expect(local.perThread[0].jobs).toBe(jobs);
@@ -34,7 +42,9 @@ describe('runPool', () => {
   });
 
   it('names the task and worker when a job throws, and passes on what prepare throws', async () => {
-    await expect(runPool(SQUARES_TASK, { workers: 2, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: squares(50, 7) })).rejects.toThrow(/squares worker \d: .*job 7 failed/s);
+    await expect(runPool(SQUARES_TASK, { workers: 2, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: squares(50, 7) })).rejects.toThrow(
+      /squares worker \d: .*job 7 failed/s,
+    );
     await expect(runPool(SQUARES_TASK, { workers: 0, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: squares(50, 7) })).rejects.toThrow('job 7 failed');
     const bad = () => {
       throw new RangeError('bad input');

@@ -1,0 +1,184 @@
+/**
+ * Speed against the floor: Quadrant's own API on the fixed workload of `../shared/perf`
+ * (8 assets × 6,522 days, month-end rebalancing by a regime table, 10 bps, exact
+ * self-financing costs), each figure a ratio to the floor's bare Float64Array loop measured in
+ * the same run (the floor scripts run as child processes, interleaved with Quadrant's rounds).
+ * Every figure first checks that Quadrant's final equities equal the floor's to 1e-9 (after the
+ * one cost-convention factor, see bench/perf/workload.ts) and fails loudly when they do not.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createReplayBuffers, parseRebalanceRule, planFromTable, replay } from '../engine/backtest/index.ts';
+import { runSweep, type SweepConfig } from '../engine/backtest/sweep.ts';
+import { medianMs, type Benchmark } from './harness.ts';
+import { runFloor, worstRelativeGap } from './perf/floor.ts';
+import { COST_BPS, loadTables, loadWorkload, R, toWorkloadEquity, type Workload } from './perf/workload.ts';
+
+const TOLERANCE = 1e-9;
+const ROUNDS = 5;
+let workload: Workload | undefined;
+const load = (): Workload => (workload ??= loadWorkload());
+const OPTIONS = { execution: 'same-close' as const, costs: { bps: COST_BPS } };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function agree(what: string, quadrant: readonly number[], floor: readonly number[]): number {
+  const gap = worstRelativeGap(quadrant, floor);
+  if (!(gap <= TOLERANCE)) throw new Error(`${what}: Quadrant's final equities differ from the floor's by ${gap} (relative), more than ${TOLERANCE}`);
+  return gap;
+}
+
+/** Rounds of (floor single, Quadrant fn): the median over rounds of each round's ratio. */
+async function singleRatio(fn: () => number): Promise<{ ratio: number; quadrant_ms: number; floor_ms: number; gap: number }> {
+  const ratios: number[] = [];
+  const q: number[] = [];
+  const f: number[] = [];
+  let gap = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const floor = runFloor('floor.mjs', ['single', '--reps', '200', '--warmup', '50']);
+    let final = 0;
+    const ms = await medianMs(() => (final = fn()), 200, 50);
+    gap = Math.max(gap, agree('one backtest', [toWorkloadEquity(final)], floor.finals));
+    q.push(ms);
+    f.push(floor.median * 1000);
+    ratios.push(ms / (floor.median * 1000));
+  }
+  return { ratio: median(ratios), quadrant_ms: median(q), floor_ms: median(f), gap };
+}
+
+function sweepConfigs(file: string, count: number): SweepConfig[] {
+  return loadTables(file, count).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' }));
+}
+
+function finalsOf(results: Float64Array, width: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => toWorkloadEquity(results[i * width + width - 1]));
+}
+
+/** The 10,000-table sweep in a fresh process (its time includes starting workers; its RSS is its own). */
+function sweepChild(file: string, count: number, workers: string): { ms: number; workers: number; rss_mb: number; finals: number[] } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'perf', 'sweep-child.ts'), file, String(count), workers], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TZ: 'UTC' },
+  });
+  return JSON.parse(out);
+}
+
+let bigSweep: { ratio: number; ms: number; floor_ms: number; rss_mb: number; workers: number; gap: number } | undefined;
+function runBigSweep() {
+  if (bigSweep) return bigSweep;
+  const ratios: number[] = [];
+  const q: number[] = [];
+  const f: number[] = [];
+  let rss = 0;
+  let gap = 0;
+  let workers = 0;
+  for (let round = 0; round < 3; round++) {
+    const floor = runFloor('floor-workers.mjs', ['sweep', '--n', '10000', '--workers', '2', '--reps', '1', '--warmup', '1'], 'tables-10000.csv');
+    const mine = sweepChild('tables-10000.csv', 10_000, '2');
+    gap = Math.max(gap, agree('10,000 tables', mine.finals, floor.finals));
+    rss = Math.max(rss, mine.rss_mb);
+    workers = mine.workers;
+    q.push(mine.ms);
+    f.push(floor.median * 1000);
+    ratios.push(mine.ms / (floor.median * 1000));
+  }
+  bigSweep = { ratio: median(ratios), ms: median(q), floor_ms: median(f), rss_mb: rss, workers, gap };
+  return bigSweep;
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: 'perf: one backtest, all outputs / floor',
+    unit: 'x',
+    target: 1.5,
+    run: async () => {
+      const { market, labels, table } = load();
+      const plan = planFromTable(table, labels, parseRebalanceRule('month-end'), market.calendar);
+      const buffers = createReplayBuffers(market.calendar.length, R);
+      const all = await singleRatio(() => {
+        const r = replay(market, plan, OPTIONS, buffers);
+        // Reading the weights turns the booked holdings into shares of NAV: part of the cost.
+        return r.weights.length > 0 ? r.nav[r.nav.length - 1] : NaN;
+      });
+      const navOnly = await medianMs(() => replay(market, plan, { ...OPTIONS, record: 'nav' }, buffers), 200, 50);
+      return {
+        value: all.ratio,
+        context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: navOnly / all.floor_ms, max_rel_gap: all.gap },
+      };
+    },
+  },
+  {
+    name: 'perf: from scratch (plan + replay, new buffers) / floor',
+    unit: 'x',
+    target: 3,
+    run: async () => {
+      const { market, labels, table } = load();
+      const r = await singleRatio(() => {
+        const plan = planFromTable(table, labels, parseRebalanceRule('month-end'), market.calendar);
+        const result = replay(market, plan, OPTIONS);
+        return result.weights.length > 0 ? result.nav[result.nav.length - 1] : NaN;
+      });
+      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, max_rel_gap: r.gap } };
+    },
+  },
+  {
+    name: 'perf: 200 tables, one thread / floor',
+    unit: 'x',
+    target: 1.5,
+    run: async () => {
+      const { market, labels } = load();
+      const configs = sweepConfigs('tables.csv', 200);
+      const ratios: number[] = [];
+      let gap = 0;
+      let q = 0;
+      let f = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const floor = runFloor('floor.mjs', ['sweep', '--n', '200', '--reps', '5', '--warmup', '3']);
+        let out = await runSweep(market, labels, configs, { workers: 0 });
+        const ms = await medianMs(async () => (out = await runSweep(market, labels, configs, { workers: 0 })), 5, 2);
+        gap = Math.max(gap, agree('200 tables', finalsOf(out.results, out.fields.length, 200), floor.finals));
+        ratios.push(ms / (floor.median * 1000));
+        q = ms;
+        f = floor.median * 1000;
+      }
+      return { value: median(ratios), context: { quadrant_ms: q, floor_ms: f, max_rel_gap: gap } };
+    },
+  },
+  {
+    name: 'perf: 200 tables, default workers / one thread',
+    unit: 'x',
+    target: 1,
+    run: async () => {
+      // A fresh process each (what a user runs), so the default's worker start-up, if any, counts.
+      const ratios: number[] = [];
+      let workers = -1;
+      for (let round = 0; round < 3; round++) {
+        const auto = sweepChild('tables.csv', 200, 'auto');
+        const one = sweepChild('tables.csv', 200, '0');
+        workers = auto.workers;
+        ratios.push(auto.ms / one.ms);
+      }
+      return { value: median(ratios), context: { default_workers: workers } };
+    },
+  },
+  {
+    name: 'perf: 10,000 tables on 2 workers / 2-worker floor',
+    unit: 'x',
+    target: 1.5,
+    run: () => {
+      const s = runBigSweep();
+      return {
+        value: s.ratio,
+        context: { quadrant_ms: s.ms, floor_ms: s.floor_ms, workers: s.workers, max_rel_gap: s.gap, note: 'both include starting the workers' },
+      };
+    },
+  },
+  {
+    name: 'perf: 10,000-table sweep peak RSS (its own process)',
+    unit: 'MB',
+    target: 300,
+    run: () => ({ value: runBigSweep().rss_mb }),
+  },
+];
+
+export default benchmarks;
