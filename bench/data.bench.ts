@@ -11,12 +11,16 @@ const benchmarks: Benchmark[] = [
     target: 300,
     run: async () => {
       let days = 0;
-      const value = await medianMs(async () => {
-        // As the CLI loads: files read in parallel, then parsed, checked and aligned.
-        const panel = buildPanel(await loadDatasetAsync(SNAPSHOT_DIR));
-        buildRoles(panel);
-        days = panel.calendar.length;
-      }, 5, 1);
+      const value = await medianMs(
+        async () => {
+          // As the CLI loads: files read in parallel, then parsed, checked and aligned.
+          const panel = buildPanel(await loadDatasetAsync(SNAPSHOT_DIR));
+          buildRoles(panel);
+          days = panel.calendar.length;
+        },
+        5,
+        1,
+      );
       return { value, context: { trading_days: days } };
     },
   },

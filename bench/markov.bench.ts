@@ -32,7 +32,13 @@ const benchmarks: Benchmark[] = [
       const iterations = [...r.liquidityRefits, ...r.dollarRefits].reduce((s, f) => s + f.iterations, 0);
       return {
         value: ms / 1000,
-        context: { ratio_to_target: ms / 1000 / TARGET_S, cpu_s_per_run: cpuS, refits: r.liquidityRefits.length + r.dollarRefits.length, em_iterations_kept: iterations, trading_days: panel.calendar.length },
+        context: {
+          ratio_to_target: ms / 1000 / TARGET_S,
+          cpu_s_per_run: cpuS,
+          refits: r.liquidityRefits.length + r.dollarRefits.length,
+          em_iterations_kept: iterations,
+          trading_days: panel.calendar.length,
+        },
       };
     },
   },

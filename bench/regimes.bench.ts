@@ -25,7 +25,12 @@ function grid(): RegimeConfig[] {
     for (const dollarMomentumDays of [21, 42, 63, 126, 252])
       for (const confirmDays of [1, 5, 10, 15, 20])
         for (const dollarSource of ['DTWEXBGS', 'DXY'])
-          for (const [bs, rates] of [[1, 1], [1, 0], [0, 1], [2, 1]])
+          for (const [bs, rates] of [
+            [1, 1],
+            [1, 0],
+            [0, 1],
+            [2, 1],
+          ])
             out.push(
               parseRegimeConfig(
                 {

@@ -42,11 +42,15 @@ async function timeFormat(format: ReportFormat): Promise<{ value: number; contex
   const cold0 = performance.now();
   await renderReport(m, { formats: [format], outDir: dir });
   const cold = performance.now() - cold0;
-  const ms = await medianMs(async () => {
-    const out = await renderReport(m, { formats: [format], outDir: dir });
-    bytes = out.files[0].bytes;
-    pages = out.pdfPages ?? 0;
-  }, 3, 0);
+  const ms = await medianMs(
+    async () => {
+      const out = await renderReport(m, { formats: [format], outDir: dir });
+      bytes = out.files[0].bytes;
+      pages = out.pdfPages ?? 0;
+    },
+    3,
+    0,
+  );
   rmSync(dir, { recursive: true, force: true });
   return {
     value: ms / 1000,
@@ -63,7 +67,9 @@ function finishedRun(): string {
     runDir = dir;
     // The run is reused by both formats and removed when the benchmark process ends.
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--out', dir, '--quiet'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--out', dir, '--quiet'], {
+      stdio: 'ignore',
+    });
   }
   return runDir;
 }

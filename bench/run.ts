@@ -10,7 +10,9 @@ import type { Benchmark } from './harness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const results: Array<Record<string, unknown>> = [];
 
 for (const file of files) {
@@ -20,7 +22,10 @@ for (const file of files) {
     const figure = await bench.run();
     const pass = figure.value <= bench.target;
     const extra = figure.context
-      ? '  ' + Object.entries(figure.context).map(([k, v]) => `${k}=${typeof v === 'number' ? round(v) : v}`).join(' ')
+      ? '  ' +
+        Object.entries(figure.context)
+          .map(([k, v]) => `${k}=${typeof v === 'number' ? round(v) : v}`)
+          .join(' ')
       : '';
     console.log(
       `${pass ? 'ok  ' : 'SLOW'} ${bench.name.padEnd(52)} ${String(round(figure.value)).padStart(10)} ${bench.unit.padEnd(3)} target <= ${bench.target} ${bench.unit}${extra}`,

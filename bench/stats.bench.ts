@@ -47,17 +47,25 @@ const benchmarks: Benchmark[] = [
       const input = metricsInput();
       const batch = 200;
       let sink = 0;
-      const ms = await medianMs(() => {
-        for (let k = 0; k < batch; k++) sink += computeMetrics(input).sharpe;
-      }, 7, 2);
+      const ms = await medianMs(
+        () => {
+          for (let k = 0; k < batch; k++) sink += computeMetrics(input).sharpe;
+        },
+        7,
+        2,
+      );
       // Baseline: one bare pass computing the daily returns' sum.
-      const bare = await medianMs(() => {
-        for (let k = 0; k < batch; k++) {
-          let s = 0;
-          for (let i = 1; i < DAYS; i++) s += input.nav[i] / input.nav[i - 1] - 1;
-          sink += s;
-        }
-      }, 7, 2);
+      const bare = await medianMs(
+        () => {
+          for (let k = 0; k < batch; k++) {
+            let s = 0;
+            for (let i = 1; i < DAYS; i++) s += input.nav[i] / input.nav[i - 1] - 1;
+            sink += s;
+          }
+        },
+        7,
+        2,
+      );
       return { value: ms / batch, context: { bareReturnPassMs: bare / batch, sink: Number.isFinite(sink) ? 'ok' : 'nan' } };
     },
   },
@@ -68,9 +76,13 @@ const benchmarks: Benchmark[] = [
     run: async () => {
       const x = returns(3, DAYS, 0.0003, 0.01, 0.3);
       let blockLength = 0;
-      const ms = await medianMs(() => {
-        blockLength = stationaryBootstrap(x, mean, { reps: 1000, seed: 11 }).blockLength;
-      }, 5, 1);
+      const ms = await medianMs(
+        () => {
+          blockLength = stationaryBootstrap(x, mean, { reps: 1000, seed: 11 }).blockLength;
+        },
+        5,
+        1,
+      );
       return { value: ms, context: { blockLength } };
     },
   },
@@ -81,9 +93,13 @@ const benchmarks: Benchmark[] = [
     run: async () => {
       const configs = Array.from({ length: 50 }, (_, j) => returns(100 + j, DAYS, 0.0002, 0.01));
       let value = 0;
-      const ms = await medianMs(() => {
-        value = pbo(configs).pbo;
-      }, 3, 1);
+      const ms = await medianMs(
+        () => {
+          value = pbo(configs).pbo;
+        },
+        3,
+        1,
+      );
       return { value: ms, context: { pbo: value, combinations: 12870 } };
     },
   },

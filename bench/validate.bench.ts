@@ -18,7 +18,11 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'quadrant.mjs');
 
 function validateOnce(): number {
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [BIN, 'validate', '--data', SNAPSHOT_DIR, '--quiet'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TZ: 'UTC' } });
+  const out = execFileSync(process.execPath, [BIN, 'validate', '--data', SNAPSHOT_DIR, '--quiet'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TZ: 'UTC' },
+  });
   const ms = performance.now() - t0;
   // A run that printed no scorecard did not measure what it claims to.
   if (!out.includes('CLAIMS SCORECARD') || !out.includes('C10')) throw new Error('quadrant validate printed no scorecard');

@@ -7,7 +7,16 @@ import { formatIssue } from '../datasets/issues.ts';
 import type { NamedReturns } from '../engine/analysis/index.ts';
 import { marketFromRoles, type Market } from '../engine/backtest/index.ts';
 import { computeRegimes, type RegimeResult } from '../engine/regimes/index.ts';
-import { BUILTIN_STRATEGIES, builtinStrategy, costAssumption, DEFAULT_COST_BPS, DEFAULT_EXECUTION, runStrategy, STRATEGY_EXECUTIONS, type CostAssumption } from '../strategies/index.ts';
+import {
+  BUILTIN_STRATEGIES,
+  builtinStrategy,
+  costAssumption,
+  DEFAULT_COST_BPS,
+  DEFAULT_EXECUTION,
+  runStrategy,
+  STRATEGY_EXECUTIONS,
+  type CostAssumption,
+} from '../strategies/index.ts';
 import { regimeConfigFrom } from './commands/regimes.ts';
 import { loadData } from './load-data.ts';
 
@@ -63,7 +72,11 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
   if (args.strategies && regimes.firstLabelled >= 0) {
     // The random-regime control is one seeded shuffle: validate shows it as a distribution instead.
     for (const name of BUILTIN_STRATEGIES.filter((s) => s !== 'random-regime')) {
-      const res = runStrategy(builtinStrategy(name), { market, labels: regimes.labels, panel }, { start: regimes.firstLabelled, costs, execution: assumption.execution });
+      const res = runStrategy(
+        builtinStrategy(name),
+        { market, labels: regimes.labels, panel },
+        { start: regimes.firstLabelled, costs, execution: assumption.execution },
+      );
       const r = new Float64Array(panel.calendar.length).fill(NaN);
       for (let i = 1; i < res.nav.length; i++) r[res.start + i] = res.nav[i] / res.nav[i - 1] - 1;
       strategies.push({ name, returns: r });
@@ -81,6 +94,14 @@ export function roleReturns(roles: Map<Role, RoleSeries>): NamedReturns[] {
 /** `--cost-bps` and `--execution`, with the same defaults and words in every command. */
 export function costOptions<T>(y: Argv<T>) {
   return y
-    .option('cost-bps', { type: 'number', default: DEFAULT_COST_BPS, describe: 'cost per trade, basis points of the value traded (every replay of the command)' })
-    .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' });
+    .option('cost-bps', {
+      type: 'number',
+      default: DEFAULT_COST_BPS,
+      describe: 'cost per trade, basis points of the value traded (every replay of the command)',
+    })
+    .option('execution', {
+      choices: STRATEGY_EXECUTIONS,
+      default: DEFAULT_EXECUTION,
+      describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)',
+    });
 }

@@ -4,7 +4,14 @@ import { formatTable } from './output.ts';
 
 /** The commodity claims under each commodity proxy, for the terminal. */
 export function commodityVariantsText(rows: readonly CommodityVariantRow[]): string {
-  const body = rows.map((r) => [r.claim, r.sample === 'in-sample' ? 'in' : 'out', r.proxy, pct(r.statistic), Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '', r.verdict]);
+  const body = rows.map((r) => [
+    r.claim,
+    r.sample === 'in-sample' ? 'in' : 'out',
+    r.proxy,
+    pct(r.statistic),
+    Number.isFinite(r.lower) ? `[${pct(r.lower)}, ${pct(r.upper)}]` : '',
+    r.verdict,
+  ]);
   return [
     formatTable(['claim', 'sample', 'commodities', 'statistic', 'interval', 'verdict'], body),
     ...COMMODITY_PROXIES.map((p) => `  ${p.name}: ${p.note}`),

@@ -40,7 +40,9 @@ export function checkCounts(argv: Record<string, unknown>): void {
     if (value === undefined) continue;
     const { min, max } = COUNT_LIMITS[option];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new UsageError(`must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got ${JSON.stringify(value)}`, { option });
+      throw new UsageError(`must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got ${JSON.stringify(value)}`, {
+        option,
+      });
     }
   }
 }

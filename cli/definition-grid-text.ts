@@ -7,7 +7,13 @@ const CODE: Record<string, string> = { supported: 's', contradicted: 'c', inconc
 /** The definition grid for the terminal: one row per claim and sample, a stability column, one letter per definition. */
 export function definitionGridText(grid: VerdictGrid): string {
   const names = grid.definitions.map((d) => d.name);
-  const body = grid.rows.map((r) => [r.claim, r.sample === 'in-sample' ? 'in' : 'out', r.defaultVerdict, `${r.agree}/${r.total}`, names.map((n) => CODE[r.verdicts[n]] ?? '-').join(' ')]);
+  const body = grid.rows.map((r) => [
+    r.claim,
+    r.sample === 'in-sample' ? 'in' : 'out',
+    r.defaultVerdict,
+    `${r.agree}/${r.total}`,
+    names.map((n) => CODE[r.verdicts[n]] ?? '-').join(' '),
+  ]);
   const key = names.map((n, i) => `  ${String(i + 1).padStart(2)}. ${n}: ${grid.definitions[i].change}`);
   return [
     formatTable(['claim', 'sample', 'default verdict', 'stability', `verdict under definitions 1..${names.length} (s/c/i/p/u)`], body),

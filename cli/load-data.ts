@@ -53,9 +53,14 @@ export async function dataDirOnFirstUse(args: DataArgs, fetcher: Fetcher = fetch
   const probe = await fetcher({ cacheDir: dir, series: ['SPY'] });
   if (probe.failed) {
     // A runtime failure (exit 1), as `quadrant data fetch` reports the same failure.
-    throw new QuadrantError('network', `could not download data: ${probe.items[0]?.error ?? 'unknown error'}`, {
-      hint: 'check the network, or pass --data DIR (or set QUADRANT_DATA) for an offline snapshot such as ../shared/datasets',
-    }, 1);
+    throw new QuadrantError(
+      'network',
+      `could not download data: ${probe.items[0]?.error ?? 'unknown error'}`,
+      {
+        hint: 'check the network, or pass --data DIR (or set QUADRANT_DATA) for an offline snapshot such as ../shared/datasets',
+      },
+      1,
+    );
   }
   const progress = args.quiet ? undefined : createProgress('fetch', resolveFetchTargets().length);
   const summary = await fetcher({ cacheDir: dir, onProgress: (e) => progress?.tick(`${e.result.id}${e.result.ok ? '' : ' FAILED'}`) });

@@ -1,5 +1,14 @@
 import { isoDay } from '../datasets/day.ts';
-import { FORECASTS_DISCLOSURE, FORECASTS_REGISTERED, summariseVerdicts, VERDICT_ADJUSTMENT, VERDICTS, type ClaimResult, type ScorecardRow, type VerdictSummary } from '../engine/claims/index.ts';
+import {
+  FORECASTS_DISCLOSURE,
+  FORECASTS_REGISTERED,
+  summariseVerdicts,
+  VERDICT_ADJUSTMENT,
+  VERDICTS,
+  type ClaimResult,
+  type ScorecardRow,
+  type VerdictSummary,
+} from '../engine/claims/index.ts';
 import { pct } from '../engine/percent.ts';
 import { alignRight } from './format.ts';
 import { formatTable } from './output.ts';
@@ -27,7 +36,10 @@ function verdictCell(r: ClaimResult | undefined, kind: string): string {
 export function scorecardTable(rows: readonly ScorecardRow[]): string {
   const body: string[][] = [];
   for (const { claim, inSample, outOfSample } of rows) {
-    for (const [label, r] of [['in', inSample], ['out', outOfSample]] as const) {
+    for (const [label, r] of [
+      ['in', inSample],
+      ['out', outOfSample],
+    ] as const) {
       body.push([
         label === 'in' ? claim.id : '',
         label === 'in' ? claim.title : '',
@@ -75,8 +87,12 @@ export function scorecardDetails(rows: readonly ScorecardRow[]): string {
       const span = Number.isFinite(r.from) ? ` ${isoDay(r.from)} … ${isoDay(r.to)}` : '';
       out.push(`    ${r.window}${span}: ${r.verdict}${r.verdict !== r.unadjustedVerdict ? ` (${r.unadjustedVerdict} before the Holm adjustment)` : ''}`);
       out.push(`      sample: ${r.sample}`, `      test: ${r.test}`);
-      if (Number.isFinite(r.pValue)) out.push(`      p ${formatP(r.pValue)}, Holm ${formatP(r.pHolm)}, BH ${formatP(r.pBH)}; power: MDE ${formatStatistic(claim.unit, r.mde)} (se ${formatStatistic(claim.unit, r.standardError)}), ${r.episodes} episodes of ≥ 21 days (${r.fragments} runs)`);
-      if (r.secondary) out.push(`      secondary (does not decide): ${r.secondary.label} ${formatStatistic(claim.unit.replace('difference', '').trim(), r.secondary.value)}`);
+      if (Number.isFinite(r.pValue))
+        out.push(
+          `      p ${formatP(r.pValue)}, Holm ${formatP(r.pHolm)}, BH ${formatP(r.pBH)}; power: MDE ${formatStatistic(claim.unit, r.mde)} (se ${formatStatistic(claim.unit, r.standardError)}), ${r.episodes} episodes of ≥ 21 days (${r.fragments} runs)`,
+        );
+      if (r.secondary)
+        out.push(`      secondary (does not decide): ${r.secondary.label} ${formatStatistic(claim.unit.replace('difference', '').trim(), r.secondary.value)}`);
       if (r.notes.length) out.push(`      ${r.notes.join('; ')}`);
     }
   }
@@ -155,8 +171,15 @@ export function scorecardRecords(rows: readonly ScorecardRow[]): (string | numbe
 }
 
 /** The scorecard block of validate's JSON: rows with typed fields, the stand-ins as objects, the verdict counts. */
-export function scorecardJson(rows: readonly ScorecardRow[]): { rows: Record<string, unknown>[]; summary: VerdictSummary; adjustment: string; forecasts: { registered: string; file: string; disclosure: string } } {
-  const records: Record<string, unknown>[] = scorecardRecords(rows).map((r) => Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])));
+export function scorecardJson(rows: readonly ScorecardRow[]): {
+  rows: Record<string, unknown>[];
+  summary: VerdictSummary;
+  adjustment: string;
+  forecasts: { registered: string; file: string; disclosure: string };
+} {
+  const records: Record<string, unknown>[] = scorecardRecords(rows).map((r) =>
+    Object.fromEntries(SCORECARD_HEADER.map((h, i) => [h, h === 'thin' ? r[i] === 'true' : r[i]])),
+  );
   // Stand-ins as objects in JSON (the CSV keeps the joined text).
   let k = 0;
   for (const { claim, inSample, outOfSample } of rows) {

@@ -26,18 +26,7 @@ export function fedHolidays(year: number): Day[] {
     const w = weekday(d);
     return w === 0 ? d + 1 : w === 6 ? d - 1 : d;
   };
-  const days = [
-    fixed(1, 1),
-    nth(1, 1, 3),
-    nth(2, 1, 3),
-    last(5, 1),
-    fixed(7, 4),
-    nth(9, 1, 1),
-    nth(10, 1, 2),
-    fixed(11, 11),
-    nth(11, 4, 4),
-    fixed(12, 25),
-  ];
+  const days = [fixed(1, 1), nth(1, 1, 3), nth(2, 1, 3), last(5, 1), fixed(7, 4), nth(9, 1, 1), nth(10, 1, 2), fixed(11, 11), nth(11, 4, 4), fixed(12, 25)];
   if (year >= 2022) days.push(fixed(6, 19));
   // New Year's Day of the next year on a Saturday is observed on this year's December 31; this
   // year's on a Saturday fell in the year before.

@@ -25,11 +25,11 @@ export function textNestingDepth(text: string): number {
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote || c === '\n') quote = '';
-      if (c === '\n') lineStart = true, indent = 0;
+      if (c === '\n') (lineStart = true), (indent = 0);
       continue;
     }
     if (lineStart) {
-      if (c === ' ' || c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      if (c === ' ' || (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n'))) {
         indent++;
         continue;
       }
@@ -60,7 +60,10 @@ export function textNestingDepth(text: string): number {
 export function assertTextDepth(text: string, file?: string, option?: string): void {
   const depth = textNestingDepth(text);
   if (depth > MAX_INPUT_DEPTH) {
-    throw new ConfigError('too-deep', `nests ${depth.toLocaleString('en-US')} levels deep; at most ${MAX_INPUT_DEPTH} are allowed`, { ...(file ? { file } : {}), ...(option ? { option } : {}) });
+    throw new ConfigError('too-deep', `nests ${depth.toLocaleString('en-US')} levels deep; at most ${MAX_INPUT_DEPTH} are allowed`, {
+      ...(file ? { file } : {}),
+      ...(option ? { option } : {}),
+    });
   }
 }
 

@@ -62,7 +62,12 @@ type FileText = string | Error | undefined;
  */
 export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   const files = datasetFiles(dir, options);
-  return assembleDataset(dir, options, files, files.map((f) => readTextSync(f.path)));
+  return assembleDataset(
+    dir,
+    options,
+    files,
+    files.map((f) => readTextSync(f.path)),
+  );
 }
 
 /**
@@ -81,10 +86,22 @@ function datasetFiles(dir: string, options: LoadOptions): DatasetFile[] {
     });
   }
   const macro = pick(MACRO_SERIES, options.macro, (e) => e.id).map(
-    (entry): DatasetFile => ({ id: entry.id, path: macroPath(dir, entry.id), required: entry.required, kind: 'macro', parse: (text, file, w) => readFredCsv(text, file, entry, w) }),
+    (entry): DatasetFile => ({
+      id: entry.id,
+      path: macroPath(dir, entry.id),
+      required: entry.required,
+      kind: 'macro',
+      parse: (text, file, w) => readFredCsv(text, file, entry, w),
+    }),
   );
   const prices = pick(PRICE_SERIES, options.prices, (e) => e.ticker).map(
-    (entry): DatasetFile => ({ id: entry.ticker, path: pricePath(dir, entry.ticker), required: entry.required, kind: 'price', parse: (text, file, w) => readPriceCsv(text, file, entry, w) }),
+    (entry): DatasetFile => ({
+      id: entry.ticker,
+      path: pricePath(dir, entry.ticker),
+      required: entry.required,
+      kind: 'price',
+      parse: (text, file, w) => readPriceCsv(text, file, entry, w),
+    }),
   );
   return [...macro, ...prices];
 }
@@ -105,7 +122,10 @@ function assembleDataset(dir: string, options: LoadOptions, files: DatasetFile[]
     if (file.kind === 'macro') ds.macro.set(file.id, series);
     else ds.prices.set(file.id, series as PriceSeries);
   });
-  applyContinuations(ds, pick(MACRO_SERIES, options.macro, (e) => e.id));
+  applyContinuations(
+    ds,
+    pick(MACRO_SERIES, options.macro, (e) => e.id),
+  );
   const latest = checkCoverage(ds);
   if (manifests.live) {
     const age = cacheAgeIssue(latest, options.today ?? Math.floor(Date.now() / 86_400_000));
@@ -129,7 +149,14 @@ function parseOne(ds: Dataset, file: DatasetFile, text: FileText): Series | unde
   const { id, path } = file;
   if (text === undefined) {
     if (file.required) {
-      ds.issues.push({ severity: 'error', code: 'series-missing', series: id, file: path, message: `required series ${id} is missing`, hint: `expected the file ${path}` });
+      ds.issues.push({
+        severity: 'error',
+        code: 'series-missing',
+        series: id,
+        file: path,
+        message: `required series ${id} is missing`,
+        hint: `expected the file ${path}`,
+      });
     }
     return undefined;
   }
@@ -142,7 +169,15 @@ function parseOne(ds: Dataset, file: DatasetFile, text: FileText): Series | unde
     return file.parse(text, path, ds.issues);
   } catch (err) {
     if (!(err instanceof QuadrantError)) throw err;
-    ds.issues.push({ severity: 'error', code: err.code, series: id, file: err.details.file ?? path, line: err.details.line, message: err.message, hint: err.details.hint });
+    ds.issues.push({
+      severity: 'error',
+      code: err.code,
+      series: id,
+      file: err.details.file ?? path,
+      line: err.details.line,
+      message: err.message,
+      hint: err.details.hint,
+    });
     return undefined;
   }
 }

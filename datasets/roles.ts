@@ -112,7 +112,13 @@ export function roleSegments(panel: Panel, roles: Map<Role, RoleSeries>): RoleSe
     let start = 1;
     for (let t = 2; t <= rs.source.length; t++) {
       if (t === rs.source.length || rs.source[t] !== rs.source[start]) {
-        out.push({ role: rs.role, instrument: rs.instruments[rs.source[start]], from: isoDay(panel.calendar[start]), to: isoDay(panel.calendar[t - 1]), days: t - start });
+        out.push({
+          role: rs.role,
+          instrument: rs.instruments[rs.source[start]],
+          from: isoDay(panel.calendar[start]),
+          to: isoDay(panel.calendar[t - 1]),
+          days: t - start,
+        });
         start = t;
       }
     }

@@ -63,7 +63,9 @@ export function articleStrategy(table?: QuadrantTable, rule: string = ARTICLE_RU
   const rows = table ?? ARTICLE_PLAYBOOK;
   return defineStrategy({
     name,
-    description: conditional ? "the note's playbook by quadrant, the Q2 small-cap tilt only while risk appetite falls (strategies/article.ts)" : "the note's playbook by quadrant (strategies/article.ts)",
+    description: conditional
+      ? "the note's playbook by quadrant, the Q2 small-cap tilt only while risk appetite falls (strategies/article.ts)"
+      : "the note's playbook by quadrant (strategies/article.ts)",
     steps: [
       whenRegimeKnown(),
       weighByQuadrant(rows, { label: rows === ARTICLE_PLAYBOOK ? 'article playbook' : 'table' }),

@@ -15,7 +15,11 @@ export function usLargeBuyAndHold(): Strategy {
 
 /** `60-40`: 60% US large caps, 40% Treasuries, back to target monthly. */
 export function sixtyForty(): Strategy {
-  return defineStrategy({ name: '60-40', description: '60% US large / 40% Treasuries, monthly', steps: [weighFixed({ us_large: 0.6, treasuries: 0.4 }), rebalanceOn('monthly')] });
+  return defineStrategy({
+    name: '60-40',
+    description: '60% US large / 40% Treasuries, monthly',
+    steps: [weighFixed({ us_large: 0.6, treasuries: 0.4 }), rebalanceOn('monthly')],
+  });
 }
 
 /** `equal-weight`: every role but cash at 1/9, back to target monthly. */
@@ -40,7 +44,12 @@ export function riskParity(): Strategy {
   return defineStrategy({
     name: 'risk-parity',
     description: `every role but cash weighted by inverse ${RISK_PARITY_LOOKBACK}-day volatility, monthly`,
-    steps: [whenMonthStarts(), selectRoles(ROLES.filter((r) => r !== 'cash')), weighInverseVolatility({ lookback: RISK_PARITY_LOOKBACK }), rebalanceOn('monthly')],
+    steps: [
+      whenMonthStarts(),
+      selectRoles(ROLES.filter((r) => r !== 'cash')),
+      weighInverseVolatility({ lookback: RISK_PARITY_LOOKBACK }),
+      rebalanceOn('monthly'),
+    ],
   });
 }
 

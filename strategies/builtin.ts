@@ -36,7 +36,10 @@ export function builtinStrategy(name: BuiltinStrategy, options: { seed?: number 
 export function resolveStrategy(nameOrFile: string, options: { seed?: number } = {}): Strategy {
   if ((BUILTIN_STRATEGIES as readonly string[]).includes(nameOrFile)) return builtinStrategy(nameOrFile as BuiltinStrategy, options);
   if (!/\.(json|ya?ml)$/i.test(nameOrFile)) {
-    throw new ConfigError('bad-config', `unknown strategy "${nameOrFile}"`, { field: 'strategy', hint: `built-in: ${BUILTIN_STRATEGIES.join(', ')}; or a .json/.yaml file` });
+    throw new ConfigError('bad-config', `unknown strategy "${nameOrFile}"`, {
+      field: 'strategy',
+      hint: `built-in: ${BUILTIN_STRATEGIES.join(', ')}; or a .json/.yaml file`,
+    });
   }
   return loadStrategyFile(nameOrFile);
 }

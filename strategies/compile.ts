@@ -105,9 +105,13 @@ function checkRow(w: Float64Array, roles: readonly Role[], strategy: Strategy, s
     const where = { field: `${strategy.name}: ${step}`, date: isoDay(day) };
     if (!Number.isFinite(w[k])) throw new ConfigError('bad-weights', `weight of ${roles[k]} is ${w[k]} on ${isoDay(day)}`, where);
     if (w[k] < 0 && !strategy.allowShorts) {
-      throw new ConfigError('bad-weights', `negative weight ${w[k]} for ${roles[k]} on ${isoDay(day)} without shorts`, { ...where, hint: 'set allowShorts on the strategy' });
+      throw new ConfigError('bad-weights', `negative weight ${w[k]} for ${roles[k]} on ${isoDay(day)} without shorts`, {
+        ...where,
+        hint: 'set allowShorts on the strategy',
+      });
     }
     sum += w[k];
   }
-  if (Math.abs(sum - 1) > 1e-9) throw new ConfigError('bad-weights', `weights sum to ${sum} on ${isoDay(day)}, not 1`, { field: `${strategy.name}: ${step}`, date: isoDay(day) });
+  if (Math.abs(sum - 1) > 1e-9)
+    throw new ConfigError('bad-weights', `weights sum to ${sum} on ${isoDay(day)}, not 1`, { field: `${strategy.name}: ${step}`, date: isoDay(day) });
 }

@@ -50,7 +50,8 @@ export function checkQuadrantTable(table: unknown, path: string, problems: Probl
     return;
   }
   for (const key of Object.keys(table)) {
-    if (!(QUADRANTS as readonly string[]).includes(key)) problems.add(`${path}.${clipKey(key)}`, 'bad-config', `unknown quadrant ${quote(key)} (Q1, Q2, Q3, Q4)`);
+    if (!(QUADRANTS as readonly string[]).includes(key))
+      problems.add(`${path}.${clipKey(key)}`, 'bad-config', `unknown quadrant ${quote(key)} (Q1, Q2, Q3, Q4)`);
   }
   for (const q of QUADRANTS) {
     const row = Object.hasOwn(table, q) ? table[q] : undefined;

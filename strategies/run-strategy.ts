@@ -27,5 +27,10 @@ export function runStrategy(strategy: Strategy, env: StrategyEnv, options: RunSt
   const { rebalance, execution: wanted, ...replayOptions } = options;
   const { execution, delay } = replayExecution(wanted ?? 'next-close');
   const plan = delayPlan(compileStrategy(strategy, env, { rebalance }), delay);
-  return replay(env.market, plan, { ...replayOptions, execution, name: options.name ?? strategy.name, allowShorts: options.allowShorts ?? strategy.allowShorts ?? false }, buffers);
+  return replay(
+    env.market,
+    plan,
+    { ...replayOptions, execution, name: options.name ?? strategy.name, allowShorts: options.allowShorts ?? strategy.allowShorts ?? false },
+    buffers,
+  );
 }

@@ -73,8 +73,16 @@ export interface Strategy {
  */
 export function defineStrategy(strategy: Strategy): Strategy {
   const rebalances = strategy.steps.filter((s) => s.kind === 'rebalance').length;
-  if (rebalances > 1) throw new ConfigError('bad-config', `strategy "${strategy.name}" has ${rebalances} rebalance steps`, { field: 'steps', hint: 'combine rules in one step with +, e.g. regime+monthly' });
-  if (!strategy.steps.some((s) => s.kind === 'weigh')) throw new ConfigError('bad-config', `strategy "${strategy.name}" has no weigh step`, { field: 'steps', hint: 'add weighFixed, weighEqually, weighByQuadrant, …' });
+  if (rebalances > 1)
+    throw new ConfigError('bad-config', `strategy "${strategy.name}" has ${rebalances} rebalance steps`, {
+      field: 'steps',
+      hint: 'combine rules in one step with +, e.g. regime+monthly',
+    });
+  if (!strategy.steps.some((s) => s.kind === 'weigh'))
+    throw new ConfigError('bad-config', `strategy "${strategy.name}" has no weigh step`, {
+      field: 'steps',
+      hint: 'add weighFixed, weighEqually, weighByQuadrant, …',
+    });
   return Object.freeze({ ...strategy, steps: Object.freeze([...strategy.steps]) });
 }
 

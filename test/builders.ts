@@ -36,7 +36,10 @@ export function fredCsv(id: string, rows: [string, string][], newline = '\n'): s
 
 /** Price CSV text; each row gives date and adjusted close (close = adj × 1.1, open = close). */
 export function priceCsv(rows: [string, number][]): string {
-  return ['date,open,high,low,close,adj_close,volume', ...rows.map(([d, adj]) => `${d},${adj * 1.1},${adj * 1.1},${adj * 1.1},${adj * 1.1},${adj},100`)].join('\n') + '\n';
+  return (
+    ['date,open,high,low,close,adj_close,volume', ...rows.map(([d, adj]) => `${d},${adj * 1.1},${adj * 1.1},${adj * 1.1},${adj * 1.1},${adj},100`)].join('\n') +
+    '\n'
+  );
 }
 
 /** A temporary snapshot directory holding the given files (paths relative to it). */

@@ -35,11 +35,17 @@ const DEFAULT_EVENT_DAYS = '0,5,10,21,42,63,126,189,252';
 /** The episodes named on the command line: positional names first, then the --from/--to pairs in order. */
 export function episodesFromArgs(names: readonly string[], from: readonly string[], to: readonly string[]): EpisodeSpan[] {
   if (from.length !== to.length) {
-    throw new UsageError(`--from and --to come in pairs: got ${from.length} --from and ${to.length} --to`, { field: 'from', hint: 'e.g. --from 2019-08 --to 2019-10' });
+    throw new UsageError(`--from and --to come in pairs: got ${from.length} --from and ${to.length} --to`, {
+      field: 'from',
+      hint: 'e.g. --from 2019-08 --to 2019-10',
+    });
   }
   const spans = [...names.map(resolveEpisode), ...from.map((f, i) => episodeFromRange(f, to[i]))];
   if (spans.length === 0) {
-    throw new UsageError('name at least one episode', { field: 'episodes', hint: `e.g. quadrant compare 2022 2025Q2; named: ${EPISODES.map((e) => e.id).join(', ')}` });
+    throw new UsageError('name at least one episode', {
+      field: 'episodes',
+      hint: `e.g. quadrant compare 2022 2025Q2; named: ${EPISODES.map((e) => e.id).join(', ')}`,
+    });
   }
   return spans;
 }
@@ -59,20 +65,42 @@ function regimePath(segments: { quadrant: number; days: number }[], max = 6): st
 function pathTable(title: string, path: EventPath, cmp: EpisodeComparison, eventDays: number[], fmt: (x: number) => string): string {
   const days = [...new Set([...eventDays.filter((k) => k <= cmp.length), cmp.length])].sort((a, b) => a - b);
   const body = days.map((k) => [String(k), ...path.values.map((v) => fmt(v[k]))]);
-  return `${title}\n${formatTable(['event day', ...cmp.episodes.map((e) => e.id)], alignRight(body, body[0].map((_, i) => i)))}`;
+  return `${title}\n${formatTable(
+    ['event day', ...cmp.episodes.map((e) => e.id)],
+    alignRight(
+      body,
+      body[0].map((_, i) => i),
+    ),
+  )}`;
 }
 
 export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
   builder: (y: Argv<AnalysisArgs>) =>
     costOptions(y)
-      .positional('episodes', { type: 'string', array: true, describe: `named episodes (${EPISODES.map((e) => e.id).join(', ')}), years (2019), quarters (2019Q4), months (2019-08) or FROM..TO` })
+      .positional('episodes', {
+        type: 'string',
+        array: true,
+        describe: `named episodes (${EPISODES.map((e) => e.id).join(', ')}), years (2019), quarters (2019Q4), months (2019-08) or FROM..TO`,
+      })
       .option('from', { type: 'string', array: true, describe: 'start of an ad-hoc episode, YYYY[-MM[-DD]] (repeat with --to for more)' })
       .option('to', { type: 'string', array: true, describe: 'end of the ad-hoc episode of the matching --from' })
       .option('preset', { type: 'string', describe: 'regime definition preset (default article)' })
       .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
-      .option('strategies', { type: 'boolean', default: true, describe: 'replay the built-in strategies and show them against the benchmarks (--no-strategies to skip)' })
-      .option('days', { type: 'string', default: DEFAULT_EVENT_DAYS, describe: 'event days (trading days after the close before each start) shown in the path tables' })
-      .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format, describe: 'table: side-by-side tables; csv: every event-time path, one row per episode, series and day; json: everything' })
+      .option('strategies', {
+        type: 'boolean',
+        default: true,
+        describe: 'replay the built-in strategies and show them against the benchmarks (--no-strategies to skip)',
+      })
+      .option('days', {
+        type: 'string',
+        default: DEFAULT_EVENT_DAYS,
+        describe: 'event days (trading days after the close before each start) shown in the path tables',
+      })
+      .option('format', {
+        choices: ['table', 'csv', 'json'] as const,
+        default: 'table' as Format,
+        describe: 'table: side-by-side tables; csv: every event-time path, one row per episode, series and day; json: everything',
+      })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 compare 2022 2025Q2', "the note's Q4 and Q3 examples side by side")
       .example('$0 compare svb-2023 --from 2019-09 --to 2019-10', 'SVB against the September 2019 repo spike'),
@@ -106,7 +134,10 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
         })),
         paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => Array.from(v)) })),
       };
-      emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
+      emit(
+        JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
+        args.out,
+      );
       return;
     }
     if (args.format === 'csv') {
@@ -120,12 +151,27 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       return;
     }
 
-    const out: string[] = [`assumptions: ${describeAssumption(assumption)}`, `data ${dir}; regimes "${regimes.config.name}"; event day 0 = the close before each episode's first trading day`, ''];
+    const out: string[] = [
+      `assumptions: ${describeAssumption(assumption)}`,
+      `data ${dir}; regimes "${regimes.config.name}"; event day 0 = the close before each episode's first trading day`,
+      '',
+    ];
     out.push(
       'EPISODES AND REGIMES (days in force of each quadrant: the label known at the previous close)',
       formatTable(
         ['episode', 'title', 'from', 'to', 'days', 'Q1', 'Q2', 'Q3', 'Q4', 'regime path'],
-        cmp.episodes.map((e) => [e.id, e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], regimePath(e.segments)]),
+        cmp.episodes.map((e) => [
+          e.id,
+          e.title,
+          isoDay(e.from),
+          isoDay(e.to),
+          e.days,
+          e.quadrantDays[1],
+          e.quadrantDays[2],
+          e.quadrantDays[3],
+          e.quadrantDays[4],
+          regimePath(e.segments),
+        ]),
       ),
     );
     const cell = (name: string, j: number) => {
@@ -133,7 +179,17 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       return Number.isFinite(r.total) ? `${pct(r.total)} (${pct(-r.maxDrawdown)})` : 'n/a';
     };
     const roleRows = ROLES.map((role) => [role, ...cmp.episodes.map((_, j) => cell(role, j))]);
-    out.push('', 'ASSET ROLES: total return over the episode (worst drawdown inside it)', formatTable(['role', ...cmp.episodes.map((e) => e.id)], alignRight(roleRows, cmp.episodes.map((_, j) => j + 1))));
+    out.push(
+      '',
+      'ASSET ROLES: total return over the episode (worst drawdown inside it)',
+      formatTable(
+        ['role', ...cmp.episodes.map((e) => e.id)],
+        alignRight(
+          roleRows,
+          cmp.episodes.map((_, j) => j + 1),
+        ),
+      ),
+    );
     if (strategies.length) {
       const names = strategies.map((s) => s.name);
       const rows = names.map((name) => [name, ...cmp.episodes.map((_, j) => cell(name, j))]);
@@ -141,7 +197,17 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       for (const bench of names.filter((n) => n !== 'article')) {
         rows.push([`article − ${bench}`, ...cmp.episodes.map((_, j) => pct(total('article', j) - total(bench, j)) || 'n/a')]);
       }
-      out.push('', 'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it; the random-regime control is a distribution: see quadrant validate)', formatTable(['strategy', ...cmp.episodes.map((e) => e.id)], alignRight(rows, cmp.episodes.map((_, j) => j + 1))));
+      out.push(
+        '',
+        'STRATEGY AGAINST BENCHMARKS (replayed from the first labelled day; n/a before it; the random-regime control is a distribution: see quadrant validate)',
+        formatTable(
+          ['strategy', ...cmp.episodes.map((e) => e.id)],
+          alignRight(
+            rows,
+            cmp.episodes.map((_, j) => j + 1),
+          ),
+        ),
+      );
     }
     const path = (name: string) => cmp.paths.find((p) => p.name === name)!;
     const q = (x: number) => (Number.isNaN(x) ? '' : x === 0 ? '-' : `Q${x}`);
@@ -165,7 +231,11 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       '',
       pathTable('US large caps, cumulative return', path('us_large'), cmp, eventDays, (x) => pct(x)),
     );
-    if (strategies.length) out.push('', pathTable('article strategy, cumulative return', path('article'), cmp, eventDays, (x) => pct(x)));
+    if (strategies.length)
+      out.push(
+        '',
+        pathTable('article strategy, cumulative return', path('article'), cmp, eventDays, (x) => pct(x)),
+      );
     emit(out.join('\n'), args.out);
   },
 };

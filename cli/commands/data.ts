@@ -29,7 +29,10 @@ const list: CommandModule<DataArgs, DataArgs> = {
       rows.push([e.ticker, e.title, role ? `role: ${role}` : e.kind, 'daily', 'same day (close)', ...coverageCells(ds?.prices.get(e.ticker))]);
     }
     emit(formatTable(['id', 'title', 'units / role', 'freq', 'usable from', 'first', 'last', 'rows'], rows));
-    emit(`\nroles (instruments in order of preference; TBILL = T-bill account):\n` + ROLES.map((r) => `  ${r.padEnd(17)} ${DEFAULT_ROLE_INSTRUMENTS[r].join(' → ')}`).join('\n'));
+    emit(
+      `\nroles (instruments in order of preference; TBILL = T-bill account):\n` +
+        ROLES.map((r) => `  ${r.padEnd(17)} ${DEFAULT_ROLE_INSTRUMENTS[r].join(' → ')}`).join('\n'),
+    );
   },
 };
 
@@ -52,10 +55,29 @@ const verify: CommandModule<DataArgs, DataArgs & { format: Format }> = {
       rows.push([id, ...coverageCells(s), s ? longestGap(s).days : '', status, issues.map((i) => i.message).join('; ')]);
     }
     const errors = ds.issues.filter((i) => i.severity === 'error');
-    if (args.format === 'json') emit(JSON.stringify({ dir, usable: errors.length === 0, series: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))), notes: ds.notes, issues: ds.issues }, null, 2));
+    if (args.format === 'json')
+      emit(
+        JSON.stringify(
+          {
+            dir,
+            usable: errors.length === 0,
+            series: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))),
+            notes: ds.notes,
+            issues: ds.issues,
+          },
+          null,
+          2,
+        ),
+      );
     else if (args.format === 'csv') emit(toCsv(header, rows));
     else {
-      emit(`data: ${dir}\n\n` + formatTable(header.slice(0, 6), rows.map((r) => r.slice(0, 6))));
+      emit(
+        `data: ${dir}\n\n` +
+          formatTable(
+            header.slice(0, 6),
+            rows.map((r) => r.slice(0, 6)),
+          ),
+      );
       if (ds.notes.length) emit('\n' + ds.notes.map((n) => `note: ${n}`).join('\n'));
       if (ds.issues.length) emit('\n' + ds.issues.map(formatIssue).join('\n'));
       emit(errors.length ? `\nNOT USABLE: ${errors.length} error(s).` : '\nusable: every required series is present and valid.');
@@ -95,7 +117,14 @@ const show: CommandModule<DataArgs, DataArgs & { id: string; from?: string; to?:
       rows.push([isoDay(s.days[i]), s.values[i], isoDay(s.available[i])]);
     }
     if (args.format === 'csv') emit(toCsv(header, rows));
-    else if (args.format === 'json') emit(JSON.stringify({ id, title: s.meta.title, units: s.meta.units, rows: rows.map(([d, v, a]) => ({ date: d, value: Number.isNaN(v) ? null : v, available_from: a })) }, null, 2));
+    else if (args.format === 'json')
+      emit(
+        JSON.stringify(
+          { id, title: s.meta.title, units: s.meta.units, rows: rows.map(([d, v, a]) => ({ date: d, value: Number.isNaN(v) ? null : v, available_from: a })) },
+          null,
+          2,
+        ),
+      );
     else emit(`${id}: ${s.meta.title} (${s.meta.units})\n` + formatTable(header, rows));
   },
 };

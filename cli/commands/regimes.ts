@@ -54,7 +54,8 @@ export async function loadRegimePanel(args: CommonArgs): Promise<{ dir: string; 
 
 /** The regime config named by --config FILE or --preset NAME (default article). */
 export function regimeConfigFrom(args: { preset?: string; config?: string }): RegimeConfig {
-  if (args.config && args.preset) throw new UsageError('give --preset or --config, not both', { hint: 'a config file can name its base preset with "extends"' });
+  if (args.config && args.preset)
+    throw new UsageError('give --preset or --config, not both', { hint: 'a config file can name its base preset with "extends"' });
   if (args.config) return resolveRegimeConfig(args.config);
   const name = args.preset ?? DEFAULT_PRESET;
   if (!(PRESET_NAMES as string[]).includes(name)) {
@@ -110,7 +111,12 @@ function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: numbe
     signals: Object.fromEntries(Object.entries(r.signals).map(([k, v]) => [k, v.subarray(a, b + 1)])),
   };
   const episodes = summariseEpisodes(view, cal).map((e) => ({ ...e, startIndex: e.startIndex + a, endIndex: e.endIndex + a }));
-  const staleRuns = episodesOf(view.stale, cal).map((e) => ({ start: e.start, end: e.end, days: e.days, inputs: staleSince(panel, r.inputs, e.startIndex + a, e.endIndex + a) }));
+  const staleRuns = episodesOf(view.stale, cal).map((e) => ({
+    start: e.start,
+    end: e.end,
+    days: e.days,
+    inputs: staleSince(panel, r.inputs, e.startIndex + a, e.endIndex + a),
+  }));
   const counts = transitionMatrix(labels);
   return { dir, episodes, staleRuns, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
 }
@@ -127,7 +133,10 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   const cal = panel.calendar;
   const out: string[] = [];
   out.push(`regimes: ${r.config.name} (${r.config.description})`);
-  const rule = r.config.model === 'markov-switching' ? 'each day from its filtered Markov-switching probabilities (monthly refits)' : `confirm ${r.config.stability.confirmDays} days`;
+  const rule =
+    r.config.model === 'markov-switching'
+      ? 'each day from its filtered Markov-switching probabilities (monthly refits)'
+      : `confirm ${r.config.stability.confirmDays} days`;
   out.push(`data: ${dir}; dollar: ${r.config.dollarSource}; ${rule}`);
   const first = r.firstLabelled;
   out.push(
@@ -141,28 +150,53 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   out.push('', `episodes (${episodes.length}; scores are means over the episode, signals as on its first day)`);
   out.push(
     formatTable(
-      ['quadrant', 'start', 'end', 'days', 'liquidity', 'dollar', `${walclKey.replace('walcl_change_', 'WALCL Δ')} $bn`, 'DFF Δ pp', 'DGS2 Δ pp', 'dollar mom %'],
-      episodes.map((e) => [
-        `Q${e.quadrant}`,
-        isoDay(e.start),
-        isoDay(e.end),
-        e.days,
-        round(e.liquidityScore, 2),
-        round(e.dollarScore, 2),
-        round(e.signalsAtStart[walclKey] / 1000, 0),
-        round(e.signalsAtStart.dff_change, 2),
-        round(e.signalsAtStart.dgs2_change, 2),
-        round(e.signalsAtStart.dollar_momentum * 100, 1),
-      ]).concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
+      [
+        'quadrant',
+        'start',
+        'end',
+        'days',
+        'liquidity',
+        'dollar',
+        `${walclKey.replace('walcl_change_', 'WALCL Δ')} $bn`,
+        'DFF Δ pp',
+        'DGS2 Δ pp',
+        'dollar mom %',
+      ],
+      episodes
+        .map((e) => [
+          `Q${e.quadrant}`,
+          isoDay(e.start),
+          isoDay(e.end),
+          e.days,
+          round(e.liquidityScore, 2),
+          round(e.dollarScore, 2),
+          round(e.signalsAtStart[walclKey] / 1000, 0),
+          round(e.signalsAtStart.dff_change, 2),
+          round(e.signalsAtStart.dgs2_change, 2),
+          round(e.signalsAtStart.dollar_momentum * 100, 1),
+        ])
+        .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
     ),
   );
   for (const s of staleRuns) {
-    out.push(`stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`);
+    out.push(
+      `stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`,
+    );
   }
   out.push('', 'time shares (of labelled days)');
-  out.push(formatTable(['quadrant', 'share %', 'meaning'], ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)])));
+  out.push(
+    formatTable(
+      ['quadrant', 'share %', 'meaning'],
+      ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)]),
+    ),
+  );
   out.push('', 'transitions (number of switches, from row to column)');
-  out.push(formatTable(['from \\ to', 'Q1', 'Q2', 'Q3', 'Q4'], counts.map((row, i) => [`Q${i + 1}`, ...row])));
+  out.push(
+    formatTable(
+      ['from \\ to', 'Q1', 'Q2', 'Q3', 'Q4'],
+      counts.map((row, i) => [`Q${i + 1}`, ...row]),
+    ),
+  );
   out.push('', calibrationText(r.labels, cal));
   return out.join('\n');
 }
@@ -190,7 +224,11 @@ function compareDefinitions(panel: Panel, format: Format, from?: string, to?: st
     return toCsv(['definition', 'year', 'days', `same_as_${base}`], body);
   }
   if (format === 'json') {
-    return JSON.stringify({ default: base, note: 'share of days both definitions label with the same quadrant (days either leaves unlabelled do not count)', definitions: rows }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1);
+    return JSON.stringify(
+      { default: base, note: 'share of days both definitions label with the same quadrant (days either leaves unlabelled do not count)', definitions: rows },
+      (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+      1,
+    );
   }
   const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort((x, y) => x - y);
   const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : Math.round(x * 100));
@@ -222,7 +260,10 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
       .option('preset', { type: 'string', describe: `a built-in definition: ${PRESET_NAMES.join(', ')} (default ${DEFAULT_PRESET})` })
       .option('config', { type: 'string', describe: 'a JSON regime definition (fields merge over the preset named by "extends", default article)' })
       .conflicts('preset', 'config')
-      .option('from', { type: 'string', describe: 'first date shown, YYYY[-MM[-DD]] (default: the first labelled day; earlier history still warms up the signals)' })
+      .option('from', {
+        type: 'string',
+        describe: 'first date shown, YYYY[-MM[-DD]] (default: the first labelled day; earlier history still warms up the signals)',
+      })
       .option('to', { type: 'string', describe: 'last date shown, YYYY[-MM[-DD]]' })
       .option('format', {
         choices: ['table', 'csv', 'json'] as const,
@@ -232,7 +273,8 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .option('compare-presets', {
         type: 'boolean',
-        describe: 'agreement of every definition of the grid (presets, other dollar index, without each calibrated component, the earlier article) with the default: share of days with the same label, by year',
+        describe:
+          'agreement of every definition of the grid (presets, other dollar index, without each calibrated component, the earlier article) with the default: share of days with the same label, by year',
       })
       .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
       .example('$0 regimes --compare-presets --format csv', 'agreement of every definition with the default, by year')
@@ -250,7 +292,10 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
     // Without --from, show from the first labelled day: the rows before are warm-up.
     const from = args.from ?? (r.firstLabelled > 0 ? isoDay(panel.calendar[r.firstLabelled]) : undefined);
     const range = rowRange(panel.calendar, from, args.to);
-    if (!range) throw new UsageError('no trading days between --from and --to', { hint: `the data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[panel.calendar.length - 1])}` });
+    if (!range)
+      throw new UsageError('no trading days between --from and --to', {
+        hint: `the data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[panel.calendar.length - 1])}`,
+      });
     const [a, b] = range;
     if (args.format === 'csv') {
       const { header, rows } = dailyRows(panel, r, a, b);
@@ -269,7 +314,11 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
             from: isoDay(panel.calendar[a]),
             to: isoDay(panel.calendar[b]),
             timeShares: s.shares,
-            transitions: { counts: s.counts, probabilities: s.probabilities, note: 'counts of day-to-day switches from row quadrant to column quadrant; probabilities are row-normalised' },
+            transitions: {
+              counts: s.counts,
+              probabilities: s.probabilities,
+              note: 'counts of day-to-day switches from row quadrant to column quadrant; probabilities are row-normalised',
+            },
             episodes: s.episodes.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
             stale: s.staleRuns.map((e) => ({ ...e, start: isoDay(e.start), end: isoDay(e.end) })),
             days: rows.map((row) => Object.fromEntries(header.map((h, i) => [h, nan(row[i])]))),

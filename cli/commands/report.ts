@@ -87,7 +87,9 @@ export function reportCreatedAt(env: NodeJS.ProcessEnv = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return new Date().toISOString();
   if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
-    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (0 to ${MAX_EPOCH}), got ${quote(epoch)}`, { hint: 'unset it to date the report now' });
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (0 to ${MAX_EPOCH}), got ${quote(epoch)}`, {
+      hint: 'unset it to date the report now',
+    });
   }
   return new Date(Number(epoch) * 1000).toISOString();
 }
@@ -137,7 +139,10 @@ export function runDataDir(bundle: RunBundle, explicit?: string): string {
   if (existsSync(recorded)) return recorded;
   if (!isAbsolute(recorded) && existsSync(resolve(bundle.dir, recorded))) return resolve(bundle.dir, recorded);
   if (process.env.QUADRANT_DATA) return process.env.QUADRANT_DATA;
-  throw new DataError('file-missing', `the run's data directory ${recorded} is gone`, { file: recorded, hint: 'pass --data DIR with the same snapshot (its checksums are verified against manifest.json)' });
+  throw new DataError('file-missing', `the run's data directory ${recorded} is gone`, {
+    file: recorded,
+    hint: 'pass --data DIR with the same snapshot (its checksums are verified against manifest.json)',
+  });
 }
 
 /**
@@ -146,7 +151,10 @@ export function runDataDir(bundle: RunBundle, explicit?: string): string {
  * the files, on stderr and in the report's summary), recomputes the regime labels with the
  * run's definition, builds the model (buildReportFromRun) and renders it (writeReport).
  */
-export async function reportFromRun(bundle: RunBundle, request: RunReportRequest): Promise<{ model: ReportModel; rendered: RenderedReport; warnings: string[] }> {
+export async function reportFromRun(
+  bundle: RunBundle,
+  request: RunReportRequest,
+): Promise<{ model: ReportModel; rendered: RenderedReport; warnings: string[] }> {
   const dataDir = request.loaded?.dataset.dir ?? runDataDir(bundle, request.dataDir);
   const { buildReportFromRun, REPORT_BUILD_STEPS } = await loadBuild();
   const steps = progressOf('report model', 3 + REPORT_BUILD_STEPS.length, request.quiet);
@@ -169,13 +177,17 @@ export async function reportFromRun(bundle: RunBundle, request: RunReportRequest
   steps.tick('robustness');
   const episodes = request.episodes;
   const formats = request.formats;
-  const model = buildReportFromRun(bundle, { ...loaded, robustness }, {
-    createdAt: reportCreatedAt(),
-    episodes,
-    dataCheck: check,
-    command: `quadrant report --run ${bundle.dir} --data ${dataDir} --format ${formats.join(',')}${episodes ? ` --episodes ${episodes.join(',')}` : ''}${request.robustness === false ? ' --no-robustness' : ''}`,
-    onStep: (s) => steps.tick(s),
-  });
+  const model = buildReportFromRun(
+    bundle,
+    { ...loaded, robustness },
+    {
+      createdAt: reportCreatedAt(),
+      episodes,
+      dataCheck: check,
+      command: `quadrant report --run ${bundle.dir} --data ${dataDir} --format ${formats.join(',')}${episodes ? ` --episodes ${episodes.join(',')}` : ''}${request.robustness === false ? ' --no-robustness' : ''}`,
+      onStep: (s) => steps.tick(s),
+    },
+  );
   steps.done();
   const rendered = await writeReport(model, { formats, outDir: request.outDir ?? bundle.dir, quiet: request.quiet });
   return { model, rendered, warnings };
@@ -190,13 +202,19 @@ function summaryLines(bundle: RunBundle, model: ReportModel): string {
     const v = (key: string) => p.values[hl.metrics.findIndex((m) => m.key === key)];
     const pct = (x: number | null | undefined) => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
     const sharpe = v('sharpe');
-    lines.push(`${p.key}: CAGR ${pct(v('cagr'))}, Sharpe ${typeof sharpe === 'number' ? sharpe.toFixed(2) : 'n/a'}, max drawdown ${pct(typeof v('maxDrawdown') === 'number' ? -(v('maxDrawdown') as number) : null)} (metrics.json)`);
+    lines.push(
+      `${p.key}: CAGR ${pct(v('cagr'))}, Sharpe ${typeof sharpe === 'number' ? sharpe.toFixed(2) : 'n/a'}, max drawdown ${pct(typeof v('maxDrawdown') === 'number' ? -(v('maxDrawdown') as number) : null)} (metrics.json)`,
+    );
   }
   const summary = presentSections(model).find(([id]) => id === 'summary')?.[1];
   const counts = summary?.blocks.find((b) => b.kind === 'metrics');
   if (counts?.kind === 'metrics') {
     // verdictCounts ids: claims-<verdict>-<in|out>.
-    const side = (s: 'in' | 'out') => counts.items.filter((i) => i.id.endsWith(`-${s}`)).map((i) => `${i.value ?? 0} ${i.id.split('-')[1]}`).join(', ');
+    const side = (s: 'in' | 'out') =>
+      counts.items
+        .filter((i) => i.id.endsWith(`-${s}`))
+        .map((i) => `${i.value ?? 0} ${i.id.split('-')[1]}`)
+        .join(', ');
     lines.push(`claims in sample: ${side('in')}; out of sample: ${side('out')}`);
   }
   return lines.join('\n');
@@ -217,16 +235,33 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
       .option('run', { type: 'string', demandOption: true, describe: 'run directory written by quadrant run --out DIR' })
       .option('format', { type: 'string', default: 'html,pdf', describe: 'html, pdf or html,pdf' })
       .option('out', { type: 'string', describe: 'directory for report.html / report.pdf (default: the run directory)' })
-      .option('robustness', { type: 'boolean', default: true, describe: 'run the robustness checks of the article playbook (parameter sweep, deflated Sharpe, PBO, permutations; about 0.4 s); --no-robustness leaves the section out' })
-      .option('episodes', { type: 'string', describe: 'episodes to compare, comma-separated: catalog ids, years, quarters (2025Q2), months or FROM..TO (default 2022,2025Q2)' })
+      .option('robustness', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'run the robustness checks of the article playbook (parameter sweep, deflated Sharpe, PBO, permutations; about 0.4 s); --no-robustness leaves the section out',
+      })
+      .option('episodes', {
+        type: 'string',
+        describe: 'episodes to compare, comma-separated: catalog ids, years, quarters (2025Q2), months or FROM..TO (default 2022,2025Q2)',
+      })
       .example('$0 run --data ../shared/datasets --out /tmp/run1 && $0 report --run /tmp/run1', 'report.html and report.pdf beside the run')
       .example('$0 report --run /tmp/run1 --format html --episodes 2008,2020Q1', 'another pair of episodes')
-      .epilogue('Numbers and equity curves come from the run (metrics.json, nav.csv, benchmarks.csv); regimes, liquidity, the scorecard and episodes are recomputed from the data manifest.json names (or --data), after checking its sha256 checksums. SOURCE_DATE_EPOCH fixes the timestamp for byte-identical files.'),
+      .epilogue(
+        'Numbers and equity curves come from the run (metrics.json, nav.csv, benchmarks.csv); regimes, liquidity, the scorecard and episodes are recomputed from the data manifest.json names (or --data), after checking its sha256 checksums. SOURCE_DATE_EPOCH fixes the timestamp for byte-identical files.',
+      ),
   handler: async (args) => {
     const formats = await parseReportFormats(args.format, 'format');
     const episodes = episodeList(args.episodes);
     const bundle = readRunBundle(args.run);
-    const { model, rendered } = await reportFromRun(bundle, { formats, outDir: args.out, episodes, dataDir: args.data, quiet: args.quiet, robustness: args.robustness });
+    const { model, rendered } = await reportFromRun(bundle, {
+      formats,
+      outDir: args.out,
+      episodes,
+      dataDir: args.data,
+      quiet: args.quiet,
+      robustness: args.robustness,
+    });
     emit(`${summaryLines(bundle, model)}\n${renderedLines(model, rendered)}`);
   },
 };

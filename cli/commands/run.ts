@@ -66,12 +66,19 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('regimes', { type: 'string', default: 'article', describe: 'regime preset (article, balance-sheet, rates) or JSON config file' })
       .option('from', { type: 'string', describe: 'first date, YYYY[-MM[-DD]] (default: the first day with a regime label)' })
       .option('to', { type: 'string', describe: 'last date (default: the last day of data)' })
-      .option('rebalance', { type: 'string', describe: 'rule for the strategy and the random-regime control, e.g. regime+monthly, monthly, drift:0.05, weekday:fri' })
+      .option('rebalance', {
+        type: 'string',
+        describe: 'rule for the strategy and the random-regime control, e.g. regime+monthly, monthly, drift:0.05, weekday:fri',
+      })
       .option('cost-bps', { type: 'number', default: 5, describe: 'commission/spread per trade, basis points of the value traded' })
       .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of the value traded' })
       .option('fixed-cost', { type: 'number', default: 0, describe: 'fixed cost per order, in the currency of --capital' })
       .option('capital', { type: 'number', default: 1_000_000, describe: 'starting equity (gives fixed costs their scale; NAV starts at 1)' })
-      .option('execution', { choices: STRATEGY_EXECUTIONS, default: DEFAULT_EXECUTION, describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)' })
+      .option('execution', {
+        choices: STRATEGY_EXECUTIONS,
+        default: DEFAULT_EXECUTION,
+        describe: 'when an order decided at a close fills: next-close, next-open, lag-2 (two closes later), same-close (look-ahead-prone)',
+      })
       .option('leverage', { type: 'number', default: 1, describe: 'sum of weights held; the rest is borrowed (> 1) or left in T-bills (< 1)' })
       .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
@@ -97,12 +104,18 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     if (first < 0 && !args.from) throw new UsageError('the regime labels never start on this data', { hint: 'check the macro series, or pass --from' });
     const start = args.from ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.from, false, 'from') - 1) + 1 : first;
     const end = args.to ? calendarIndexAtOrBefore(panel.calendar, dayArg(args.to, true, 'to')) : n - 1;
-    if (start >= n || end < start + 1) throw new UsageError('the period holds fewer than two trading days', { hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}` });
-    if (!labels.subarray(start, end + 1).some((q) => q !== 0)) {
-      throw new UsageError(`no day from ${isoDay(panel.calendar[start])} to ${isoDay(panel.calendar[end])} has a regime label, so the playbook would only hold cash`, {
-        option: args.from ? 'from' : 'to',
-        hint: first >= 0 ? `labels start on ${isoDay(panel.calendar[first])}` : 'the regime labels never start on this data',
+    if (start >= n || end < start + 1)
+      throw new UsageError('the period holds fewer than two trading days', {
+        hint: `data runs ${isoDay(panel.calendar[0])} to ${isoDay(panel.calendar[n - 1])}`,
       });
+    if (!labels.subarray(start, end + 1).some((q) => q !== 0)) {
+      throw new UsageError(
+        `no day from ${isoDay(panel.calendar[start])} to ${isoDay(panel.calendar[end])} has a regime label, so the playbook would only hold cash`,
+        {
+          option: args.from ? 'from' : 'to',
+          hint: first >= 0 ? `labels start on ${isoDay(panel.calendar[first])}` : 'the regime labels never start on this data',
+        },
+      );
     }
     const periodWarnings = shortPeriodWarnings(end - start + 1);
 
@@ -128,7 +141,19 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     // The random-regime row is one shuffle: its distribution says what the control really does.
     const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
-    emit(report(dir, strategy, results, metrics, market, args, regimes.config.name ?? args.regimes, periodWarnings, control && controlText(control, strategy.name)));
+    emit(
+      report(
+        dir,
+        strategy,
+        results,
+        metrics,
+        market,
+        args,
+        regimes.config.name ?? args.regimes,
+        periodWarnings,
+        control && controlText(control, strategy.name),
+      ),
+    );
     if (args.out) {
       writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings, control);
       emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
@@ -163,7 +188,9 @@ const YEAR_DAYS = 252;
 /** A warning for a period under a year, whose annualised figures extrapolate from weeks. */
 function shortPeriodWarnings(days: number): string[] {
   if (days >= YEAR_DAYS) return [];
-  return [`the period holds ${days} trading days, under a year (${YEAR_DAYS}): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead`];
+  return [
+    `the period holds ${days} trading days, under a year (${YEAR_DAYS}): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead`,
+  ];
 }
 
 /**
@@ -176,22 +203,51 @@ function assertValued(result: BacktestResult, args: RunArgs): void {
   if (m >= 2) return;
   const day = isoDay(result.days[Math.min(m, result.days.length - 1)]);
   const fixed = args['fixed-cost'] ? `, --fixed-cost ${args['fixed-cost']} per order against --capital ${args.capital}` : '';
-  throw new UsageError(`${result.name}: the costs wiped out the equity on ${day}, before a second day could be valued (costs ${args['cost-bps']} bps${fixed}); no metric can be computed`, {
-    option: args['fixed-cost'] ? 'fixed-cost' : 'cost-bps',
-    hint: 'lower the costs or raise --capital',
-  });
+  throw new UsageError(
+    `${result.name}: the costs wiped out the equity on ${day}, before a second day could be valued (costs ${args['cost-bps']} bps${fixed}); no metric can be computed`,
+    {
+      option: args['fixed-cost'] ? 'fixed-cost' : 'cost-bps',
+      hint: 'lower the costs or raise --capital',
+    },
+  );
 }
 
-function report(dir: string, strategy: Strategy, results: BacktestResult[], metrics: ResultMetrics[], market: Market, args: RunArgs, regimeName: string, periodWarnings: string[], control?: string): string {
+function report(
+  dir: string,
+  strategy: Strategy,
+  results: BacktestResult[],
+  metrics: ResultMetrics[],
+  market: Market,
+  args: RunArgs,
+  regimeName: string,
+  periodWarnings: string[],
+  control?: string,
+): string {
   const main = results[0];
   const lines: string[] = [];
   const lookAhead = main.lookAheadProne ? '  ** LOOK-AHEAD-PRONE (same-close) **' : '';
   const override = args.rebalance ? ` — rule replaced by --rebalance ${main.rule}` : '';
   lines.push(`quadrant run: ${strategy.name} (${describeStrategy(strategy)}${override})${lookAhead}`);
   lines.push(`data ${dir}; regimes ${regimeName}; ${isoDay(main.days[0])} to ${isoDay(main.days[main.days.length - 1])} (${main.days.length} trading days)`);
-  lines.push(`execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`);
+  lines.push(
+    `execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`,
+  );
   lines.push('');
-  const header = ['strategy', 'cagr_%', 'vol_%', 'sharpe', 'sortino', 'max_dd_%', 'dd_peak', 'dd_trough', 'dd_days', 'calmar', 'turnover_%/yr', 'cost_drag_bp/yr', 'final_nav'];
+  const header = [
+    'strategy',
+    'cagr_%',
+    'vol_%',
+    'sharpe',
+    'sortino',
+    'max_dd_%',
+    'dd_peak',
+    'dd_trough',
+    'dd_days',
+    'calmar',
+    'turnover_%/yr',
+    'cost_drag_bp/yr',
+    'final_nav',
+  ];
   const rows = results.map((r, i) => {
     const m = metrics[i].overall;
     return [
@@ -228,7 +284,8 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
   const warnings = new Set<string>(periodWarnings);
   for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
   for (const s of main.segments) {
-    if (s.held && s.instrument === TBILL && s.role !== 'cash') warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
+    if (s.held && s.instrument === TBILL && s.role !== 'cash')
+      warnings.add(`${s.role} had no price from ${s.from} to ${s.to}: held as T-bills (the role's last fall-back)`);
   }
   if (warnings.size) lines.push('', ...[...warnings].map((w) => `warning: ${w}`));
   return lines.join('\n');
@@ -238,7 +295,14 @@ function report(dir: string, strategy: Strategy, results: BacktestResult[], metr
  * The random-regime control over 200 shuffles of the labels, under the run's cost and execution
  * (none when fixed costs or leverage ≠ 1 make the one-line assumption incomplete).
  */
-function randomRegimeControl(args: RunArgs, market: Market, labels: Uint8Array, start: number, end: number, reference: number): RandomRegimeDistribution | undefined {
+function randomRegimeControl(
+  args: RunArgs,
+  market: Market,
+  labels: Uint8Array,
+  start: number,
+  end: number,
+  reference: number,
+): RandomRegimeDistribution | undefined {
   if (args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
   return randomRegimeDistribution(market, labels, {
     start,
@@ -292,6 +356,9 @@ function writeBundle(
     },
     results,
   });
-  const extra = { assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }), ...(control ? { randomRegimeDistribution: control } : {}) };
+  const extra = {
+    assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }),
+    ...(control ? { randomRegimeDistribution: control } : {}),
+  };
   writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'out' });
 }

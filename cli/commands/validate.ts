@@ -18,11 +18,30 @@ import {
   type RegimeStatsRow,
   type RelativeRow,
 } from '../../engine/analysis/index.ts';
-import { buildClaimContext, claimWindows, RISK_ROLES, runScorecard, summariseVerdicts, THIN_DAYS, THIN_EPISODES, type BootstrapKind, type ScorecardRow } from '../../engine/claims/index.ts';
+import {
+  buildClaimContext,
+  claimWindows,
+  RISK_ROLES,
+  runScorecard,
+  summariseVerdicts,
+  THIN_DAYS,
+  THIN_EPISODES,
+  type BootstrapKind,
+  type ScorecardRow,
+} from '../../engine/claims/index.ts';
 import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
 import { pct, pctLevel } from '../../engine/percent.ts';
 import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
-import { againstBenchmarks, defaultValidateGrid, expandGrid, loadGrid, robustnessReportInput, runRobustness, type BenchmarkAnalysis, type RobustnessResult } from '../../strategies/robustness/index.ts';
+import {
+  againstBenchmarks,
+  defaultValidateGrid,
+  expandGrid,
+  loadGrid,
+  robustnessReportInput,
+  runRobustness,
+  type BenchmarkAnalysis,
+  type RobustnessResult,
+} from '../../strategies/robustness/index.ts';
 import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
 import { analysisAnswer } from '../../reports/sections/analysis-answer.ts';
 import { closingSummary } from '../validate-summary.ts';
@@ -69,10 +88,46 @@ interface ValidateArgs extends AnalysisArgs {
   'report-dir': string;
 }
 
-const REGIME_HEADER = ['series', 'quadrant', 'days', 'episodes', 'mean_annual', 'lower', 'upper', 't_nw', 'nw_lags', 'volatility', 'sharpe', 'hit_rate', 'max_drawdown', 'cagr', 'block_length', 'reps', 'seed'];
+const REGIME_HEADER = [
+  'series',
+  'quadrant',
+  'days',
+  'episodes',
+  'mean_annual',
+  'lower',
+  'upper',
+  't_nw',
+  'nw_lags',
+  'volatility',
+  'sharpe',
+  'hit_rate',
+  'max_drawdown',
+  'cagr',
+  'block_length',
+  'reps',
+  'seed',
+];
 
 function regimeRecords(rows: readonly RegimeStatsRow[], key = (r: RegimeStatsRow) => r.series): (string | number)[][] {
-  return rows.map((r) => [key(r), r.quadrant === 0 ? 'all' : `Q${r.quadrant}`, r.days, r.episodes, r.meanAnnual, r.lower, r.upper, r.tStat, r.nwLags, r.volatility, r.sharpe, r.hitRate, r.maxDrawdown, r.cagr, r.blockLength, r.reps, r.seed]);
+  return rows.map((r) => [
+    key(r),
+    r.quadrant === 0 ? 'all' : `Q${r.quadrant}`,
+    r.days,
+    r.episodes,
+    r.meanAnnual,
+    r.lower,
+    r.upper,
+    r.tStat,
+    r.nwLags,
+    r.volatility,
+    r.sharpe,
+    r.hitRate,
+    r.maxDrawdown,
+    r.cagr,
+    r.blockLength,
+    r.reps,
+    r.seed,
+  ]);
 }
 
 function regimeText(rows: readonly RegimeStatsRow[]): string {
@@ -89,13 +144,50 @@ function regimeText(rows: readonly RegimeStatsRow[]): string {
     share(r.hitRate),
     pct(-r.maxDrawdown),
   ]);
-  return formatTable(['series', 'quadrant', 'days', 'episodes', 'mean/yr', 'interval', 't (NW)', 'vol', 'Sharpe', 'hit', 'worst DD'], alignRight(body, [2, 3, 4, 5, 6, 7, 8, 9, 10]));
+  return formatTable(
+    ['series', 'quadrant', 'days', 'episodes', 'mean/yr', 'interval', 't (NW)', 'vol', 'Sharpe', 'hit', 'worst DD'],
+    alignRight(body, [2, 3, 4, 5, 6, 7, 8, 9, 10]),
+  );
 }
 
-const CONDITIONAL_HEADER = ['condition', 'series', 'horizon_days', 'group', 'n', 'windows', 'episodes', 'mean_return', 'lower', 'upper', 't_nw', 'hit_rate', 'mean_drawdown', 'drawdown_lower', 'drawdown_upper', 'worst_drawdown'];
+const CONDITIONAL_HEADER = [
+  'condition',
+  'series',
+  'horizon_days',
+  'group',
+  'n',
+  'windows',
+  'episodes',
+  'mean_return',
+  'lower',
+  'upper',
+  't_nw',
+  'hit_rate',
+  'mean_drawdown',
+  'drawdown_lower',
+  'drawdown_upper',
+  'worst_drawdown',
+];
 
 function conditionalRecords(rows: readonly ConditionalRow[]): (string | number)[][] {
-  return rows.map((r) => [r.condition, r.series, r.horizon, r.group, r.n, r.windows, r.episodes, r.meanReturn, r.lower, r.upper, r.tStat, r.hitRate, r.meanDrawdown, r.drawdownLower, r.drawdownUpper, r.worstDrawdown]);
+  return rows.map((r) => [
+    r.condition,
+    r.series,
+    r.horizon,
+    r.group,
+    r.n,
+    r.windows,
+    r.episodes,
+    r.meanReturn,
+    r.lower,
+    r.upper,
+    r.tStat,
+    r.hitRate,
+    r.meanDrawdown,
+    r.drawdownLower,
+    r.drawdownUpper,
+    r.worstDrawdown,
+  ]);
 }
 
 function conditionalText(rows: readonly ConditionalRow[]): string {
@@ -112,7 +204,10 @@ function conditionalText(rows: readonly ConditionalRow[]): string {
     pct(-r.meanDrawdown),
     Number.isFinite(r.drawdownLower) ? `[${pct(-r.drawdownUpper)}, ${pct(-r.drawdownLower)}]` : pct(-r.worstDrawdown),
   ]);
-  return formatTable(['series', 'horizon', 'group', 'days', '~windows', 'mean fwd', 'interval', 't (NW)', 'hit', 'mean DD', 'worst DD / interval'], alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]));
+  return formatTable(
+    ['series', 'horizon', 'group', 'days', '~windows', 'mean fwd', 'interval', 't (NW)', 'hit', 'mean DD', 'worst DD / interval'],
+    alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]),
+  );
 }
 
 function sampleWindow(sample: ValidateArgs['sample'], n: number, split: ReturnType<typeof claimWindows>): DayWindow {
@@ -130,17 +225,45 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('reps', { type: 'number', default: 1000, describe: `stationary-bootstrap resamples per interval${countRange('reps')}` })
       .option('seed', { type: 'number', default: 20260119, describe: 'bootstrap seed (reported with the results)' })
       .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
-      .option('bootstrap', { choices: ['stationary', 'episode'] as const, default: 'stationary' as BootstrapKind, describe: 'claims\' intervals and p-values: stationary bootstrap of days, or episode bootstrap (whole runs of each condition resampled)' })
+      .option('bootstrap', {
+        choices: ['stationary', 'episode'] as const,
+        default: 'stationary' as BootstrapKind,
+        describe: "claims' intervals and p-values: stationary bootstrap of days, or episode bootstrap (whole runs of each condition resampled)",
+      })
       .option('claims', { type: 'string', describe: 'score only these claims, e.g. C1,C6 (the Holm/BH family is then these claims only)' })
-      .option('section', { choices: ['all', ...SECTIONS] as const, default: 'all' as const, describe: 'what to print (csv prints one section: scorecard unless named)' })
-      .option('sample', { choices: ['full', 'in', 'out'] as const, default: 'full' as const, describe: 'window of the per-regime, relative and conditional tables (the scorecard always shows both sides)' })
+      .option('section', {
+        choices: ['all', ...SECTIONS] as const,
+        default: 'all' as const,
+        describe: 'what to print (csv prints one section: scorecard unless named)',
+      })
+      .option('sample', {
+        choices: ['full', 'in', 'out'] as const,
+        default: 'full' as const,
+        describe: 'window of the per-regime, relative and conditional tables (the scorecard always shows both sides)',
+      })
       .option('strategies', { type: 'boolean', default: true, describe: 'add the built-in strategies to the per-regime table (--no-strategies to skip)' })
       .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as Format })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
-      .option('robustness', { type: 'boolean', default: true, describe: 'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)' })
-      .option('grid', { type: 'string', describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)' })
-      .option('permutations', { type: 'number', default: 200, describe: `block permutations of the regime labels in the robustness section (seeded by --seed)${countRange('permutations')}` })
-      .option('extra-trials', { type: 'number', default: 0, describe: `configurations or regime definitions tried before this grid: the deflated Sharpe ratio counts them as trials too${countRange('extra-trials')}` })
+      .option('robustness', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'sweep a small grid around the regime definition: sensitivity, deflated Sharpe, PBO, permutation test, walk-forward (--no-robustness to skip)',
+      })
+      .option('grid', {
+        type: 'string',
+        describe: 'the robustness grid (JSON, see quadrant sweep --help; default 3 balance-sheet windows × 3 confirmation lengths × 2 rules)',
+      })
+      .option('permutations', {
+        type: 'number',
+        default: 200,
+        describe: `block permutations of the regime labels in the robustness section (seeded by --seed)${countRange('permutations')}`,
+      })
+      .option('extra-trials', {
+        type: 'number',
+        default: 0,
+        describe: `configurations or regime definitions tried before this grid: the deflated Sharpe ratio counts them as trials too${countRange('extra-trials')}`,
+      })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
       .example('$0 validate', 'all ten claims and the tables, on the terminal')
@@ -154,10 +277,25 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
     const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
-    const only = args.claims?.split(',').map((s) => s.trim()).filter(Boolean);
+    const only = args.claims
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
     const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
-    const progress = stepProgress('validate', 2 + nStrategies + claimCount + (want('definitions') ? 1 : 0) + (want('regimes') ? 1 : 0) + (want('relative') ? 1 : 0) + (want('conditional') ? 1 : 0) + (want('benchmarks') ? 1 : 0) + (want('robustness') ? 1 : 0), args.quiet);
+    const progress = stepProgress(
+      'validate',
+      2 +
+        nStrategies +
+        claimCount +
+        (want('definitions') ? 1 : 0) +
+        (want('regimes') ? 1 : 0) +
+        (want('relative') ? 1 : 0) +
+        (want('conditional') ? 1 : 0) +
+        (want('benchmarks') ? 1 : 0) +
+        (want('robustness') ? 1 : 0),
+      args.quiet,
+    );
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
     const { panel, roles, regimes } = inputs;
     const n = panel.calendar.length;
@@ -166,11 +304,20 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
     const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
-    const commodities: CommodityVariantRow[] = want('scorecard') ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap }, roles) : [];
+    const commodities: CommodityVariantRow[] = want('scorecard')
+      ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap }, roles)
+      : [];
     let definitionGrid: VerdictGrid | undefined;
     if (want('definitions')) {
       const known = new Map([[JSON.stringify(regimes.config), regimes.labels]]);
-      definitionGrid = verdictsAcrossDefinitions(panel, roles, definitionsAround(regimes.config), { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap, only, known });
+      definitionGrid = verdictsAcrossDefinitions(panel, roles, definitionsAround(regimes.config), {
+        reps: args.reps,
+        seed: args.seed,
+        level: args.level,
+        bootstrap: args.bootstrap,
+        only,
+        known,
+      });
       progress.tick('definitions');
     }
     let regimeRows: RegimeStatsRow[] = [];
@@ -235,7 +382,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       article: isoDay(ctx.articleDay),
       inSample: split.inSample ? { from: isoDay(cal[split.inSample.from]), to: isoDay(cal[split.inSample.to]) } : null,
       outOfSample: split.outOfSample ? { from: isoDay(cal[split.outOfSample.from]), to: isoDay(cal[split.outOfSample.to]) } : null,
-      bootstrap: { kind: args.bootstrap, reps: args.reps, seed: args.seed, level: args.level, blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days' },
+      bootstrap: {
+        kind: args.bootstrap,
+        reps: args.reps,
+        seed: args.seed,
+        level: args.level,
+        blockLength: 'Politis–White (2004) automatic rule per series, floored at n^(1/3) days',
+      },
       tablesSample: args.sample,
       warnings: inputs.warnings,
       thin: `fewer than ${THIN_DAYS} days or ${THIN_EPISODES} episodes of at least 21 trading days`,
@@ -244,7 +397,10 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     };
 
     if (args.format === 'json') {
-      const json: Record<string, unknown> = { assumptions: { ...assumptionJson(inputs.assumption), scope: gridExecutionNote(inputs.assumption.execution) }, meta };
+      const json: Record<string, unknown> = {
+        assumptions: { ...assumptionJson(inputs.assumption), scope: gridExecutionNote(inputs.assumption.execution) },
+        meta,
+      };
       if (want('scorecard')) {
         const sc = scorecardJson(scorecard);
         json.scorecard = sc.rows;
@@ -253,22 +409,36 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       if (definitionGrid) json.definitions = definitionGrid;
       if (commodities.length) json.commodityProxies = commodities;
       if (want('regimes')) json.regimes = regimeRecords(regimeRows).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h, r[i]])));
-      if (want('relative')) json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) => Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])));
-      if (want('conditional')) json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
+      if (want('relative'))
+        json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) =>
+          Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])),
+        );
+      if (want('conditional'))
+        json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
       if (benchmarks) {
         // The assumption is stated once, at the top.
         const { assumptions: _stated, ...rest } = benchmarks;
         json.benchmarks = rest;
       }
       if (robustness) json.robustness = robustness;
-      emit(JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), args.out);
+      emit(
+        JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
+        args.out,
+      );
       return;
     }
     if (args.format === 'csv') {
       if (section === 'scorecard') emit(toCsv(SCORECARD_HEADER, scorecardRecords(scorecard)), args.out);
       else if (section === 'regimes') emit(toCsv(REGIME_HEADER, regimeRecords(regimeRows)), args.out);
       else if (section === 'definitions') emit(toCsv(DEFINITION_GRID_HEADER, definitionGrid ? definitionGridRecords(definitionGrid) : []), args.out);
-      else if (section === 'relative') emit(toCsv(['pair', ...REGIME_HEADER.slice(1)], regimeRecords(relativeRows, (r) => (r as RelativeRow).pair)), args.out);
+      else if (section === 'relative')
+        emit(
+          toCsv(
+            ['pair', ...REGIME_HEADER.slice(1)],
+            regimeRecords(relativeRows, (r) => (r as RelativeRow).pair),
+          ),
+          args.out,
+        );
       else if (section === 'robustness') emit(robustness ? configsCsv(robustness) : '', args.out);
       else if (section === 'benchmarks') emit(benchmarks ? benchmarksCsv(benchmarks) : '', args.out);
       else emit(toCsv(CONDITIONAL_HEADER, conditionalRecords(conditionalRows)), args.out);
@@ -282,9 +452,20 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
     );
     if (want('scorecard')) {
-      parts.push('', `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`, scorecardTable(scorecard), scorecardLegend(args.level), '', 'VERDICTS', summaryText(summariseVerdicts(scorecard)), '', scorecardDetails(scorecard));
+      parts.push(
+        '',
+        `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`,
+        scorecardTable(scorecard),
+        scorecardLegend(args.level),
+        '',
+        'VERDICTS',
+        summaryText(summariseVerdicts(scorecard)),
+        '',
+        scorecardDetails(scorecard),
+      );
     }
-    if (commodities.length) parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
+    if (commodities.length)
+      parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
     if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
     parts.push('', calibrationText(regimes.labels, cal));
     const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
@@ -292,7 +473,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
     }
     if (want('relative')) {
-      parts.push('', `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`, regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))));
+      parts.push(
+        '',
+        `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`,
+        regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))),
+      );
     }
     if (want('conditional')) {
       parts.push(
@@ -306,23 +491,44 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     }
     if (benchmarks) parts.push('', benchmarksText(benchmarks));
     if (robustness) {
-      parts.push('', `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`, robustnessText(robustness, 5));
+      parts.push(
+        '',
+        `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`,
+        robustnessText(robustness, 5),
+      );
     }
     emit(parts.join('\n'), args.out);
     if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
     // The end of a long listing: the answer, the verdict counts and where the files went.
-    if (!args.out) emit(closingSummary(scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined, benchmarks ? analysisAnswer(benchmarks) : undefined, reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : []));
+    if (!args.out)
+      emit(
+        closingSummary(
+          scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined,
+          benchmarks ? analysisAnswer(benchmarks) : undefined,
+          reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : [],
+        ),
+      );
   },
 };
 
-
 /** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
 function gridExecutionNote(execution: string): string {
-  return execution === 'next-close' ? 'every replay: strategies, benchmarks, robustness grid' : 'every replay; the robustness grid charges the same cost but fills at the next close';
+  return execution === 'next-close'
+    ? 'every replay: strategies, benchmarks, robustness grid'
+    : 'every replay; the robustness grid charges the same cost but fills at the next close';
 }
 
 /** The validation report: the data-only report model, with this run's scorecard, strategies and robustness. */
-async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[], inputs: AnalysisInputs, scorecard: ScorecardRow[], robustness?: RobustnessResult, benchmarks?: BenchmarkAnalysis, definitionGrid?: VerdictGrid, commodities?: CommodityVariantRow[]): Promise<void> {
+async function writeValidationReport(
+  args: ValidateArgs,
+  formats: ReportFormat[],
+  inputs: AnalysisInputs,
+  scorecard: ScorecardRow[],
+  robustness?: RobustnessResult,
+  benchmarks?: BenchmarkAnalysis,
+  definitionGrid?: VerdictGrid,
+  commodities?: CommodityVariantRow[],
+): Promise<void> {
   // Loaded only here: the report stack (vega, pdfkit) costs a second to import.
   const { buildReportFromInputs } = await import('../../reports/sections/report-from-inputs.ts');
   const { benchmarkBlocks } = await import('../../reports/sections/benchmarks-section.ts');
@@ -347,7 +553,9 @@ async function writeValidationReport(args: ValidateArgs, formats: ReportFormat[]
       createdAt: reportCreatedAt(),
       command: `quadrant ${process.argv.slice(2).join(' ')}`,
       playbook: { costBps: inputs.assumption.costBps, execution: inputs.assumption.execution, withoutControl: true },
-      notes: inputs.warnings.length ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }] : undefined,
+      notes: inputs.warnings.length
+        ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }]
+        : undefined,
     },
   );
   emit(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));

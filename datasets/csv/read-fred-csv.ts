@@ -9,7 +9,18 @@ import { readDatedTable } from './read-table.ts';
  * Each observation's availability day follows the catalog's publication rule.
  */
 export function readFredCsv(text: string, file: string, entry: MacroEntry, warnings: Issue[]): Series {
-  const table = readDatedTable(text, file, { headers: [['observation_date', entry.id], ['DATE', entry.id]], valueColumns: [1] }, warnings);
+  const table = readDatedTable(
+    text,
+    file,
+    {
+      headers: [
+        ['observation_date', entry.id],
+        ['DATE', entry.id],
+      ],
+      valueColumns: [1],
+    },
+    warnings,
+  );
   const available = new Int32Array(table.days.length);
   for (let i = 0; i < available.length; i++) available[i] = availableFrom(table.days[i], entry.publication);
   return {

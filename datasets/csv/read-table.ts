@@ -92,7 +92,13 @@ function sortAndDedupe(table: DatedTable, file: string, warnings: Issue[]): Date
   for (let i = 1; i < n && sorted; i++) {
     if (table.days[i] < table.days[i - 1]) {
       sorted = false;
-      warnings.push({ severity: 'warning', code: 'unsorted-dates-sorted', file, line: table.lines[i], message: 'dates are not in ascending order; rows were sorted' });
+      warnings.push({
+        severity: 'warning',
+        code: 'unsorted-dates-sorted',
+        file,
+        line: table.lines[i],
+        message: 'dates are not in ascending order; rows were sorted',
+      });
     }
   }
   let order: Int32Array | undefined;

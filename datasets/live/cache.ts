@@ -79,40 +79,45 @@ const queues = new Map<string, Promise<unknown>>();
  */
 export async function withFileLock<T>(target: string, fn: () => Promise<T>): Promise<T> {
   const prev = queues.get(target) ?? Promise.resolve();
-  const run = prev.catch(() => {}).then(async () => {
-    const lock = `${target}.lock`;
-    await mkdir(dirname(lock), { recursive: true });
-    const start = Date.now();
-    for (;;) {
-      try {
-        const h = await open(lock, 'wx');
-        await h.writeFile(String(process.pid));
-        await h.close();
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-        // A lock whose process is gone (a fetch killed with SIGKILL) is stale at once.
-        const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-        if (age > LOCK_STALE_MS || (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !processAlive(owner))) {
-          await rm(lock, { force: true });
-          continue;
+  const run = prev
+    .catch(() => {})
+    .then(async () => {
+      const lock = `${target}.lock`;
+      await mkdir(dirname(lock), { recursive: true });
+      const start = Date.now();
+      for (;;) {
+        try {
+          const h = await open(lock, 'wx');
+          await h.writeFile(String(process.pid));
+          await h.close();
+          break;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          const age = await stat(lock).then(
+            (s) => Date.now() - s.mtimeMs,
+            () => 0,
+          );
+          // A lock whose process is gone (a fetch killed with SIGKILL) is stale at once.
+          const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+          if (age > LOCK_STALE_MS || (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !processAlive(owner))) {
+            await rm(lock, { force: true });
+            continue;
+          }
+          if (Date.now() - start > LOCK_WAIT_MS) {
+            throw new QuadrantError('internal', `${lock} is held by another process`, {
+              file: lock,
+              hint: 'wait for the other `quadrant data fetch` to finish, or delete the lock file',
+            });
+          }
+          await new Promise((r) => setTimeout(r, 50));
         }
-        if (Date.now() - start > LOCK_WAIT_MS) {
-          throw new QuadrantError('internal', `${lock} is held by another process`, {
-            file: lock,
-            hint: 'wait for the other `quadrant data fetch` to finish, or delete the lock file',
-          });
-        }
-        await new Promise((r) => setTimeout(r, 50));
       }
-    }
-    try {
-      return await fn();
-    } finally {
-      await rm(lock, { force: true });
-    }
-  });
+      try {
+        return await fn();
+      } finally {
+        await rm(lock, { force: true });
+      }
+    });
   queues.set(target, run);
   try {
     return await run;
@@ -223,11 +228,7 @@ export async function readManifest(cacheDir: string, kind: CacheKind): Promise<F
 }
 
 /** The manifest entry for a stored text. */
-export function manifestEntry(
-  file: string,
-  text: string,
-  info: { source: string; url: string; retrievedAt: Date; vintageDate?: string },
-): ManifestEntry {
+export function manifestEntry(file: string, text: string, info: { source: string; url: string; retrievedAt: Date; vintageDate?: string }): ManifestEntry {
   const s = summariseCsv(text);
   return {
     file,
@@ -248,13 +249,7 @@ export function manifestEntry(
  * Records `entry` for `id` in the kind's manifest: read, modify, write atomically, under the
  * manifest's lock, keeping every other entry and field as it was.
  */
-export async function updateManifest(
-  cacheDir: string,
-  kind: CacheKind,
-  id: string,
-  entry: ManifestEntry,
-  now = new Date(),
-): Promise<void> {
+export async function updateManifest(cacheDir: string, kind: CacheKind, id: string, entry: ManifestEntry, now = new Date()): Promise<void> {
   const path = manifestPath(cacheDir, kind);
   await withFileLock(path, async () => {
     const manifest = await readManifest(cacheDir, kind);

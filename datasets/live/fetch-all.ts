@@ -59,9 +59,7 @@ export function resolveFetchTargets(names?: readonly string[]): FetchTarget[] {
   const out: FetchTarget[] = [];
   for (const name of names) {
     const upper = name.trim().toUpperCase();
-    const target =
-      all.find((t) => t.id === name) ??
-      all.find((t) => t.id.toUpperCase() === upper || t.symbol?.toUpperCase() === upper);
+    const target = all.find((t) => t.id === name) ?? all.find((t) => t.id.toUpperCase() === upper || t.symbol?.toUpperCase() === upper);
     if (!target) {
       throw new DataError('unknown-series', `unknown series "${name}"`, {
         series: name,
@@ -167,11 +165,15 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
     if (Number.isNaN(day)) throw new UsageError(`vintage date "${vintage}" is not YYYY-MM-DD`);
     const today = isoDay(Math.floor(now() / 86_400_000));
     if (vintage > today) {
-      throw new UsageError(`vintage date ${vintage} is in the future (today is ${today})`, { hint: 'a vintage is the data as known on a past day; leave out --vintage for the current data' });
+      throw new UsageError(`vintage date ${vintage} is in the future (today is ${today})`, {
+        hint: 'a vintage is the data as known on a past day; leave out --vintage for the current data',
+      });
     }
     const other = targets.filter((t) => t.provider !== 'fred');
     if (options.series?.length && other.length) {
-      throw new UsageError(`${other.map((t) => t.id).join(', ')} ${other.length === 1 ? 'has' : 'have'} no vintages: ALFRED keeps FRED series only`, { hint: 'fetch them without --vintage' });
+      throw new UsageError(`${other.map((t) => t.id).join(', ')} ${other.length === 1 ? 'has' : 'have'} no vintages: ALFRED keeps FRED series only`, {
+        hint: 'fetch them without --vintage',
+      });
     }
     targets = targets.filter((t) => t.provider === 'fred');
     if (!apiKey) throw new UsageError('FRED vintages (ALFRED) need a FRED API key', { hint: 'set FRED_API_KEY' });
@@ -196,7 +198,8 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
       targets = left.map((id) => targets.find((t) => t.id === id) as FetchTarget);
     }
   }
-  const state: FetchState = previous && resumed ? { ...previous, stopped: undefined } : { started_at: new Date(now()).toISOString(), targets: targets.map((t) => t.id), done: [] };
+  const state: FetchState =
+    previous && resumed ? { ...previous, stopped: undefined } : { started_at: new Date(now()).toISOString(), targets: targets.map((t) => t.id), done: [] };
   await writeFetchState(cacheDir, state);
 
   const items: FetchItemResult[] = [];
@@ -254,8 +257,11 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
   if (blocked || interrupted) {
     const fetched = items.filter((i) => i.ok).map((i) => i.id);
     const missing = pendingIds(state);
-    const wait = blocked?.retryAfterMs !== undefined ? `try again after ${Math.ceil(blocked.retryAfterMs / 60_000)} minute(s) (Yahoo's Retry-After)` : RATE_LIMIT_ADVICE;
-    const head = blocked ? `Yahoo Finance is rate-limiting this machine (HTTP 429 on ${blocked.details.series}); Quadrant stopped asking it.` : 'The fetch was interrupted.';
+    const wait =
+      blocked?.retryAfterMs !== undefined ? `try again after ${Math.ceil(blocked.retryAfterMs / 60_000)} minute(s) (Yahoo's Retry-After)` : RATE_LIMIT_ADVICE;
+    const head = blocked
+      ? `Yahoo Finance is rate-limiting this machine (HTTP 429 on ${blocked.details.series}); Quadrant stopped asking it.`
+      : 'The fetch was interrupted.';
     const resume = `the next \`quadrant data fetch\`${options.series?.length ? ' with the same --series' : ''} fetches only those`;
     const message =
       `${head} Fetched ${fetched.length}: ${fetched.join(', ') || 'none'}. Not fetched ${missing.length}: ${missing.join(', ') || 'none'}. ` +

@@ -3,14 +3,7 @@ import { DataError, UsageError } from '../errors.ts';
 import { parseIsoDay } from '../day.ts';
 import { type HttpOptions, NetworkError, fetchText, redactUrl } from './http.ts';
 import { serviceOrigin } from './origins.ts';
-import {
-  type FetchedFile,
-  type FredRow,
-  checkDates,
-  describeBody,
-  fredCsvText,
-  normaliseDecimal,
-} from './snapshot-format.ts';
+import { type FetchedFile, type FredRow, checkDates, describeBody, fredCsvText, normaliseDecimal } from './snapshot-format.ts';
 
 /** FRED's keyless CSV download (the "Download CSV" link on every series page). */
 export const FREDGRAPH_PATH = '/graph/fredgraph.csv';
@@ -56,10 +49,7 @@ export function parseFredGraphCsv(text: string, id: string, url: string): FredRo
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
   const [header, ...body] = parsed.data;
   const ok =
-    header !== undefined &&
-    header.length === 2 &&
-    /^(observation_date|date)$/i.test(header[0].trim()) &&
-    header[1].trim().toUpperCase() === id.toUpperCase();
+    header !== undefined && header.length === 2 && /^(observation_date|date)$/i.test(header[0].trim()) && header[1].trim().toUpperCase() === id.toUpperCase();
   if (!ok) {
     throw new DataError('bad-header', `${where} did not return FRED's CSV for ${id} (got ${describeBody(text)})`, {
       series: id,

@@ -10,10 +10,7 @@ export interface ResponseLike {
 }
 
 /** A `fetch` look-alike; tests inject one so no test touches the network. */
-export type FetchLike = (
-  url: string,
-  init: { signal: AbortSignal; headers: Record<string, string> },
-) => Promise<ResponseLike>;
+export type FetchLike = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<ResponseLike>;
 
 export type Sleep = (ms: number) => Promise<void>;
 

@@ -2,15 +2,7 @@ import { DataError, QuadrantError } from '../errors.ts';
 import { type Day, dayOf, isoDay } from '../day.ts';
 import { type HttpOptions, NetworkError, fetchText, redactUrl } from './http.ts';
 import { serviceOrigin } from './origins.ts';
-import {
-  type FetchedFile,
-  type PriceRow,
-  checkDates,
-  describeBody,
-  formatNumber,
-  fredCsvText,
-  priceCsvText,
-} from './snapshot-format.ts';
+import { type FetchedFile, type PriceRow, checkDates, describeBody, formatNumber, fredCsvText, priceCsvText } from './snapshot-format.ts';
 
 /** Yahoo Finance's chart path (no key; wants a browser-like User-Agent). */
 export const YAHOO_CHART_PATH = '/v8/finance/chart/';
@@ -38,8 +30,7 @@ export const YAHOO_SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 /** Sent with every Yahoo request: the endpoint answers 429 to unknown clients. */
-export const BROWSER_USER_AGENT =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+export const BROWSER_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 
 export function yahooSymbol(ticker: string): string {
   return YAHOO_SYMBOLS[ticker] ?? ticker;
@@ -92,7 +83,16 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(unixSeconds: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     offsetFormats.set(timeZone, format);
   }
   const p: Record<string, number> = {};
@@ -277,8 +277,7 @@ export function parseYahooChartWithEvents(text: string, opts: ChartParseOptions)
     const nowSec = nowMs / 1000;
     today = dayIn(nowSec);
     const regular = meta.currentTradingPeriod?.regular;
-    const closed =
-      typeof regular?.start === 'number' && typeof regular.end === 'number' && nowSec >= regular.end && dayIn(regular.end) === today;
+    const closed = typeof regular?.start === 'number' && typeof regular.end === 'number' && nowSec >= regular.end && dayIn(regular.end) === today;
     if (!closed) today -= 1; // today's bar is not final yet
     if (typeof regular?.start === 'number' && typeof regular.end === 'number' && nowSec < regular.end) liveFrom = regular.start;
   }
@@ -289,7 +288,10 @@ export function parseYahooChartWithEvents(text: string, opts: ChartParseOptions)
     }
   }
   const order = stamps.map((_, i) => i).sort((a, b) => Number(stamps[a]) - Number(stamps[b]));
-  const days = exchangeDays(order.map((i) => stamps[i] as number), zone as string);
+  const days = exchangeDays(
+    order.map((i) => stamps[i] as number),
+    zone as string,
+  );
   const rows: PriceRow[] = [];
   for (let o = 0; o < order.length; o++) {
     const i = order[o];

@@ -27,7 +27,12 @@ export interface CommodityVariantRow {
  * The commodity claims scored with each proxy in the commodities role, all else (labels, other
  * roles, bootstrap seed and resamples) unchanged: how much their verdicts rest on DBC.
  */
-export function commodityVariants(panel: Panel, labels: Uint8Array, options: ClaimContextOptions, defaultRoles?: ReadonlyMap<Role, RoleSeries>): CommodityVariantRow[] {
+export function commodityVariants(
+  panel: Panel,
+  labels: Uint8Array,
+  options: ClaimContextOptions,
+  defaultRoles?: ReadonlyMap<Role, RoleSeries>,
+): CommodityVariantRow[] {
   const rows: CommodityVariantRow[] = [];
   const map = resolveRoleMap(panel);
   for (const proxy of COMMODITY_PROXIES) {

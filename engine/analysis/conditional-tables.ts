@@ -121,7 +121,16 @@ export function conditionalTable(series: readonly NamedReturns[], condition: Con
   return rows;
 }
 
-function groupRow(condition: ConditionSpec, name: string, h: number, g: number, codes: Uint8Array, fwd: Float64Array, dd: Float64Array, zq: number): ConditionalRow {
+function groupRow(
+  condition: ConditionSpec,
+  name: string,
+  h: number,
+  g: number,
+  codes: Uint8Array,
+  fwd: Float64Array,
+  dd: Float64Array,
+  zq: number,
+): ConditionalRow {
   const n = codes.length;
   const mask = new Uint8Array(n);
   let m = 0;

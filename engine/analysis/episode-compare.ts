@@ -110,7 +110,8 @@ export function compareEpisodes(input: EpisodeInput, spans: readonly EpisodeSpan
   for (const r of input.returns) {
     paths.push({ name: r.name, units: 'fraction', mode: 'cumulative', values: episodes.map((e) => cumulativePath(r.returns, e, length)) });
   }
-  for (const s of input.signals) paths.push({ name: s.name, units: s.units, mode: s.mode, values: episodes.map((e) => eventPath(s.values, e, length, s.mode)) });
+  for (const s of input.signals)
+    paths.push({ name: s.name, units: s.units, mode: s.mode, values: episodes.map((e) => eventPath(s.values, e, length, s.mode)) });
   return { episodes, length, paths };
 }
 

@@ -16,15 +16,57 @@ export interface NamedEpisode {
  * any regime label.
  */
 export const EPISODES: readonly NamedEpisode[] = [
-  { id: 'gfc-2008', title: '2008 financial crisis', from: '2007-10-09', to: '2009-03-09', description: 'S&P 500 peak to the March 2009 low: Bear Stearns, Lehman, QE1' },
-  { id: 'taper-2013', title: '2013 taper tantrum', from: '2013-05-22', to: '2013-09-18', description: "Bernanke's taper testimony to the September no-taper decision" },
+  {
+    id: 'gfc-2008',
+    title: '2008 financial crisis',
+    from: '2007-10-09',
+    to: '2009-03-09',
+    description: 'S&P 500 peak to the March 2009 low: Bear Stearns, Lehman, QE1',
+  },
+  {
+    id: 'taper-2013',
+    title: '2013 taper tantrum',
+    from: '2013-05-22',
+    to: '2013-09-18',
+    description: "Bernanke's taper testimony to the September no-taper decision",
+  },
   { id: 'covid-2020', title: '2020 COVID shock', from: '2020-02-19', to: '2020-04-30', description: 'S&P 500 peak, crash, unlimited QE and the April rebound' },
   { id: 'qe-2021', title: '2021 QE', from: '2021-01-04', to: '2021-11-02', description: 'QE at $120bn a month until the taper was announced on 3 November' },
-  { id: '2022', title: '2022 tightening', from: '2022-01-03', to: '2022-12-30', description: 'hikes from near zero to 4.25–4.50 %, QT from June, a strong dollar: the note’s Q4 example' },
-  { id: 'svb-2023', title: 'March 2023 SVB', from: '2023-03-01', to: '2023-03-31', description: 'reserves below $3T, SVB fails, emergency lending lifts the Fed balance sheet by over $300bn' },
-  { id: '2025Q2', title: '2025 Q2 tariff and stagflation scare', from: '2025-04-01', to: '2025-06-30', description: 'reciprocal tariffs, a weak dollar, non-US and commodities lead: the note’s Q3 example' },
-  { id: 'reserves-below-3t-2025', title: 'Sep–Dec 2025 reserves below $3T', from: '2025-09-01', to: '2025-12-31', description: 'reserves under the red line, repo stress in October, QT ends, RMP decided in December' },
-  { id: 'rmp-2026', title: 'Jan–Apr 2026 reserve management purchases', from: '2026-01-01', to: '2026-04-30', description: 'RMP bill purchases and the TGA drawdown the note forecast (out of sample)' },
+  {
+    id: '2022',
+    title: '2022 tightening',
+    from: '2022-01-03',
+    to: '2022-12-30',
+    description: 'hikes from near zero to 4.25–4.50 %, QT from June, a strong dollar: the note’s Q4 example',
+  },
+  {
+    id: 'svb-2023',
+    title: 'March 2023 SVB',
+    from: '2023-03-01',
+    to: '2023-03-31',
+    description: 'reserves below $3T, SVB fails, emergency lending lifts the Fed balance sheet by over $300bn',
+  },
+  {
+    id: '2025Q2',
+    title: '2025 Q2 tariff and stagflation scare',
+    from: '2025-04-01',
+    to: '2025-06-30',
+    description: 'reciprocal tariffs, a weak dollar, non-US and commodities lead: the note’s Q3 example',
+  },
+  {
+    id: 'reserves-below-3t-2025',
+    title: 'Sep–Dec 2025 reserves below $3T',
+    from: '2025-09-01',
+    to: '2025-12-31',
+    description: 'reserves under the red line, repo stress in October, QT ends, RMP decided in December',
+  },
+  {
+    id: 'rmp-2026',
+    title: 'Jan–Apr 2026 reserve management purchases',
+    from: '2026-01-01',
+    to: '2026-04-30',
+    description: 'RMP bill purchases and the TGA drawdown the note forecast (out of sample)',
+  },
 ];
 
 /** An episode resolved to days (inclusive calendar bounds, not yet snapped to trading days). */

@@ -28,7 +28,13 @@ export function reservesCondition(reserves: Float64Array, sinceIndex = 0, thresh
   const codes = thresholdCodes(reserves, threshold);
   codes.fill(0, 0, Math.max(0, Math.min(sinceIndex, codes.length)));
   const line = `$${threshold / 1e6}T`;
-  return { id: 'reserves', title: `bank reserves below vs at/above ${line} (WRESBAL as of the decision day)`, codes, groups: [`below ${line}`, `above ${line}`], contrast: [1, 2] };
+  return {
+    id: 'reserves',
+    title: `bank reserves below vs at/above ${line} (WRESBAL as of the decision day)`,
+    codes,
+    groups: [`below ${line}`, `above ${line}`],
+    contrast: [1, 2],
+  };
 }
 
 /**
@@ -37,7 +43,12 @@ export function reservesCondition(reserves: Float64Array, sinceIndex = 0, thresh
  * changes of the trailing {@link TERCILE_WINDOW} days, so each day's tercile uses only changes
  * known by then (see trailingTerciles).
  */
-export function netLiquidityTercileCondition(netLiquidity: Float64Array, lag = NET_LIQUIDITY_CHANGE_DAYS, minHistory = TERCILE_MIN_HISTORY, window = TERCILE_WINDOW): ConditionSpec {
+export function netLiquidityTercileCondition(
+  netLiquidity: Float64Array,
+  lag = NET_LIQUIDITY_CHANGE_DAYS,
+  minHistory = TERCILE_MIN_HISTORY,
+  window = TERCILE_WINDOW,
+): ConditionSpec {
   const codes = trailingTerciles(changeOver(netLiquidity, lag), minHistory, window);
   return {
     id: 'net-liquidity',

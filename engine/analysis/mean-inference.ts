@@ -78,7 +78,11 @@ export function meanInference(x: Float64Array, options: InferenceOptions = {}): 
     out.nwLags = nw.lags;
   }
   if (n >= MIN_BOOTSTRAP_DAYS) {
-    const boot = stationaryBootstrapMean(x, { reps, seed, level, blockLength: options.blockLength === undefined ? bootstrapBlockLength(x) : Math.min(options.blockLength, n) }, TRADING_DAYS_PER_YEAR);
+    const boot = stationaryBootstrapMean(
+      x,
+      { reps, seed, level, blockLength: options.blockLength === undefined ? bootstrapBlockLength(x) : Math.min(options.blockLength, n) },
+      TRADING_DAYS_PER_YEAR,
+    );
     out.lower = boot.lower;
     out.upper = boot.upper;
     out.blockLength = boot.blockLength;

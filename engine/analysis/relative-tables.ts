@@ -16,7 +16,12 @@ export interface RelativePair {
  * USD-versus-non-USD contrast is about risk assets, so Treasuries and cash are left out.
  */
 export const RELATIVE_PAIRS: readonly RelativePair[] = [
-  { id: 'us-vs-non-us', title: 'US equities (large+small) minus non-US (developed+emerging)', long: ['us_large', 'us_small'], short: ['non_us_developed', 'emerging'] },
+  {
+    id: 'us-vs-non-us',
+    title: 'US equities (large+small) minus non-US (developed+emerging)',
+    long: ['us_large', 'us_small'],
+    short: ['non_us_developed', 'emerging'],
+  },
   { id: 'small-vs-large', title: 'US small caps minus US large caps', long: ['us_small'], short: ['us_large'] },
   { id: 'commodities-vs-us', title: 'Commodities minus US equities (large+small)', long: ['commodities'], short: ['us_large', 'us_small'] },
 ];

@@ -47,7 +47,12 @@ export const LABEL_FREE_CLAIMS: readonly string[] = ['C6', 'C7', 'C8', 'C10'];
  * seed and resamples as the main scorecard. A row's `agree` counts the definitions whose
  * verdict equals the default definition's (the first), the "stability" of that verdict.
  */
-export function verdictsAcrossDefinitions(panel: Panel, roles: ReadonlyMap<Role, RoleSeries>, definitions: readonly RegimeDefinition[], options: VerdictGridOptions): VerdictGrid {
+export function verdictsAcrossDefinitions(
+  panel: Panel,
+  roles: ReadonlyMap<Role, RoleSeries>,
+  definitions: readonly RegimeDefinition[],
+  options: VerdictGridOptions,
+): VerdictGrid {
   const cache = new RegimeCache(panel);
   const all = options.only?.map((id) => id.toUpperCase());
   const labelled = all ? all.filter((id) => !LABEL_FREE_CLAIMS.includes(id)) : undefined;
@@ -73,7 +78,15 @@ export function verdictsAcrossDefinitions(panel: Panel, roles: ReadonlyMap<Role,
         verdicts[names[k]] = verdictOf(pick(row));
       });
       const defaultVerdict = verdicts[names[0]];
-      rows.push({ claim: claim.id, title: claim.title, sample, defaultVerdict, verdicts, agree: names.filter((n) => verdicts[n] === defaultVerdict).length, total: names.length });
+      rows.push({
+        claim: claim.id,
+        title: claim.title,
+        sample,
+        defaultVerdict,
+        verdicts,
+        agree: names.filter((n) => verdicts[n] === defaultVerdict).length,
+        total: names.length,
+      });
     }
   }
   return { definitions: definitions.map((d) => ({ name: d.name, change: d.change })), rows };

@@ -24,11 +24,13 @@ export function attachTearsheets(results: readonly BacktestResult[], metrics: Re
     const m = input.nav.length;
     if (m < 2) return;
     // A reference wiped out earlier than this path has no return after that (NaN, skipped pairwise).
-    const refs = references.map((ref) => {
-      const returns = new Float64Array(m).fill(NaN);
-      returns.set(ref.returns.subarray(0, m));
-      return { name: ref.name, returns };
-    }).filter((ref) => pairedDays(ref.returns) >= 2);
+    const refs = references
+      .map((ref) => {
+        const returns = new Float64Array(m).fill(NaN);
+        returns.set(ref.returns.subarray(0, m));
+        return { name: ref.name, returns };
+      })
+      .filter((ref) => pairedDays(ref.returns) >= 2);
     metrics[i].tearsheet = tearsheet(input.nav, input.days, input.riskFree, refs);
   });
 }

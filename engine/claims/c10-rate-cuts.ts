@@ -5,7 +5,16 @@ import { day, forecastResult, partsVerdict, type PartOutcome } from './forecast-
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
 
 /** The 2026 FOMC decision days (second day of each scheduled meeting), as published by the Fed. */
-export const FOMC_2026: readonly number[] = ['2026-01-28', '2026-03-18', '2026-04-29', '2026-06-17', '2026-07-29', '2026-09-16', '2026-10-28', '2026-12-09'].map(parseIsoDay);
+export const FOMC_2026: readonly number[] = [
+  '2026-01-28',
+  '2026-03-18',
+  '2026-04-29',
+  '2026-06-17',
+  '2026-07-29',
+  '2026-09-16',
+  '2026-10-28',
+  '2026-12-09',
+].map(parseIsoDay);
 
 /** The note's baseline number of cuts (the registered pass band of the delivered part). */
 export const C10_BASELINE_CUTS = 2;
@@ -95,7 +104,8 @@ export const C10: Claim = {
   title: 'Forecast: two cuts in 2026',
   text: 'Forecast: two Fed rate cuts in 2026 is the baseline.',
   kind: 'forecast',
-  statistic: 'Fed rate cuts in 2026 so far (net of hikes): steps of ≥ 20 bp in the 5-print median of the effective fed funds rate after 2026-01-19; beside it the cuts priced at publication from DFF − DGS2',
+  statistic:
+    'Fed rate cuts in 2026 so far (net of hikes): steps of ≥ 20 bp in the 5-print median of the effective fed funds rate after 2026-01-19; beside it the cuts priced at publication from DFF − DGS2',
   unit: 'cuts',
   rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: cuts priced at publication (DFF − DGS2)/(0.25 × 0.75) ${bandText(PRICED.pass)} (a lower bound: below the band it does not decide); net cuts delivered in 2026 ${bandText(DELIVERED.pass)}, decided early when more have happened or fewer FOMC meetings remain than cuts missing; supported when both pass, contradicted when either fails, pending otherwise`,
   evaluate: evaluateC10,
@@ -134,7 +144,9 @@ function evaluateC10(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   if (left === 0) delivered = inPassBand(net, DELIVERED.pass) ? 'pass' : 'fail';
   else delivered = net > target || net + left < target ? 'fail' : 'open';
   parts.push(delivered);
-  notes.push(`delivered ${delivered} (pass ${bandText(DELIVERED.pass)}): ${moves.cuts} cut(s), ${moves.hikes} hike(s); level ${moves.start.toFixed(2)}% → ${moves.end.toFixed(2)}%`);
+  notes.push(
+    `delivered ${delivered} (pass ${bandText(DELIVERED.pass)}): ${moves.cuts} cut(s), ${moves.hikes} hike(s); level ${moves.start.toFixed(2)}% → ${moves.end.toFixed(2)}%`,
+  );
   notes.push(left > 0 ? `year open: rate data ends ${day(dataEnd)}, ${left} FOMC meeting(s) left in 2026` : 'every 2026 meeting is in the data');
   notes.push(FORECASTS_NOTE);
   return forecastResult(ctx, window, {

@@ -27,7 +27,7 @@ export const C5: Claim = {
   predicted: 'negative',
   statistic: 'risk basket (US large+small, non-US dev, EM, commodities): 252 × (mean in Q4 − lowest mean in Q1..Q3); beside it the Q4 level, 252 × mean in Q4',
   unit: 'annualised return difference (fraction per year)',
-  rule: 'decided by the contrast (Q4 against the worst other quadrant), not by the Q4 level (shown beside it): supported when its two-sided p-value, Holm-adjusted across the sample\'s tests, is below 1 − level (5% by default) and the contrast is negative (Q4 below every other quadrant); contradicted when so with a positive contrast; inconclusive otherwise; untestable without Q4 days or another quadrant; thin below 60 Q4 days or 3 Q4 episodes of ≥ 21 days',
+  rule: "decided by the contrast (Q4 against the worst other quadrant), not by the Q4 level (shown beside it): supported when its two-sided p-value, Holm-adjusted across the sample's tests, is below 1 − level (5% by default) and the contrast is negative (Q4 below every other quadrant); contradicted when so with a positive contrast; inconclusive otherwise; untestable without Q4 days or another quadrant; thin below 60 Q4 days or 3 Q4 episodes of ≥ 21 days",
   evaluate: evaluateC5,
 };
 
@@ -47,11 +47,26 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const q4 = new Uint8Array(g.group.length);
   for (let i = 0; i < q4.length; i++) q4[i] = g.group[i] === 4 ? 1 : 0;
   const episodes = countSpells(q4);
-  const notes = [1, 2, 3, 4].map((q) => (g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[q]} days` : `Q${q}: no days`));
+  const notes = [1, 2, 3, 4].map((q) =>
+    g.counts[q] ? `Q${q}: ${pct(full.mean[q] * TRADING_DAYS_PER_YEAR, 1, 'n/a')}/yr over ${g.counts[q]} days` : `Q${q}: no days`,
+  );
   const untestable = n4 === 0 || present.length === 0;
   let jb: JointInterval = noInterval('no test: no Q4 days or no other quadrant');
   if (untestable) notes.push(n4 === 0 ? 'no Q4 days in this window' : 'no other quadrant in this window');
-  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 4, false, statistic);
+  else
+    jb = jointGroupSums(
+      ctx,
+      g.indices,
+      gather(
+        basket,
+        g.group.map((c) => (c ? 1 : 0)),
+      ),
+      [basket],
+      g.group,
+      4,
+      false,
+      statistic,
+    );
   return historyClaimResult(ctx, window, 'negative', jb, g.indices, {
     n: n4,
     episodes,

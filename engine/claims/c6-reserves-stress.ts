@@ -1,5 +1,14 @@
 import { dayOf, isoDay } from '../../datasets/day.ts';
-import { basketReturns, countSpells, forwardDrawdowns, gather, groupMeanDifference, overlapLags, RESERVES_RED_LINE, thresholdCodes } from '../analysis/index.ts';
+import {
+  basketReturns,
+  countSpells,
+  forwardDrawdowns,
+  gather,
+  groupMeanDifference,
+  overlapLags,
+  RESERVES_RED_LINE,
+  thresholdCodes,
+} from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { normalCdf } from '../stats/normal-cdf.ts';
@@ -47,7 +56,8 @@ export const C6: Claim = {
   text: 'Bank reserves below about $3 trillion mark funding-stress periods (worse risk-asset drawdowns and volatility than above it).',
   kind: 'history',
   predicted: 'positive',
-  statistic: 'risk basket, days after reserves first rose above $3T: annualised volatility with reserves below $3T minus above (reserves as of the previous close); second part, mean forward 21-day drawdown below minus above',
+  statistic:
+    'risk basket, days after reserves first rose above $3T: annualised volatility with reserves below $3T minus above (reserves as of the previous close); second part, mean forward 21-day drawdown below minus above',
   unit: 'annualised volatility difference (fraction per year)',
   rule: `two contrasts (below − above), both must hold: volatility (bootstrap) and forward ${C6_DRAWDOWN_DAYS}-day drawdown (Newey–West, lag ${overlapLags(C6_DRAWDOWN_DAYS)}); claim p-value = the larger of the two when both are positive (intersection–union), else twice the smaller p of the negative parts; supported when that p, Holm-adjusted across the sample's tests, is below 1 − level (5% by default) with both positive; contradicted when so with a negative part; inconclusive otherwise; untestable with no days on one side; the COVID window before reserves first reached $3T is reported apart; thin below 60 below-$3T days or 3 episodes of ≥ 21 days`,
   evaluate: evaluateC6,
@@ -74,8 +84,23 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   let jb: JointInterval = noInterval('no test: no days on one side of the line');
   if (crossed < 0) notes.push('reserves never reached $3T in the data');
   if (untestable || g.counts[1] < 2 || g.counts[2] < 2) notes.push(`too few days on one side of the line (below ${g.counts[1]}, above ${g.counts[2]})`);
-  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 2, true, statistic);
-  notes.push(`vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear, 1, 'n/a')} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear, 1, 'n/a')} (${g.counts[2]} days)`);
+  else
+    jb = jointGroupSums(
+      ctx,
+      g.indices,
+      gather(
+        basket,
+        g.group.map((c) => (c ? 1 : 0)),
+      ),
+      [basket],
+      g.group,
+      2,
+      true,
+      statistic,
+    );
+  notes.push(
+    `vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear, 1, 'n/a')} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear, 1, 'n/a')} (${g.counts[2]} days)`,
+  );
 
   // Forward drawdowns: decision day t needs t+1 ≥ max(from, start) and t+h ≤ to.
   const h = C6_DRAWDOWN_DAYS;
@@ -83,7 +108,9 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const ddCodes = new Uint8Array(n);
   for (let t = Math.max(window.from, start) - 1; t + h <= window.to; t++) ddCodes[t] = codes[t];
   const d = groupMeanDifference(dd, ddCodes, 1, 2, overlapLags(h), ctx.level);
-  notes.push(`fwd ${h}d drawdown below ${pct(d.meanA, 1, 'n/a')} vs above ${pct(d.meanB, 1, 'n/a')}: difference ${pct(d.difference, 1, 'n/a')} [${pct(d.lower, 1, 'n/a')}, ${pct(d.upper, 1, 'n/a')}] (NW lag ${d.lags})`);
+  notes.push(
+    `fwd ${h}d drawdown below ${pct(d.meanA, 1, 'n/a')} vs above ${pct(d.meanB, 1, 'n/a')}: difference ${pct(d.difference, 1, 'n/a')} [${pct(d.lower, 1, 'n/a')}, ${pct(d.upper, 1, 'n/a')}] (NW lag ${d.lags})`,
+  );
 
   // COVID window: before reserves first reached $3T; reported, not tested.
   if (crossed >= 0) {
@@ -97,7 +124,9 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
       for (let k = 0; k < covid.length; k++) (s += covid[k]), (ss += covid[k] * covid[k]);
       const m = covid.length;
       const vol = m > 1 ? Math.sqrt(Math.max(0, (ss - (s * s) / m) / (m - 1))) * sqrtYear : NaN;
-      notes.push(`COVID window ${isoDay(ctx.calendar[from])} … ${isoDay(ctx.calendar[to])} (reserves below $3T before first reaching it; not in the test): vol ${pct(vol, 1, 'n/a')} over ${m} days`);
+      notes.push(
+        `COVID window ${isoDay(ctx.calendar[from])} … ${isoDay(ctx.calendar[to])} (reserves below $3T before first reaching it; not in the test): vol ${pct(vol, 1, 'n/a')} over ${m} days`,
+      );
     }
   }
 

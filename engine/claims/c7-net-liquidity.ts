@@ -26,7 +26,7 @@ export const C7: Claim = {
   predicted: 'positive',
   statistic: `risk basket: annualised mean daily return when net liquidity rose over the last ${NET_LIQUIDITY_CHANGE_DAYS} trading days minus when it fell (as of the previous close)`,
   unit: 'annualised return difference (fraction per year)',
-  rule: 'decided by the contrast rising − falling (the level when rising is shown beside it): supported when its two-sided p-value, Holm-adjusted across the sample\'s tests, is below 1 − level (5% by default) and the contrast is positive; contradicted when so with a negative contrast; inconclusive otherwise; untestable when net liquidity moved one way only; thin below 60 days on either side or 3 rising episodes of ≥ 21 days',
+  rule: "decided by the contrast rising − falling (the level when rising is shown beside it): supported when its two-sided p-value, Holm-adjusted across the sample's tests, is below 1 − level (5% by default) and the contrast is positive; contradicted when so with a negative contrast; inconclusive otherwise; untestable when net liquidity moved one way only; thin below 60 days on either side or 3 rising episodes of ≥ 21 days",
   evaluate: evaluateC7,
 };
 
@@ -49,7 +49,20 @@ function evaluateC7(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const untestable = g.counts[1] === 0 || g.counts[2] === 0;
   let jb: JointInterval = noInterval('no test: net liquidity moved one way only');
   if (untestable) notes.push('net liquidity moved one way only in this window');
-  else jb = jointGroupSums(ctx, g.indices, gather(basket, g.group.map((c) => (c ? 1 : 0))), [basket], g.group, 2, false, statistic);
+  else
+    jb = jointGroupSums(
+      ctx,
+      g.indices,
+      gather(
+        basket,
+        g.group.map((c) => (c ? 1 : 0)),
+      ),
+      [basket],
+      g.group,
+      2,
+      false,
+      statistic,
+    );
   return historyClaimResult(ctx, window, 'positive', jb, g.indices, {
     n: g.indices.length,
     episodes,

@@ -60,7 +60,9 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     const pace = (macro.WALCL[e] - macro.WALCL[b]) / months / 1000;
     const out = judge(pace, PACE.pass);
     parts.push(out);
-    notes.push(`balance sheet ${out} (pass ${bandText(PACE.pass)}): WALCL ${bn(macro.WALCL[b])}→${bn(macro.WALCL[e])} (obs ${day(asOf.WALCL[b])}→${day(asOf.WALCL[e])}), $${pace.toFixed(1)}bn/month`);
+    notes.push(
+      `balance sheet ${out} (pass ${bandText(PACE.pass)}): WALCL ${bn(macro.WALCL[b])}→${bn(macro.WALCL[e])} (obs ${day(asOf.WALCL[b])}→${day(asOf.WALCL[e])}), $${pace.toFixed(1)}bn/month`,
+    );
   }
 
   // 2. TGA release by early April.
@@ -72,7 +74,9 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     const release = (macro.WDTGAL[b] - macro.WDTGAL[e]) / 1000;
     const out = judge(release, TGA.pass);
     parts.push(out);
-    notes.push(`TGA ${out} (pass ${bandText(TGA.pass)}): ${bn(macro.WDTGAL[b])}→${bn(macro.WDTGAL[e])} (obs ${day(asOf.WDTGAL[b])}→${day(asOf.WDTGAL[e])}), released $${release.toFixed(0)}bn`);
+    notes.push(
+      `TGA ${out} (pass ${bandText(TGA.pass)}): ${bn(macro.WDTGAL[b])}→${bn(macro.WDTGAL[e])} (obs ${day(asOf.WDTGAL[b])}→${day(asOf.WDTGAL[e])}), released $${release.toFixed(0)}bn`,
+    );
   }
 
   // 3. Reserves in Q1: distinct observations dated after the forecast and within Q1.
@@ -101,7 +105,9 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     const march = marchCount ? marchSum / marchCount / 1000 : NaN;
     const out = judge(march, RESERVES.pass);
     parts.push(out);
-    notes.push(`reserves ${out} (pass ${bandText(RESERVES.pass)}): March average $${Number.isNaN(march) ? 'n/a' : march.toFixed(0)}bn; ${above} of ${seen} Q1 observations after the forecast above $3T`);
+    notes.push(
+      `reserves ${out} (pass ${bandText(RESERVES.pass)}): March average $${Number.isNaN(march) ? 'n/a' : march.toFixed(0)}bn; ${above} of ${seen} Q1 observations after the forecast above $3T`,
+    );
   }
   notes.push(FORECASTS_NOTE);
 

@@ -27,7 +27,19 @@ export function weekdaysBetween(from: Day, to: Day): number {
 export function forecastResult(
   ctx: ClaimContext,
   window: ClaimWindow,
-  fields: { statistic: number; n: number; episodes?: number; verdict: Verdict; thin: boolean; notes: string[]; fromIndex: number; toIndex: number; test: string; sample: string; secondary?: SecondaryFigure },
+  fields: {
+    statistic: number;
+    n: number;
+    episodes?: number;
+    verdict: Verdict;
+    thin: boolean;
+    notes: string[];
+    fromIndex: number;
+    toIndex: number;
+    test: string;
+    sample: string;
+    secondary?: SecondaryFigure;
+  },
 ): ClaimResult {
   const ok = fields.toIndex >= fields.fromIndex && fields.fromIndex >= 0;
   return {

@@ -36,7 +36,14 @@ export const FORECASTS_NOTE = `bands registered ${registry.registered} in engine
 export function forecastParts(id: 'C8' | 'C9' | 'C10'): ForecastPart[] {
   const entry = registry.forecasts[id];
   if (!entry) throw new Error(`forecasts.json holds no forecast ${id}`);
-  return entry.parts.map((p) => ({ id: p.id, measure: p.measure, unit: p.unit, windowEnd: parseIsoDay(p.window_end), pass: p.pass as PassBand, reason: p.reason }));
+  return entry.parts.map((p) => ({
+    id: p.id,
+    measure: p.measure,
+    unit: p.unit,
+    windowEnd: parseIsoDay(p.window_end),
+    pass: p.pass as PassBand,
+    reason: p.reason,
+  }));
 }
 
 /** The part `partId` of forecast `id`. */

@@ -9,7 +9,16 @@ export type { ClaimContextOptions } from './context.ts';
 export { THIN_DAYS, THIN_EPISODES, allOf, intervalVerdict, isThin, pValueVerdict } from './verdict.ts';
 export { historyClaimResult } from './bootstrap-result.ts';
 export { standInsOn, standInNote } from './stand-ins.ts';
-export { FORECASTS_DISCLOSURE, FORECASTS_NOTE, FORECASTS_PUBLISHED, FORECASTS_REGISTERED, bandText, forecastPart, forecastParts, inPassBand } from './forecast-registry.ts';
+export {
+  FORECASTS_DISCLOSURE,
+  FORECASTS_NOTE,
+  FORECASTS_PUBLISHED,
+  FORECASTS_REGISTERED,
+  bandText,
+  forecastPart,
+  forecastParts,
+  inPassBand,
+} from './forecast-registry.ts';
 export type { ForecastPart, PassBand } from './forecast-registry.ts';
 export { jointBootstrap } from './joint-bootstrap.ts';
 export type { JointInterval } from './joint-bootstrap.ts';

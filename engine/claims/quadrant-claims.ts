@@ -68,7 +68,8 @@ export const C3: Claim = spreadClaim({
     for (let t = 0; t < q2.length; t++) q2[t] &= off[t];
     return q2;
   },
-  conditionNote: (ctx) => `risk gauge: ${ctx.riskAversion ? `${ctx.riskAversion.name} up over ${RISK_GAUGE_DAYS} days` : `US large caps down over ${RISK_GAUGE_DAYS} days (no VIX or HY spread in the data)`}`,
+  conditionNote: (ctx) =>
+    `risk gauge: ${ctx.riskAversion ? `${ctx.riskAversion.name} up over ${RISK_GAUGE_DAYS} days` : `US large caps down over ${RISK_GAUGE_DAYS} days (no VIX or HY spread in the data)`}`,
 });
 
 export const C4: Claim = spreadClaim({

@@ -45,7 +45,8 @@ export const VERDICT_ADJUSTMENT =
 export function runScorecard(ctx: ClaimContext, options: ScorecardOptions = {}, claims: readonly Claim[] = CLAIMS): ScorecardRow[] {
   const wanted = options.only?.map((id) => id.toUpperCase());
   for (const id of wanted ?? []) {
-    if (!claims.some((c) => c.id === id)) throw new ConfigError('bad-config', `unknown claim "${id}"`, { field: 'claims', hint: `claims are ${claims.map((c) => c.id).join(', ')}` });
+    if (!claims.some((c) => c.id === id))
+      throw new ConfigError('bad-config', `unknown claim "${id}"`, { field: 'claims', hint: `claims are ${claims.map((c) => c.id).join(', ')}` });
   }
   const { inSample, outOfSample } = claimWindows(ctx);
   const rows: ScorecardRow[] = [];

@@ -109,7 +109,9 @@ function evaluateSpread(spec: SpreadClaimSpec, ctx: ClaimContext, window: ClaimW
     const inside = full.inside[j] * TRADING_DAYS_PER_YEAR;
     const outside = full.outside[j] * TRADING_DAYS_PER_YEAR;
     level = Math.min(level, inside);
-    notes.push(`${spec.legs[j].name}: ${pct(inside, 1, 'n/a')}/yr in the condition vs ${pct(outside, 1, 'n/a')}/yr outside, contrast ${pct(inside - outside, 1, 'n/a')}`);
+    notes.push(
+      `${spec.legs[j].name}: ${pct(inside, 1, 'n/a')}/yr in the condition vs ${pct(outside, 1, 'n/a')}/yr outside, contrast ${pct(inside - outside, 1, 'n/a')}`,
+    );
   }
   const extra = spec.conditionNote?.(ctx);
   if (extra) notes.push(extra);

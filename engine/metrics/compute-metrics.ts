@@ -71,7 +71,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const rs = r.subarray(0, m);
   const es = e.subarray(0, m);
   const dd = maxDrawdown(nav, days, mask);
-  const cagr = m > 0 ? Math.pow(growth, 1 / years) - 1 : NaN;
+  const cagr = m > 0 ? growth ** (1 / years) - 1 : NaN;
   const sdR = m >= 2 ? standardDeviation(rs) : NaN;
   const sdE = m >= 2 ? standardDeviation(es) : NaN;
   const meanE = m >= 1 ? mean(es) : NaN;

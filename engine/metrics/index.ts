@@ -19,4 +19,12 @@ export { historicalVar, type ValueAtRisk } from './value-at-risk.ts';
 export { rollingRisk } from './rolling-risk.ts';
 export { relativePerformance, type RelativePerformance } from './relative-performance.ts';
 export { trailingReturns, type TrailingReturn } from './trailing-returns.ts';
-export { tearsheet, tearsheetJson, type Tearsheet, type TearsheetReference, type TearsheetRecord, type PeriodReturnRecord, type RelativeRecord } from './tearsheet.ts';
+export {
+  tearsheet,
+  tearsheetJson,
+  type Tearsheet,
+  type TearsheetReference,
+  type TearsheetRecord,
+  type PeriodReturnRecord,
+  type RelativeRecord,
+} from './tearsheet.ts';

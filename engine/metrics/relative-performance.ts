@@ -31,7 +31,8 @@ export interface RelativePerformance {
  */
 export function relativePerformance(r: Float64Array, b: Float64Array, riskFree?: Float64Array): RelativePerformance {
   const n = r.length;
-  if (b.length !== n || (riskFree && riskFree.length !== n)) throw badArgument(`relativePerformance needs returns, benchmark and risk-free of one length (${n})`);
+  if (b.length !== n || (riskFree && riskFree.length !== n))
+    throw badArgument(`relativePerformance needs returns, benchmark and risk-free of one length (${n})`);
   let m = 0;
   let se = 0;
   let sf = 0;
@@ -79,10 +80,10 @@ export function relativePerformance(r: Float64Array, b: Float64Array, riskFree?:
   const beta = varF > 0 ? cov / varF : NaN;
   const alphaDaily = me - beta * mf;
   const sdA = Math.sqrt(varA / (m - 1));
-  const annual = (growth: number, days: number) => Math.pow(growth, TRADING_DAYS_PER_YEAR / days) - 1;
+  const annual = (growth: number, days: number) => growth ** (TRADING_DAYS_PER_YEAR / days) - 1;
   return {
     beta,
-    alpha: Math.pow(1 + alphaDaily, TRADING_DAYS_PER_YEAR) - 1,
+    alpha: (1 + alphaDaily) ** TRADING_DAYS_PER_YEAR - 1,
     trackingError: sdA * Math.sqrt(TRADING_DAYS_PER_YEAR),
     informationRatio: sdA > 0 ? (ma / sdA) * Math.sqrt(TRADING_DAYS_PER_YEAR) : NaN,
     upCapture: upN > 0 ? annual(upR, upN) / annual(upB, upN) : NaN,

@@ -13,7 +13,11 @@ import { TRADING_DAYS_PER_YEAR } from './annualisation.ts';
  *
  * @throws QuadrantError `bad-argument` when lengths differ or the window is below 2.
  */
-export function rollingRisk(returns: Float64Array, benchmark: Float64Array | undefined, window = TRADING_DAYS_PER_YEAR): { volatility: Float64Array; beta: Float64Array } {
+export function rollingRisk(
+  returns: Float64Array,
+  benchmark: Float64Array | undefined,
+  window = TRADING_DAYS_PER_YEAR,
+): { volatility: Float64Array; beta: Float64Array } {
   const n = returns.length;
   if (!(Number.isInteger(window) && window >= 2)) throw badArgument(`rollingRisk needs an integer window ≥ 2, got ${window}`);
   if (benchmark && benchmark.length !== n) throw badArgument(`rollingRisk needs a benchmark as long as the returns (${n}), got ${benchmark.length}`);

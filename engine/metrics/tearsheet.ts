@@ -116,14 +116,28 @@ export function tearsheetJson(sheet: Tearsheet): TearsheetRecord {
     worstMonth: period(sheet.worstMonth),
     bestYear: period(sheet.bestYear),
     worstYear: period(sheet.worstYear),
-    worstDrawdowns: sheet.drawdowns.map((d) => ({ depth: num(d.depth), start: day(d.start), trough: day(d.trough), recovery: day(d.recovery), lengthDays: d.lengthDays })),
+    worstDrawdowns: sheet.drawdowns.map((d) => ({
+      depth: num(d.depth),
+      start: day(d.start),
+      trough: day(d.trough),
+      recovery: day(d.recovery),
+      lengthDays: d.lengthDays,
+    })),
     valueAtRisk95: num(sheet.valueAtRisk.var),
     conditionalValueAtRisk95: num(sheet.valueAtRisk.cvar),
     trailingReturns: Object.fromEntries(sheet.trailing.map((t) => [`${t.years}y`, num(t.annualised)])),
     against: Object.fromEntries(
       sheet.relative.map((r) => [
         r.against,
-        { alpha: num(r.alpha), beta: num(r.beta), trackingError: num(r.trackingError), informationRatio: num(r.informationRatio), upCapture: num(r.upCapture), downCapture: num(r.downCapture), days: r.days },
+        {
+          alpha: num(r.alpha),
+          beta: num(r.beta),
+          trackingError: num(r.trackingError),
+          informationRatio: num(r.informationRatio),
+          upCapture: num(r.upCapture),
+          downCapture: num(r.downCapture),
+          days: r.days,
+        },
       ]),
     ),
   };

@@ -28,6 +28,6 @@ export function trailingReturns(nav: Float64Array, days: Int32Array, horizons: r
     if (days[0] > from) return { years, annualised: NaN };
     let i = n - 1;
     while (i > 0 && days[i] > from) i--;
-    return { years, annualised: Math.pow(nav[n - 1] / nav[i], 1 / years) - 1 };
+    return { years, annualised: (nav[n - 1] / nav[i]) ** (1 / years) - 1 };
   });
 }

@@ -9,7 +9,7 @@ export const PUBLICATION_DATE = '2026-01-19';
  * September 2026 at hand: post-publication data existed when the rules were written.
  */
 export const POST_PUBLICATION_NOTE =
-  'data after 2026-01-19 is post-publication: the note could not see it, but the regime rules were written in November–December 2026, after that data existed, so it tests the note\'s claims, not the definitions blind';
+  "data after 2026-01-19 is post-publication: the note could not see it, but the regime rules were written in November–December 2026, after that data existed, so it tests the note's claims, not the definitions blind";
 
 /** An episode the definitions were adjusted to read as the note says: calibration, not validation. */
 export interface CalibrationTarget {
@@ -23,7 +23,13 @@ export interface CalibrationTarget {
 
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   { episode: '2022', from: '2022-01-01', to: '2022-12-31', quadrant: 4, why: "the note's example of Q4 (hikes, QT from June, a strong dollar)" },
-  { episode: '2025Q2', from: '2025-04-01', to: '2025-06-30', quadrant: 3, why: "the note's example of Q3 (tariffs, a weak dollar, non-US assets and commodities lead)" },
+  {
+    episode: '2025Q2',
+    from: '2025-04-01',
+    to: '2025-06-30',
+    quadrant: 3,
+    why: "the note's example of Q3 (tariffs, a weak dollar, non-US assets and commodities lead)",
+  },
 ];
 
 /** A choice made with the calibration targets in view, and what it did to them. */
@@ -43,20 +49,24 @@ export const CALIBRATED_CHOICES: readonly CalibratedChoice[] = [
   {
     choice: 'policy_vs_market: cuts priced by the 2-year (DFF − DGS2) and not delivered count as tightening, 25 bp dead band, weight 1 (November 2026)',
     components: ['policy_vs_market'],
-    effect: 'added so that 2025 Q2 reads Q3: without it that preset read 2025 Q2 as 100% Q1, with it 65% Q3; retired from the presets in December 2026 (it contradicted rate_expectations and carries the term premium)',
+    effect:
+      'added so that 2025 Q2 reads Q3: without it that preset read 2025 Q2 as 100% Q1, with it 65% Q3; retired from the presets in December 2026 (it contradicted rate_expectations and carries the term premium)',
   },
   {
-    choice: 'rate_expectations: the 2-year yield\'s 3-month change, weight 1',
+    choice: "rate_expectations: the 2-year yield's 3-month change, weight 1",
     components: ['rate_expectations'],
-    effect: 'read early 2022 as tightening (the 2-year rose before the first hike), taking 2022 to 93% Q4; retired from the presets in December 2026 (2022 now reads 69% Q4, 24% Q2 in January–March, when the balance sheet still grew)',
+    effect:
+      'read early 2022 as tightening (the 2-year rose before the first hike), taking 2022 to 93% Q4; retired from the presets in December 2026 (2022 now reads 69% Q4, 24% Q2 in January–March, when the balance sheet still grew)',
   },
   {
     choice: 'policy_surprise: the rate delivered over 3 months against the 3-month bill 3 months earlier, 12.5 bp dead band, weight 1 (December 2026)',
     components: ['policy_surprise'],
-    effect: 'written with both episodes\' labels known; its band (half a 25 bp move) was set before looking at them; it leaves 2025 Q2 at 65% Q3 and 2022 at 69% Q4 (without it the article preset gives the same shares in both)',
+    effect:
+      "written with both episodes' labels known; its band (half a 25 bp move) was set before looking at them; it leaves 2025 Q2 at 65% Q3 and 2022 at 69% Q4 (without it the article preset gives the same shares in both)",
   },
   {
-    choice: 'the article composite\'s weights (balance sheet 1, policy rate 1, net liquidity 0.5, reserves 0.25 + 0.25; dollar 1 / 0.5 / 0.5) and the 10-day confirmation',
+    choice:
+      "the article composite's weights (balance sheet 1, policy rate 1, net liquidity 0.5, reserves 0.25 + 0.25; dollar 1 / 0.5 / 0.5) and the 10-day confirmation",
     components: [],
     effect: 'set when the presets were first written, with both episodes in view; not tuned against them on record, not independent of them either',
   },

@@ -29,7 +29,8 @@ export interface ComputeRegimesOptions {
 export function computeRegimes(panel: Panel, config: RegimeConfig = REGIME_PRESETS.article, options: ComputeRegimesOptions = {}): RegimeResult {
   checkRegimeConfig(config);
   const cache = options.cache ?? new RegimeCache(panel);
-  if (cache.panel !== panel) throw new ConfigError('bad-config', 'the RegimeCache was built for another panel', { field: 'cache', hint: 'make one RegimeCache per panel' });
+  if (cache.panel !== panel)
+    throw new ConfigError('bad-config', 'the RegimeCache was built for another panel', { field: 'cache', hint: 'make one RegimeCache per panel' });
   const model = REGIME_MODELS[config.model ?? DEFAULT_MODEL];
   const out: RegimeModelOutput = model(panel, config, cache);
   // A stale input would freeze the label at an old reading: such days are stale, not labelled.

@@ -41,7 +41,11 @@ export function regimeDefinitions(): RegimeDefinition[] {
     if ((base.model ?? DEFAULT_MODEL) !== DEFAULT_MODEL) continue;
     for (const source of DOLLAR_SOURCES) {
       if (source === base.dollarSource) continue;
-      out.push({ name: `${p}/${source}`, config: withName(base, `${p}/${source}`, { dollarSource: source }), change: `dollar index ${source} instead of ${base.dollarSource}` });
+      out.push({
+        name: `${p}/${source}`,
+        config: withName(base, `${p}/${source}`, { dollarSource: source }),
+        change: `dollar index ${source} instead of ${base.dollarSource}`,
+      });
     }
     for (const c of calibrated) {
       if (!(base.components[c].weight > 0)) continue;
@@ -51,7 +55,11 @@ export function regimeDefinitions(): RegimeDefinition[] {
     }
   }
   const article = REGIME_PRESETS.article;
-  out.push({ name: 'article/2-year-pair', config: withName(article, 'article/2-year-pair', { components: twoYearPair(article, true) }), change: 'rate_expectations and policy_vs_market instead of policy_surprise (the definition until December 2026)' });
+  out.push({
+    name: 'article/2-year-pair',
+    config: withName(article, 'article/2-year-pair', { components: twoYearPair(article, true) }),
+    change: 'rate_expectations and policy_vs_market instead of policy_surprise (the definition until December 2026)',
+  });
   out.push({
     name: 'article/2-year-pair/without-policy_vs_market',
     config: withName(article, 'article/2-year-pair/without-policy_vs_market', { components: twoYearPair(article, false) }),

@@ -7,7 +7,8 @@ const pct0 = (x: number) => `${Math.round(x * 100)}%`;
 /** One line per calibration target: how these labels read it. */
 export function calibrationLines(readings: readonly CalibrationReading[]): string[] {
   return readings.map(
-    (c) => `  ${c.episode} (${c.why}): ${pct0(c.hit)} Q${c.quadrant} of ${c.days} days [Q1 ${pct0(c.shares[1])}, Q2 ${pct0(c.shares[2])}, Q3 ${pct0(c.shares[3])}, Q4 ${pct0(c.shares[4])}]`,
+    (c) =>
+      `  ${c.episode} (${c.why}): ${pct0(c.hit)} Q${c.quadrant} of ${c.days} days [Q1 ${pct0(c.shares[1])}, Q2 ${pct0(c.shares[2])}, Q3 ${pct0(c.shares[3])}, Q4 ${pct0(c.shares[4])}]`,
   );
 }
 
@@ -29,7 +30,15 @@ export function calibrationText(labels: Uint8Array, calendar: Int32Array): strin
 export function calibrationJson(labels: Uint8Array, calendar: Int32Array) {
   return {
     note: 'calibration, not validation: the definitions were adjusted until these episodes read as the note says',
-    targets: calibrationReadings(labels, calendar).map((c) => ({ episode: c.episode, from: c.from, to: c.to, quadrant: c.quadrant, days: c.days, share: c.hit, shares: { Q1: c.shares[1], Q2: c.shares[2], Q3: c.shares[3], Q4: c.shares[4] } })),
+    targets: calibrationReadings(labels, calendar).map((c) => ({
+      episode: c.episode,
+      from: c.from,
+      to: c.to,
+      quadrant: c.quadrant,
+      days: c.days,
+      share: c.hit,
+      shares: { Q1: c.shares[1], Q2: c.shares[2], Q3: c.shares[3], Q4: c.shares[4] },
+    })),
     tuned: CALIBRATED_CHOICES,
     postPublication: POST_PUBLICATION_NOTE,
   };

@@ -30,7 +30,17 @@ export { parseRegimeConfig, safeParseRegimeConfig, regimeConfigProblems, resolve
 export { computeRegimes, type ComputeRegimesOptions } from './compute-regimes.ts';
 export { weightedComponents } from './weighted-components.ts';
 export { DEFAULT_MODEL, REGIME_MODELS, type RegimeModel, type RegimeModelOutput } from './models.ts';
-export { REGIME_COMPONENTS, WINDOW_KEYS, WINDOW_PARAMS, DEFAULT_WINDOWS, componentDefinition, defineComponent, type ComponentDefinition, type SignalContext, type WindowKey } from './components/index.ts';
+export {
+  REGIME_COMPONENTS,
+  WINDOW_KEYS,
+  WINDOW_PARAMS,
+  DEFAULT_WINDOWS,
+  componentDefinition,
+  defineComponent,
+  type ComponentDefinition,
+  type SignalContext,
+  type WindowKey,
+} from './components/index.ts';
 export { RegimeCache } from './regime-cache.ts';
 export { regimeSignals, REGIME_INPUTS, signalUnits, type RegimeSignals } from './regime-signals.ts';
 export { labelQuadrants, type LabelOutput } from './label-quadrants.ts';
@@ -38,7 +48,16 @@ export { episodesOf, summariseEpisodes, type EpisodeSummary } from './episodes.t
 export { timeShares } from './time-shares.ts';
 export { transitionMatrix, transitionProbabilities } from './transition-matrix.ts';
 export { labelAgreement, type YearAgreement } from './label-agreement.ts';
-export { CALIBRATION_TARGETS, CALIBRATED_CHOICES, POST_PUBLICATION_NOTE, PUBLICATION_DATE, calibrationReadings, type CalibrationTarget, type CalibratedChoice, type CalibrationReading } from './calibration.ts';
+export {
+  CALIBRATION_TARGETS,
+  CALIBRATED_CHOICES,
+  POST_PUBLICATION_NOTE,
+  PUBLICATION_DATE,
+  calibrationReadings,
+  type CalibrationTarget,
+  type CalibratedChoice,
+  type CalibrationReading,
+} from './calibration.ts';
 export { definitionsAround, regimeDefinitions, type RegimeDefinition } from './definitions.ts';
 export { staleDays, staleInputsAt, maxInputAge } from './stale-inputs.ts';
 export { calibrationJson, calibrationLines, calibrationText } from './disclosure.ts';

@@ -18,6 +18,14 @@ export const REGIME_MODELS: Readonly<Record<string, RegimeModel>> = {
     // The Markov-switching model reads the weighted composite's two scores (engine/regimes/markov/).
     const w = weightedComponents(panel, config, cache);
     const r = markovRegimeResult({ config, ...w, stale: new Uint8Array(w.labels.length), firstLabelled: -1 }, panel.calendar, config);
-    return { labels: r.labels, rawLabels: r.rawLabels, liquidityScore: r.liquidityScore, dollarScore: r.dollarScore, components: r.components, signals: r.signals, inputs: w.inputs };
+    return {
+      labels: r.labels,
+      rawLabels: r.rawLabels,
+      liquidityScore: r.liquidityScore,
+      dollarScore: r.dollarScore,
+      components: r.components,
+      signals: r.signals,
+      inputs: w.inputs,
+    };
   },
 };

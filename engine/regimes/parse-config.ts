@@ -32,7 +32,12 @@ export function safeParseRegimeConfig(json: unknown, source: string): SafeParse<
   const v = new Check(problems);
   const deep = tooDeepAt(json, MAX_CONFIG_DEPTH);
   if (deep !== undefined) {
-    problems.add(deep || '(root)', 'bad-config', `the config nests deeper than ${MAX_CONFIG_DEPTH} levels`, 'a regime config is at most four levels deep: components.NAME.weight');
+    problems.add(
+      deep || '(root)',
+      'bad-config',
+      `the config nests deeper than ${MAX_CONFIG_DEPTH} levels`,
+      'a regime config is at most four levels deep: components.NAME.weight',
+    );
     return problems.result(() => undefined as never);
   }
   const root = v.object(json, '');
@@ -53,7 +58,8 @@ export function safeParseRegimeConfig(json: unknown, source: string): SafeParse<
   if (root.model !== undefined) set(v.choice(root.model, 'model', MODEL_NAMES), (x) => (config.model = x));
   if (root.dollarSource !== undefined) set(v.choice(root.dollarSource, 'dollarSource', DOLLAR_SOURCES), (x) => (config.dollarSource = x));
   const windows = v.section(root, 'windows', WINDOW_KEYS);
-  if (windows) for (const key of WINDOW_KEYS) if (windows[key] !== undefined) set(v.int(windows[key], `windows.${key}`, 1, MAX_ROWS), (x) => (config.windows[key] = x));
+  if (windows)
+    for (const key of WINDOW_KEYS) if (windows[key] !== undefined) set(v.int(windows[key], `windows.${key}`, 1, MAX_ROWS), (x) => (config.windows[key] = x));
   const z = v.section(root, 'zScore', ['window', 'minHistory', 'clip']);
   if (z) {
     if (z.window !== undefined) set(v.int(z.window, 'zScore.window', 2, MAX_ROWS), (x) => (config.zScore.window = x));
@@ -142,7 +148,10 @@ export function regimeConfigProblems(config: RegimeConfig): Problem[] {
   }
   // Only the weighted-components model scores the axes from these weights.
   if (componentsOk && (config.model ?? DEFAULT_MODEL) === DEFAULT_MODEL) {
-    for (const [axis, names] of [['liquidity', LIQUIDITY_COMPONENTS], ['dollar', DOLLAR_COMPONENTS]] as const) {
+    for (const [axis, names] of [
+      ['liquidity', LIQUIDITY_COMPONENTS],
+      ['dollar', DOLLAR_COMPONENTS],
+    ] as const) {
       if (!names.some((n) => config.components[n].weight > 0)) {
         problems.add('components', 'bad-config', `the ${axis} axis needs at least one component with weight > 0 (${names.join(', ')})`);
       }
@@ -191,7 +200,10 @@ export function resolveRegimeConfig(presetOrFile: string): RegimeConfig {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file: presetOrFile, hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, {
+      file: presetOrFile,
+      hint: 'a regime config is a JSON object, e.g. {"extends": "article", "stability": {"confirmDays": 10}}',
+    });
   }
   return parseRegimeConfig(json, presetOrFile);
 }
@@ -236,7 +248,10 @@ class Check {
 
   choice<T extends string>(v: unknown, field: string, options: readonly T[], what = 'must be one of'): T | undefined {
     if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
-      return this.bad(field, what === 'must be one of' ? `must be one of ${options.join(', ')}, got ${shown(v)}` : `${what} (${options.join(', ')}), got ${shown(v)}`);
+      return this.bad(
+        field,
+        what === 'must be one of' ? `must be one of ${options.join(', ')}, got ${shown(v)}` : `${what} (${options.join(', ')}), got ${shown(v)}`,
+      );
     }
     return v as T;
   }
@@ -249,7 +264,8 @@ class Check {
   }
 
   int(v: unknown, field: string, min: number, max: number): number | undefined {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return this.bad(field, `must be an integer from ${min} to ${max}, got ${shown(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      return this.bad(field, `must be an integer from ${min} to ${max}, got ${shown(v)}`);
     return v;
   }
 

@@ -37,7 +37,8 @@ const BASE: Omit<RegimeConfig, 'name' | 'description' | 'components'> = {
  */
 const article: RegimeConfig = {
   name: 'article',
-  description: 'the note\'s composite: balance sheet, policy rate, easing against bill-priced expectations; net liquidity and reserves with less weight; dollar momentum, trend, acceleration',
+  description:
+    "the note's composite: balance sheet, policy rate, easing against bill-priced expectations; net liquidity and reserves with less weight; dollar momentum, trend, acceleration",
   ...BASE,
   components: {
     ...OFF,
@@ -76,7 +77,7 @@ const rates: RegimeConfig = {
 const markovSwitching: RegimeConfig = {
   ...article,
   name: 'markov-switching',
-  description: 'two-state Markov-switching models (Hamilton filter, EM, monthly expanding refits) on the article composite\'s liquidity and dollar scores',
+  description: "two-state Markov-switching models (Hamilton filter, EM, monthly expanding refits) on the article composite's liquidity and dollar scores",
   model: 'markov-switching',
   stability: { ...BASE.stability, confirmDays: 1 },
 };

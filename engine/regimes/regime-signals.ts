@@ -73,12 +73,7 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
     const c = config.components[d.name as keyof RegimeConfig['components']];
     if (!(c.weight > 0) && !hasInputs(panel, d, config)) continue;
     // The recipe of the raw signal: everything it depends on, so equal keys mean equal arrays.
-    const recipe = [
-      d.name,
-      d.usesDollar ? config.dollarSource : '',
-      ...d.windows.map((w) => ctx.rows(w.key)),
-      ...(d.settings?.(config) ?? []),
-    ].join(':');
+    const recipe = [d.name, d.usesDollar ? config.dollarSource : '', ...d.windows.map((w) => ctx.rows(w.key)), ...(d.settings?.(config) ?? [])].join(':');
     for (const extra of d.context ?? []) signals[extra.name] ??= cache.get(`context:${extra.name}:${recipe}`, () => extra.compute(ctx));
     const raw = cache.get(`signal:${recipe}`, () => d.compute(ctx));
     signals[d.signalName(config)] = raw;
@@ -100,7 +95,10 @@ export function regimeSignals(panel: Panel, config: RegimeConfig, cache: RegimeC
 }
 
 function hasInputs(panel: Panel, d: ComponentDefinition, config: RegimeConfig): boolean {
-  return d.inputs.every((id) => panel.columns[id] !== undefined) && (!d.usesDollar || dollarColumnIds(config.dollarSource).every((id) => panel.columns[id] !== undefined));
+  return (
+    d.inputs.every((id) => panel.columns[id] !== undefined) &&
+    (!d.usesDollar || dollarColumnIds(config.dollarSource).every((id) => panel.columns[id] !== undefined))
+  );
 }
 
 /** The date from which DTWEXBGS was published (its earlier values are a back-cast). */

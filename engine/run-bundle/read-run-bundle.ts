@@ -103,7 +103,8 @@ export function readRunBundle(dir: string): RunBundle {
   const dataDir = (manifest.data as { dir?: unknown } | undefined)?.dir;
   if (typeof dataDir !== 'string') throw fieldMissing(manifestPath, 'data.dir');
   if (!isObject(manifest.data.files)) throw fieldMissing(manifestPath, 'data.files');
-  if (!Array.isArray(manifest.runs) || manifest.runs.length === 0 || manifest.runs.some((r) => typeof r?.name !== 'string')) throw fieldMissing(manifestPath, 'runs');
+  if (!Array.isArray(manifest.runs) || manifest.runs.length === 0 || manifest.runs.some((r) => typeof r?.name !== 'string'))
+    throw fieldMissing(manifestPath, 'runs');
   const config = (isObject(manifest.config) ? manifest.config : {}) as RunConfig;
   verifyChecksums(dir, manifestPath, manifest.bundle);
 
@@ -119,7 +120,10 @@ export function readRunBundle(dir: string): RunBundle {
   const nav = readNavCsv(join(dir, 'nav.csv'), ['nav']);
   const others = readNavCsv(join(dir, 'benchmarks.csv'), names);
   if (others.days.length !== nav.days.length || others.days.some((d, i) => d !== nav.days[i])) {
-    throw new DataError('file-unreadable', 'benchmarks.csv and nav.csv cover different dates', { file: join(dir, 'benchmarks.csv'), hint: 'the bundle mixes two runs; run `quadrant run --out DIR` again' });
+    throw new DataError('file-unreadable', 'benchmarks.csv and nav.csv cover different dates', {
+      file: join(dir, 'benchmarks.csv'),
+      hint: 'the bundle mixes two runs; run `quadrant run --out DIR` again',
+    });
   }
   return {
     dir,
@@ -137,7 +141,11 @@ function readNavCsv(path: string, expected: readonly string[]): { days: Int32Arr
   const [header, ...rows] = parsed.data;
   const want = ['date', ...expected];
   if (!header || header.length !== want.length || header.some((h, i) => h.trim() !== want[i])) {
-    throw new DataError('bad-header', `expected the columns ${want.join(',')}, found ${header ? header.join(',') : 'nothing'}`, { file: path, line: 1, hint: HINT });
+    throw new DataError('bad-header', `expected the columns ${want.join(',')}, found ${header ? header.join(',') : 'nothing'}`, {
+      file: path,
+      line: 1,
+      hint: HINT,
+    });
   }
   if (rows.length < 2) throw new DataError('file-empty', 'a run needs at least two days of NAV', { file: path });
   const days = new Int32Array(rows.length);
@@ -163,7 +171,11 @@ function readNavCsv(path: string, expected: readonly string[]): { days: Int32Arr
 /** Every bundle file against the sha256 manifest.json records for it. */
 function verifyChecksums(dir: string, manifestPath: string, bundle: unknown): void {
   if (!isObject(bundle)) {
-    throw new DataError('file-unreadable', 'no bundle checksums in the manifest', { file: manifestPath, field: 'bundle', hint: 'the run was written by an older Quadrant, or by hand: run `quadrant run --out DIR` again' });
+    throw new DataError('file-unreadable', 'no bundle checksums in the manifest', {
+      file: manifestPath,
+      field: 'bundle',
+      hint: 'the run was written by an older Quadrant, or by hand: run `quadrant run --out DIR` again',
+    });
   }
   for (const name of RUN_FILES) {
     if (name === 'manifest.json') continue;
@@ -178,7 +190,11 @@ function verifyChecksums(dir: string, manifestPath: string, bundle: unknown): vo
       throw fileSystemError(err, path, 'read', 'run');
     }
     if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
-      throw new DataError('file-unreadable', `does not match the checksum manifest.json records for it: the directory mixes files of two runs, or the file was edited`, { file: path, hint: 'run `quadrant run --out DIR` again' });
+      throw new DataError(
+        'file-unreadable',
+        `does not match the checksum manifest.json records for it: the directory mixes files of two runs, or the file was edited`,
+        { file: path, hint: 'run `quadrant run --out DIR` again' },
+      );
     }
   }
 }

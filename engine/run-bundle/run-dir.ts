@@ -56,7 +56,11 @@ export function lockRunDir(given: string, option?: string): () => void {
       // Released between our open and our read: try again.
     }
     if (processAlive(holder) && holder !== process.pid) {
-      throw new FileSystemError('locked', `another quadrant process (pid ${holder}) is writing this run directory`, { file: dir, ...(option ? { option } : {}), hint: `wait for it, or remove ${path} if no such process runs` });
+      throw new FileSystemError('locked', `another quadrant process (pid ${holder}) is writing this run directory`, {
+        file: dir,
+        ...(option ? { option } : {}),
+        hint: `wait for it, or remove ${path} if no such process runs`,
+      });
     }
     try {
       unlinkSync(path);
@@ -80,7 +84,9 @@ export function recoverRunDir(given: string): { restored?: string; removed: stri
   if (!existsSync(parent)) return result;
   const leftovers = readdirSync(parent).filter((name) => pattern.test(name));
   if (!existsSync(dir)) {
-    const olds = leftovers.filter((name) => pattern.exec(name)![1] === 'old').sort((a, b) => statSync(join(parent, b)).mtimeMs - statSync(join(parent, a)).mtimeMs);
+    const olds = leftovers
+      .filter((name) => pattern.exec(name)![1] === 'old')
+      .sort((a, b) => statSync(join(parent, b)).mtimeMs - statSync(join(parent, a)).mtimeMs);
     if (olds.length) {
       renameSync(join(parent, olds[0]), dir);
       result.restored = olds[0];
@@ -102,11 +108,16 @@ export function recoverRunDir(given: string): { restored?: string; removed: stri
  * @throws ConfigError (exit 2) when `dir` holds other files; FileSystemError naming `dir` and
  *   `option` for a lock held by a live process or a failed write (the old directory stays).
  */
-export function replaceRunDir(given: string, files: readonly { name: string; content: string | Uint8Array }[], options: { replaceable: readonly string[]; option?: string; hooks?: RunDirHooks }): void {
+export function replaceRunDir(
+  given: string,
+  files: readonly { name: string; content: string | Uint8Array }[],
+  options: { replaceable: readonly string[]; option?: string; hooks?: RunDirHooks },
+): void {
   const { replaceable, option, hooks } = options;
   // Absolute, so `--out .` or `--out run/` names a sibling `run.tmp-PID`, not a file inside it.
   const dir = resolve(given);
-  if (dirname(dir) === dir) throw new ConfigError('bad-argument', 'cannot be the root directory: a run replaces its directory whole', { file: given, ...(option ? { option } : {}) });
+  if (dirname(dir) === dir)
+    throw new ConfigError('bad-argument', 'cannot be the root directory: a run replaces its directory whole', { file: given, ...(option ? { option } : {}) });
   const step = hooks?.onStep ?? (() => {});
   try {
     mkdirSync(dirname(dir), { recursive: true });
@@ -124,7 +135,11 @@ export function replaceRunDir(given: string, files: readonly { name: string; con
       const foreign = readdirSync(dir).filter((name) => !replaceable.includes(name));
       if (foreign.length) {
         const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
-        throw new ConfigError('bad-argument', `holds files a run did not write (${list}); a run replaces its directory whole`, { file: given, ...(option ? { option } : {}), hint: 'choose a new or empty directory' });
+        throw new ConfigError('bad-argument', `holds files a run did not write (${list}); a run replaces its directory whole`, {
+          file: given,
+          ...(option ? { option } : {}),
+          hint: 'choose a new or empty directory',
+        });
       }
     }
     mkdirSync(tmp);

@@ -70,6 +70,10 @@ export function runBundleFiles(input: {
  * Writes a run bundle into `dir`, replacing any previous bundle there whole (see replaceRunDir:
  * a lock, a temporary directory, a swap; a stale report.html goes with the old bundle).
  */
-export function writeRunBundle(dir: string, files: readonly { name: string; content: string | Uint8Array }[], options: { option?: string; hooks?: RunDirHooks } = {}): void {
+export function writeRunBundle(
+  dir: string,
+  files: readonly { name: string; content: string | Uint8Array }[],
+  options: { option?: string; hooks?: RunDirHooks } = {},
+): void {
   replaceRunDir(dir, files, { replaceable: [...RUN_FILES, ...REPORT_FILES], ...options });
 }

@@ -52,7 +52,10 @@ export function dailyIsFreshest(daily: number, dailyAsOf: number, weekly: number
 }
 
 /** The panel's TGA (see freshestTga): DTS_TGA where it is current, WDTGAL otherwise. */
-export function panelTga(panel: { columns: Readonly<Record<string, Float64Array>>; asOf: Readonly<Record<string, Int32Array>> }): { values: Float64Array; asOf: Int32Array } {
+export function panelTga(panel: { columns: Readonly<Record<string, Float64Array>>; asOf: Readonly<Record<string, Int32Array>> }): {
+  values: Float64Array;
+  asOf: Int32Array;
+} {
   const weekly = panel.columns.WDTGAL;
   const daily = panel.columns.DTS_TGA;
   const unknown = (n: number) => new Int32Array(n).fill(-1);

@@ -174,7 +174,10 @@ export function watchList(panel: Panel, asked: Day, options: WatchListOptions = 
       `${dgs2Change >= 0.1 ? `up ${pp(dgs2Change)} over 3 months (less easing expected)` : dgs2Change <= -0.1 ? `down ${pp(-dgs2Change)} over 3 months (more easing expected)` : 'little changed over 3 months'}`,
   });
 
-  for (const [id, name] of [['DTWEXBGS', 'broad dollar'], ['DXY', 'DXY']] as const) {
+  for (const [id, name] of [
+    ['DTWEXBGS', 'broad dollar'],
+    ['DXY', 'DXY'],
+  ] as const) {
     if (!panel.columns[id]) continue;
     const x = at(id, 0);
     const mom = x / at(id, 63) - 1;

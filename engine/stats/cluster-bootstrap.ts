@@ -64,7 +64,8 @@ export function clusterBootstrap(
   if (k < 2) throw badArgument(`clusterBootstrap needs at least 2 clusters, got ${k}`);
   if (starts[0] !== 0) throw badArgument(`clusterBootstrap needs the first cluster to start at 0, got ${starts[0]}`);
   for (let c = 1; c < k; c++) {
-    if (!(starts[c] > starts[c - 1] && starts[c] < n)) throw badArgument(`clusterBootstrap needs ascending cluster starts inside [0, ${n}); start ${c} is ${starts[c]}`);
+    if (!(starts[c] > starts[c - 1] && starts[c] < n))
+      throw badArgument(`clusterBootstrap needs ascending cluster starts inside [0, ${n}); start ${c} is ${starts[c]}`);
   }
   if (!Number.isInteger(reps) || reps < 1) throw badArgument(`clusterBootstrap needs an integer reps ≥ 1, got ${reps}`);
   if (!(level > 0 && level < 1)) throw badArgument(`clusterBootstrap needs a level in (0, 1), got ${level}`);

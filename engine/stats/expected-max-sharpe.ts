@@ -25,8 +25,5 @@ export function expectedMaxSharpe(trials: number, sharpeVariance: number): numbe
   }
   if (trials === 1) return 0;
   const g = EULER_MASCHERONI;
-  return (
-    Math.sqrt(sharpeVariance) *
-    ((1 - g) * normalInverseCdf(1 - 1 / trials) + g * normalInverseCdf(1 - 1 / (trials * Math.E)))
-  );
+  return Math.sqrt(sharpeVariance) * ((1 - g) * normalInverseCdf(1 - 1 / trials) + g * normalInverseCdf(1 - 1 / (trials * Math.E)));
 }

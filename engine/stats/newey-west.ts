@@ -42,7 +42,7 @@ export function neweyWest(x: Float64Array, lags?: number): NeweyWestResult {
   }
   let L: number;
   if (lags === undefined) {
-    L = Math.min(n - 1, Math.floor(4 * Math.pow(n / 100, 2 / 9)));
+    L = Math.min(n - 1, Math.floor(4 * (n / 100) ** (2 / 9)));
   } else {
     if (!Number.isInteger(lags) || lags < 0 || lags > n - 1) {
       throw badArgument(`neweyWest needs an integer lag in [0, ${n - 1}], got ${lags}`);

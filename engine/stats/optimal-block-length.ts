@@ -81,7 +81,7 @@ export function optimalBlockLength(x: Float64Array): number {
     G += 2 * w * k * R[k];
     g += 2 * w * R[k];
   }
-  let b = g > 0 ? Math.pow((G * G) / (g * g), 1 / 3) * Math.cbrt(n) : 1;
+  let b = g > 0 ? ((G * G) / (g * g)) ** (1 / 3) * Math.cbrt(n) : 1;
   if (!(b >= 1)) b = 1;
   return Math.min(b, bMax);
 }

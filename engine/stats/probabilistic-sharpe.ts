@@ -37,9 +37,7 @@ export function probabilisticSharpe(input: ProbabilisticSharpeInput): number {
   const benchmark = input.benchmark ?? 0;
   if (!Number.isFinite(n) || n < 2) throw badArgument(`probabilisticSharpe needs n ≥ 2 observations, got ${n}`);
   if (!Number.isFinite(sharpe) || !Number.isFinite(skew) || !Number.isFinite(excessKurtosis) || !Number.isFinite(benchmark)) {
-    throw badArgument(
-      `probabilisticSharpe needs finite sharpe, skew, kurtosis and benchmark, got ${sharpe}, ${skew}, ${excessKurtosis}, ${benchmark}`,
-    );
+    throw badArgument(`probabilisticSharpe needs finite sharpe, skew, kurtosis and benchmark, got ${sharpe}, ${skew}, ${excessKurtosis}, ${benchmark}`);
   }
   const varianceTerm = 1 - skew * sharpe + ((excessKurtosis + 2) / 4) * sharpe * sharpe;
   if (!(varianceTerm > 0)) {

@@ -119,11 +119,16 @@ export function stationaryBootstrapMean(x: Float64Array, options: StationaryBoot
  * // mean of x: columns [x], reduce t => t[0] / n
  * stationaryBootstrapSums([x], (t) => t[0] / x.length, { reps: 1000, seed: 7 });
  */
-export function stationaryBootstrapSums(columns: readonly Float64Array[], reduce: (totals: Float64Array) => number, options: StationaryBootstrapOptions & { blockLength: number }): StationaryBootstrapResult {
+export function stationaryBootstrapSums(
+  columns: readonly Float64Array[],
+  reduce: (totals: Float64Array) => number,
+  options: StationaryBootstrapOptions & { blockLength: number },
+): StationaryBootstrapResult {
   const k = columns.length;
   if (k === 0) throw badArgument('stationaryBootstrapSums needs at least one column');
   const n = columns[0].length;
-  for (let c = 1; c < k; c++) if (columns[c].length !== n) throw badArgument(`stationaryBootstrapSums: column ${c} has ${columns[c].length} values, column 0 ${n}`);
+  for (let c = 1; c < k; c++)
+    if (columns[c].length !== n) throw badArgument(`stationaryBootstrapSums: column ${c} has ${columns[c].length} values, column 0 ${n}`);
   const plan = resamplingPlan(columns[0], options, 'stationaryBootstrapSums');
   // prefix[c·(n+1) + i] = Σ_{j<i} columns[c][j].
   const prefix = new Float64Array(k * (n + 1));

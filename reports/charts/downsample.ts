@@ -36,10 +36,7 @@ export interface Buckets {
  * Groups the days within [from, to] into periods. `days` must be ascending. The finest period
  * giving at most `maxPoints` buckets is used unless `period` is given.
  */
-export function makeBuckets(
-  days: ArrayLike<Day>,
-  options: { from?: Day; to?: Day; maxPoints?: number; period?: Period } = {},
-): Buckets {
+export function makeBuckets(days: ArrayLike<Day>, options: { from?: Day; to?: Day; maxPoints?: number; period?: Period } = {}): Buckets {
   const from = options.from ?? -Infinity;
   const to = options.to ?? Infinity;
   let lo = 0;

@@ -30,7 +30,15 @@ export function drawdownChart(input: DrawdownChartInput): TopLevelSpec {
     {
       data: { values: rows },
       mark: { type: 'line', aria: false, strokeWidth: 1.2 },
-      encoding: { x: timeX(), y, ...seriesEncodings(labels, null, input.series.map((s) => s.colour)) },
+      encoding: {
+        x: timeX(),
+        y,
+        ...seriesEncodings(
+          labels,
+          null,
+          input.series.map((s) => s.colour),
+        ),
+      },
     },
     hoverLayer(hoverRows(input, input.series, { style: 'percent', digits: 1 })),
   ];

@@ -23,7 +23,8 @@ export function eventPathChart(input: EventPathInput): TopLevelSpec {
   const labels = input.series.map((s) => s.label);
   const length = Math.max(0, ...input.series.map((s) => s.values.length));
   const rows: { k: number; s: string; v: number }[] = [];
-  for (const s of input.series) for (let k = 0; k < s.values.length; k++) if (Number.isFinite(s.values[k])) rows.push({ k, s: s.label, v: round6(s.values[k]) });
+  for (const s of input.series)
+    for (let k = 0; k < s.values.length; k++) if (Number.isFinite(s.values[k])) rows.push({ k, s: s.label, v: round6(s.values[k]) });
   const step = Math.max(1, Math.ceil(length / 120));
   const hover: { k0: number; k1: number; tip: string }[] = [];
   for (let k = 0; k < length; k += step) {
@@ -42,7 +43,11 @@ export function eventPathChart(input: EventPathInput): TopLevelSpec {
       encoding: {
         x,
         y: { field: 'v', type: 'quantitative', title: input.yTitle, axis: input.yAxisFormat ? { format: input.yAxisFormat } : {} },
-        ...seriesEncodings(labels, null, input.series.map((s) => s.colour)),
+        ...seriesEncodings(
+          labels,
+          null,
+          input.series.map((s) => s.colour),
+        ),
       },
     },
     {

@@ -76,7 +76,13 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
     });
   });
   const rowHeight = input.rowHeight ?? (input.sublabels ? 46 : 36);
-  const x = { field: 'c', type: 'nominal', sort: input.columns, title: input.xTitle ?? null, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } };
+  const x = {
+    field: 'c',
+    type: 'nominal',
+    sort: input.columns,
+    title: input.xTitle ?? null,
+    axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false },
+  };
   const y = {
     field: 'r',
     type: 'nominal',
@@ -100,7 +106,12 @@ export function heatmapChart(input: HeatmapInput): TopLevelSpec {
               scale: fitted
                 ? { scheme: DIVERGING_SCHEME, reverse: true, domain: [fitted.lo, fitted.hi], domainMid: fitted.mid, clamp: true }
                 : { scheme: DIVERGING_SCHEME, reverse: true, domain: [-max, max], domainMid: 0, clamp: true },
-              legend: { orient: 'right', direction: 'vertical', format: legendFormat(input.format), gradientLength: Math.max(60, rowHeight * input.rows.length - 60) },
+              legend: {
+                orient: 'right',
+                direction: 'vertical',
+                format: legendFormat(input.format),
+                gradientLength: Math.max(60, rowHeight * input.rows.length - 60),
+              },
               condition: { test: 'datum.v === null', value: '#eeeeee' },
             },
             description: { field: 'tip' },

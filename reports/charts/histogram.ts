@@ -65,20 +65,40 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
     const x1 = x0 + h.width;
     const range = `${formatValue(x0, input.format)} to ${formatValue(x1, input.format)}`;
     const extra = k === 0 && h.below ? ` (incl. ${h.below} below)` : k === last && h.above ? ` (incl. ${h.above} above)` : '';
-    return { x0, x1, share: h.total ? count / h.total : 0, tip: `${range}\n${count} days${extra}, ${formatValue(h.total ? count / h.total : 0, { style: 'percent', digits: 1 })}` };
+    return {
+      x0,
+      x1,
+      share: h.total ? count / h.total : 0,
+      tip: `${range}\n${count} days${extra}, ${formatValue(h.total ? count / h.total : 0, { style: 'percent', digits: 1 })}`,
+    };
   });
-  const x: Json = { field: 'x0', type: 'quantitative', title: input.xTitle, scale: { domain: [h.start, h.start + h.width * h.counts.length], nice: false }, axis: input.axisFormat ? { format: input.axisFormat } : {} };
+  const x: Json = {
+    field: 'x0',
+    type: 'quantitative',
+    title: input.xTitle,
+    scale: { domain: [h.start, h.start + h.width * h.counts.length], nice: false },
+    axis: input.axisFormat ? { format: input.axisFormat } : {},
+  };
   const layers: Json[] = [
     {
       data: { values: rows },
       mark: { type: 'rect', color: SERIES_COLOURS[1], stroke: 'white', strokeWidth: 0.5 },
-      encoding: { x, x2: { field: 'x1' }, y: { field: 'share', type: 'quantitative', title: 'Share of days', axis: { format: '.0%' } }, description: { field: 'tip' } },
+      encoding: {
+        x,
+        x2: { field: 'x1' },
+        y: { field: 'share', type: 'quantitative', title: 'Share of days', axis: { format: '.0%' } },
+        description: { field: 'tip' },
+      },
     },
   ];
   if (input.markers?.length) {
     const marks = input.markers.map((m) => ({ x0: m.value, label: m.label, right: m.side === 'right' }));
     layers.push(
-      { data: { values: marks }, mark: { type: 'rule', aria: false, color: RULE_COLOUR, strokeDash: [4, 3] }, encoding: { x: { field: 'x0', type: 'quantitative' } } },
+      {
+        data: { values: marks },
+        mark: { type: 'rule', aria: false, color: RULE_COLOUR, strokeDash: [4, 3] },
+        encoding: { x: { field: 'x0', type: 'quantitative' } },
+      },
       ...[false, true].map((right) => ({
         data: { values: marks },
         transform: [{ filter: right ? 'datum.right' : '!datum.right' }],

@@ -44,18 +44,7 @@ export const QUADRANT_BANDS: readonly string[] = QUADRANT_HUES.map((h) => tint(h
  * yellow (too pale on white), then a wine and a grey from Paul Tol's palettes. Beyond ten,
  * colours repeat with a dash pattern (see `SERIES_DASHES`).
  */
-export const SERIES_COLOURS = [
-  '#000000',
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#882255',
-  '#999999',
-  '#44AA99',
-] as const;
+export const SERIES_COLOURS = ['#000000', '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#882255', '#999999', '#44AA99'] as const;
 
 /** Dash patterns cycled after every ten series (solid first). */
 export const SERIES_DASHES: readonly number[][] = [[], [6, 3], [2, 2]];

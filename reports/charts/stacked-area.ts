@@ -34,9 +34,20 @@ export function stackedAreaChart(input: StackedAreaChartInput): TopLevelSpec {
       mark: { type: 'area', aria: false, interpolate: 'step-after', line: false },
       encoding: {
         x: timeX(),
-        y: { field: 'v', type: 'quantitative', stack: 'zero', title: input.yTitle, axis: { format: '.0%' }, scale: { domain: [0, 1], nice: false, clamp: true } },
+        y: {
+          field: 'v',
+          type: 'quantitative',
+          stack: 'zero',
+          title: input.yTitle,
+          axis: { format: '.0%' },
+          scale: { domain: [0, 1], nice: false, clamp: true },
+        },
         order: { field: 'o', type: 'quantitative' },
-        ...seriesEncodings(labels, null, input.series.map((s) => s.colour)),
+        ...seriesEncodings(
+          labels,
+          null,
+          input.series.map((s) => s.colour),
+        ),
       },
     },
     hoverLayer(hover),

@@ -74,12 +74,7 @@ export interface HoverRow {
  * bucket's first day). The tooltip gives the bucket's last day, then `label: value` per series
  * (the value on that day), then any `extra` line for that day index.
  */
-export function hoverRows(
-  window: TimeWindow,
-  series: readonly LineSeries[],
-  format: ValueFormat,
-  extra?: (index: number) => string | undefined,
-): HoverRow[] {
+export function hoverRows(window: TimeWindow, series: readonly LineSeries[], format: ValueFormat, extra?: (index: number) => string | undefined): HoverRow[] {
   const buckets: Buckets = makeBuckets(window.days, { from: window.from, to: window.to, maxPoints: window.maxHover ?? 420 });
   const rows: HoverRow[] = [];
   const n = buckets.start.length;

@@ -63,7 +63,16 @@ export function timeSeriesChart(input: TimeSeriesChartInput): TopLevelSpec {
   });
   // The emphasised line is a layer of its own after the others, so it is drawn over them.
   const layers: Json[] = emphasised
-    ? [line(rows.filter((r) => r.s !== labels[e]), 1), line(rows.filter((r) => r.s === labels[e]), 2.4)]
+    ? [
+        line(
+          rows.filter((r) => r.s !== labels[e]),
+          1,
+        ),
+        line(
+          rows.filter((r) => r.s === labels[e]),
+          2.4,
+        ),
+      ]
     : [line(rows)];
   if (input.rules?.length) layers.push(...ruleLayers(input, input.rules));
   layers.push(hoverLayer(hoverRows(input, input.series, input.format)));
@@ -107,7 +116,7 @@ export function logTicks(values: readonly number[]): number[] {
   if (hi / lo < 3) {
     // Under a factor of three a log axis looks linear: evenly spaced round numbers.
     const raw = (hi - lo) / 5;
-    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const mag = 10 ** Math.floor(Math.log10(raw));
     const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw)!;
     const out: number[] = [];
     for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) out.push(Number(t.toPrecision(6)));
@@ -117,7 +126,7 @@ export function logTicks(values: readonly number[]): number[] {
   const out: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     for (const s of steps) {
-      const t = Number((s * Math.pow(10, e)).toPrecision(3));
+      const t = Number((s * 10 ** e).toPrecision(3));
       if (t >= lo && t <= hi) out.push(t);
     }
   }

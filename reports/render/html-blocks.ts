@@ -23,7 +23,9 @@ export function noteHtml(block: NoteBlock): string {
  */
 export function tableHtml(block: TableBlock): string {
   const numeric = block.columns.map((c, j) => c.align === 'right' || (c.align !== 'left' && block.rows.some((r) => typeof r.cells[j] === 'number')));
-  const head = block.columns.map((c, j) => `<th scope="col" data-col="${escapeHtml(c.key)}"${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  const head = block.columns
+    .map((c, j) => `<th scope="col" data-col="${escapeHtml(c.key)}"${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
+    .join('');
   const body = block.rows
     .map((row) => {
       const cells = block.columns
@@ -50,7 +52,9 @@ export function tableHtml(block: TableBlock): string {
 
 /** Headline metrics: portfolios × metrics, each cell with `data-metric`, `data-portfolio` and `data-value`. */
 export function headlineHtml(headline: HeadlineTable): string {
-  const head = `<th scope="col">Portfolio</th>` + headline.metrics.map((m) => `<th scope="col" class="num" data-col="${escapeHtml(m.key)}">${escapeHtml(m.label)}</th>`).join('');
+  const head =
+    `<th scope="col">Portfolio</th>` +
+    headline.metrics.map((m) => `<th scope="col" class="num" data-col="${escapeHtml(m.key)}">${escapeHtml(m.label)}</th>`).join('');
   const rows = headline.portfolios
     .map((p) => {
       const cells = headline.metrics

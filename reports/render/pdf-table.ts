@@ -123,7 +123,10 @@ function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: Tabl
   let x = PAGE.margin.left;
   cells.forEach((text, j) => {
     const tone = row?.tones?.[j];
-    doc.font(isBold(row, j) ? FONT.bold : FONT.regular).fontSize(laid.size).fillColor(header ? COLOURS.ink : toneColour(tone));
+    doc
+      .font(isBold(row, j) ? FONT.bold : FONT.regular)
+      .fontSize(laid.size)
+      .fillColor(header ? COLOURS.ink : toneColour(tone));
     doc.text(text, x + PAD_X, y + PAD_Y, { width: laid.widths[j] - 2 * PAD_X, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
     x += laid.widths[j];
   });

@@ -1,7 +1,16 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { formatValue } from '../format.ts';
-import { configTable, presentSections, type ChartBlock, type MetricsBlock, type NoteBlock, type ReportBlock, type ReportModel, type TableBlock } from '../model.ts';
+import {
+  configTable,
+  presentSections,
+  type ChartBlock,
+  type MetricsBlock,
+  type NoteBlock,
+  type ReportBlock,
+  type ReportModel,
+  type TableBlock,
+} from '../model.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
 import { drawTable, ensureSpace } from './pdf-table.ts';
 import { pdfSafeSvg, pdfText } from './pdf-text.ts';
@@ -53,7 +62,12 @@ export async function renderPdf(model: ReportModel, charts: ReadonlyMap<string, 
     if (k === 0 && sections[0][0] === 'summary') summaryHead(doc, model);
     for (const block of section.blocks) drawBlock(doc, block, charts);
   });
-  contents(doc, tocTop, sections.map(([, s]) => s.title), starts);
+  contents(
+    doc,
+    tocTop,
+    sections.map(([, s]) => s.title),
+    starts,
+  );
   const pages = footers(doc, model);
   doc.end();
   await ended;
@@ -63,10 +77,21 @@ export async function renderPdf(model: ReportModel, charts: ReadonlyMap<string, 
 function titleBlock(doc: PDFKit.PDFDocument, model: ReportModel): void {
   const x = PAGE.margin.left;
   doc.font(FONT.bold).fontSize(TYPE.title).fillColor(COLOURS.ink).text(pdfText(model.title), x, PAGE.margin.top, { width: CONTENT_WIDTH });
-  if (model.subtitle) doc.moveDown(0.2).font(FONT.regular).fontSize(TYPE.subtitle).fillColor(COLOURS.muted).text(pdfText(model.subtitle), { width: CONTENT_WIDTH });
-  doc.moveDown(0.3).font(FONT.regular).fontSize(TYPE.small).fillColor(COLOURS.muted).text(pdfText(`Generated ${model.createdAt} by Quadrant`), { width: CONTENT_WIDTH });
+  if (model.subtitle)
+    doc.moveDown(0.2).font(FONT.regular).fontSize(TYPE.subtitle).fillColor(COLOURS.muted).text(pdfText(model.subtitle), { width: CONTENT_WIDTH });
+  doc
+    .moveDown(0.3)
+    .font(FONT.regular)
+    .fontSize(TYPE.small)
+    .fillColor(COLOURS.muted)
+    .text(pdfText(`Generated ${model.createdAt} by Quadrant`), { width: CONTENT_WIDTH });
   doc.moveDown(0.4);
-  doc.moveTo(x, doc.y).lineTo(x + CONTENT_WIDTH, doc.y).lineWidth(1.5).strokeColor(COLOURS.ink).stroke();
+  doc
+    .moveTo(x, doc.y)
+    .lineTo(x + CONTENT_WIDTH, doc.y)
+    .lineWidth(1.5)
+    .strokeColor(COLOURS.ink)
+    .stroke();
   doc.moveDown(0.8);
   doc.fillColor(COLOURS.ink);
 }
@@ -90,7 +115,12 @@ function sectionHeading(doc: PDFKit.PDFDocument, title: string): void {
   doc.outline.addItem(pdfText(title));
   doc.font(FONT.bold).fontSize(TYPE.section).fillColor(COLOURS.ink).text(pdfText(title), x, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.15);
-  doc.moveTo(x, doc.y).lineTo(x + CONTENT_WIDTH, doc.y).lineWidth(0.75).strokeColor(COLOURS.rule).stroke();
+  doc
+    .moveTo(x, doc.y)
+    .lineTo(x + CONTENT_WIDTH, doc.y)
+    .lineWidth(0.75)
+    .strokeColor(COLOURS.rule)
+    .stroke();
   doc.moveDown(0.6);
 }
 
@@ -121,7 +151,10 @@ function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
       kind: 'table',
       id: 'headline',
       caption: hl.from && hl.to ? `Headline metrics, ${hl.from} to ${hl.to}` : 'Headline metrics',
-      columns: [{ key: 'portfolio', label: 'Portfolio', align: 'left' }, ...hl.metrics.map((m) => ({ key: m.key, label: m.label, format: m.format, align: 'right' as const }))],
+      columns: [
+        { key: 'portfolio', label: 'Portfolio', align: 'left' },
+        ...hl.metrics.map((m) => ({ key: m.key, label: m.label, format: m.format, align: 'right' as const })),
+      ],
       rows: hl.portfolios.map((p) => ({ key: p.key, cells: [p.label, ...p.values], emphasis: p.emphasis })),
     });
   }
@@ -135,7 +168,12 @@ function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: Readonly
     case 'heading':
       // Keep a heading with at least a few lines of what follows.
       ensureSpace(doc, 120);
-      doc.moveDown(0.4).font(FONT.bold).fontSize(TYPE.section - 3).fillColor(COLOURS.ink).text(pdfText(block.text), PAGE.margin.left, doc.y, { width: CONTENT_WIDTH });
+      doc
+        .moveDown(0.4)
+        .font(FONT.bold)
+        .fontSize(TYPE.section - 3)
+        .fillColor(COLOURS.ink)
+        .text(pdfText(block.text), PAGE.margin.left, doc.y, { width: CONTENT_WIDTH });
       doc.moveDown(0.4);
       return;
     case 'text':
@@ -193,9 +231,22 @@ function drawMetrics(doc: PDFKit.PDFDocument, block: MetricsBlock): void {
     block.items.slice(i, i + perRow).forEach((m, k) => {
       const x = PAGE.margin.left + k * (w + gap);
       doc.roundedRect(x, y, w, h, 4).fill(COLOURS.soft);
-      doc.font(FONT.regular).fontSize(TYPE.small).fillColor(COLOURS.muted).text(pdfText(m.label), x + 8, y + 6, { width: w - 16, lineBreak: false, ellipsis: true });
-      doc.font(FONT.bold).fontSize(15).fillColor(COLOURS.ink).text(pdfText(formatValue(m.value, m.format)), x + 8, y + 18, { width: w - 16, lineBreak: false });
-      if (m.note) doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted).text(pdfText(m.note), x + 8, y + 36, { width: w - 16, lineBreak: false, ellipsis: true });
+      doc
+        .font(FONT.regular)
+        .fontSize(TYPE.small)
+        .fillColor(COLOURS.muted)
+        .text(pdfText(m.label), x + 8, y + 6, { width: w - 16, lineBreak: false, ellipsis: true });
+      doc
+        .font(FONT.bold)
+        .fontSize(15)
+        .fillColor(COLOURS.ink)
+        .text(pdfText(formatValue(m.value, m.format)), x + 8, y + 18, { width: w - 16, lineBreak: false });
+      if (m.note)
+        doc
+          .font(FONT.regular)
+          .fontSize(7)
+          .fillColor(COLOURS.muted)
+          .text(pdfText(m.note), x + 8, y + 36, { width: w - 16, lineBreak: false, ellipsis: true });
     });
     doc.x = PAGE.margin.left;
     doc.y = y + h + gap;
@@ -248,7 +299,12 @@ function footers(doc: PDFKit.PDFDocument, model: ReportModel): number {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = PAGE.height - PAGE.margin.bottom + 24;
-    doc.moveTo(PAGE.margin.left, y - 6).lineTo(PAGE.width - PAGE.margin.right, y - 6).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
+    doc
+      .moveTo(PAGE.margin.left, y - 6)
+      .lineTo(PAGE.width - PAGE.margin.right, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOURS.rule)
+      .stroke();
     doc.font(FONT.regular).fontSize(TYPE.footer).fillColor(COLOURS.muted);
     doc.text(title, PAGE.margin.left, y, { width: CONTENT_WIDTH - 90, lineBreak: false, ellipsis: true });
     doc.text(`Page ${i + 1} of ${n}`, PAGE.width - PAGE.margin.right - 90, y, { width: 90, align: 'right', lineBreak: false });

@@ -123,8 +123,10 @@ function checkOptions(model: ReportModel, options: RenderOptions): ReportFormat[
     section?.blocks.forEach((block, i) => {
       if (block.kind !== 'chart') return;
       const field = `sections.${sid}.blocks[${i}].id`;
-      if (!/^[A-Za-z0-9_-]+$/.test(block.id)) throw new ConfigError('bad-config', `bad chart id "${block.id}"`, { field, hint: 'letters, digits, dash and underscore only' });
-      if (seen.has(block.id)) throw new ConfigError('bad-config', `chart id "${block.id}" is used twice`, { field, hint: 'chart ids must be unique in a report' });
+      if (!/^[A-Za-z0-9_-]+$/.test(block.id))
+        throw new ConfigError('bad-config', `bad chart id "${block.id}"`, { field, hint: 'letters, digits, dash and underscore only' });
+      if (seen.has(block.id))
+        throw new ConfigError('bad-config', `chart id "${block.id}" is used twice`, { field, hint: 'chart ids must be unique in a report' });
       seen.add(block.id);
     });
   }

@@ -52,7 +52,10 @@ export function prefixIds(svg: string, prefix: string): string {
  * to two places (truncation: under a hundredth of a pixel, invisible); files get much smaller.
  */
 export function roundGeometry(svg: string): string {
-  return svg.replace(/ (d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
+  return svg.replace(
+    / (d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g,
+    (_, name: string, value: string) => ` ${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`,
+  );
 }
 
 /** The root element's width and height in px. */

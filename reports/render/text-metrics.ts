@@ -27,7 +27,10 @@ export function helveticaWidth(text: string, size: number, bold = false): number
   let width = cache.get(key);
   if (width === undefined) {
     measurer ??= new PDFDocument({ autoFirstPage: false });
-    width = measurer.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).widthOfString(text);
+    width = measurer
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .widthOfString(text);
     if (cache.size > 20_000) cache.clear();
     cache.set(key, width);
   }
@@ -41,7 +44,8 @@ export function installTextMetrics(): void {
   textMetrics.width = (item: TextItem, text?: unknown) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const weight = item.fontWeight;
-    const bold = weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);
+    const bold =
+      weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);
     const value = text ?? item.text;
     const lines = Array.isArray(value) ? value : [value];
     let max = 0;

@@ -70,10 +70,12 @@ export async function renderChartSvg(spec: TopLevelSpec, target: ChartTarget, id
 /** A Vega logger that keeps warnings and errors instead of printing them. */
 function collectingLogger(sink: string[]): vega.LoggerInterface {
   let level = vega.Warn;
-  const keep = (kind: string) => (...args: readonly unknown[]) => {
-    sink.push(`${kind}: ${args.map(String).join(' ')}`);
-    return logger;
-  };
+  const keep =
+    (kind: string) =>
+    (...args: readonly unknown[]) => {
+      sink.push(`${kind}: ${args.map(String).join(' ')}`);
+      return logger;
+    };
   const logger = {
     level(_?: number) {
       if (_ === undefined) return level;

@@ -8,7 +8,14 @@ import { answerText } from './benchmark-answer.ts';
  */
 export function analysisAnswer(a: BenchmarkAnalysis): string | undefined {
   if (!a.benchmarks.length) return undefined;
-  const rows = a.benchmarks.map((b) => ({ label: b.name, sharpe: b.sharpe, cagr: b.cagr, difference: b.test.difference, pValue: b.test.pValue, days: a.window.days }));
+  const rows = a.benchmarks.map((b) => ({
+    label: b.name,
+    sharpe: b.sharpe,
+    cagr: b.cagr,
+    difference: b.test.difference,
+    pValue: b.test.pValue,
+    days: a.window.days,
+  }));
   const spa = Number.isFinite(a.spa.pValue) ? `; Hansen's SPA test of the null that no benchmark beats it, p = ${a.spa.pValue.toFixed(3)}` : '';
   const tests = `Ledoit-Wolf HAC test of each Sharpe difference, two-sided${spa}; ${a.window.from} to ${a.window.to}, ${a.assumptions.costBps} bps, ${a.assumptions.execution}`;
   return answerText({ label: a.playbook.name, sharpe: a.playbook.sharpe, cagr: a.playbook.cagr }, rows, tests);

@@ -118,7 +118,11 @@ export function appendixSection(input: AppendixInput): ReportSection {
     ],
     rows: [
       { key: 'version', cells: ['Quadrant version', version.version] },
-      { key: 'commit', cells: ['Git commit', version.commit + (version.dirty ? ' (with uncommitted changes)' : '')], tones: [null, version.dirty ? 'bad' : null] },
+      {
+        key: 'commit',
+        cells: ['Git commit', version.commit + (version.dirty ? ' (with uncommitted changes)' : '')],
+        tones: [null, version.dirty ? 'bad' : null],
+      },
       { key: 'node', cells: ['Node.js', version.node] },
       ...Object.entries(version.libraries).map(([name, v]) => ({ key: name, cells: [name, v] })),
     ],
@@ -148,7 +152,10 @@ export function appendixSection(input: AppendixInput): ReportSection {
         { key: 'to', label: 'To', align: 'left' },
         { key: 'days', label: 'Trading days', format: { style: 'integer' } },
       ],
-      rows: input.segments.map((s) => ({ cells: [s.role, s.instrument, s.from, s.to, s.days], tones: [null, s.instrument === 'TBILL' ? 'muted' : null, null, null, null] })),
+      rows: input.segments.map((s) => ({
+        cells: [s.role, s.instrument, s.from, s.to, s.days],
+        tones: [null, s.instrument === 'TBILL' ? 'muted' : null, null, null, null],
+      })),
       note: 'TBILL is the T-bill account (3-month bill yield accrued daily), used before an instrument has prices and after its last one.',
     });
   }
@@ -185,6 +192,8 @@ function coverageTable(files: FileProvenance[]): TableBlock {
       { key: 'last', label: 'Last', align: 'left' },
       { key: 'rows', label: 'Values', format: { style: 'integer' } },
     ],
-    rows: files.filter((f) => f.series).map((f) => ({ key: f.series, cells: [f.series, f.title, f.source === 'prices' ? `prices/${basename(f.file)}` : f.source, f.first, f.last, f.rows] })),
+    rows: files
+      .filter((f) => f.series)
+      .map((f) => ({ key: f.series, cells: [f.series, f.title, f.source === 'prices' ? `prices/${basename(f.file)}` : f.source, f.first, f.last, f.rows] })),
   };
 }

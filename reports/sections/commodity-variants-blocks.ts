@@ -19,6 +19,12 @@ export function commodityVariantsBlocks(rows: readonly CommodityVariantRow[]): (
   return [
     { kind: 'heading', text: 'How much the commodity verdicts rest on DBC' },
     table,
-    { kind: 'text', paragraphs: [...COMMODITY_PROXIES.map((p) => `${p.name}: ${p.note}.`), 'DBC fell 3.1% in 2025 Q2, the quarter the note calls good for commodities; GLD rose 5.8%.'] },
+    {
+      kind: 'text',
+      paragraphs: [
+        ...COMMODITY_PROXIES.map((p) => `${p.name}: ${p.note}.`),
+        'DBC fell 3.1% in 2025 Q2, the quarter the note calls good for commodities; GLD rose 5.8%.',
+      ],
+    },
   ];
 }

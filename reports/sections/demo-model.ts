@@ -134,7 +134,7 @@ export function demoModel(inputs: DemoInputs, options: DemoOptions = {}): Report
       summary: {
         title: SECTION_TITLES.summary,
         blocks: [
-          { kind: 'heading', text: 'Verdicts on the article\'s claims' },
+          { kind: 'heading', text: "Verdicts on the article's claims" },
           verdictCounts(scorecard),
           {
             kind: 'note',

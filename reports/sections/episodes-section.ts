@@ -19,7 +19,11 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
   const titles = cmp.episodes.map((e) => e.title);
   const series = cmp.episodes[0]?.returns.map((r) => r.name) ?? [];
   const values = series.map((_, i) => cmp.episodes.map((e) => (Number.isFinite(e.returns[i].total) ? e.returns[i].total : null)));
-  const sublabels = series.map((_, i) => cmp.episodes.map((e) => (Number.isFinite(e.returns[i].maxDrawdown) ? `worst ${formatValue(-e.returns[i].maxDrawdown, { style: 'percent', digits: 0 })}` : null)));
+  const sublabels = series.map((_, i) =>
+    cmp.episodes.map((e) =>
+      Number.isFinite(e.returns[i].maxDrawdown) ? `worst ${formatValue(-e.returns[i].maxDrawdown, { style: 'percent', digits: 0 })}` : null,
+    ),
+  );
   const tips = series.map((_, i) => cmp.episodes.map((e) => `${isoDay(e.from)} to ${isoDay(e.to)}; volatility ${formatValue(e.returns[i].volatility, PCT)}`));
   const mix: TableBlock = {
     kind: 'table',
@@ -33,7 +37,10 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
       ...[1, 2, 3, 4].map((q) => ({ key: `q${q}`, label: `Q${q} days`, format: { style: 'integer' as const } })),
       { key: 'description', label: 'What happened', align: 'left' as const },
     ],
-    rows: cmp.episodes.map((e) => ({ key: e.id, cells: [e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], e.description] })),
+    rows: cmp.episodes.map((e) => ({
+      key: e.id,
+      cells: [e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], e.description],
+    })),
   };
   const blocks: ReportSection['blocks'] = [
     {
@@ -42,7 +49,9 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
         `${titles.join(' against ')}: how each asset did, and which quadrant the regime engine saw at the time (a day counts for the quadrant known at the previous close).`,
         // The two examples of the note were targets of the regime definitions (engine/regimes/calibration.ts).
         ...(cmp.episodes.some((e) => CALIBRATION_TARGETS.some((c) => c.episode === e.id))
-          ? [`${CALIBRATION_TARGETS.map((c) => c.episode).join(' and ')} are calibration episodes, not validation: the regime definitions were adjusted until they read as the note says (Q4 and Q3), so their quadrant mix is no evidence for the definitions.`]
+          ? [
+              `${CALIBRATION_TARGETS.map((c) => c.episode).join(' and ')} are calibration episodes, not validation: the regime definitions were adjusted until they read as the note says (Q4 and Q3), so their quadrant mix is no evidence for the definitions.`,
+            ]
           : []),
       ],
     },

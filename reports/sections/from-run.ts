@@ -98,7 +98,10 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
     { key: 'Strategy', value: `${strategyName}: ${c.steps ?? strategyName}` },
     { key: 'Benchmarks', value: benchmarks.join(', ') || 'none' },
     { key: 'Period', value: period },
-    { key: 'Execution and costs', value: `${bundle.metrics.assumptions?.execution ?? options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}` },
+    {
+      key: 'Execution and costs',
+      value: `${bundle.metrics.assumptions?.execution ?? options.execution ?? '?'}; ${costText}; leverage ${options.leverage ?? 1}; rebalance ${first.rule}`,
+    },
     { key: 'Run', value: `${bundle.dir} (${runCode})` },
   ];
   const parameters: ConfigEntry[] = [
@@ -112,9 +115,21 @@ function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefine
   ];
 
   const notes: NoteBlock[] = [];
-  if (check) for (const w of runDataWarnings(check)) notes.push({ kind: 'note', tone: 'warning', text: `${capital(w)}. The sections recomputed from the data (regimes, liquidity, returns by regime, scorecard, episodes) may differ from what the run saw; the performance figures are the run's own.` });
-  if (place.unmatched > 0) notes.push({ kind: 'note', tone: 'warning', text: `${place.unmatched} of the run's ${days.length} days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.` });
-  if (bundle.manifest.lookAheadProne) notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
+  if (check)
+    for (const w of runDataWarnings(check))
+      notes.push({
+        kind: 'note',
+        tone: 'warning',
+        text: `${capital(w)}. The sections recomputed from the data (regimes, liquidity, returns by regime, scorecard, episodes) may differ from what the run saw; the performance figures are the run's own.`,
+      });
+  if (place.unmatched > 0)
+    notes.push({
+      kind: 'note',
+      tone: 'warning',
+      text: `${place.unmatched} of the run's ${days.length} days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.`,
+    });
+  if (bundle.manifest.lookAheadProne)
+    notes.push({ kind: 'note', tone: 'warning', text: bundle.metrics.warning ?? 'The run is look-ahead-prone (same-close execution).' });
   for (const w of bundle.metrics.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: capital(w) + '.' });
   for (const r of bundle.manifest.runs) for (const w of r.warnings ?? []) notes.push({ kind: 'note', tone: 'warning', text: `${r.name}: ${w}` });
   const control = bundle.metrics.randomRegimeDistribution;

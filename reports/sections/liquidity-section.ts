@@ -143,7 +143,13 @@ function latestTable(panel: Panel, net: Float64Array, tga: { values: Float64Arra
   const add = (key: string, label: string, values: Float64Array, asOf: Int32Array | undefined, scale: number, unit: string) => {
     const v = values[t] * scale;
     const change = values[t] * scale - values[back] * scale;
-    const cells: CellValue[] = [label, Number.isFinite(v) ? v : null, unit, asOf ? isoDay(asOf[t]) : isoDay(panel.calendar[t]), Number.isFinite(change) ? change : null];
+    const cells: CellValue[] = [
+      label,
+      Number.isFinite(v) ? v : null,
+      unit,
+      asOf ? isoDay(asOf[t]) : isoDay(panel.calendar[t]),
+      Number.isFinite(change) ? change : null,
+    ];
     rows.push({ key, cells, tones: [null, null, null, null, Number.isFinite(change) && change !== 0 ? null : 'muted'] });
   };
   add('WALCL', 'Fed total assets', panel.columns.WALCL, panel.asOf.WALCL, 1 / MILLIONS_PER_TRILLION, 'US$ tn');

@@ -120,7 +120,15 @@ export function performanceSection(input: PerformanceInput): ReportSection {
         title: `Rolling ${rollingWindow === 252 ? 'one-year' : `${rollingWindow}-day`} Sharpe ratio`,
         alt: `Rolling Sharpe ratio over ${rollingWindow} trading days for ${rolling.map((r) => r.label).join(', ')}.`,
         caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252).`,
-        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: { style: 'number', digits: 2 }, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220, ...emphasisOf(rollingPicks) }),
+        spec: timeSeriesChart({
+          ...window,
+          series: rolling,
+          yTitle: 'Sharpe ratio',
+          format: { style: 'number', digits: 2 },
+          rules: [{ value: 0, label: '', colour: '#777777' }],
+          height: 220,
+          ...emphasisOf(rollingPicks),
+        }),
       },
     ],
   };
@@ -169,7 +177,12 @@ export function headlineFrom(input: PerformanceInput): HeadlineTable {
     ],
     portfolios: input.portfolios.map((p) => {
       const m = computeMetrics({ nav: navOver(p.returns, from, to), days, riskFree: rf });
-      return { key: p.key, label: p.label, ...(p.emphasis ? { emphasis: true } : {}), values: keys.map((k) => (Number.isFinite(m[k]) ? (k === 'maxDrawdown' ? 0 - m[k] : m[k]) : null)) };
+      return {
+        key: p.key,
+        label: p.label,
+        ...(p.emphasis ? { emphasis: true } : {}),
+        values: keys.map((k) => (Number.isFinite(m[k]) ? (k === 'maxDrawdown' ? 0 - m[k] : m[k]) : null)),
+      };
     }),
   };
 }
@@ -186,15 +199,22 @@ function yearlyTable(id: string, input: PerformanceInput, navs: Float64Array[], 
     kind: 'table',
     id,
     caption: 'Calendar-year returns',
-    columns: [{ key: 'year', label: 'Year', align: 'left' }, ...input.portfolios.map((p) => ({ key: p.key, label: p.label, format: { style: 'percent' as const, digits: 1 } }))],
+    columns: [
+      { key: 'year', label: 'Year', align: 'left' },
+      ...input.portfolios.map((p) => ({ key: p.key, label: p.label, format: { style: 'percent' as const, digits: 1 } })),
+    ],
     rows: sorted.map((y) => {
       const values = perYear.map((m) => {
         const x = m.get(y);
         if (!x) return null;
         // The year's total return: CAGR over a whole year is the year's growth; over a partial year, un-annualise.
-        return Number.isFinite(x.cagr) ? Math.pow(1 + x.cagr, x.years) - 1 : null;
+        return Number.isFinite(x.cagr) ? (1 + x.cagr) ** x.years - 1 : null;
       });
-      return { key: String(y), cells: [partial(y) ? `${y} (part)` : String(y), ...values], tones: [null, ...values.map((v) => (v !== null && v < -0.0005 ? ('bad' as const) : null))] };
+      return {
+        key: String(y),
+        cells: [partial(y) ? `${y} (part)` : String(y), ...values],
+        tones: [null, ...values.map((v) => (v !== null && v < -0.0005 ? ('bad' as const) : null))],
+      };
     }),
     note: 'Total return within each calendar year; "part" marks a year the period covers only partly.',
   };

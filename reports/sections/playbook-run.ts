@@ -35,7 +35,10 @@ export interface PlaybookOptions {
 export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: Uint8Array, options: PlaybookOptions = {}): PlaybookRun {
   const market = marketFromRoles(panel, roles);
   const n = panel.calendar.length;
-  const start = Math.max(0, labels.findIndex((q) => q !== 0));
+  const start = Math.max(
+    0,
+    labels.findIndex((q) => q !== 0),
+  );
   const end = n - 1;
   const strategy = resolveStrategy(options.strategy ?? 'article');
   const strategies = [strategy, ...benchmarkStrategies().filter((b) => b.name !== strategy.name && !(options.withoutControl && b.name === 'random-regime'))];
@@ -51,7 +54,13 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
     parameters: [
       { key: 'run.strategy', value: strategy.name },
       { key: 'run.steps', value: describeStrategy(strategy) },
-      { key: 'run.benchmarks', value: strategies.slice(1).map((s) => s.name).join(', ') },
+      {
+        key: 'run.benchmarks',
+        value: strategies
+          .slice(1)
+          .map((s) => s.name)
+          .join(', '),
+      },
       { key: 'run.execution', value: execution },
       { key: 'run.costBps', value: String(costBps) },
       { key: 'run.rebalance', value: results[0].rule },

@@ -26,18 +26,28 @@ export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: {
   const series = [...new Set(quadrantRows.map((r) => r.series))];
   const columns = ['Q1', 'Q2', 'Q3', 'Q4'];
   const cell = (s: string, q: number) => quadrantRows.find((r) => r.series === s && r.quadrant === q);
-  const values = series.map((s) => columns.map((_, j) => {
-    const r = cell(s, j + 1);
-    return r && Number.isFinite(r.meanAnnual) ? r.meanAnnual : null;
-  }));
-  const sublabels = series.map((s) => columns.map((_, j) => {
-    const r = cell(s, j + 1);
-    return r && Number.isFinite(r.lower) && Number.isFinite(r.upper) ? `[${formatValue(r.lower, boundFormat(r.lower))}, ${formatValue(r.upper, boundFormat(r.upper))}]` : null;
-  }));
-  const tips = series.map((s) => columns.map((_, j) => {
-    const r = cell(s, j + 1);
-    return r ? `${r.days} days in ${r.episodes} episodes; Sharpe ${formatValue(r.sharpe, { style: 'number', digits: 2 })}; NW t ${formatValue(r.tStat, { style: 'number', digits: 2 })}` : null;
-  }));
+  const values = series.map((s) =>
+    columns.map((_, j) => {
+      const r = cell(s, j + 1);
+      return r && Number.isFinite(r.meanAnnual) ? r.meanAnnual : null;
+    }),
+  );
+  const sublabels = series.map((s) =>
+    columns.map((_, j) => {
+      const r = cell(s, j + 1);
+      return r && Number.isFinite(r.lower) && Number.isFinite(r.upper)
+        ? `[${formatValue(r.lower, boundFormat(r.lower))}, ${formatValue(r.upper, boundFormat(r.upper))}]`
+        : null;
+    }),
+  );
+  const tips = series.map((s) =>
+    columns.map((_, j) => {
+      const r = cell(s, j + 1);
+      return r
+        ? `${r.days} days in ${r.episodes} episodes; Sharpe ${formatValue(r.sharpe, { style: 'number', digits: 2 })}; NW t ${formatValue(r.tStat, { style: 'number', digits: 2 })}`
+        : null;
+    }),
+  );
   const level = quadrantRows[0]?.level ?? 0.95;
   const reps = quadrantRows[0]?.reps ?? 0;
   const table: TableBlock = {

@@ -116,7 +116,12 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
   });
   const roleBlocks: ReportSection['blocks'] = [
     { kind: 'heading', text: 'Asset roles, buy and hold' },
-    { kind: 'text', paragraphs: [`Each asset role from ${isoDay(cal[window.from])}, the first day every role trades as its own instrument, to ${isoDay(cal[window.to])}, its last such day. Roles chain to fall-back instruments as listed in the appendix.`] },
+    {
+      kind: 'text',
+      paragraphs: [
+        `Each asset role from ${isoDay(cal[window.from])}, the first day every role trades as its own instrument, to ${isoDay(cal[window.to])}, its last such day. Roles chain to fall-back instruments as listed in the appendix.`,
+      ],
+    },
     ...rolePerformance.blocks,
   ];
   const playbook = options.playbook === true ? {} : options.playbook || undefined;
@@ -133,7 +138,11 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
     headline: runInput ? headlineFrom(runInput) : undefined,
     performance: {
       title: SECTION_TITLES.performance,
-      blocks: [...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []), ...(inputs.benchmarks ?? []), ...roleBlocks],
+      blocks: [
+        ...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []),
+        ...(inputs.benchmarks ?? []),
+        ...roleBlocks,
+      ],
     },
     parameters: run?.parameters ?? [],
     series: run ? run.portfolios.map((p) => ({ name: p.label, returns: p.returns })).slice(0, 1) : [],
@@ -171,7 +180,11 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
 
   const notes: NoteBlock[] = [...(options.notes ?? []), ...part.notes];
   if (!robustness) {
-    notes.push({ kind: 'note', tone: 'info', text: 'The robustness section (parameter sweep, deflated Sharpe ratio, probability of overfitting, permutation test) is not included: no robustness results were given to the report.' });
+    notes.push({
+      kind: 'note',
+      tone: 'info',
+      text: 'The robustness section (parameter sweep, deflated Sharpe ratio, probability of overfitting, permutation test) is not included: no robustness results were given to the report.',
+    });
   }
   const parameters: ConfigEntry[] = [
     { key: 'data.dir', value: dataset.dir },
@@ -225,7 +238,11 @@ function withDefinitionGrid(section: ReportSection, grid?: VerdictGrid, commodit
 }
 
 function loadDatasetFor(inputs: ReportInputs): Dataset {
-  if (!inputs.dataDir) throw new ConfigError('bad-config', 'the report needs the dataset or its directory', { field: 'dataDir', hint: 'pass dataset or dataDir in the report inputs' });
+  if (!inputs.dataDir)
+    throw new ConfigError('bad-config', 'the report needs the dataset or its directory', {
+      field: 'dataDir',
+      hint: 'pass dataset or dataDir in the report inputs',
+    });
   return loadDataset(inputs.dataDir);
 }
 
@@ -240,7 +257,10 @@ function checkEpisode(id: string, cal: Int32Array): EpisodeSpan {
   }
   const last = calendarIndexAtOrBefore(cal, span.to);
   if (last < 0 || cal[last] < span.from) {
-    throw new ConfigError('bad-config', `episode "${id}" has no trading day in the data`, { field: 'episodes', hint: `the data runs ${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])}` });
+    throw new ConfigError('bad-config', `episode "${id}" has no trading day in the data`, {
+      field: 'episodes',
+      hint: `the data runs ${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])}`,
+    });
   }
   return span;
 }
@@ -248,5 +268,9 @@ function checkEpisode(id: string, cal: Int32Array): EpisodeSpan {
 /** The bootstrap settings regimeTable shares with the scorecard. */
 function pick(claims: ClaimContextOptions | undefined): { reps?: number; seed?: number; level?: number } {
   if (!claims) return {};
-  return { ...(claims.reps !== undefined ? { reps: claims.reps } : {}), ...(claims.seed !== undefined ? { seed: claims.seed } : {}), ...(claims.level !== undefined ? { level: claims.level } : {}) };
+  return {
+    ...(claims.reps !== undefined ? { reps: claims.reps } : {}),
+    ...(claims.seed !== undefined ? { seed: claims.seed } : {}),
+    ...(claims.level !== undefined ? { level: claims.level } : {}),
+  };
 }

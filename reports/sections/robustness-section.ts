@@ -72,11 +72,30 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
   const prob = { style: 'percent' as const, digits: 1 };
   if (input.deflatedSharpe) {
     const d = input.deflatedSharpe;
-    items.push({ id: 'deflated-sharpe', label: 'Deflated Sharpe ratio (probability)', value: d.probability, format: prob, note: `${d.subject ? `of ${d.subject}` : ''}${d.sharpe !== undefined ? `, Sharpe ${d.sharpe.toFixed(2)}` : ''}; ${d.trials} trials` });
+    items.push({
+      id: 'deflated-sharpe',
+      label: 'Deflated Sharpe ratio (probability)',
+      value: d.probability,
+      format: prob,
+      note: `${d.subject ? `of ${d.subject}` : ''}${d.sharpe !== undefined ? `, Sharpe ${d.sharpe.toFixed(2)}` : ''}; ${d.trials} trials`,
+    });
   }
-  if (input.pbo) items.push({ id: 'pbo', label: 'Probability of overfitting', value: input.pbo.probability, format: prob, note: `of choosing the best configuration in sample${input.pbo.splits ? `; ${input.pbo.splits} splits` : ''}` });
+  if (input.pbo)
+    items.push({
+      id: 'pbo',
+      label: 'Probability of overfitting',
+      value: input.pbo.probability,
+      format: prob,
+      note: `of choosing the best configuration in sample${input.pbo.splits ? `; ${input.pbo.splits} splits` : ''}`,
+    });
   if (input.permutation) {
-    items.push({ id: 'permutation-p', label: 'Permutation p-value', value: input.permutation.pValue, format: { style: 'number', digits: 3 }, note: `${input.permutation.subject ? `of ${input.permutation.subject} against shuffled regime labels; ` : ''}${input.permutation.permutations} permutations` });
+    items.push({
+      id: 'permutation-p',
+      label: 'Permutation p-value',
+      value: input.permutation.pValue,
+      format: { style: 'number', digits: 3 },
+      note: `${input.permutation.subject ? `of ${input.permutation.subject} against shuffled regime labels; ` : ''}${input.permutation.permutations} permutations`,
+    });
   }
   const blocks: ReportSection['blocks'] = [];
   if (items.length) blocks.push({ kind: 'metrics', items });
@@ -92,7 +111,17 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
       alt: `Heatmap of ${s.metric} over ${s.rows.length} values of ${rowTitle} and ${s.columns.length} values of ${columnTitle}.`,
       caption: `A robust result changes little from cell to cell. Colours span the cells' own range${mid !== undefined ? `, blue above and orange below the article default's ${mid.toFixed(2)}` : ''}.`,
       compact: s.columns.length <= 5,
-      spec: heatmapChart({ rows: s.rows, columns: s.columns, values: s.values, format: s.format, legendTitle: s.metric, xTitle: columnTitle, yTitle: rowTitle, max: s.max, fitted: { mid: mid ?? NaN } }),
+      spec: heatmapChart({
+        rows: s.rows,
+        columns: s.columns,
+        values: s.values,
+        format: s.format,
+        legendTitle: s.metric,
+        xTitle: columnTitle,
+        yTitle: rowTitle,
+        max: s.max,
+        fitted: { mid: mid ?? NaN },
+      }),
     });
   }
   if (input.top?.length) {
@@ -109,7 +138,10 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
         { key: 'maxDrawdown', label: 'Max drawdown', format: { style: 'percent', digits: 1 } },
         { key: 'turnover', label: 'Turnover / yr', format: { style: 'percent', digits: 0 } },
       ],
-      rows: input.top.map((c) => ({ key: String(c.id), cells: [c.id, ...params.map((p) => String(c.params[p])), c.sharpe, c.cagr, 0 - c.maxDrawdown, c.turnover] })),
+      rows: input.top.map((c) => ({
+        key: String(c.id),
+        cells: [c.id, ...params.map((p) => String(c.params[p])), c.sharpe, c.cagr, 0 - c.maxDrawdown, c.turnover],
+      })),
       note: 'In sample over the whole window: the best of many tries is flattered, which the deflated Sharpe ratio and the walk-forward below correct for. Max drawdown as a fall (negative); turnover one-way, in percent of equity a year.',
     });
   }

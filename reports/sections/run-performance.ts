@@ -134,8 +134,17 @@ export function runPerformanceSection(bundle: RunBundle, riskFree: Float64Array)
         id: 'strategy-rolling-sharpe',
         title: 'Rolling one-year Sharpe ratio',
         alt: `Rolling Sharpe ratio over 252 trading days for ${names}.`,
-        caption: 'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). The strategy in bold, the benchmarks pale.',
-        spec: timeSeriesChart({ ...window, series: rolling, yTitle: 'Sharpe ratio', format: NUM2, rules: [{ value: 0, label: '', colour: '#777777' }], height: 220, emphasis: 0 }),
+        caption:
+          'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). The strategy in bold, the benchmarks pale.',
+        spec: timeSeriesChart({
+          ...window,
+          series: rolling,
+          yTitle: 'Sharpe ratio',
+          format: NUM2,
+          rules: [{ value: 0, label: '', colour: '#777777' }],
+          height: 220,
+          emphasis: 0,
+        }),
       },
     ],
   };
@@ -156,13 +165,19 @@ function metricsTable(bundle: RunBundle): TableBlock {
     kind: 'table',
     id: 'strategy-metrics',
     caption: `Metrics from metrics.json, ${bundle.metrics.from} to ${bundle.metrics.to}`,
-    columns: [{ key: 'portfolio', label: 'Portfolio', align: 'left' }, ...cols.map((c) => (c.format ? { key: c.key, label: c.label, format: c.format } : { key: c.key, label: c.label, align: 'left' as const }))],
+    columns: [
+      { key: 'portfolio', label: 'Portfolio', align: 'left' },
+      ...cols.map((c) => (c.format ? { key: c.key, label: c.label, format: c.format } : { key: c.key, label: c.label, align: 'left' as const })),
+    ],
     rows: bundle.navs.map(({ name }, k) => {
       const m = bundle.metrics.runs[name].overall;
       return {
         key: name,
         ...(k === 0 ? { emphasis: true } : {}),
-        cells: [runLabel(bundle, k), ...cols.map((c) => (c.format ? negated(metricValue(m, c.key), c.negate) : typeof m[c.key] === 'string' ? (m[c.key] as string) : null))],
+        cells: [
+          runLabel(bundle, k),
+          ...cols.map((c) => (c.format ? negated(metricValue(m, c.key), c.negate) : typeof m[c.key] === 'string' ? (m[c.key] as string) : null)),
+        ],
       };
     }),
     note: 'As quadrant run computed them: CAGR and volatility annualised with 252 trading days; Sharpe and Sortino on returns in excess of T-bills; maximum drawdown the fall (negative) from the peak to the trough dated beside it.',
@@ -185,9 +200,13 @@ function yearsTable(bundle: RunBundle): TableBlock {
         const cagr = metricValue(m, 'cagr');
         const span = metricValue(m, 'years');
         // The year's total return: CAGR over a whole year is the year's growth; over a partial year, un-annualise.
-        return cagr === null || span === null ? null : Math.pow(1 + cagr, span) - 1;
+        return cagr === null || span === null ? null : (1 + cagr) ** span - 1;
       });
-      return { key: String(y), cells: [partial(y) ? `${y} (part)` : String(y), ...values], tones: [null, ...values.map((v) => (v !== null && v < -0.0005 ? ('bad' as const) : null))] };
+      return {
+        key: String(y),
+        cells: [partial(y) ? `${y} (part)` : String(y), ...values],
+        tones: [null, ...values.map((v) => (v !== null && v < -0.0005 ? ('bad' as const) : null))],
+      };
     });
   return {
     kind: 'table',
@@ -212,7 +231,11 @@ function quadrantTable(bundle: RunBundle): TableBlock {
     ],
     rows: [1, 2, 3, 4].map((q) => {
       const values = bundle.navs.map(({ name }) => metricValue(bundle.metrics.runs[name].byQuadrant?.[`Q${q}`], 'cagr'));
-      return { key: `Q${q}`, cells: [`Q${q}`, metricValue(strategy.byQuadrant?.[`Q${q}`], 'days'), ...values], tones: [null, null, ...values.map((v) => (v !== null && v < 0 ? ('bad' as const) : null))] };
+      return {
+        key: `Q${q}`,
+        cells: [`Q${q}`, metricValue(strategy.byQuadrant?.[`Q${q}`], 'days'), ...values],
+        tones: [null, null, ...values.map((v) => (v !== null && v < 0 ? ('bad' as const) : null))],
+      };
     }),
     note: "From metrics.json byQuadrant: day t's return counts for the quadrant labelled at the close of t − 1, the label the strategy traded on.",
   };

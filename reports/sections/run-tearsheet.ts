@@ -34,7 +34,11 @@ export function runTearsheetBlocks(bundle: RunBundle, weights: RunWeights | unde
   const sheets = bundle.navs.map(({ name }) => bundle.metrics.runs[name].tearsheet);
   const strategy = sheets[0];
   if (!strategy) {
-    blocks.push({ kind: 'note', tone: 'info', text: 'This run has no tearsheet analytics in metrics.json (it was written by an older Quadrant): run `quadrant run --out DIR` again for monthly returns, worst drawdowns, VaR, capture and trailing returns.' });
+    blocks.push({
+      kind: 'note',
+      tone: 'info',
+      text: 'This run has no tearsheet analytics in metrics.json (it was written by an older Quadrant): run `quadrant run --out DIR` again for monthly returns, worst drawdowns, VaR, capture and trailing returns.',
+    });
     return blocks;
   }
   blocks.push(monthlyHeatmap(strategy, bundle.navs[0].name));
@@ -56,7 +60,8 @@ function weightsChart(w: RunWeights): ReportBlock {
     id: 'strategy-weights',
     title: 'Weights over time',
     alt: `The strategy's weights by role from ${isoDay(w.days[0])} to ${isoDay(w.days[w.days.length - 1])}: ${series.map((s) => s.label).join(', ')}.`,
-    caption: "Each role's share of equity at the close (weights.csv), the last day of each month; roles never held are left out. Each role keeps its colour in every chart.",
+    caption:
+      "Each role's share of equity at the close (weights.csv), the last day of each month; roles never held are left out. Each role keeps its colour in every chart.",
     spec: stackedAreaChart({ days: w.days, maxPoints: 400, series, yTitle: 'Share of equity', height: 220 }),
   };
 }
@@ -146,8 +151,17 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
       id: 'strategy-rolling-volatility',
       title: 'Rolling one-year volatility',
       alt: `Annualised volatility of daily returns over the trailing 252 trading days for ${vol.map((s) => s.label).join(', ')}.`,
-      caption: 'Sample standard deviation of the trailing 252 daily returns × √252 (quantstats\' rolling volatility).',
-      spec: timeSeriesChart({ ...window, series: vol, yTitle: 'Volatility, annualised', yAxisFormat: '.0%', format: PCT1, zero: true, height: 190, emphasis: 0 }),
+      caption: "Sample standard deviation of the trailing 252 daily returns × √252 (quantstats' rolling volatility).",
+      spec: timeSeriesChart({
+        ...window,
+        series: vol,
+        yTitle: 'Volatility, annualised',
+        yAxisFormat: '.0%',
+        format: PCT1,
+        zero: true,
+        height: 190,
+        emphasis: 0,
+      }),
     },
   ];
   if (beta.length) {
@@ -157,7 +171,15 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
       title: 'Rolling one-year beta against US large caps',
       alt: `Beta of daily returns on us-large's over the trailing 252 trading days for ${beta.map((s) => s.label).join(', ')}.`,
       caption: "cov(r, b) / var(b) of the trailing 252 daily returns against us-large (empyrical's rolling beta); 1 moves with the market, 0 apart from it.",
-      spec: timeSeriesChart({ ...window, series: beta, yTitle: 'Beta', format: NUM2, rules: [{ value: 1, label: '', colour: '#777777' }], height: 190, emphasis: 0 }),
+      spec: timeSeriesChart({
+        ...window,
+        series: beta,
+        yTitle: 'Beta',
+        format: NUM2,
+        rules: [{ value: 1, label: '', colour: '#777777' }],
+        height: 190,
+        emphasis: 0,
+      }),
     });
   }
   return blocks;
@@ -214,10 +236,18 @@ function riskTable(bundle: RunBundle): TableBlock {
       return {
         key: name,
         ...(k === 0 ? { emphasis: true } : {}),
-        cells: [runLabel(bundle, k), s?.valueAtRisk95 ?? null, s?.conditionalValueAtRisk95 ?? null, period(s?.bestMonth, true), period(s?.worstMonth, true), period(s?.bestYear, false), period(s?.worstYear, false)],
+        cells: [
+          runLabel(bundle, k),
+          s?.valueAtRisk95 ?? null,
+          s?.conditionalValueAtRisk95 ?? null,
+          period(s?.bestMonth, true),
+          period(s?.worstMonth, true),
+          period(s?.bestYear, false),
+          period(s?.worstYear, false),
+        ],
       };
     }),
-    note: 'Historical, on daily returns: VaR is the 5th percentile, CVaR the mean of the days at or below it (empyrical\'s convention; losses negative). Months and years are calendar periods, the first and last possibly partial.',
+    note: "Historical, on daily returns: VaR is the 5th percentile, CVaR the mean of the days at or below it (empyrical's convention; losses negative). Months and years are calendar periods, the first and last possibly partial.",
   };
 }
 
@@ -227,7 +257,10 @@ function trailingTable(bundle: RunBundle): TableBlock {
     kind: 'table',
     id: 'strategy-trailing',
     caption: `Trailing returns to ${bundle.metrics.to}, annualised`,
-    columns: [{ key: 'portfolio', label: 'Portfolio', align: 'left' }, ...horizons.map((h) => ({ key: h, label: `${h.replace('y', '')} year${h === '1y' ? '' : 's'}`, format: SPCT1 }))],
+    columns: [
+      { key: 'portfolio', label: 'Portfolio', align: 'left' },
+      ...horizons.map((h) => ({ key: h, label: `${h.replace('y', '')} year${h === '1y' ? '' : 's'}`, format: SPCT1 })),
+    ],
     rows: bundle.navs.map(({ name }, k) => {
       const t = bundle.metrics.runs[name].tearsheet?.trailingReturns ?? {};
       const values = horizons.map((h) => t[h] ?? null);

@@ -1,4 +1,12 @@
-import { FORECASTS_DISCLOSURE, FORECASTS_REGISTERED, VERDICT_ADJUSTMENT, VERDICTS, type ClaimResult, type ScorecardRow, type Verdict } from '../../engine/claims/index.ts';
+import {
+  FORECASTS_DISCLOSURE,
+  FORECASTS_REGISTERED,
+  VERDICT_ADJUSTMENT,
+  VERDICTS,
+  type ClaimResult,
+  type ScorecardRow,
+  type Verdict,
+} from '../../engine/claims/index.ts';
 import { isoDay } from '../../datasets/day.ts';
 import { formatValue } from '../format.ts';
 import type { MetricsBlock, NoteBlock, ReportSection, TableBlock, Tone, ValueFormat } from '../model.ts';
@@ -106,7 +114,9 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
             x.window,
             x.sample,
             x.test,
-            Number.isFinite(x.mde) ? `MDE ${formatValue(x.mde, f)} (se ${formatValue(x.standardError, f)}); ${x.episodes} episodes ≥ 21 days` : 'no sampling test',
+            Number.isFinite(x.mde)
+              ? `MDE ${formatValue(x.mde, f)} (se ${formatValue(x.standardError, f)}); ${x.episodes} episodes ≥ 21 days`
+              : 'no sampling test',
             x.secondary ? `${x.secondary.label}: ${formatValue(x.secondary.value, f.style === 'percent' ? f : { style: 'number', digits: 2 })}` : '',
             x.standIns.map((s) => `${s.role} on ${s.days} of ${s.of} days (${isoDay(s.from)} to ${isoDay(s.to)})`).join('; '),
           ],
@@ -145,9 +155,17 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
       [r.inSample, r.outOfSample].filter((x): x is ClaimResult => !!x).flatMap((x) => x.notes.map((n) => ({ cells: [r.claim.id, x.window, n] }))),
     ),
   };
-  const standIns = rows.flatMap((r) => [r.inSample, r.outOfSample].filter((x): x is ClaimResult => !!x && x.standIns.length > 0).map((x) => `${r.claim.id} ${x.window}`));
+  const standIns = rows.flatMap((r) =>
+    [r.inSample, r.outOfSample].filter((x): x is ClaimResult => !!x && x.standIns.length > 0).map((x) => `${r.claim.id} ${x.window}`),
+  );
   const warnings: NoteBlock[] = standIns.length
-    ? [{ kind: 'note', tone: 'warning', text: `Stand-ins: some roles earned the T-bill rate because none of their instruments was priced, in ${standIns.join(', ')} (see "How each verdict was reached").` }]
+    ? [
+        {
+          kind: 'note',
+          tone: 'warning',
+          text: `Stand-ins: some roles earned the T-bill rate because none of their instruments was priced, in ${standIns.join(', ')} (see "How each verdict was reached").`,
+        },
+      ]
     : [];
   const forecasts: NoteBlock = {
     kind: 'note',

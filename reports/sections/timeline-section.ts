@@ -53,7 +53,10 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
       { key: 'share', label: 'Share of days', format: { style: 'percent', digits: 1 } },
       { key: 'episodes', label: 'Episodes', format: { style: 'integer' } },
     ],
-    rows: ([1, 2, 3, 4] as const).map((q) => ({ key: `Q${q}`, cells: [QUADRANT_NAMES[q], QUADRANT_MEANINGS[q], shares[q], episodes.filter((e) => e.quadrant === q).length] })),
+    rows: ([1, 2, 3, 4] as const).map((q) => ({
+      key: `Q${q}`,
+      cells: [QUADRANT_NAMES[q], QUADRANT_MEANINGS[q], shares[q], episodes.filter((e) => e.quadrant === q).length],
+    })),
   };
   const episodeTable: TableBlock = {
     kind: 'table',
@@ -67,7 +70,9 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
     ],
     rows: [
       // Stale stretches (an input past its normal publication interval) get no quadrant.
-      ...episodesOf(regimes.stale, cal).reverse().map((e) => ({ cells: ['stale (an input is late)', isoDay(e.start), isoDay(e.end), e.days] })),
+      ...episodesOf(regimes.stale, cal)
+        .reverse()
+        .map((e) => ({ cells: ['stale (an input is late)', isoDay(e.start), isoDay(e.end), e.days] })),
       ...latest.map((e) => ({ cells: [QUADRANT_NAMES[e.quadrant], isoDay(e.start), isoDay(e.end), e.days] })),
     ],
   };
@@ -78,7 +83,9 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
         kind: 'text',
         paragraphs: [
           `Quadrants from the "${regimes.config.name}" regime definition: the first axis reads the Fed's stance (balance sheet, liquidity, policy rate, easing against expectations), the second the dollar (${dollar}). Each day's label uses only data published by that day's close; unshaded days are the warm-up before the first label, or stale days, when an input is older than its longest normal publication interval.`,
-          ...calibrationText(regimes.labels, cal).split('\n').map((line) => line.replace(/^\s*-?\s*/, '')),
+          ...calibrationText(regimes.labels, cal)
+            .split('\n')
+            .map((line) => line.replace(/^\s*-?\s*/, '')),
         ],
       },
       {
@@ -94,7 +101,8 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
         id: 'timeline-zoom',
         title: `The last ${options.zoomMonths ?? 24} months`,
         alt: `Quadrant shading from ${isoDay(zoomFrom)} to ${isoDay(to)} behind ${equity} and ${dollar}.`,
-        caption: 'Daily values as known at each close (the broad dollar index is published weekly, hence its steps); hover for the quadrant and values of each week.',
+        caption:
+          'Daily values as known at each close (the broad dollar index is published weekly, hence its steps); hover for the quadrant and values of each week.',
         spec: regimeTimelineChart({ days: cal, from: zoomFrom, to, labels: regimes.labels, panels, maxHover: 160 }),
       },
       sharesTable,

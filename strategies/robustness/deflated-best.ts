@@ -73,7 +73,8 @@ export function rowSharpes(excess: Float64Array, rows: number, T: number): Float
  * @throws ConfigError naming `trials` when it is not a whole number ≥ rows.
  */
 export function deflatedBest(excess: Float64Array, rows: number, T: number, trials = rows): DeflatedSharpeSummary | null {
-  if (!Number.isSafeInteger(trials) || trials < rows) throw new ConfigError('bad-config', `trials must be a whole number ≥ the ${rows} configurations, got ${trials}`, { field: 'trials' });
+  if (!Number.isSafeInteger(trials) || trials < rows)
+    throw new ConfigError('bad-config', `trials must be a whole number ≥ the ${rows} configurations, got ${trials}`, { field: 'trials' });
   if (rows < 1 || T < 4) return null;
   const sr = rowSharpes(excess, rows, T);
   let best = -1;

@@ -62,7 +62,8 @@ export interface GridConfig {
 type Obj = Record<string, unknown>;
 const TOP_KEYS = ['description', 'base', 'regimes', 'rebalance', 'costBps', 'playbooks', 'from', 'to'];
 const NOT_VARIABLE = new Set(['name', 'description']);
-const REGIME_PATH_HINT = 'a dotted path to a number or text of a regime config, e.g. windows.balanceSheetWeeks, stability.confirmDays, components.policy_rate.weight';
+const REGIME_PATH_HINT =
+  'a dotted path to a number or text of a regime config, e.g. windows.balanceSheetWeeks, stability.confirmDays, components.policy_rate.weight';
 
 function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -121,7 +122,11 @@ function values<T>(v: unknown, field: string, problems: ProblemList, check: (x: 
     return [];
   }
   if (v.length > MAX_GRID_CONFIGS) {
-    problems.add(field, 'too-large', `has ${v.length.toLocaleString('en-US')} values; a grid holds at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')} configurations`);
+    problems.add(
+      field,
+      'too-large',
+      `has ${v.length.toLocaleString('en-US')} values; a grid holds at most ${MAX_GRID_CONFIGS.toLocaleString('en-US')} configurations`,
+    );
     return [];
   }
   const out: T[] = [];
@@ -235,7 +240,8 @@ function checkGrid(json: unknown, problems: ProblemList): RobustnessGrid | undef
   const playbooks: RobustnessGrid['playbooks'] = [];
   const playbookField = field('playbooks');
   if (playbookField === undefined) playbooks.push({ name: 'article', table: ARTICLE_PLAYBOOK });
-  else if (!isObject(playbookField) || Object.keys(playbookField).length === 0) problems.add('playbooks', 'bad-config', 'must map names to quadrant tables (or "article")');
+  else if (!isObject(playbookField) || Object.keys(playbookField).length === 0)
+    problems.add('playbooks', 'bad-config', 'must map names to quadrant tables (or "article")');
   else {
     for (const [name, t] of Object.entries(playbookField)) {
       const f = `playbooks.${key(name)}`;
@@ -278,7 +284,12 @@ function checkGrid(json: unknown, problems: ProblemList): RobustnessGrid | undef
   // Cross-field rules (e.g. zScore.minHistory ≤ zScore.window) hold for every combination.
   for (let g = 0; g < regimeCombinations(grid); g++) {
     const config = regimeConfigOf(grid, g);
-    under('regimes', problems, () => checkRegimeConfig(config, 'inline'), `in the combination ${grid.regimes.map((d) => `${d.path} = ${quote(leafAt(config, d.path))}`).join(', ')}`);
+    under(
+      'regimes',
+      problems,
+      () => checkRegimeConfig(config, 'inline'),
+      `in the combination ${grid.regimes.map((d) => `${d.path} = ${quote(leafAt(config, d.path))}`).join(', ')}`,
+    );
   }
   return problems.empty ? grid : undefined;
 }
@@ -313,7 +324,11 @@ export function loadGrid(file: string): RobustnessGrid {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, { file, option: 'grid', hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}' });
+    throw new ConfigError('bad-config', `not valid JSON: ${(err as Error).message}`, {
+      file,
+      option: 'grid',
+      hint: 'a grid is a JSON object, e.g. {"regimes": {"stability.confirmDays": [5, 10, 20]}}',
+    });
   }
   return parseGrid(json, file);
 }

@@ -51,4 +51,10 @@ export {
   type EpisodeTable,
   type Figures,
 } from './against-benchmarks.ts';
-export { randomRegimeDistribution, DEFAULT_SHUFFLES, type RandomRegimeDistribution, type RandomRegimeOptions, type Band } from './random-regime-distribution.ts';
+export {
+  randomRegimeDistribution,
+  DEFAULT_SHUFFLES,
+  type RandomRegimeDistribution,
+  type RandomRegimeOptions,
+  type Band,
+} from './random-regime-distribution.ts';

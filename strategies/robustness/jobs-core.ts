@@ -49,7 +49,13 @@ export interface JobsShared extends MarketArrays {
 export function makeJobRunner(shared: JobsShared): (j: number) => void {
   const R = shared.roles.length;
   const n = shared.calendar.length;
-  const market = marketFromArrays({ calendar: shared.calendar, roles: shared.roles, returns: shared.returns, overnight: shared.overnight, cashReturns: shared.cashReturns });
+  const market = marketFromArrays({
+    calendar: shared.calendar,
+    roles: shared.roles,
+    returns: shared.returns,
+    overnight: shared.overnight,
+    cashReturns: shared.cashReturns,
+  });
   const { start, end } = shared;
   const m = end - start + 1;
   const buffers = createReplayBuffers(m, R);

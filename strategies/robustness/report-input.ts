@@ -32,7 +32,8 @@ export const TOP_CONFIGURATIONS = 5;
 export function robustnessReportInput(result: RobustnessResult, sensitivity = 0): RobustnessReportInput {
   const out: RobustnessReportInput = { notes: [...result.notes] };
   if (result.sensitivity[sensitivity]) out.sensitivity = result.sensitivity[sensitivity];
-  if (result.deflatedSharpe) out.deflatedSharpe = { ...result.deflatedSharpe, subject: `the best of ${result.configs.length} configurations (#${result.deflatedSharpe.config})` };
+  if (result.deflatedSharpe)
+    out.deflatedSharpe = { ...result.deflatedSharpe, subject: `the best of ${result.configs.length} configurations (#${result.deflatedSharpe.config})` };
   if (result.pbo) out.pbo = result.pbo;
   if (result.permutation) out.permutation = { ...result.permutation, subject: 'the article default' };
   if (Number.isFinite(result.reference.sharpe)) out.referenceSharpe = result.reference.sharpe;
@@ -43,7 +44,13 @@ export function robustnessReportInput(result: RobustnessResult, sensitivity = 0)
     .map((c) => ({ id: c.id, params: c.params, sharpe: c.sharpe, cagr: c.cagr, maxDrawdown: c.maxDrawdown, turnover: c.turnover }));
   const wf = result.walkForward;
   if (wf) {
-    out.walkForward = wf.years.map((y) => ({ year: y.year, chosen: y.chosen, inSampleSharpe: y.inSampleSharpe, return: y.return, referenceReturn: y.referenceReturn }));
+    out.walkForward = wf.years.map((y) => ({
+      year: y.year,
+      chosen: y.chosen,
+      inSampleSharpe: y.inSampleSharpe,
+      return: y.return,
+      referenceReturn: y.referenceReturn,
+    }));
     out.notes!.push(
       `Walk-forward (${wf.years[0].year}–${wf.years[wf.years.length - 1].year}, each year the best Sharpe on all earlier years): stitched Sharpe ${wf.stitched.sharpe.toFixed(2)}, CAGR ${(wf.stitched.cagr * 100).toFixed(1)}%, against the article default's ${wf.reference.sharpe.toFixed(2)} and ${(wf.reference.cagr * 100).toFixed(1)}% over the same days.`,
     );

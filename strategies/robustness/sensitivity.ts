@@ -35,7 +35,13 @@ export const ALL_COLUMN = 'all';
  *
  * Cost: O(configs × pairs).
  */
-export function sensitivityTables(parameters: readonly GridParameter[], configs: readonly GridConfig[], metric: ArrayLike<number>, name = 'Sharpe', format: SensitivityFormat = { style: 'number', digits: 2 }): SensitivityTable[] {
+export function sensitivityTables(
+  parameters: readonly GridParameter[],
+  configs: readonly GridConfig[],
+  metric: ArrayLike<number>,
+  name = 'Sharpe',
+  format: SensitivityFormat = { style: 'number', digits: 2 },
+): SensitivityTable[] {
   const varied = parameters.filter((p) => p.values.length > 1);
   // Per configuration and varied parameter: the value's index.
   const index = varied.map((p) => {

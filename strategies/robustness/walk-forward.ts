@@ -186,7 +186,16 @@ function pathFigures(excess: Float64Array, rf: Float64Array, days: Int32Array): 
     nav[i + 1] = Math.max(0, nav[i] * (1 + excess[i] + rf[i]));
     riskFree[i + 1] = rf[i];
   }
-  const out: PathFigures = { from: isoDay(days[0]), to: isoDay(days[days.length - 1]), days: excess.length, totalReturn: nav[nav.length - 1] - 1, cagr: NaN, volatility: NaN, sharpe: NaN, maxDrawdown: NaN };
+  const out: PathFigures = {
+    from: isoDay(days[0]),
+    to: isoDay(days[days.length - 1]),
+    days: excess.length,
+    totalReturn: nav[nav.length - 1] - 1,
+    cagr: NaN,
+    volatility: NaN,
+    sharpe: NaN,
+    maxDrawdown: NaN,
+  };
   if (excess.length >= 1 && nav[nav.length - 1] > 0) {
     const m = computeMetrics({ nav, days, riskFree });
     out.cagr = m.cagr;

@@ -51,7 +51,8 @@ export function checkStrategySpec(raw: unknown, problems: ProblemList): void {
   const o = raw as Record<string, unknown>;
   // Own keys only: `__proto__`, `constructor` or `toString` is an unknown field like any other.
   for (const key of Object.keys(o)) {
-    if (!KEYS.includes(key)) problems.add(key.length > 40 ? `${key.slice(0, 40)}…` : key, 'bad-config', `unknown field ${quote(key)} (known: ${KEYS.join(', ')})`);
+    if (!KEYS.includes(key))
+      problems.add(key.length > 40 ? `${key.slice(0, 40)}…` : key, 'bad-config', `unknown field ${quote(key)} (known: ${KEYS.join(', ')})`);
   }
   const field = (key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
   if (field('name') !== undefined) checkName(field('name'), 'name', problems);
@@ -61,10 +62,15 @@ export function checkStrategySpec(raw: unknown, problems: ProblemList): void {
   }
   const description = field('description');
   if (typeof description === 'string' && description.length > MAX_DESCRIPTION_LENGTH) {
-    problems.add('description', 'too-large', `is ${description.length.toLocaleString('en-US')} characters long; at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')}`);
+    problems.add(
+      'description',
+      'too-large',
+      `is ${description.length.toLocaleString('en-US')} characters long; at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en-US')}`,
+    );
   }
   const allowShorts = field('allowShorts');
-  if (allowShorts !== undefined && typeof allowShorts !== 'boolean') problems.add('allowShorts', 'bad-config', `must be true or false, got ${quote(allowShorts)}`);
+  if (allowShorts !== undefined && typeof allowShorts !== 'boolean')
+    problems.add('allowShorts', 'bad-config', `must be true or false, got ${quote(allowShorts)}`);
   const shorts = allowShorts === true;
   const maxWeight = field('maxWeight');
   if (maxWeight !== undefined && !(typeof maxWeight === 'number' && maxWeight > 0 && maxWeight <= 1)) {

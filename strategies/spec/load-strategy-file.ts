@@ -41,7 +41,12 @@ export function loadStrategyFile(path: string): Strategy {
   checkStrategySpec(raw, problems);
   const fallbackName = basename(path, extname(path));
   if (problems.empty && (raw as StrategySpec).name === undefined && !isValidName(fallbackName)) {
-    problems.add('name', 'bad-config', `missing, and the file name ${quote(fallbackName)} cannot stand in for it (letters, digits, "-", "_" and "." only, at most ${MAX_NAME_LENGTH} characters)`, 'add a name field');
+    problems.add(
+      'name',
+      'bad-config',
+      `missing, and the file name ${quote(fallbackName)} cannot stand in for it (letters, digits, "-", "_" and "." only, at most ${MAX_NAME_LENGTH} characters)`,
+      'add a name field',
+    );
   }
   problems.throwIfAny(path);
   return strategyFromSpec(raw as StrategySpec, fallbackName);

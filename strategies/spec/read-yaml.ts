@@ -14,7 +14,14 @@ export const MAX_YAML_BYTES = 64_000;
  * scalars), no custom or language tags, no merge keys. Duplicate keys are found by
  * {@link firstDuplicateKey} in linear time instead of the package's quadratic check.
  */
-const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [], resolveKnownTags: false, merge: false, uniqueKeys: false, prettyErrors: false };
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  customTags: [],
+  resolveKnownTags: false,
+  merge: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+};
 
 /**
  * Parses a YAML document with the maintained `yaml` package, configured for untrusted files:

@@ -10,7 +10,11 @@ import type { Step } from '../step.ts';
  */
 export function weighFixed(weights: RoleWeights, options: { allowShorts?: boolean; label?: string } = {}): Step {
   parseRoleWeights(weights, 'weights', options.allowShorts);
-  const text = options.label ?? Object.entries(weights).map(([r, w]) => `${r} ${w}`).join(', ');
+  const text =
+    options.label ??
+    Object.entries(weights)
+      .map(([r, w]) => `${r} ${w}`)
+      .join(', ');
   return {
     kind: 'weigh',
     name: `weighFixed(${text})`,
@@ -95,7 +99,8 @@ const MIN_SD = 1e-12;
 export function weighInverseVolatility(options: { lookback: number; lag?: number }): Step {
   const { lookback } = options;
   const lag = options.lag ?? 0;
-  if (!Number.isInteger(lookback) || lookback < 2) throw new ConfigError('bad-config', `lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
+  if (!Number.isInteger(lookback) || lookback < 2)
+    throw new ConfigError('bad-config', `lookback must be a whole number ≥ 2, got ${lookback}`, { field: 'lookback' });
   if (!Number.isInteger(lag) || lag < 0) throw new ConfigError('bad-config', `lag must be a whole number ≥ 0, got ${lag}`, { field: 'lag' });
   return {
     kind: 'weigh',
@@ -139,4 +144,3 @@ export function weighInverseVolatility(options: { lookback: number; lag?: number
     },
   };
 }
-

@@ -12,7 +12,11 @@ describe('every count option has an upper bound, stated in --help and checked be
   });
 
   it('sweep --workers, --permutations and --top past their bounds', () => {
-    for (const [option, value, max] of [['workers', '65', 64], ['permutations', '10001', 10_000], ['top', '0', 1_000]] as const) {
+    for (const [option, value, max] of [
+      ['workers', '65', 64],
+      ['permutations', '10001', 10_000],
+      ['top', '0', 1_000],
+    ] as const) {
       const r = runCli(['sweep', '--grid', 'g.json', `--${option}`, value]);
       expect(r.code, option).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^quadrant: --${option}: must be a whole number from \\d+ to ${max.toLocaleString('en-US')}, got ${value}\\n$`));

@@ -19,15 +19,27 @@ describe('quadrant data', () => {
   });
 
   it('verify warns about a 50% one-day jump in SPY, naming the day (was "ok")', () => {
-    const dir = makeSnapshot({ 'prices/SPY.csv': priceCsv([['2024-01-02', 100], ['2024-01-03', 101], ['2024-01-04', 151.5]]) });
+    const dir = makeSnapshot({
+      'prices/SPY.csv': priceCsv([
+        ['2024-01-02', 100],
+        ['2024-01-03', 101],
+        ['2024-01-04', 151.5],
+      ]),
+    });
     const r = runCli(['data', 'verify', '--data', dir]);
     expect(r.stdout).toContain('SPY.csv:4: adjusted close moves ×1.500 on 2024-01-04, beyond the ×1.3 an ETF is checked against');
   });
 
   it('verify exits 2 and names the file and line when a required series is broken', () => {
     const dir = makeSnapshot({
-      'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-13-10', '2']]),
-      'prices/SPY.csv': priceCsv([['2024-01-02', 1], ['2024-01-03', 1.01]]),
+      'fred/WALCL.csv': fredCsv('WALCL', [
+        ['2024-01-03', '1'],
+        ['2024-13-10', '2'],
+      ]),
+      'prices/SPY.csv': priceCsv([
+        ['2024-01-02', 1],
+        ['2024-01-03', 1.01],
+      ]),
     });
     const r = runCli(['data', 'verify', '--data', dir]);
     expect(r.code).toBe(2);

@@ -4,8 +4,17 @@ import { pct } from '../../engine/percent.ts';
 
 describe('table formatting shared by validate and compare', () => {
   it('alignRight pads only the named columns to their widest cell', () => {
-    const rows = alignRight([['a', '1', 'x'], ['bbb', '100', 'yy']], [1]);
-    expect(rows).toEqual([['a', '  1', 'x'], ['bbb', '100', 'yy']]);
+    const rows = alignRight(
+      [
+        ['a', '1', 'x'],
+        ['bbb', '100', 'yy'],
+      ],
+      [1],
+    );
+    expect(rows).toEqual([
+      ['a', '  1', 'x'],
+      ['bbb', '100', 'yy'],
+    ]);
   });
 
   it('pct signs the percentage and leaves non-finite values blank unless told otherwise', () => {

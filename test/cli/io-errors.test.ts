@@ -79,7 +79,10 @@ describe('output paths are checked before any work, one line naming the option',
       // root writes anywhere: run the CLI as nobody (setpriv, util-linux) so the permission holds.
       const probe = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
       expect(probe.status, 'setpriv is needed to drop root for this test').toBe(0);
-      r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', HOME: parent } });
+      r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC', HOME: parent },
+      });
     } else {
       r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
     }
@@ -105,7 +108,17 @@ describe('writeFilesAtomic', () => {
   it('a rename that fails (the target is a directory) removes every temporary file and names the path', () => {
     const dir = scratch();
     mkdirSync(join(dir, 'b.csv'));
-    const e = thrown(() => writeFilesAtomic([{ path: join(dir, 'a.csv'), content: 'a' }, { path: join(dir, 'b.csv'), content: 'b' }], 'out'), FileSystemError);
+    const e = thrown(
+      () =>
+        writeFilesAtomic(
+          [
+            { path: join(dir, 'a.csv'), content: 'a' },
+            { path: join(dir, 'b.csv'), content: 'b' },
+          ],
+          'out',
+        ),
+      FileSystemError,
+    );
     expect(e.describe()).toBe(`--out ${join(dir, 'b.csv')}: cannot write: is a directory (EISDIR)`);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
     expect(existsSync(join(dir, 'b.csv'))).toBe(true);

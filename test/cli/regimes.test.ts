@@ -7,10 +7,13 @@ import { SNAPSHOT } from '../builders.ts';
 import { runCli } from './run-cli.ts';
 
 describe('quadrant regimes (real snapshot)', () => {
-  it('--compare-presets: each definition\'s share of days with the default\'s label, by year, as a hand count gives it', () => {
+  it("--compare-presets: each definition's share of days with the default's label, by year, as a hand count gives it", () => {
     const r = runCli(['regimes', '--data', SNAPSHOT, '--compare-presets', '--format', 'json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { default: string; definitions: { name: string; total: { days: number; same: number }; years: { year: number; days: number; same: number }[] }[] };
+    const json = JSON.parse(r.stdout) as {
+      default: string;
+      definitions: { name: string; total: { days: number; same: number }; years: { year: number; days: number; same: number }[] }[];
+    };
     const defs = regimeDefinitions();
     expect(json.default).toBe('article');
     expect(json.definitions.map((d) => d.name)).toEqual(defs.slice(1).map((d) => d.name));

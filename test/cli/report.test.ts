@@ -25,7 +25,11 @@ if (!canPoppler) console.warn('skipping report PDF checks: poppler-utils not ins
 /** A fixed timestamp so two renderings of one run can be compared byte for byte. */
 const EPOCH = { SOURCE_DATE_EPOCH: '1789000000' };
 
-type MetricsJson = { from: string; to: string; runs: Record<string, { overall: Record<string, number | string | null>; byYear: Record<string, Record<string, number | null>> }> };
+type MetricsJson = {
+  from: string;
+  to: string;
+  runs: Record<string, { overall: Record<string, number | string | null>; byYear: Record<string, Record<string, number | null>> }>;
+};
 
 describe('quadrant report from a finished run (real snapshot)', () => {
   let root: string;
@@ -110,7 +114,17 @@ describe('quadrant report from a finished run (real snapshot)', () => {
       expect(await page.evaluate<number>(`document.querySelectorAll('figure.chart').length`)).toBe(19);
       expect(await page.evaluate<number>(`${visible}.length`)).toBe(19);
       const sections = await page.evaluate<string[]>(`[...document.querySelectorAll('nav.toc a')].map((a) => a.textContent)`);
-      expect(sections).toEqual(['Summary', 'Regime timeline', 'Liquidity dashboard', 'Performance', 'Returns by regime', 'Claims scorecard', 'Episode comparison', 'Robustness', 'Appendix: reproducibility']);
+      expect(sections).toEqual([
+        'Summary',
+        'Regime timeline',
+        'Liquidity dashboard',
+        'Performance',
+        'Returns by regime',
+        'Claims scorecard',
+        'Episode comparison',
+        'Robustness',
+        'Appendix: reproducibility',
+      ]);
     });
 
     it('shows the headline numbers of metrics.json, exactly', async () => {
@@ -133,14 +147,20 @@ describe('quadrant report from a finished run (real snapshot)', () => {
 
     it("shows each year's return as nav.csv gives it", async () => {
       // Independent of metrics.json: the last NAV of 2008 over the last NAV of 2007, from nav.csv.
-      const rows = readFileSync(join(runDir, 'nav.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const rows = readFileSync(join(runDir, 'nav.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
       const lastOf = (year: string) => Number(rows.filter((r) => r[0].startsWith(year)).at(-1)![1]);
       const value = await page.evaluate<string>(`document.querySelector('#table-strategy-years tr[data-row="2008"] td[data-col="article"]').dataset.value`);
       expect(Number(value)).toBeCloseTo(lastOf('2008') / lastOf('2007') - 1, 10);
     });
 
     it('says in the appendix that the data matched the run checksums', async () => {
-      const text = await page.evaluate<string>(`document.querySelector('#table-appendix-parameters tr[data-row="run.dataChecksums"] td[data-col="value"]').textContent`);
+      const text = await page.evaluate<string>(
+        `document.querySelector('#table-appendix-parameters tr[data-row="run.dataChecksums"] td[data-col="value"]').textContent`,
+      );
       // 35 files: the manifest's data.files entries of this snapshot.
       const files = Object.keys((JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as { data: { files: object } }).data.files).length;
       expect(text).toBe(`all ${files} files in ${SNAPSHOT} match manifest.json`);
@@ -214,7 +234,9 @@ describe('reportCreatedAt', () => {
     // 253402300799 s is 9999-12-31T23:59:59Z, the last second an ISO date shows.
     expect(reportCreatedAt({ SOURCE_DATE_EPOCH: '253402300799' })).toBe('9999-12-31T23:59:59.000Z');
     for (const bad of ['99999999999999', '253402300800', 'soon', '-1']) {
-      expect(() => reportCreatedAt({ SOURCE_DATE_EPOCH: bad })).toThrow(new RegExp(`^SOURCE_DATE_EPOCH must be whole seconds since 1970 \\(0 to 253402300799\\), got "${bad}"$`));
+      expect(() => reportCreatedAt({ SOURCE_DATE_EPOCH: bad })).toThrow(
+        new RegExp(`^SOURCE_DATE_EPOCH must be whole seconds since 1970 \\(0 to 253402300799\\), got "${bad}"$`),
+      );
     }
   });
 });

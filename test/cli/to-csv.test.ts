@@ -20,17 +20,29 @@ const cell = fc.oneof(
 describe('toCsv', () => {
   it('writes what Papa.unparse writes, byte for byte, on random tables with commas, quotes, line breaks, spaces, formulas, NaN and empty rows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant([])), { maxLength: 6 }), (width, rows) => {
-        const header = ['date', 'x y', 'a,b', ' lead', '=q"'].slice(0, width);
-        const table = rows.map((r) => r.slice(0, width));
-        expect(toCsv(header, table)).toBe(reference(header, table));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant([])), { maxLength: 6 }),
+        (width, rows) => {
+          const header = ['date', 'x y', 'a,b', ' lead', '=q"'].slice(0, width);
+          const table = rows.map((r) => r.slice(0, width));
+          expect(toCsv(header, table)).toBe(reference(header, table));
+        },
+      ),
     );
   });
 
   it('quotes and neutralises by hand-checked examples', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [NaN, 1.5], [' pad', '=SUM(A1)'], [-0.5, '-0.5']])).toBe(
-      'a,b\n"x,y","say ""hi"""\n,1.5\n" pad","\'=SUM(A1)"\n-0.5,-0.5\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          [NaN, 1.5],
+          [' pad', '=SUM(A1)'],
+          [-0.5, '-0.5'],
+        ],
+      ),
+    ).toBe('a,b\n"x,y","say ""hi"""\n,1.5\n" pad","\'=SUM(A1)"\n-0.5,-0.5\n');
   });
 });

@@ -3,7 +3,10 @@ import { closingSummary } from '../../cli/validate-summary.ts';
 
 describe('closingSummary', () => {
   it('ends validate with the answer, the verdict counts per sample and the report files, in that order', () => {
-    const text = closingSummary('in-sample: 0 supported, 1 contradicted\nout-of-sample: 2 pending', 'No: article is below 60-40.', ['out/report.html', 'out/report.pdf']);
+    const text = closingSummary('in-sample: 0 supported, 1 contradicted\nout-of-sample: 2 pending', 'No: article is below 60-40.', [
+      'out/report.html',
+      'out/report.pdf',
+    ]);
     expect(text.split('\n')).toEqual([
       '',
       'SUMMARY',

@@ -15,7 +15,9 @@ const rules: PublicationRule[] = [
 
 /** Observations on arbitrary days around the calendar, some missing. */
 const observations = fc.record({
-  days: fc.uniqueArray(fc.integer({ min: calendar[0] - 40, max: calendar[calendar.length - 1] + 10 }), { minLength: 1, maxLength: 60 }).map((d) => d.sort((a, b) => a - b)),
+  days: fc
+    .uniqueArray(fc.integer({ min: calendar[0] - 40, max: calendar[calendar.length - 1] + 10 }), { minLength: 1, maxLength: 60 })
+    .map((d) => d.sort((a, b) => a - b)),
   seedValues: fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }), { minLength: 60, maxLength: 60 }),
   rule: fc.constantFrom(...rules),
 });
@@ -48,16 +50,23 @@ describe('alignAsOf', () => {
 
   it('poisoned future: changing or deleting observations published after day t never changes day t', () => {
     fc.assert(
-      fc.property(observations, fc.integer({ min: 0, max: calendar.length - 1 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.boolean(), fc.constantFrom(undefined, 3, 10), ({ days, seedValues, rule }, t, poison, drop, carry) => {
-        const values = days.map((_, i) => seedValues[i] ?? NaN);
-        const s = makeSeries('X', days, values, rule);
-        const keep = days.map((_, j) => !(drop && s.available[j] > calendar[t]));
-        const days2 = days.filter((_, j) => keep[j]);
-        const values2 = values.filter((_, j) => keep[j]).map((v, j) => (s.available[days.indexOf(days2[j])] > calendar[t] ? poison : v));
-        const before = alignAsOf(s, calendar, { maxCarryDays: carry }).values;
-        const after = alignAsOf(makeSeries('X', days2, values2, rule), calendar, { maxCarryDays: carry }).values;
-        expect(Array.from(after.subarray(0, t + 1))).toEqual(Array.from(before.subarray(0, t + 1)));
-      }),
+      fc.property(
+        observations,
+        fc.integer({ min: 0, max: calendar.length - 1 }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.boolean(),
+        fc.constantFrom(undefined, 3, 10),
+        ({ days, seedValues, rule }, t, poison, drop, carry) => {
+          const values = days.map((_, i) => seedValues[i] ?? NaN);
+          const s = makeSeries('X', days, values, rule);
+          const keep = days.map((_, j) => !(drop && s.available[j] > calendar[t]));
+          const days2 = days.filter((_, j) => keep[j]);
+          const values2 = values.filter((_, j) => keep[j]).map((v, j) => (s.available[days.indexOf(days2[j])] > calendar[t] ? poison : v));
+          const before = alignAsOf(s, calendar, { maxCarryDays: carry }).values;
+          const after = alignAsOf(makeSeries('X', days2, values2, rule), calendar, { maxCarryDays: carry }).values;
+          expect(Array.from(after.subarray(0, t + 1))).toEqual(Array.from(before.subarray(0, t + 1)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,7 +20,10 @@ describe('loadDataset', () => {
 
   it('turns a bad file into an error naming file and line, and keeps going with the rest', () => {
     const dir = makeSnapshot({
-      'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-01-10', 'x']]),
+      'fred/WALCL.csv': fredCsv('WALCL', [
+        ['2024-01-03', '1'],
+        ['2024-01-10', 'x'],
+      ]),
       'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])),
     });
     const ds = loadDataset(dir, { macro: ['WALCL'], prices: ['SPY'] });
@@ -58,7 +61,12 @@ describe('loadDataset', () => {
 
   it('warns about a long gap in a series, naming it, its file and the dates', () => {
     // Weekly WALCL with one missing month: 2024-01-03 to 2024-02-07 is 35 days (> 15 tolerated).
-    const walcl = fredCsv('WALCL', [['2023-12-27', '1'], ['2024-01-03', '2'], ['2024-02-07', '3'], ['2024-02-14', '4']]);
+    const walcl = fredCsv('WALCL', [
+      ['2023-12-27', '1'],
+      ['2024-01-03', '2'],
+      ['2024-02-07', '3'],
+      ['2024-02-14', '4'],
+    ]);
     const dir = makeSnapshot({ 'fred/WALCL.csv': walcl, 'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])) });
     const ds = loadDataset(dir, { macro: ['WALCL'], prices: ['SPY'] });
     const gaps = ds.issues.filter((i) => i.code === 'gap');
@@ -112,7 +120,10 @@ describe('the real snapshot', () => {
 describe('loadDatasetAsync', () => {
   it('gives what loadDataset gives: series, issues and notes', async () => {
     const dir = makeSnapshot({
-      'fred/WALCL.csv': fredCsv('WALCL', [['2024-01-03', '1'], ['2024-01-10', 'x']]),
+      'fred/WALCL.csv': fredCsv('WALCL', [
+        ['2024-01-03', '1'],
+        ['2024-01-10', 'x'],
+      ]),
       'prices/SPY.csv': priceCsv(days.map((d, i) => [d, 100 + i])),
       'prices/IWM.csv': priceCsv(days.slice(0, 10).map((d, i) => [d, 50 + i])),
     });

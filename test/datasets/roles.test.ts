@@ -11,7 +11,15 @@ const calendar = makeCalendar('2024-01-01', 40);
 function priceSeries(ticker: string, days: number[], values: number[]): PriceSeries {
   const d = Int32Array.from(days);
   const v = Float64Array.from(values);
-  return { id: ticker, days: d, values: v, available: d, open: v.map((x) => x * 0.999), close: v, meta: { title: ticker, units: 'USD', frequency: 'daily', source: 'test', publication: { kind: 'same-day' } } };
+  return {
+    id: ticker,
+    days: d,
+    values: v,
+    available: d,
+    open: v.map((x) => x * 0.999),
+    close: v,
+    meta: { title: ticker, units: 'USD', frequency: 'daily', source: 'test', publication: { kind: 'same-day' } },
+  };
 }
 
 function dataset(prices: PriceSeries[]): Dataset {
@@ -30,13 +38,23 @@ describe('role returns are point in time', () => {
     fc.assert(
       fc.property(world, fc.integer({ min: 1, max: 38 }), fc.boolean(), ({ iwmDays, rutDays, seed }, t, drop) => {
         const spy = priceSeries('SPY', Array.from(calendar), seed);
-        const iwm = priceSeries('IWM', iwmDays, iwmDays.map((_, i) => seed[i] * 0.5));
-        const rut = priceSeries('RUT', rutDays, rutDays.map((_, i) => seed[39 - i]));
+        const iwm = priceSeries(
+          'IWM',
+          iwmDays,
+          iwmDays.map((_, i) => seed[i] * 0.5),
+        );
+        const rut = priceSeries(
+          'RUT',
+          rutDays,
+          rutDays.map((_, i) => seed[39 - i]),
+        );
         const cut = calendar[t];
         const poison = (p: PriceSeries) => {
           const keep = Array.from(p.days).map((d) => !(drop && d > cut));
           const days = Array.from(p.days).filter((_, i) => keep[i]);
-          const values = Array.from(p.values).filter((_, i) => keep[i]).map((v, i) => (days[i] > cut ? v * 3 : v));
+          const values = Array.from(p.values)
+            .filter((_, i) => keep[i])
+            .map((v, i) => (days[i] > cut ? v * 3 : v));
           return priceSeries(p.id, days, values);
         };
         const before = buildRoles(buildPanel(dataset([spy, iwm, rut]))).get('us_small')!;
@@ -51,7 +69,11 @@ describe('role returns are point in time', () => {
   it('falls back to the next instrument, then to T-bills, once a price is more than 10 days old', () => {
     // IWM trades the first 5 days only; RUT never: from 11 calendar days after IWM's last price
     // the role earns the T-bill account (no rate column here: 0).
-    const spy = priceSeries('SPY', Array.from(calendar), Array.from(calendar, (_, i) => 100 + i));
+    const spy = priceSeries(
+      'SPY',
+      Array.from(calendar),
+      Array.from(calendar, (_, i) => 100 + i),
+    );
     const iwm = priceSeries('IWM', Array.from(calendar.subarray(0, 5)), [10, 11, 12, 13, 14]);
     const us = buildRoles(buildPanel(dataset([spy, iwm]))).get('us_small')!;
     const tbill = us.instruments.indexOf('TBILL');
@@ -64,11 +86,19 @@ describe('role returns are point in time', () => {
 });
 
 describe('user role mappings', () => {
-  const spy = priceSeries('SPY', Array.from(calendar), Array.from(calendar, (_, i) => 100 + i));
-  const iwm = priceSeries('IWM', Array.from(calendar), Array.from(calendar, (_, i) => 50 + 2 * i));
+  const spy = priceSeries(
+    'SPY',
+    Array.from(calendar),
+    Array.from(calendar, (_, i) => 100 + i),
+  );
+  const iwm = priceSeries(
+    'IWM',
+    Array.from(calendar),
+    Array.from(calendar, (_, i) => 50 + 2 * i),
+  );
   const panel = buildPanel(dataset([spy, iwm]));
 
-  it('replaces a role\'s instruments: us_large priced from IWM', () => {
+  it("replaces a role's instruments: us_large priced from IWM", () => {
     const roles = buildRoles(panel, resolveRoleMap(panel, { us_large: ['IWM'] }));
     const us = roles.get('us_large')!;
     expect(us.instruments).toEqual(['IWM', 'TBILL']);

@@ -16,9 +16,7 @@ describe('toCsv neutralises formula-like text cells (OWASP CSV injection), in he
       ],
     );
     // Expected by hand: each formula-like cell gains a leading ' and is quoted.
-    expect(text).toBe(
-      [`"'=1+2*cmd",value`, `"'=HYPERLINK(""http://x"")",-0.5`, `-0.5,"'@SUM(1)"`, `"'\tx",+1e-3`, `"'-",a-b`, `"'+cmd",`, ''].join('\n'),
-    );
+    expect(text).toBe([`"'=1+2*cmd",value`, `"'=HYPERLINK(""http://x"")",-0.5`, `-0.5,"'@SUM(1)"`, `"'\tx",+1e-3`, `"'-",a-b`, `"'+cmd",`, ''].join('\n'));
   });
 
   it('every CSV of a run goes through it: a strategy named like a formula cannot start a formula in benchmarks.csv', () => {

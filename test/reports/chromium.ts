@@ -76,7 +76,14 @@ export class Chromium {
     while ((end = this.buffer.indexOf('\0')) >= 0) {
       const raw = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + 1);
-      const msg = JSON.parse(raw) as { id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+      const msg = JSON.parse(raw) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
+      };
       if (msg.id !== undefined) {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -130,7 +137,11 @@ export class Chromium {
     const loaded = new Promise<void>((resolve) => this.on('Page.loadEventFired', (_, s) => s === sessionId && resolve()));
     for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await this.send(`${domain}.enable`, {}, sessionId);
     await this.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, sessionId);
-    await this.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: viewport.mobile ?? false }, sessionId);
+    await this.send(
+      'Emulation.setDeviceMetricsOverride',
+      { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: viewport.mobile ?? false },
+      sessionId,
+    );
     const url = pathToFileURL(path).href;
     page.url = url;
     await this.send('Page.navigate', { url }, sessionId);

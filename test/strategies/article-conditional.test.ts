@@ -17,7 +17,7 @@ describe('the article playbook with the conditional Q2 tilt (real snapshot)', ()
   const env = { market, labels, panel };
   const col = (role: string) => market.roles.indexOf(role as never);
 
-  it('holds the small-cap tilt on exactly the Q2 days when claim C3\'s gauge says risk appetite falls', () => {
+  it("holds the small-cap tilt on exactly the Q2 days when claim C3's gauge says risk appetite falls", () => {
     // The independent reference: engine/claims riskAppetiteFalling, the mask C3 scores on.
     const falling = riskAppetiteFalling(buildClaimContext(panel, roles, labels));
     const plan = compileStrategy(articleStrategy(), env);

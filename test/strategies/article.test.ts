@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { ARTICLE_PLAYBOOK, QUADRANTS, safeParseQuadrantTable, describeStrategy, articleStrategy, articleUnconditionalStrategy, benchmarkStrategies } from '../../strategies/index.ts';
+import {
+  ARTICLE_PLAYBOOK,
+  type QUADRANTS,
+  safeParseQuadrantTable,
+  describeStrategy,
+  articleStrategy,
+  articleUnconditionalStrategy,
+  benchmarkStrategies,
+} from '../../strategies/index.ts';
 
 describe('the article playbook', () => {
   it('is a valid table: every quadrant sums to 1, no shorts', () => {
@@ -16,7 +24,9 @@ describe('the article playbook', () => {
   });
 
   it('reads as one sentence', () => {
-    expect(describeStrategy(articleStrategy())).toBe('whenRegimeKnown → weighByQuadrant(article playbook) → weighByRiskAppetite(Q2 steady: no small-cap tilt) → rebalanceOn(regime+monthly)');
+    expect(describeStrategy(articleStrategy())).toBe(
+      'whenRegimeKnown → weighByQuadrant(article playbook) → weighByRiskAppetite(Q2 steady: no small-cap tilt) → rebalanceOn(regime+monthly)',
+    );
     expect(describeStrategy(articleUnconditionalStrategy())).toBe('whenRegimeKnown → weighByQuadrant(article playbook) → rebalanceOn(regime+monthly)');
     expect(benchmarkStrategies().map((s) => s.name)).toEqual(['us-large', '60-40', 'equal-weight', 'risk-parity', 'random-regime']);
   });

@@ -13,7 +13,10 @@ const runs = (xs: ArrayLike<number>) => {
 
 describe('blockShuffleLabels', () => {
   const labelsArb = fc
-    .tuple(fc.integer({ min: 0, max: 20 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 40 }))
+    .tuple(
+      fc.integer({ min: 0, max: 20 }),
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 40 }),
+    )
     .map(([warm, eps]) => Uint8Array.from([...Array(warm).fill(0), ...eps.flatMap(([q, len]) => Array(len).fill(q))]));
 
   it('keeps the warm-up, the days in each quadrant, and cuts into the same episodes', () => {

@@ -23,7 +23,8 @@ import { makeMarket } from '../engine/backtest/builders.ts';
 
 const R = ROLES.length;
 const market = (returns: number[][]) => makeMarket(returns, [...ROLES]);
-const returnsArb = (n: number) => fc.array(fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: R, maxLength: R }), { minLength: n, maxLength: n });
+const returnsArb = (n: number) =>
+  fc.array(fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: R, maxLength: R }), { minLength: n, maxLength: n });
 const labelsArb = (n: number) => fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n });
 
 /** The target weights a plan holds at t (NaN row before the first target). */
@@ -33,16 +34,19 @@ const targetAt = (plan: { rows: Float64Array; index: Int32Array }, t: number) =>
 describe('compileStrategy', () => {
   it('the unconditional article strategy compiles to the same targets as the plain table plan', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 80 }).chain((n) => fc.tuple(returnsArb(n), labelsArb(n))), ([rets, ls]) => {
-        const m = market(rets);
-        const labels = Uint8Array.from(ls);
-        const plan = compileStrategy(articleUnconditionalStrategy(), { market: m, labels });
-        const table = planFromTable(tableRows(ARTICLE_PLAYBOOK, m.roles), labels, parseRebalanceRule('regime+monthly'), m.calendar);
-        for (let t = 0; t < ls.length; t++) expect(targetAt(plan, t)).toEqual(targetAt(table, t));
-        expect(Array.from(plan.trigger)).toEqual(Array.from(table.trigger));
-        // Distinct targets are stored once: at most the four quadrants' rows.
-        expect(plan.rows.length / R).toBeLessThanOrEqual(4);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 80 }).chain((n) => fc.tuple(returnsArb(n), labelsArb(n))),
+        ([rets, ls]) => {
+          const m = market(rets);
+          const labels = Uint8Array.from(ls);
+          const plan = compileStrategy(articleUnconditionalStrategy(), { market: m, labels });
+          const table = planFromTable(tableRows(ARTICLE_PLAYBOOK, m.roles), labels, parseRebalanceRule('regime+monthly'), m.calendar);
+          for (let t = 0; t < ls.length; t++) expect(targetAt(plan, t)).toEqual(targetAt(table, t));
+          expect(Array.from(plan.trigger)).toEqual(Array.from(table.trigger));
+          // Distinct targets are stored once: at most the four quadrants' rows.
+          expect(plan.rows.length / R).toBeLessThanOrEqual(4);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -50,7 +54,12 @@ describe('compileStrategy', () => {
   it('changing returns or labels after t never changes a target or trigger at or before t', () => {
     const strategy = defineStrategy({
       name: 'mixed',
-      steps: [whenRegimeKnown(), selectRoles(['us_large', 'treasuries', 'gold', 'emerging']), weighInverseVolatility({ lookback: 5, lag: 1 }), rebalanceOn('regime+weekly')],
+      steps: [
+        whenRegimeKnown(),
+        selectRoles(['us_large', 'treasuries', 'gold', 'emerging']),
+        weighInverseVolatility({ lookback: 5, lag: 1 }),
+        rebalanceOn('regime+weekly'),
+      ],
     });
     fc.assert(
       fc.property(
@@ -77,7 +86,10 @@ describe('compileStrategy', () => {
 
   it('a step cannot read the future: a negative look-back throws', () => {
     const peek: Step = { kind: 'weigh', name: 'peek', bind: () => (ctx, s) => (s.weights[0] = ctx.roleReturn(0, -1) > 0 ? 1 : 1) === 1 };
-    const m = market([[0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0.01, 0, 0, 0, 0, 0, 0, 0, 0, 0]]);
+    const m = market([
+      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [0.01, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ]);
     expect(() => compileStrategy(defineStrategy({ name: 'peek', steps: [peek] }), { market: m })).toThrow(/may not read the future/);
   });
 
@@ -104,7 +116,10 @@ describe('compileStrategy', () => {
 
   it('keeps the previous target on days a step stops (warm-up gives no target)', () => {
     const m = market(Array.from({ length: 5 }, () => Array(R).fill(0)));
-    const plan = compileStrategy(defineStrategy({ name: 'eq', steps: [whenRegimeKnown(), selectRoles(['gold', 'us_small']), weighEqually()] }), { market: m, labels: Uint8Array.from([0, 0, 3, 0, 1]) });
+    const plan = compileStrategy(defineStrategy({ name: 'eq', steps: [whenRegimeKnown(), selectRoles(['gold', 'us_small']), weighEqually()] }), {
+      market: m,
+      labels: Uint8Array.from([0, 0, 3, 0, 1]),
+    });
     expect(Array.from(plan.index)).toEqual([-1, -1, 0, 0, 0]);
     const gold = m.roles.indexOf('gold');
     expect(plan.rows[gold]).toBe(0.5);
@@ -113,7 +128,11 @@ describe('compileStrategy', () => {
 
   it('the rebalance override replaces the strategy rule', () => {
     const m = market(Array.from({ length: 3 }, () => Array(R).fill(0)));
-    const plan = compileStrategy(defineStrategy({ name: 'q', steps: [weighByQuadrant(ARTICLE_PLAYBOOK), rebalanceOn('regime')] }), { market: m, labels: Uint8Array.from([1, 1, 1]) }, { rebalance: 'daily+drift:0.1' });
+    const plan = compileStrategy(
+      defineStrategy({ name: 'q', steps: [weighByQuadrant(ARTICLE_PLAYBOOK), rebalanceOn('regime')] }),
+      { market: m, labels: Uint8Array.from([1, 1, 1]) },
+      { rebalance: 'daily+drift:0.1' },
+    );
     expect(plan.rule).toBe('daily+drift:0.1');
     expect(plan.driftBand).toBe(0.1);
     expect(Array.from(plan.trigger)).toEqual([0, 1, 1]);

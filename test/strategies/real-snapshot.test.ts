@@ -8,7 +8,7 @@ import { articleStrategy, runStrategy, usLargeBuyAndHold } from '../../strategie
 const SNAPSHOT = process.env.QUADRANT_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets');
 
 describe('on the real snapshot', () => {
-  it('buy-and-hold US large reproduces SPY\'s adjusted closes; the article run books full weights every day', () => {
+  it("buy-and-hold US large reproduces SPY's adjusted closes; the article run books full weights every day", () => {
     const panel = buildPanel(loadDataset(SNAPSHOT));
     const market = marketFromRoles(panel, buildRoles(panel));
     const labels = computeRegimes(panel).labels;

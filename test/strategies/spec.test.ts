@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../datasets/errors.ts';
-import { MAX_INPUT_BYTES, } from '../../datasets/read-input-file.ts';
+import { MAX_INPUT_BYTES } from '../../datasets/read-input-file.ts';
 import { MAX_INPUT_DEPTH } from '../../datasets/input-limits.ts';
 import { MAX_PROBLEMS, ProblemsError } from '../../datasets/problems.ts';
 import { describeStrategy, loadStrategyFile, MAX_YAML_BYTES, parseYaml, resolveStrategy, safeParseStrategySpec } from '../../strategies/index.ts';
@@ -58,11 +58,14 @@ describe('user strategy files', () => {
   it('lists every problem, the first in the message', () => {
     const r = safeParseStrategySpec({ quadrants: { Q1: { us_large: 2 }, Q5: {} }, rebalance: 'sometimes', colour: 'red' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((i) => i.path)).toEqual(['colour', 'quadrants.Q5', 'quadrants.Q1', 'quadrants.Q2', 'quadrants.Q3', 'quadrants.Q4', 'rebalance']);
+    if (!r.ok)
+      expect(r.problems.map((i) => i.path)).toEqual(['colour', 'quadrants.Q5', 'quadrants.Q1', 'quadrants.Q2', 'quadrants.Q3', 'quadrants.Q4', 'rebalance']);
   });
 
   it('an unknown built-in name or missing file says what exists', () => {
-    expect(errorOf(() => resolveStrategy('momentum')).details.hint).toMatch(/article, article-unconditional, us-large, 60-40, equal-weight, risk-parity, random-regime/);
+    expect(errorOf(() => resolveStrategy('momentum')).details.hint).toMatch(
+      /article, article-unconditional, us-large, 60-40, equal-weight, risk-parity, random-regime/,
+    );
     expect(errorOf(() => resolveStrategy(fixture('nope.json'))).code).toBe('file-missing');
   });
 });
@@ -72,7 +75,9 @@ describe('hostile strategy files', () => {
     const dir = join(scratch(), 'playbook.json');
     mkdirSync(dir);
     const e = errorOf(() => loadStrategyFile(dir));
-    expect(e.describe()).toBe(`--strategy ${dir}: is a directory; name a strategy file (built-in strategies: article, us-large, 60-40, equal-weight, random-regime)`);
+    expect(e.describe()).toBe(
+      `--strategy ${dir}: is a directory; name a strategy file (built-in strategies: article, us-large, 60-40, equal-weight, random-regime)`,
+    );
     expect(e.exitCode).toBe(2);
   });
 

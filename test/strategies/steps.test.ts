@@ -2,7 +2,16 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ROLES } from '../../datasets/catalog.ts';
 import { ConfigError } from '../../datasets/errors.ts';
-import { compileStrategy, defineStrategy, limitWeight, selectRoles, selectWithPreferredData, weighEqually, weighFixed, weighInverseVolatility } from '../../strategies/index.ts';
+import {
+  compileStrategy,
+  defineStrategy,
+  limitWeight,
+  selectRoles,
+  selectWithPreferredData,
+  weighEqually,
+  weighFixed,
+  weighInverseVolatility,
+} from '../../strategies/index.ts';
 import { makeMarket } from '../engine/backtest/builders.ts';
 
 const R = ROLES.length;
@@ -34,7 +43,9 @@ describe('strategy steps', () => {
   it('weighEqually over nothing selected holds cash', () => {
     // selectWithPreferredData drops roles on fall-backs; synthetic markets report source −1 on day 0 only.
     const m = makeMarket([Array(R).fill(0), Array(R).fill(0)], [...ROLES]);
-    const plan = compileStrategy(defineStrategy({ name: 'eq', steps: [selectRoles(['us_large', 'gold']), selectWithPreferredData(), weighEqually()] }), { market: m });
+    const plan = compileStrategy(defineStrategy({ name: 'eq', steps: [selectRoles(['us_large', 'gold']), selectWithPreferredData(), weighEqually()] }), {
+      market: m,
+    });
     expect(lastTarget(plan, 0)[col('cash')]).toBe(1);
   });
 
@@ -45,7 +56,10 @@ describe('strategy steps', () => {
     rets[10][col('us_large')] = 0.049999998999968376;
     rets[11][col('us_large')] = 0.049999998209009675;
     const m = makeMarket(rets, [...ROLES]);
-    const plan = compileStrategy(defineStrategy({ name: 'iv', steps: [selectRoles(['us_large', 'gold', 'treasuries']), weighInverseVolatility({ lookback: 2, lag: 0 })] }), { market: m });
+    const plan = compileStrategy(
+      defineStrategy({ name: 'iv', steps: [selectRoles(['us_large', 'gold', 'treasuries']), weighInverseVolatility({ lookback: 2, lag: 0 })] }),
+      { market: m },
+    );
     expect(lastTarget(plan, 11)[col('us_large')]).toBeCloseTo(1, 12);
   });
 

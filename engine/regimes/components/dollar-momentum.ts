@@ -11,7 +11,7 @@ export function dollarMomentumOf(ctx: SignalContext): Float64Array {
 export const dollarMomentum = defineComponent({
   name: 'dollar_momentum',
   axis: 'dollar',
-  summary: 'the dollar index\'s return over dollarMomentumDays',
+  summary: "the dollar index's return over dollarMomentumDays",
   inputs: [],
   usesDollar: true,
   windows: [{ key: 'dollarMomentumDays', unit: 'days', default: 63, describe: 'dollar momentum: return over this many trading days' }],

@@ -21,6 +21,8 @@ export const netLiquidity = defineComponent({
   units: 'millions of USD, net-liquidity change over N weeks',
   orientation: 1,
   defaults: { method: 'scale', deadBand: 0 },
-  context: [{ name: 'net_liquidity', units: 'millions of USD, WALCL − TGA − RRPONTSYD×1000 (TGA: daily DTS_TGA where it exists, WDTGAL before)', compute: level }],
+  context: [
+    { name: 'net_liquidity', units: 'millions of USD, WALCL − TGA − RRPONTSYD×1000 (TGA: daily DTS_TGA where it exists, WDTGAL before)', compute: level },
+  ],
   compute: (ctx) => changeOver(level(ctx), ctx.rows('netLiquidityWeeks')),
 });

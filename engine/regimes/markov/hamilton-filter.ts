@@ -76,8 +76,10 @@ export function hamiltonFilter(y: ArrayLike<number>, params: MarkovParams, optio
   const { k, transition, means, variances } = params;
   const { n = y.length, perObservation = true, resumeAt = 0 } = options;
   const res = options.out ?? filterWorkspace(n, k);
-  if (res.k !== k || res.loglikObs.length < n) throw badArgument(`hamiltonFilter workspace holds ${res.loglikObs.length} observations of ${res.k} states, needs ${n} of ${k}`);
-  if (resumeAt !== 0 && (res.n !== resumeAt || resumeAt > n)) throw badArgument(`hamiltonFilter can resume only where its workspace stopped (row ${res.n}), not at row ${resumeAt} of ${n}`);
+  if (res.k !== k || res.loglikObs.length < n)
+    throw badArgument(`hamiltonFilter workspace holds ${res.loglikObs.length} observations of ${res.k} states, needs ${n} of ${k}`);
+  if (resumeAt !== 0 && (res.n !== resumeAt || resumeAt > n))
+    throw badArgument(`hamiltonFilter can resume only where its workspace stopped (row ${res.n}), not at row ${resumeAt} of ${n}`);
   const { filtered, predicted, loglikObs, prior } = res;
   const pi = steadyState(transition, k);
   for (let i = 0; i < k; i++) {

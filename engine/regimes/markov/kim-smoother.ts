@@ -31,7 +31,8 @@ export function kimSmoother(filter: FilterResult, params: MarkovParams, out?: Sm
   const { n, k, filtered, predicted, prior } = filter;
   const { transition } = params;
   const res = out ?? smootherWorkspace(n, k);
-  if (res.smoothed.length < n * k || res.transitionCounts.length !== k * k) throw badArgument(`kimSmoother workspace is too small for ${n} observations of ${k} states`);
+  if (res.smoothed.length < n * k || res.transitionCounts.length !== k * k)
+    throw badArgument(`kimSmoother workspace is too small for ${n} observations of ${k} states`);
   const { smoothed, transitionCounts: counts } = res;
   counts.fill(0);
   if (n === 0) return res;

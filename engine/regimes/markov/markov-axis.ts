@@ -102,7 +102,13 @@ export function markovAxis(input: Float64Array, calendar: ArrayLike<Day>, option
     const search = params === undefined || (options.researchEvery > 0 && refits.length % options.researchEvery === 0);
     let fit = params === undefined ? undefined : fitMarkovEm(y, params, { ...em, maxIter: options.warmMaxIter }, windowLength, ws);
     if (search) {
-      const fresh = fitBestOfStarts(y, windowLength, startingValues(y, windowLength, options.k, options.seed, options.starts, options.switchingVariance), { ...em, maxIter: options.maxIter }, ws);
+      const fresh = fitBestOfStarts(
+        y,
+        windowLength,
+        startingValues(y, windowLength, options.k, options.seed, options.starts, options.switchingVariance),
+        { ...em, maxIter: options.maxIter },
+        ws,
+      );
       if (fit === undefined || fresh.llf > fit.llf) fit = fresh;
     }
     if (fit === undefined) continue;

@@ -63,7 +63,15 @@ export function emWorkspace(capacity: number, k: number): EmWorkspace {
  *
  * @returns the log-likelihood at `params` (before the update); the update is written to `next`.
  */
-export function emIteration(y: ArrayLike<number>, n: number, params: MarkovParams, next: MarkovParams, ws: EmWorkspace, varianceFloor = 0, switchingVariance = true): number {
+export function emIteration(
+  y: ArrayLike<number>,
+  n: number,
+  params: MarkovParams,
+  next: MarkovParams,
+  ws: EmWorkspace,
+  varianceFloor = 0,
+  switchingVariance = true,
+): number {
   const { k } = params;
   const filter = hamiltonFilter(y, params, { n, out: ws.filter, perObservation: false });
   const { smoothed, transitionCounts } = kimSmoother(filter, params, ws.smoother);

@@ -36,7 +36,8 @@ export function copyParams(p: MarkovParams): MarkovParams {
 export function fromStatsmodelsVector(vector: ArrayLike<number>, k: number): MarkovParams {
   const nTrans = k * (k - 1);
   const shared = vector.length === nTrans + k + 1;
-  if (!shared && vector.length !== nTrans + 2 * k) throw badArgument(`fromStatsmodelsVector needs ${nTrans + 2 * k} values (or ${nTrans + k + 1} with one variance) for k = ${k}, got ${vector.length}`);
+  if (!shared && vector.length !== nTrans + 2 * k)
+    throw badArgument(`fromStatsmodelsVector needs ${nTrans + 2 * k} values (or ${nTrans + k + 1} with one variance) for k = ${k}, got ${vector.length}`);
   const transition = new Float64Array(k * k);
   for (let j = 0; j < k; j++) {
     let sum = 0;
@@ -83,7 +84,8 @@ export function checkParams(p: MarkovParams): void {
   }
   for (let i = 0; i < k; i++) {
     if (!Number.isFinite(p.means[i])) throw badArgument(`mean of state ${i} must be finite, got ${p.means[i]}`);
-    if (!(p.variances[i] > 0) || !Number.isFinite(p.variances[i])) throw badArgument(`variance of state ${i} must be positive and finite, got ${p.variances[i]}`);
+    if (!(p.variances[i] > 0) || !Number.isFinite(p.variances[i]))
+      throw badArgument(`variance of state ${i} must be positive and finite, got ${p.variances[i]}`);
   }
 }
 

@@ -18,7 +18,12 @@ import { markovSwitchingRegimes } from './markov-regimes.ts';
  * @param inputs the rule-based result whose liquidity and dollar scores the model reads (the
  *   `article` preset's, for the `markov-switching` preset).
  */
-export function markovRegimeResult(inputs: RegimeResult, calendar: ArrayLike<Day>, config: RegimeConfig, options: Partial<MarkovAxisOptions> = {}): RegimeResult {
+export function markovRegimeResult(
+  inputs: RegimeResult,
+  calendar: ArrayLike<Day>,
+  config: RegimeConfig,
+  options: Partial<MarkovAxisOptions> = {},
+): RegimeResult {
   const m = markovSwitchingRegimes(inputs.liquidityScore, inputs.dollarScore, calendar, options);
   const n = calendar.length;
   const liquidityScore = new Float64Array(n);

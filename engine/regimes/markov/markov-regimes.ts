@@ -68,7 +68,8 @@ export function markovSwitchingRegimes(
   options: Partial<MarkovAxisOptions> = {},
 ): MarkovRegimes {
   const n = calendar.length;
-  if (liquidity.length !== n || dollar.length !== n) throw badArgument(`markovSwitchingRegimes needs inputs as long as the calendar (${n}), got ${liquidity.length} and ${dollar.length}`);
+  if (liquidity.length !== n || dollar.length !== n)
+    throw badArgument(`markovSwitchingRegimes needs inputs as long as the calendar (${n}), got ${liquidity.length} and ${dollar.length}`);
   const o = { ...MARKOV_DEFAULTS, ...options };
   const liq = markovAxis(liquidity, calendar, o);
   const dol = markovAxis(dollar, calendar, o);

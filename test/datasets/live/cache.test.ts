@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../../datasets/errors.ts';
-import {
-  defaultCacheDir,
-  manifestEntry,
-  readManifest,
-  sha256Hex,
-  storeFetched,
-  updateManifest,
-  writeFileAtomic,
-} from '../../../datasets/live/cache.ts';
+import { defaultCacheDir, manifestEntry, readManifest, sha256Hex, storeFetched, updateManifest, writeFileAtomic } from '../../../datasets/live/cache.ts';
 import { fixture } from './fake-fetch.ts';
 
 let dir: string;
@@ -116,7 +108,10 @@ describe('manifests', () => {
 
   it('keeps fields and entries it does not know (a manifest copied from the snapshot)', async () => {
     await mkdir(join(dir, 'fred'), { recursive: true });
-    await writeFile(join(dir, 'fred', 'manifest.json'), JSON.stringify({ generated_utc: 'x', directory: 'd', note: 'keep', series: { OLD: { file: 'OLD.csv' } } }));
+    await writeFile(
+      join(dir, 'fred', 'manifest.json'),
+      JSON.stringify({ generated_utc: 'x', directory: 'd', note: 'keep', series: { OLD: { file: 'OLD.csv' } } }),
+    );
     await updateManifest(dir, 'fred', 'NEW', manifestEntry('NEW.csv', 'observation_date,NEW\n', { source: 's', url: 'u', retrievedAt: at }));
     const m = await readManifest(dir, 'fred');
     expect(m.note).toBe('keep');

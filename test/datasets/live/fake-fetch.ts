@@ -60,7 +60,10 @@ export function fakeFetch(route: (url: string, callIndex: number) => Answer | Pr
 /** A sleep that records its delays and returns at once. */
 export function recordingSleep(): ((ms: number) => Promise<void>) & { delays: number[] } {
   const delays: number[] = [];
-  return Object.assign(async (ms: number) => {
-    delays.push(ms);
-  }, { delays });
+  return Object.assign(
+    async (ms: number) => {
+      delays.push(ms);
+    },
+    { delays },
+  );
 }

@@ -176,9 +176,18 @@ describe('fetchIntoCache', () => {
     expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
 
     const walcl = ds.macro.get('WALCL')!;
-    expect(Array.from(walcl.days, isoDay)).toEqual(
-      ['2024-01-03', '2024-01-10', '2024-01-17', '2024-01-24', '2024-01-31', '2024-02-07', '2024-02-14', '2024-02-21', '2024-02-28', '2024-03-06'],
-    );
+    expect(Array.from(walcl.days, isoDay)).toEqual([
+      '2024-01-03',
+      '2024-01-10',
+      '2024-01-17',
+      '2024-01-24',
+      '2024-01-31',
+      '2024-02-07',
+      '2024-02-14',
+      '2024-02-21',
+      '2024-02-28',
+      '2024-03-06',
+    ]);
     expect(Array.from(walcl.values)).toEqual([7713872, 7686468, 7675893, 7677136, 7631951, 7614484, NaN, 7587084, 7580864, 7539224]);
 
     const dxy = ds.macro.get('DXY')!;
@@ -202,7 +211,10 @@ describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
       ['DXY', false, true],
     ]);
     // One request to SPY (a 429 is not retried), none to DXY.
-    expect(blocked.calls.map((c) => c.url.replace(/\?.*/, ''))).toEqual(['https://fred.stlouisfed.org/graph/fredgraph.csv', 'https://query1.finance.yahoo.com/v8/finance/chart/SPY']);
+    expect(blocked.calls.map((c) => c.url.replace(/\?.*/, ''))).toEqual([
+      'https://fred.stlouisfed.org/graph/fredgraph.csv',
+      'https://query1.finance.yahoo.com/v8/finance/chart/SPY',
+    ]);
     expect(first.stopped?.reason).toBe('rate-limit');
     expect(first.stopped?.message).toBe(
       'Yahoo Finance is rate-limiting this machine (HTTP 429 on SPY); Quadrant stopped asking it. Fetched 1: WALCL. Not fetched 2: SPY, DXY. ' +
@@ -214,7 +226,10 @@ describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
     const open = providers();
     const second = await fetchIntoCache({ ...base, cacheDir: dir, series, fetchImpl: open });
     expect(second.resumed).toMatchObject({ left: 2, of: 3 });
-    expect(second.items.map((i) => [i.id, i.ok])).toEqual([['SPY', true], ['DXY', true]]);
+    expect(second.items.map((i) => [i.id, i.ok])).toEqual([
+      ['SPY', true],
+      ['DXY', true],
+    ]);
     expect(open.calls).toHaveLength(2);
     expect(existsSync(join(dir, 'fetch-state.json'))).toBe(false);
   });
@@ -238,7 +253,11 @@ describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
       onProgress: (e) => e.result.id === 'WALCL' && controller.abort(),
     });
     expect(summary.stopped?.reason).toBe('interrupted');
-    expect(summary.items.map((i) => [i.id, i.ok])).toEqual([['WALCL', true], ['SPY', false], ['DXY', false]]);
+    expect(summary.items.map((i) => [i.id, i.ok])).toEqual([
+      ['WALCL', true],
+      ['SPY', false],
+      ['DXY', false],
+    ]);
     expect((await readdir(join(dir, 'fred'))).sort()).toEqual(['WALCL.csv', 'manifest.json']);
     expect(existsSync(join(dir, 'prices'))).toBe(false);
     expect(JSON.parse(await readFile(join(dir, 'fetch-state.json'), 'utf8')).done).toEqual(['WALCL']);
@@ -246,8 +265,12 @@ describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
 
   it('refuses a vintage in the future and one for a series ALFRED does not keep', async () => {
     const fetchImpl = providers();
-    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-03-17', fetchImpl })).rejects.toThrow('vintage date 2024-03-17 is in the future (today is 2024-03-16)');
-    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['SPY'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl })).rejects.toThrow('SPY has no vintages: ALFRED keeps FRED series only');
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['WALCL'], apiKey: KEY, vintageDate: '2024-03-17', fetchImpl })).rejects.toThrow(
+      'vintage date 2024-03-17 is in the future (today is 2024-03-16)',
+    );
+    await expect(fetchIntoCache({ ...base, cacheDir: dir, series: ['SPY'], apiKey: KEY, vintageDate: '2024-02-01', fetchImpl })).rejects.toThrow(
+      'SPY has no vintages: ALFRED keeps FRED series only',
+    );
     expect(fetchImpl.calls).toHaveLength(0);
   });
 });

@@ -11,7 +11,9 @@ const KEY = 'k3y0123456789abcdef';
 
 describe('FRED keyless CSV (fredgraph.csv)', () => {
   it('converts a fredgraph response to the snapshot file exactly ("." becomes blank)', async () => {
-    const fetchImpl = fakeFetch((url) => (url === 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL' ? reply(fixture('fredgraph-WALCL.csv')) : undefined));
+    const fetchImpl = fakeFetch((url) =>
+      url === 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL' ? reply(fixture('fredgraph-WALCL.csv')) : undefined,
+    );
     const got = await fetchFredSeries('WALCL', { http: http(fetchImpl) });
     expect(got.text).toBe(fixture('expected/fred-WALCL.csv'));
     expect(got.url).toBe(fredGraphUrl('WALCL'));
@@ -69,9 +71,7 @@ describe('FRED API (with a key)', () => {
   it('asks the observations endpoint and gives the same file as the CSV route', async () => {
     const fetchImpl = fakeFetch(() => reply(fixture('fred-api-WALCL.json')));
     const got = await fetchFredSeries('WALCL', { apiKey: KEY, http: http(fetchImpl) });
-    expect(fetchImpl.calls.map((c) => c.url)).toEqual([
-      `https://api.stlouisfed.org/fred/series/observations?series_id=WALCL&api_key=${KEY}&file_type=json`,
-    ]);
+    expect(fetchImpl.calls.map((c) => c.url)).toEqual([`https://api.stlouisfed.org/fred/series/observations?series_id=WALCL&api_key=${KEY}&file_type=json`]);
     expect(got.text).toBe(fixture('expected/fred-WALCL.csv'));
     expect(got.source).toBe('FRED API');
     expect(got.url).not.toContain(KEY);
@@ -116,7 +116,9 @@ describe('FRED API (with a key)', () => {
     const err = await fetchFredSeries('WALCL', { apiKey: KEY, vintageDate: '1999-01-06', http: http(fetchImpl) }).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
     expect(err.code).toBe('no-data');
-    expect(err.message).toBe('ALFRED holds no vintage of WALCL as of 1999-01-06 (FRED API: "Bad Request.  The series does not exist in ALFRED but may exist in FRED.")');
+    expect(err.message).toBe(
+      'ALFRED holds no vintage of WALCL as of 1999-01-06 (FRED API: "Bad Request.  The series does not exist in ALFRED but may exist in FRED.")',
+    );
     expect(err.details.hint).toMatch(/choose a later --vintage .* or fetch it without --vintage for the current data/);
   });
 

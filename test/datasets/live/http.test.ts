@@ -102,13 +102,9 @@ describe('fetchText', () => {
 
   it('times out even when the fetch ignores its signal, and covers a slow body', async () => {
     const never = fakeFetch(() => new Promise(() => {}));
-    await expect(fetchText(URL_, { fetchImpl: never, sleep: recordingSleep(), timeoutMs: 15, retries: 0 })).rejects.toThrow(
-      /timed out after 15 ms/,
-    );
+    await expect(fetchText(URL_, { fetchImpl: never, sleep: recordingSleep(), timeoutMs: 15, retries: 0 })).rejects.toThrow(/timed out after 15 ms/);
     const slowBody = fakeFetch(() => ({ ...reply(''), text: () => new Promise<string>(() => {}) }));
-    await expect(fetchText(URL_, { fetchImpl: slowBody, sleep: recordingSleep(), timeoutMs: 15, retries: 0 })).rejects.toThrow(
-      /timed out/,
-    );
+    await expect(fetchText(URL_, { fetchImpl: slowBody, sleep: recordingSleep(), timeoutMs: 15, retries: 0 })).rejects.toThrow(/timed out/);
   });
 
   it('never shows an API key in its messages', async () => {

@@ -104,7 +104,11 @@ describe('Yahoo chart → prices CSV', () => {
     ['^GSPC', 'an index (09:30 open)', ['2024-07-01T13:30:00Z', '2024-12-02T14:30:00Z']],
     ['GC=F', 'a future (00:00 exchange time)', ['2024-07-01T04:00:00Z', '2024-12-02T05:00:00Z']],
   ])('dates summer and winter bars of %s, %s, on their trading days', (symbol, _kind, stamps) => {
-    const text = chart({ symbol, ...WINTER }, stamps.map((s) => Date.parse(s) / 1000), [100, 101]);
+    const text = chart(
+      { symbol, ...WINTER },
+      stamps.map((s) => Date.parse(s) / 1000),
+      [100, 101],
+    );
     const rows = parseYahooChart(text, { symbol, url: 'u', priceLevel: symbol !== 'SPY', nowMs: Date.parse('2024-12-07T00:00:00Z') });
     expect(rows.map((r) => r.date)).toEqual(['2024-07-01', '2024-12-02']);
   });
@@ -177,7 +181,9 @@ describe('Yahoo chart → prices CSV', () => {
     const fetchImpl = fakeFetch(() => reply(fixture('yahoo-chart-error-100-years.json'), 400));
     const err = await fetchYahooPrices('SPY', { http: http(fetchImpl), now: () => AFTER_CLOSE }).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
-    expect(err.message).toMatch(/^Yahoo Finance refused SPY: Bad Request: Only 100 years worth of day granularity data are allowed to be fetched per request\. \(https:.*, HTTP 400\)$/);
+    expect(err.message).toMatch(
+      /^Yahoo Finance refused SPY: Bad Request: Only 100 years worth of day granularity data are allowed to be fetched per request\. \(https:.*, HTTP 400\)$/,
+    );
   });
 
   it('turns a 429 into a RateLimitError at once, with the Retry-After', async () => {

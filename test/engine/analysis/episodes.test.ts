@@ -55,7 +55,10 @@ describe('compareEpisodes', () => {
     expect(isoDay(e.from)).toBe('2024-01-03');
     // Return days 2..6 carry labels[1..5] = 1, 1, 4, 4, 4.
     expect(e.quadrantDays).toEqual([0, 2, 0, 0, 3]);
-    expect(e.segments.map((s) => [s.quadrant, s.days])).toEqual([[1, 2], [4, 3]]);
+    expect(e.segments.map((s) => [s.quadrant, s.days])).toEqual([
+      [1, 2],
+      [4, 3],
+    ]);
     expect(e.returns[0].total).toBeCloseTo(1.01 ** 5 - 1, 12);
     expect(e.returns[0].maxDrawdown).toBe(0);
     expect(cmp.length).toBe(5);
@@ -77,7 +80,10 @@ describe('compareEpisodes', () => {
 
   it('a series with a missing return inside an episode (a strategy not yet started) gets NaN figures, not a flat line', () => {
     const late = Float64Array.from({ length: 10 }, (_, i) => (i < 4 ? NaN : 0.01));
-    const cmp = compareEpisodes({ ...input, returns: [{ name: 'late', returns: late }] }, [episodeFromRange('2024-01-02', '2024-01-09'), episodeFromRange('2024-01-08', '2024-01-10')]);
+    const cmp = compareEpisodes({ ...input, returns: [{ name: 'late', returns: late }] }, [
+      episodeFromRange('2024-01-02', '2024-01-09'),
+      episodeFromRange('2024-01-08', '2024-01-10'),
+    ]);
     expect(Number.isNaN(cmp.episodes[0].returns[0].total)).toBe(true);
     expect(Number.isNaN(cmp.paths[0].values[0][5])).toBe(true);
     expect(cmp.paths[0].values[0][1]).toBeNaN();

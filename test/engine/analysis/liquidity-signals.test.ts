@@ -22,29 +22,38 @@ describe('trailingTerciles', () => {
 
   it('matches re-sorting the trailing window every day, and skips NaN (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(NaN)), { minLength: 1, maxLength: 60 }), fc.integer({ min: 4, max: 70 }), (xs, w) => {
-        const got = trailingTerciles(Float64Array.from(xs), 4, w);
-        const seen: number[] = [];
-        xs.forEach((v, t) => {
-          if (Number.isNaN(v)) return expect(got[t]).toBe(0);
-          seen.push(v);
-          if (seen.length < 4) return expect(got[t]).toBe(0);
-          const s = seen.slice(-w).sort((a, b) => a - b);
-          const want = v <= q7(s, 1 / 3) ? 1 : v > q7(s, 2 / 3) ? 3 : 2;
-          expect(got[t]).toBe(want);
-        });
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(NaN)), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 4, max: 70 }),
+        (xs, w) => {
+          const got = trailingTerciles(Float64Array.from(xs), 4, w);
+          const seen: number[] = [];
+          xs.forEach((v, t) => {
+            if (Number.isNaN(v)) return expect(got[t]).toBe(0);
+            seen.push(v);
+            if (seen.length < 4) return expect(got[t]).toBe(0);
+            const s = seen.slice(-w).sort((a, b) => a - b);
+            const want = v <= q7(s, 1 / 3) ? 1 : v > q7(s, 2 / 3) ? 3 : 2;
+            expect(got[t]).toBe(want);
+          });
+        },
+      ),
     );
   });
 
   it('poisoned future: changing values after t leaves terciles up to t unchanged', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -99, max: 99 }), { minLength: 30, maxLength: 30 }), fc.integer({ min: 0, max: 28 }), fc.integer(), (xs, t, seed) => {
-        const a = Float64Array.from(xs);
-        const b = a.slice();
-        for (let i = t + 1; i < 30; i++) b[i] = ((seed + i * 7919) % 500) - 250;
-        expect([...trailingTerciles(b, 5, 12).subarray(0, t + 1)]).toEqual([...trailingTerciles(a, 5, 12).subarray(0, t + 1)]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -99, max: 99 }), { minLength: 30, maxLength: 30 }),
+        fc.integer({ min: 0, max: 28 }),
+        fc.integer(),
+        (xs, t, seed) => {
+          const a = Float64Array.from(xs);
+          const b = a.slice();
+          for (let i = t + 1; i < 30; i++) b[i] = ((seed + i * 7919) % 500) - 250;
+          expect([...trailingTerciles(b, 5, 12).subarray(0, t + 1)]).toEqual([...trailingTerciles(a, 5, 12).subarray(0, t + 1)]);
+        },
+      ),
     );
   });
 });

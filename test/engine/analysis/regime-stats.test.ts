@@ -151,7 +151,7 @@ describe('meanInference', () => {
     // (binomial sd ≈ 1.5 pp; percentile bootstrap intervals run a little narrow in small samples).
     let covered = 0;
     let s = 12345;
-    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let k = 0; k < 200; k++) {
       const x = Float64Array.from({ length: 250 }, () => (rand() + rand() + rand() - 1.5) * 0.02);
       const r = meanInference(x, { reps: 300, seed: k });

@@ -24,7 +24,10 @@ describe('relative tables', () => {
   it('the mean difference by quadrant is the difference of the two sides’ means (linearity, property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -200, max: 200 }), fc.integer({ min: -200, max: 200 }), fc.integer({ min: 1, max: 4 })), { minLength: 15, maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: -200, max: 200 }), fc.integer({ min: -200, max: 200 }), fc.integer({ min: 1, max: 4 })), {
+          minLength: 15,
+          maxLength: 40,
+        }),
         (rows) => {
           const n = rows.length;
           const small = Float64Array.from(rows, (r) => r[0] / 1e4);

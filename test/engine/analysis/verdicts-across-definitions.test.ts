@@ -51,7 +51,7 @@ describe('verdicts across definitions (real snapshot, 60 resamples)', () => {
     for (let k = 0; k < c.length; k++) expect(d[k].inSample?.statistic).not.toBe(c[k].inSample?.statistic);
   });
 
-  it('puts the run\'s own definition first and drops its duplicate from the grid', () => {
+  it("puts the run's own definition first and drops its duplicate from the grid", () => {
     const around = definitionsAround(REGIME_PRESETS.rates);
     expect(around[0].name).toBe('rates');
     expect(around.filter((d) => JSON.stringify(d.config) === JSON.stringify(REGIME_PRESETS.rates))).toHaveLength(1);

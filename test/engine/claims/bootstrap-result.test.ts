@@ -11,7 +11,14 @@ describe('historyClaimResult', () => {
 
   it('takes p from the replicates, MDE from the standard error, the verdict from p and sign, the span from the first and last used day', () => {
     // 999 replicates above 0, none below: p = 2/1000 (by hand); MDE = 2.8015852 × 0.01.
-    const jb = { estimate: 0.05, lower: 0.01, upper: 0.09, standardError: 0.01, replicates: Float64Array.from({ length: 999 }, (_, i) => 0.01 + i * 8e-5), test: 't' };
+    const jb = {
+      estimate: 0.05,
+      lower: 0.01,
+      upper: 0.09,
+      standardError: 0.01,
+      replicates: Float64Array.from({ length: 999 }, (_, i) => 0.01 + i * 8e-5),
+      test: 't',
+    };
     const r = historyClaimResult(ctx, w, 'positive', jb, idx, base);
     expect(r.pValue).toBeCloseTo(2 / 1000, 12);
     expect(r.mde).toBeCloseTo(0.028015852, 8);
@@ -27,14 +34,28 @@ describe('historyClaimResult', () => {
   });
 
   it('says which roles were stand-ins, on how many of the days', () => {
-    const r = historyClaimResult(ctx, w, 'positive', { estimate: 0, lower: NaN, upper: NaN, standardError: NaN, replicates: new Float64Array(0), test: 'none' }, idx, base);
+    const r = historyClaimResult(
+      ctx,
+      w,
+      'positive',
+      { estimate: 0, lower: NaN, upper: NaN, standardError: NaN, replicates: new Float64Array(0), test: 'none' },
+      idx,
+      base,
+    );
     expect(r.standIns).toEqual([{ role: 'commodities', days: 2, of: 6, from: ctx.calendar[105], to: ctx.calendar[106] }]);
     expect(r.notes.join(' ')).toMatch(/stand-in: commodities held as T-bills \(no instrument priced\) on 2 of 6 days/);
     expect(r.verdict).toBe('inconclusive');
   });
 
   it('is untestable, with no p-value, when the condition held on no day', () => {
-    const r = historyClaimResult(ctx, w, 'positive', { estimate: NaN, lower: NaN, upper: NaN, standardError: NaN, replicates: new Float64Array(0), test: 'none' }, new Float64Array(0), { ...base, n: 0, untestable: true });
+    const r = historyClaimResult(
+      ctx,
+      w,
+      'positive',
+      { estimate: NaN, lower: NaN, upper: NaN, standardError: NaN, replicates: new Float64Array(0), test: 'none' },
+      new Float64Array(0),
+      { ...base, n: 0, untestable: true },
+    );
     expect(r.verdict).toBe('untestable');
     expect(r.pValue).toBeNaN();
     expect(r.from).toBeNaN();

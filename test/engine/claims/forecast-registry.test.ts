@@ -16,7 +16,9 @@ describe('forecasts.json: the pre-registered forecast rules', () => {
 
   it('holds each part with its pass band and window (a changed threshold must change this test)', () => {
     const bands = Object.fromEntries(
-      Object.entries(raw.forecasts as Record<string, { parts: { id: string; pass: object; window_end: string }[] }>).flatMap(([id, f]) => f.parts.map((p) => [`${id}.${p.id}`, [p.pass, p.window_end]])),
+      Object.entries(raw.forecasts as Record<string, { parts: { id: string; pass: object; window_end: string }[] }>).flatMap(([id, f]) =>
+        f.parts.map((p) => [`${id}.${p.id}`, [p.pass, p.window_end]]),
+      ),
     );
     expect(bands).toEqual({
       'C8.balance_sheet': [{ min: 20, max: 80 }, '2026-04-30'],
@@ -30,8 +32,12 @@ describe('forecasts.json: the pre-registered forecast rules', () => {
     });
   });
 
-  it('the claims read their thresholds from it: every band appears in the claim\'s rule text', () => {
-    for (const [claim, id] of [[C8, 'C8'], [C9, 'C9'], [C10, 'C10']] as const) {
+  it("the claims read their thresholds from it: every band appears in the claim's rule text", () => {
+    for (const [claim, id] of [
+      [C8, 'C8'],
+      [C9, 'C9'],
+      [C10, 'C10'],
+    ] as const) {
       expect(claim.rule).toContain('engine/claims/forecasts.json');
       for (const part of forecastParts(id)) expect(claim.rule).toContain(bandText(part.pass));
     }

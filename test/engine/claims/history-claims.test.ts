@@ -30,7 +30,17 @@ describe('C1–C4: spread claims', () => {
     const ctx = makeContext({ label: cycle, drift: (_r, _i, q) => (q === 1 ? 0.004 : 0) });
     const w = claimWindows(ctx).inSample!;
     const days = daysWhere(ctx, w.from, w.to, (t) => ctx.labels[t] === 1);
-    const naive = Math.min(...RISK_ROLES.map((r) => naiveContrast(ctx, w.from, w.to, (t) => ctx.labels[t] === 1, (i) => ctx.roles[r][i])));
+    const naive = Math.min(
+      ...RISK_ROLES.map((r) =>
+        naiveContrast(
+          ctx,
+          w.from,
+          w.to,
+          (t) => ctx.labels[t] === 1,
+          (i) => ctx.roles[r][i],
+        ),
+      ),
+    );
     const level = Math.min(...RISK_ROLES.map((r) => annualMean(days.map((i) => ctx.roles[r][i]))));
     const res = C1.evaluate(ctx, w);
     expect(res.statistic).toBeCloseTo(naive, 10);
@@ -79,7 +89,13 @@ describe('C1–C4: spread claims', () => {
     const ctx = makeContext({ label: cycle, drift: (r, _i, q) => (q === 2 && (r === 'us_large' || r === 'us_small') ? 0.003 : 0) });
     const w = claimWindows(ctx).inSample!;
     const R = ctx.roles;
-    const naive = naiveContrast(ctx, w.from, w.to, (t) => ctx.labels[t] === 2, (i) => (R.us_large[i] + R.us_small[i]) / 2 - (R.non_us_developed[i] + R.emerging[i]) / 2);
+    const naive = naiveContrast(
+      ctx,
+      w.from,
+      w.to,
+      (t) => ctx.labels[t] === 2,
+      (i) => (R.us_large[i] + R.us_small[i]) / 2 - (R.non_us_developed[i] + R.emerging[i]) / 2,
+    );
     const res = C2.evaluate(ctx, w);
     expect(res.statistic).toBeCloseTo(naive, 10);
     expect(res.verdict).toBe('supported');

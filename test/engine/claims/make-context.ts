@@ -66,7 +66,9 @@ export function makeContext(spec: ContextSpec = {}): ClaimContext {
     labels,
     roles,
     cash: new Float64Array(n),
-    standIn: Object.fromEntries(ROLES.map((r) => [r, spec.standIn?.[r] ? Uint8Array.from(calendar, (d, t) => (spec.standIn![r]!(d, t) ? 1 : 0)) : new Uint8Array(n)])) as Record<Role, Uint8Array>,
+    standIn: Object.fromEntries(
+      ROLES.map((r) => [r, spec.standIn?.[r] ? Uint8Array.from(calendar, (d, t) => (spec.standIn![r]!(d, t) ? 1 : 0)) : new Uint8Array(n)]),
+    ) as Record<Role, Uint8Array>,
     macro,
     asOf: { WALCL: calendar.slice(), WRESBAL: calendar.slice(), WDTGAL: calendar.slice(), DFF: calendar.slice() },
     netLiquidity: col(spec.netLiquidity, 5_700_000),

@@ -21,9 +21,14 @@ describe('runScorecard', () => {
     expect(CLAIMS.every((c) => c.rule.length > 20 && c.statistic.length > 10)).toBe(true);
   });
 
-  it('adjusts the history claims\' p-values per sample (Holm decides, BH shown) and re-decides the verdicts on Holm', () => {
+  it("adjusts the history claims' p-values per sample (Holm decides, BH shown) and re-decides the verdicts on Holm", () => {
     // Strong Q1 rally and Q4 slump: several claims significant, so the adjustment matters.
-    const ctx = makeContext({ label: cycle, reps: 600, drift: (_r, _i, q) => (q === 1 ? 0.004 : q === 4 ? -0.003 : 0), riskAversion: (_d, t) => 15 + Math.sin(t / 7) });
+    const ctx = makeContext({
+      label: cycle,
+      reps: 600,
+      drift: (_r, _i, q) => (q === 1 ? 0.004 : q === 4 ? -0.003 : 0),
+      riskAversion: (_d, t) => 15 + Math.sin(t / 7),
+    });
     const rows = runScorecard(ctx);
     for (const side of ['inSample', 'outOfSample'] as const) {
       const tested = rows.filter((r) => r.claim.kind === 'history' && r[side] && Number.isFinite(r[side]!.pValue));
@@ -68,7 +73,7 @@ describe('runScorecard', () => {
     expect(r1.outOfSample!.verdict).toBe('inconclusive');
   });
 
-  it('poisoned future: C6\'s sample start (first close with reserves ≥ $3T) is found in the window only', () => {
+  it("poisoned future: C6's sample start (first close with reserves ≥ $3T) is found in the window only", () => {
     // Reserves below $3T up to the article: in sample the line was never crossed, whatever comes later.
     const before = makeContext({ reps: 40, macro: { WRESBAL: () => 2_900_000 } });
     const after = makeContext({ reps: 40, macro: { WRESBAL: (_d, t) => (t > before.articleIndex + 5 ? 3_100_000 : 2_900_000) } });
@@ -90,7 +95,12 @@ describe('runScorecard', () => {
     const before = runScorecard(base, { only: history }).map((r) => r.inSample);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: -0.2, max: 0.2, noNaN: true }), (seed, shock) => {
-        const ctx = makeContext({ label: cycle, reps: 40, riskAversion: (_d, t) => 15 + Math.sin(t / 7), netLiquidity: (_d, t) => 5e6 + 1e5 * Math.sin(t / 13) });
+        const ctx = makeContext({
+          label: cycle,
+          reps: 40,
+          riskAversion: (_d, t) => 15 + Math.sin(t / 7),
+          netLiquidity: (_d, t) => 5e6 + 1e5 * Math.sin(t / 13),
+        });
         const a = ctx.articleIndex;
         const n = ctx.calendar.length;
         for (let t = a + 1; t < n; t++) {

@@ -65,9 +65,9 @@ describe('computeMetrics', () => {
         fc.double({ min: 0.01, max: 1e6, noNaN: true }),
         fc.integer({ min: 2, max: 3000 }),
         (g, start, n) => {
-          const nav = Float64Array.from({ length: n }, (_, i) => start * Math.pow(1 + g, i));
+          const nav = Float64Array.from({ length: n }, (_, i) => start * (1 + g) ** i);
           const m = computeMetrics({ nav, days: seqDays(n) });
-          expect(m.cagr).toBeCloseTo(Math.pow(1 + g, 252) - 1, 9);
+          expect(m.cagr).toBeCloseTo((1 + g) ** 252 - 1, 9);
           expect(m.days).toBe(n - 1);
           if (g > 0) expect(m.maxDrawdown).toBe(0);
         },
@@ -129,7 +129,20 @@ describe('computeMetrics', () => {
           days: seqDays(kept.length + 1),
           benchmark: aligned(Array.from(bench.subarray(1)).filter((_, i) => mask[i + 1] === 1)),
         });
-        const keys: Array<keyof Metrics> = ['cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'hitRate', 'skew', 'kurtosis', 'beta', 'correlation', 'days', 'years'];
+        const keys: Array<keyof Metrics> = [
+          'cagr',
+          'volatility',
+          'sharpe',
+          'sortino',
+          'maxDrawdown',
+          'hitRate',
+          'skew',
+          'kurtosis',
+          'beta',
+          'correlation',
+          'days',
+          'years',
+        ];
         for (const key of keys) {
           if (Number.isNaN(compressed[key])) expect(masked[key]).toBeNaN();
           else expect(masked[key]).toBeCloseTo(compressed[key], 6);
@@ -141,7 +154,7 @@ describe('computeMetrics', () => {
   it('reports NaN where there is too little data', () => {
     const two = computeMetrics({ nav: Float64Array.of(100, 101), days: seqDays(2) });
     expect(two.days).toBe(1);
-    expect(two.cagr).toBeCloseTo(Math.pow(1.01, 252) - 1, 12);
+    expect(two.cagr).toBeCloseTo(1.01 ** 252 - 1, 12);
     expect(two.sharpe).toBeNaN();
     expect(two.volatility).toBeNaN();
     expect(two.skew).toBeNaN();

@@ -5,7 +5,7 @@ import type { Metrics } from '../../../engine/metrics/index.ts';
 import { dayOf, isWeekend } from '../../../datasets/day.ts';
 
 /** Growth factor a Metrics record implies: (1 + cagr)^years (1 when it has no days). */
-const growthOf = (m: Metrics) => (m.days === 0 ? 1 : Math.pow(1 + m.cagr, m.years));
+const growthOf = (m: Metrics) => (m.days === 0 ? 1 : (1 + m.cagr) ** m.years);
 
 /** Weekdays from a start date. */
 function weekdays(from: number, count: number): Int32Array {
@@ -30,9 +30,9 @@ describe('metricsByYear', () => {
     const y19 = byYear.get(2019)!;
     const y20 = byYear.get(2020)!;
     expect(y19.days).toBe(1);
-    expect(y19.cagr).toBeCloseTo(Math.pow(1.01, 252) - 1, 10);
+    expect(y19.cagr).toBeCloseTo(1.01 ** 252 - 1, 10);
     expect(y20.days).toBe(2);
-    expect(y20.cagr).toBeCloseTo(Math.pow(100.99 / 101, 126) - 1, 12);
+    expect(y20.cagr).toBeCloseTo((100.99 / 101) ** 126 - 1, 12);
     expect(y20.maxDrawdown).toBeCloseTo(1 - 100.99 / 102.01, 14);
     expect(y20.maxDrawdownStart).toBe(dayOf(2020, 1, 2));
     expect(y20.maxDrawdownTrough).toBe(dayOf(2020, 1, 3));
@@ -78,11 +78,11 @@ describe('metricsByMask (label known at the previous close)', () => {
     const q1 = by.get(1)!;
     const q2 = by.get(2)!;
     expect(q1.days).toBe(2);
-    expect(q1.cagr).toBeCloseTo(Math.pow(0.99, 126) - 1, 12);
+    expect(q1.cagr).toBeCloseTo(0.99 ** 126 - 1, 12);
     expect(q1.maxDrawdown).toBeCloseTo(0.1, 14);
     expect(q1.hitRate).toBe(0.5);
     expect(q2.days).toBe(2);
-    expect(q2.cagr / (Math.pow(1.21, 126) - 1)).toBeCloseTo(1, 12); // ≈ 2.7e10: compare relatively
+    expect(q2.cagr / (1.21 ** 126 - 1)).toBeCloseTo(1, 12); // ≈ 2.7e10: compare relatively
     expect(q2.maxDrawdown).toBe(0);
     expect(q2.costDrag).toBeNaN();
     const q3 = by.get(3)!;
@@ -97,35 +97,32 @@ describe('metricsByMask (label known at the previous close)', () => {
     // Relabel close 1 as regime 2: day 2's return (−10 %) moves to regime 2; day 1's stays in 1.
     const moved = metricsByMask({ nav, days }, Uint8Array.of(1, 2, 2, 2, 1), [1, 2]);
     expect(moved.get(1)!.days).toBe(1);
-    expect(moved.get(1)!.cagr / (Math.pow(1.1, 252) - 1)).toBeCloseTo(1, 12);
+    expect(moved.get(1)!.cagr / (1.1 ** 252 - 1)).toBeCloseTo(1, 12);
     expect(moved.get(2)!.days).toBe(3);
   });
 
   it('equals computeMetrics with the shifted mask, and labels partition the days and the growth', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 1, max: 4 })), { minLength: 2, maxLength: 300 }),
-        (rows) => {
-          const n = rows.length + 1;
-          const nav = new Float64Array(n);
-          const lab = new Uint8Array(n);
-          nav[0] = 10;
-          for (let i = 1; i < n; i++) nav[i] = nav[i - 1] * (1 + rows[i - 1][0] / 1e4);
-          for (let i = 0; i < n - 1; i++) lab[i] = rows[i][1];
-          const days = Int32Array.from({ length: n }, (_, i) => 20000 + i);
-          const by = metricsByMask({ nav, days }, lab, [1, 2, 3, 4]);
-          let count = 0;
-          let growth = 1;
-          for (const m of by.values()) {
-            count += m.days;
-            growth *= growthOf(m);
-          }
-          expect(count).toBe(n - 1);
-          expect(growth).toBeCloseTo(nav[n - 1] / nav[0], 9);
-          const mask3 = Uint8Array.from({ length: n }, (_, i) => (i > 0 && lab[i - 1] === 3 ? 1 : 0));
-          expect(by.get(3)).toEqual({ ...computeMetrics({ nav, days, mask: mask3 }) });
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 1, max: 4 })), { minLength: 2, maxLength: 300 }), (rows) => {
+        const n = rows.length + 1;
+        const nav = new Float64Array(n);
+        const lab = new Uint8Array(n);
+        nav[0] = 10;
+        for (let i = 1; i < n; i++) nav[i] = nav[i - 1] * (1 + rows[i - 1][0] / 1e4);
+        for (let i = 0; i < n - 1; i++) lab[i] = rows[i][1];
+        const days = Int32Array.from({ length: n }, (_, i) => 20000 + i);
+        const by = metricsByMask({ nav, days }, lab, [1, 2, 3, 4]);
+        let count = 0;
+        let growth = 1;
+        for (const m of by.values()) {
+          count += m.days;
+          growth *= growthOf(m);
+        }
+        expect(count).toBe(n - 1);
+        expect(growth).toBeCloseTo(nav[n - 1] / nav[0], 9);
+        const mask3 = Uint8Array.from({ length: n }, (_, i) => (i > 0 && lab[i - 1] === 3 ? 1 : 0));
+        expect(by.get(3)).toEqual({ ...computeMetrics({ nav, days, mask: mask3 }) });
+      }),
       { numRuns: 60 },
     );
   });

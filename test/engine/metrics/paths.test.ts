@@ -5,14 +5,12 @@ import { drawdownSeries, maxDrawdown, simpleReturns, rollingSharpe } from '../..
 // ---- drawdown ----
 
 /** NAV paths: positive levels built from bounded daily returns. */
-const navArb = fc
-  .array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 60 })
-  .map((rs) => {
-    const nav = new Float64Array(rs.length + 1);
-    nav[0] = 100;
-    for (let i = 0; i < rs.length; i++) nav[i + 1] = nav[i] * (1 + rs[i]);
-    return nav;
-  });
+const navArb = fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 60 }).map((rs) => {
+  const nav = new Float64Array(rs.length + 1);
+  nav[0] = 100;
+  for (let i = 0; i < rs.length; i++) nav[i + 1] = nav[i] * (1 + rs[i]);
+  return nav;
+});
 
 const seqDays = (n: number) => Int32Array.from({ length: n }, (_, i) => 18000 + i);
 
@@ -143,24 +141,20 @@ describe('rollingSharpe', () => {
 
   it('equals the from-scratch reference, NaNs included (e.g. index 0 of simpleReturns)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 200 }),
-        fc.integer({ min: 2, max: 30 }),
-        (bps, w) => {
-          const nav = new Float64Array(bps.length + 1);
-          nav[0] = 100;
-          for (let i = 0; i < bps.length; i++) nav[i + 1] = nav[i] * (1 + bps[i] / 1e4 + 0.0001 * Math.sin(i));
-          const r = simpleReturns(nav);
-          const got = rollingSharpe(r, w);
-          const want = naive(r, w);
-          expect(got.length).toBe(r.length);
-          for (let i = 0; i < r.length; i++) {
-            if (Number.isNaN(want[i])) expect(got[i]).toBeNaN();
-            // Relative: near-constant windows give Sharpe ratios in the tens of thousands.
-            else expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i])));
-          }
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 2, max: 30 }), (bps, w) => {
+        const nav = new Float64Array(bps.length + 1);
+        nav[0] = 100;
+        for (let i = 0; i < bps.length; i++) nav[i + 1] = nav[i] * (1 + bps[i] / 1e4 + 0.0001 * Math.sin(i));
+        const r = simpleReturns(nav);
+        const got = rollingSharpe(r, w);
+        const want = naive(r, w);
+        expect(got.length).toBe(r.length);
+        for (let i = 0; i < r.length; i++) {
+          if (Number.isNaN(want[i])) expect(got[i]).toBeNaN();
+          // Relative: near-constant windows give Sharpe ratios in the tens of thousands.
+          else expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i])));
+        }
+      }),
     );
   });
 

@@ -12,7 +12,11 @@ import { worstDrawdowns } from '../../../engine/metrics/worst-drawdowns.ts';
 // with pandas 1.5.3 / numpy 1.24 from quantstats' and empyrical's documented definitions
 // (`/usr/bin/python3 make-reference.py`), on the seeded synthetic path in returns.csv.
 const dir = fileURLToPath(new URL('../../fixtures/tearsheet/', import.meta.url));
-const rows = readFileSync(`${dir}returns.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const rows = readFileSync(`${dir}returns.csv`, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 const days = Int32Array.from(rows, (r) => parseIsoDay(r[0]));
 const nav = Float64Array.from(rows, (r) => Number(r[1]));
 const bench = Float64Array.from(rows, (r) => (r[2] === '' ? NaN : Number(r[2])));
@@ -33,7 +37,13 @@ describe('tearsheet against pandas/numpy reference values', () => {
   });
 
   it('the five worst drawdowns: depth, peak, trough, recovery and length', () => {
-    const got = sheet.drawdowns.map((d) => ({ depth: d.depth, start: isoDay(d.start), trough: isoDay(d.trough), recovery: Number.isNaN(d.recovery) ? null : isoDay(d.recovery), lengthDays: d.lengthDays }));
+    const got = sheet.drawdowns.map((d) => ({
+      depth: d.depth,
+      start: isoDay(d.start),
+      trough: isoDay(d.trough),
+      recovery: Number.isNaN(d.recovery) ? null : isoDay(d.recovery),
+      lengthDays: d.lengthDays,
+    }));
     got.forEach((d, i) => {
       const e = expected.worstDrawdowns[i];
       expect(d.depth).toBeCloseTo(e.depth, 12);

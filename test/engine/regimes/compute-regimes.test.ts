@@ -39,7 +39,16 @@ function handPanel(): Panel {
 /** Sign components only, so every component is −1, 0 or +1 and the scores are exact. */
 const handConfig: RegimeConfig = parseRegimeConfig(
   {
-    windows: { balanceSheetWeeks: 1, netLiquidityWeeks: 1, reservesWeeks: 1, policyRateMonths: 1, rateExpectationsMonths: 1, dollarMomentumDays: 2, dollarTrendDays: 2, dollarAccelerationDays: 1 },
+    windows: {
+      balanceSheetWeeks: 1,
+      netLiquidityWeeks: 1,
+      reservesWeeks: 1,
+      policyRateMonths: 1,
+      rateExpectationsMonths: 1,
+      dollarMomentumDays: 2,
+      dollarTrendDays: 2,
+      dollarAccelerationDays: 1,
+    },
     reserves: { from: isoDay(cal[10]) },
     components: {
       balance_sheet: { weight: 1, method: 'sign', deadBand: 10_000 },
@@ -78,7 +87,12 @@ describe('computeRegimes on a hand-made panel', () => {
     // DGS2 4.0 → 4.3 at row 25: +0.3 pp (floating: 4.3 − 4.0).
     expect(r.signals.dgs2_change[25]).toBeCloseTo(0.3, 12);
     // Dollar 100 → 102 at row 23; 2-day momentum at rows 23, 24: 102/100 − 1 = 0.02; row 25: 0.
-    expect([r.signals.dollar_momentum[22], r.signals.dollar_momentum[23], r.signals.dollar_momentum[24], r.signals.dollar_momentum[25]]).toEqual([0, 102 / 100 - 1, 102 / 100 - 1, 0]);
+    expect([r.signals.dollar_momentum[22], r.signals.dollar_momentum[23], r.signals.dollar_momentum[24], r.signals.dollar_momentum[25]]).toEqual([
+      0,
+      102 / 100 - 1,
+      102 / 100 - 1,
+      0,
+    ]);
   });
 
   it('orients components: a rate cut and a falling 2-year are easing (+), a rising 2-year tightening (−)', () => {
@@ -105,7 +119,10 @@ describe('computeRegimes on a hand-made panel', () => {
   });
 
   it('a scale component is the trailing z-score about zero of its signal, sign-flipped for the policy rate', () => {
-    const cfg = parseRegimeConfig({ ...structuredClone(handConfig), components: { policy_rate: { method: 'scale' } }, zScore: { window: 10, minHistory: 2 } }, 'hand');
+    const cfg = parseRegimeConfig(
+      { ...structuredClone(handConfig), components: { policy_rate: { method: 'scale' } }, zScore: { window: 10, minHistory: 2 } },
+      'hand',
+    );
     const got = computeRegimes(handPanel(), cfg).components.policy_rate;
     const z = trailingZScore(computeRegimes(handPanel(), cfg).signals.dff_change, { window: 10, minHistory: 2, clip: 3, center: false });
     expect(Array.from(got)).toEqual(Array.from(z, (v) => (v === 0 ? 0 : -v)));

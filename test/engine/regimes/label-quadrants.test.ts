@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { labelQuadrants } from '../../../engine/regimes/label-quadrants.ts';
 import type { RegimeConfig } from '../../../engine/regimes/types.ts';
 
-const stab = (s: Partial<RegimeConfig['stability']> = {}): RegimeConfig['stability'] => ({ confirmDays: 1, confirmBy: 'quadrant', minDwellDays: 0, hysteresis: 0, ...s });
+const stab = (s: Partial<RegimeConfig['stability']> = {}): RegimeConfig['stability'] => ({
+  confirmDays: 1,
+  confirmBy: 'quadrant',
+  minDwellDays: 0,
+  hysteresis: 0,
+  ...s,
+});
 const f = (xs: number[]) => Float64Array.from(xs);
 
 describe('labelQuadrants', () => {

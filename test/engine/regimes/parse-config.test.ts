@@ -13,7 +13,7 @@ const configError = (fn: () => unknown): ConfigError => thrown(fn, ConfigError);
 const problemsError = (fn: () => unknown): ProblemsError => thrown(fn, ProblemsError);
 
 describe('presets', () => {
-  it('article weighs every component but the retired expectations pair, with TGA/RRP (net liquidity) and reserves below the Fed\'s own stance', () => {
+  it("article weighs every component but the retired expectations pair, with TGA/RRP (net liquidity) and reserves below the Fed's own stance", () => {
     const c = REGIME_PRESETS.article.components;
     for (const name of COMPONENTS) expect({ name, on: c[name].weight > 0 }).toEqual({ name, on: name !== 'rate_expectations' && name !== 'policy_vs_market' });
     expect(c.net_liquidity.weight).toBeLessThan(c.balance_sheet.weight);
@@ -25,7 +25,8 @@ describe('presets', () => {
     const on = (p: keyof typeof REGIME_PRESETS) => LIQUIDITY_COMPONENTS.filter((n) => REGIME_PRESETS[p].components[n].weight > 0);
     expect(on('balance-sheet')).toEqual(['balance_sheet']);
     expect(on('rates')).toEqual(['policy_rate', 'policy_surprise']);
-    for (const p of ['balance-sheet', 'rates'] as const) for (const n of DOLLAR_COMPONENTS) expect(REGIME_PRESETS[p].components[n]).toEqual(REGIME_PRESETS.article.components[n]);
+    for (const p of ['balance-sheet', 'rates'] as const)
+      for (const n of DOLLAR_COMPONENTS) expect(REGIME_PRESETS[p].components[n]).toEqual(REGIME_PRESETS.article.components[n]);
   });
 
   it('are frozen and valid', () => {
@@ -94,7 +95,10 @@ describe('parseRegimeConfig', () => {
 
 describe('problems as data', () => {
   it('collects every problem of a config, not only the first', () => {
-    const r = safeParseRegimeConfig({ windows: { balanceSheetWeeks: 0 }, components: { dollar_trend: { method: 'rank' } }, stability: { confirmBy: 'both' } }, 'x.json');
+    const r = safeParseRegimeConfig(
+      { windows: { balanceSheetWeeks: 0 }, components: { dollar_trend: { method: 'rank' } }, stability: { confirmBy: 'both' } },
+      'x.json',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['windows.balanceSheetWeeks', 'components.dollar_trend.method', 'stability.confirmBy']);
     const err = problemsError(() => parseRegimeConfig({ windows: { balanceSheetWeeks: 0 }, stability: { confirmBy: 'both' } }, 'x.json'));

@@ -53,7 +53,12 @@ const smallConfig = fc
       rate_expectations: fc.record({ method: fc.constantFrom('zscore', 'scale', 'sign'), deadBand: fc.constantFrom(0, 0.1) }),
     }),
     reserves: fc.record({ from: fc.constantFrom('2000-01-01', '2005-01-03', '2030-01-01') }),
-    stability: fc.record({ confirmDays: fc.integer({ min: 1, max: 15 }), confirmBy: fc.constantFrom('quadrant', 'axis'), minDwellDays: fc.integer({ min: 0, max: 20 }), hysteresis: fc.constantFrom(0, 0.2) }),
+    stability: fc.record({
+      confirmDays: fc.integer({ min: 1, max: 15 }),
+      confirmBy: fc.constantFrom('quadrant', 'axis'),
+      minDwellDays: fc.integer({ min: 0, max: 20 }),
+      hysteresis: fc.constantFrom(0, 0.2),
+    }),
   })
   .map((json) => parseRegimeConfig(json, 'inline'));
 
@@ -138,14 +143,17 @@ describe('input row order', () => {
           for (const id of SYNTHETIC_MACRO) {
             const s = ds.macro.get(id)!;
             const order = Array.from(s.days.keys());
-            if (shuffle) for (let i = order.length - 1; i > 0; i--) {
-              const j = Math.floor(rng() * (i + 1));
-              [order[i], order[j]] = [order[j], order[i]];
-            }
+            if (shuffle)
+              for (let i = order.length - 1; i > 0; i--) {
+                const j = Math.floor(rng() * (i + 1));
+                [order[i], order[j]] = [order[j], order[i]];
+              }
             out[`fred/${id}.csv`] = seriesCsv(s, order);
           }
           const spy = ds.prices.get('SPY')!;
-          const rows = Array.from(spy.days.keys()).map((i) => `${new Date(spy.days[i] * 86_400_000).toISOString().slice(0, 10)},1,1,1,${spy.values[i]},${spy.values[i]},1`);
+          const rows = Array.from(spy.days.keys()).map(
+            (i) => `${new Date(spy.days[i] * 86_400_000).toISOString().slice(0, 10)},1,1,1,${spy.values[i]},${spy.values[i]},1`,
+          );
           if (shuffle) rows.reverse();
           out['prices/SPY.csv'] = ['date,open,high,low,close,adj_close,volume', ...rows].join('\n') + '\n';
           return out;

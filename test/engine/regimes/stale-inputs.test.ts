@@ -42,7 +42,10 @@ describe('staleDays', () => {
     const panel: Panel = {
       calendar,
       columns: { DGS2: new Float64Array(4), WALCL: new Float64Array(4) },
-      asOf: { DGS2: Int32Array.from([dayOf(2026, 8, 20), dayOf(2026, 8, 20), dayOf(2026, 8, 20), dayOf(2026, 8, 20)]), WALCL: Int32Array.from([dayOf(2026, 8, 19), dayOf(2026, 8, 19), dayOf(2026, 8, 26), dayOf(2026, 8, 26)]) },
+      asOf: {
+        DGS2: Int32Array.from([dayOf(2026, 8, 20), dayOf(2026, 8, 20), dayOf(2026, 8, 20), dayOf(2026, 8, 20)]),
+        WALCL: Int32Array.from([dayOf(2026, 8, 19), dayOf(2026, 8, 19), dayOf(2026, 8, 26), dayOf(2026, 8, 26)]),
+      },
       open: {},
     };
     expect(Array.from(staleDays(panel, ['DGS2', 'WALCL']))).toEqual([0, 0, 1, 1]);

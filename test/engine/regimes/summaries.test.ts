@@ -107,7 +107,11 @@ describe('transitionMatrix', () => {
         const eps = episodesOf(l, makeCalendar('2020-01-01', l.length));
         let adjacent = 0;
         for (let i = 1; i < eps.length; i++) if (eps[i].startIndex === eps[i - 1].endIndex + 1) adjacent++;
-        expect(transitionMatrix(l).flat().reduce((a, b) => a + b, 0)).toBe(adjacent);
+        expect(
+          transitionMatrix(l)
+            .flat()
+            .reduce((a, b) => a + b, 0),
+        ).toBe(adjacent);
       }),
     );
   });

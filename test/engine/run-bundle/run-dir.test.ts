@@ -84,7 +84,9 @@ describe('replaceRunDir: all or nothing', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'thesis.tex'), 'years of work');
     const e = thrown(() => writeRunBundle(dir, filesOf('a'), { option: 'out' }), ConfigError);
-    expect(e.describe()).toBe(`--out ${dir}: holds files a run did not write (thesis.tex); a run replaces its directory whole (choose a new or empty directory)`);
+    expect(e.describe()).toBe(
+      `--out ${dir}: holds files a run did not write (thesis.tex); a run replaces its directory whole (choose a new or empty directory)`,
+    );
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
     expect(readdirSync(join(dir, '..'))).toEqual(['mine']);
   });

@@ -30,10 +30,14 @@ describe('changeOver', () => {
 
   it('matches a naive slice-based implementation', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN)), { maxLength: 40 }), fc.integer({ min: 1, max: 10 }), (xs, lag) => {
-        const naive = xs.map((v, i) => (i - lag < 0 ? NaN : v - xs[i - lag]));
-        expect(Array.from(changeOver(Float64Array.from(xs), lag))).toEqual(naive);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN)), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 10 }),
+        (xs, lag) => {
+          const naive = xs.map((v, i) => (i - lag < 0 ? NaN : v - xs[i - lag]));
+          expect(Array.from(changeOver(Float64Array.from(xs), lag))).toEqual(naive);
+        },
+      ),
     );
   });
 });

@@ -13,15 +13,21 @@ describe('movingAverage', () => {
 
   it('matches a naive average of each slice', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 9, arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }) }, { weight: 1, arbitrary: fc.constant(NaN) }), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (xs, w) => {
-        const got = movingAverage(Float64Array.from(xs), w);
-        xs.forEach((_, t) => {
-          const slice = t + 1 >= w ? xs.slice(t - w + 1, t + 1) : [];
-          const naive = slice.length === w && slice.every((v) => !Number.isNaN(v)) ? slice.reduce((a, b) => a + b, 0) / w : NaN;
-          if (Number.isNaN(naive)) expect(got[t]).toBeNaN();
-          else expect(got[t]).toBeCloseTo(naive, 6);
-        });
-      }),
+      fc.property(
+        fc.array(fc.oneof({ weight: 9, arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }) }, { weight: 1, arbitrary: fc.constant(NaN) }), {
+          maxLength: 60,
+        }),
+        fc.integer({ min: 1, max: 12 }),
+        (xs, w) => {
+          const got = movingAverage(Float64Array.from(xs), w);
+          xs.forEach((_, t) => {
+            const slice = t + 1 >= w ? xs.slice(t - w + 1, t + 1) : [];
+            const naive = slice.length === w && slice.every((v) => !Number.isNaN(v)) ? slice.reduce((a, b) => a + b, 0) / w : NaN;
+            if (Number.isNaN(naive)) expect(got[t]).toBeNaN();
+            else expect(got[t]).toBeCloseTo(naive, 6);
+          });
+        },
+      ),
     );
   });
 });
@@ -35,6 +41,6 @@ describe('trendVsAverage', () => {
     expect(r[1]).toBeNaN();
     expect(r[2]).toBeCloseTo(106 / 102 - 1, 14);
     expect(r[2]).toBeCloseTo(0.0392157, 6);
-    expect(r[3]).toBeCloseTo(-0.0396040, 6);
+    expect(r[3]).toBeCloseTo(-0.039604, 6);
   });
 });

@@ -20,7 +20,7 @@ describe('policySurprise', () => {
   });
 
   it('a cut the bill did not price reads negative (easier than priced), a hike it did not price positive', () => {
-    const cut = policySurprise(Float64Array.of(5, 5, 4.5, 4.5), Float64Array.of(5 * 365 / 360, 0, 0, 0), 3, 'bond-equivalent');
+    const cut = policySurprise(Float64Array.of(5, 5, 4.5, 4.5), Float64Array.of((5 * 365) / 360, 0, 0, 0), 3, 'bond-equivalent');
     // Mean of rows 1..3: (5 + 4.5 + 4.5)/3 = 4.6667, priced 5 → −0.3333.
     expect(cut[3]).toBeCloseTo(-1 / 3, 12);
     const hike = policySurprise(Float64Array.of(1, 1, 1.5, 1.5), Float64Array.of(365 / 360, 0, 0, 0), 3, 'bond-equivalent');

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { sum, mean, variance, standardDeviation, skewness, kurtosis, quantile, quantileSorted, covariance, correlation, beta, normalCdf, normalInverseCdf, normalPdf } from '../../../engine/stats/index.ts';
+import {
+  sum,
+  mean,
+  variance,
+  standardDeviation,
+  skewness,
+  kurtosis,
+  quantile,
+  quantileSorted,
+  covariance,
+  correlation,
+  beta,
+  normalCdf,
+  normalInverseCdf,
+  normalPdf,
+} from '../../../engine/stats/index.ts';
 import { QuadrantError } from '../../../datasets/errors.ts';
 
 // ---- moments ----
@@ -8,8 +23,7 @@ import { QuadrantError } from '../../../datasets/errors.ts';
 // Twelve made-up daily returns used across these tests.
 const X = Float64Array.of(0.012, -0.034, 0.005, 0.021, -0.002, 0.047, -0.019, 0.003, 0.008, -0.011, 0.026, -0.041);
 
-const finiteArray = (min: number) =>
-  fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: min, maxLength: 60 });
+const finiteArray = (min: number) => fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: min, maxLength: 60 });
 
 describe('sum', () => {
   it('keeps the bits a naive loop loses', () => {
@@ -199,7 +213,10 @@ describe('covariance, correlation, beta', () => {
         fc.pre(v > 1e-6);
         const ys = xs.map((x) => a * x + b);
         expect(beta(ys, xs)).toBeCloseTo(a, 6);
-        const r = correlation(xs, ys.map((y, i) => y + Math.sin(i)));
+        const r = correlation(
+          xs,
+          ys.map((y, i) => y + Math.sin(i)),
+        );
         expect(Math.abs(r)).toBeLessThanOrEqual(1);
       }),
     );

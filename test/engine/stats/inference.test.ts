@@ -51,20 +51,22 @@ describe('neweyWest', () => {
 
   it('default lag follows ⌊4 (n/100)^{2/9}⌋ (values from python3)', () => {
     // python3: n → lag: 50 → 3, 100 → 4, 1000 → 6, 6000 → 9.
-    for (const [n, L] of [[50, 3], [100, 4], [1000, 6], [6000, 9]]) expect(neweyWest(wave(n)).lags).toBe(L);
+    for (const [n, L] of [
+      [50, 3],
+      [100, 4],
+      [1000, 6],
+      [6000, 9],
+    ])
+      expect(neweyWest(wave(n)).lags).toBe(L);
   });
 
   it('equals the O(n²) double-sum formula for any series and lag', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 40 }),
-        fc.nat(10),
-        (xs, lag) => {
-          const L = Math.min(lag, xs.length - 1);
-          const r = neweyWest(Float64Array.from(xs), L);
-          expect(r.se).toBeCloseTo(naiveSe(xs, L), 12);
-        },
-      ),
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 40 }), fc.nat(10), (xs, lag) => {
+        const L = Math.min(lag, xs.length - 1);
+        const r = neweyWest(Float64Array.from(xs), L);
+        expect(r.se).toBeCloseTo(naiveSe(xs, L), 12);
+      }),
     );
   });
 
@@ -97,7 +99,7 @@ describe('optimalBlockLength (Politis–White 2004, Patton–Politis–White 200
     // AR(1) with R(k) = σ²φ^|k|/(1 − φ²): G = Σ|k|R(k) = 2σ²φ/((1 − φ²)(1 − φ)²) and
     // g = Σ R(k) = σ²/(1 − φ)², so G/g = 2φ/(1 − φ²) and b = (G/g)^{2/3} n^{1/3}.
     // φ = 0.5, n = 20,000: (4/3)^{2/3} · 20000^{1/3} ≈ 1.2114 · 27.144 ≈ 32.9.
-    const theory = Math.pow((2 * 0.5) / (1 - 0.25), 2 / 3) * Math.cbrt(20_000);
+    const theory = ((2 * 0.5) / (1 - 0.25)) ** (2 / 3) * Math.cbrt(20_000);
     const b = optimalBlockLength(ar1(11, 20_000, 0.5));
     expect(b / theory).toBeGreaterThan(0.7);
     expect(b / theory).toBeLessThan(1.3);
@@ -137,13 +139,13 @@ describe('stationaryBootstrap', () => {
     // i.i.d. resampling of the mean: replicate sd ≈ s·√((n−1)/n)/√n; 95 % width ≈ 2·1.96·that.
     const x = normals(1, 1000);
     const r = stationaryBootstrap(x, mean, { reps: 2000, seed: 2, blockLength: 1 });
-    const expected = 2 * normalInverseCdf(0.975) * standardDeviation(x) / Math.sqrt(1000);
+    const expected = (2 * normalInverseCdf(0.975) * standardDeviation(x)) / Math.sqrt(1000);
     expect(width(r) / expected).toBeGreaterThan(0.9);
     expect(width(r) / expected).toBeLessThan(1.1);
     expect(r.estimate).toBe(mean(x));
     expect(r.lower).toBeLessThan(r.estimate);
     expect(r.upper).toBeGreaterThan(r.estimate);
-    expect(r.standardError * Math.sqrt(1000) / standardDeviation(x)).toBeCloseTo(1, 1);
+    expect((r.standardError * Math.sqrt(1000)) / standardDeviation(x)).toBeCloseTo(1, 1);
   });
 
   it('widens for autocorrelated data as theory says: AR(1) φ = 0.5 long-run sd is √3 × the i.i.d. sd', () => {

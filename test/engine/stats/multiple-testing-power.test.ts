@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { bootstrapPValue, clusterBootstrap, mean, minimumDetectableEffect, neweyWest, pAdjust, stationaryBootstrap, stationaryBootstrapSums } from '../../../engine/stats/index.ts';
+import {
+  bootstrapPValue,
+  clusterBootstrap,
+  mean,
+  minimumDetectableEffect,
+  neweyWest,
+  pAdjust,
+  stationaryBootstrap,
+  stationaryBootstrapSums,
+} from '../../../engine/stats/index.ts';
 import { QuadrantError } from '../../../datasets/errors.ts';
 import { normals } from './simulate.ts';
 
@@ -158,10 +167,12 @@ describe('clusterBootstrap', () => {
     const starts = Int32Array.of(0, 2, 5);
     const allowed = new Set<string>();
     const len = [2, 3, 5];
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) for (let c = 0; c < 3; c++) {
-      const n = len[a] + len[b] + len[c];
-      allowed.add(((len[a] * (a + 1) + len[b] * (b + 1) + len[c] * (c + 1)) / n).toFixed(10));
-    }
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++)
+        for (let c = 0; c < 3; c++) {
+          const n = len[a] + len[b] + len[c];
+          allowed.add(((len[a] * (a + 1) + len[b] * (b + 1) + len[c] * (c + 1)) / n).toFixed(10));
+        }
     const seen: number[] = [];
     clusterBootstrap(x, starts, (s) => (seen.push(mean(s)), mean(s)), { reps: 300, seed: 9 });
     for (const v of seen) expect(allowed.has(v.toFixed(10))).toBe(true);
@@ -174,7 +185,11 @@ describe('clusterBootstrap', () => {
     const allowed = new Set<number>();
     for (const a of [1, 2]) for (const b of [1, 2]) for (const c of [10, 20]) for (const d of [10, 20]) allowed.add(a + b + c + d);
     const sums: number[] = [];
-    clusterBootstrap(x, Int32Array.of(0, 1, 2, 3), (s) => (sums.push(s.reduce((u, v) => u + v, 0)), s.length), { reps: 200, seed: 4, strata: Int32Array.of(0, 1, 0, 1) });
+    clusterBootstrap(x, Int32Array.of(0, 1, 2, 3), (s) => (sums.push(s.reduce((u, v) => u + v, 0)), s.length), {
+      reps: 200,
+      seed: 4,
+      strata: Int32Array.of(0, 1, 0, 1),
+    });
     // The first call is the estimate on x itself (sum 33); every replicate has 4 values from 2 + 2 draws.
     for (const v of sums.slice(0, -1)) expect(allowed.has(v)).toBe(true);
     expect(sums.at(-1)).toBe(33);
@@ -199,13 +214,23 @@ describe('stationaryBootstrapSums', () => {
     const generic = stationaryBootstrap(
       positions,
       (pos) => {
-        let s1 = 0, n1 = 0, s2 = 0, n2 = 0;
-        for (const p of pos) if (group[p] === 1) (s1 += x[p]), n1++; else (s2 += x[p]), n2++;
+        let s1 = 0,
+          n1 = 0,
+          s2 = 0,
+          n2 = 0;
+        for (const p of pos)
+          if (group[p] === 1) (s1 += x[p]), n1++;
+          else (s2 += x[p]), n2++;
         return s1 / n1 - s2 / n2;
       },
       { reps: 500, seed: 8, blockLength: 12 },
     );
-    const cols = [Float64Array.from(x, (v, i) => (group[i] === 1 ? v : 0)), Float64Array.from(group, (g) => (g === 1 ? 1 : 0)), Float64Array.from(x, (v, i) => (group[i] === 2 ? v : 0)), Float64Array.from(group, (g) => (g === 2 ? 1 : 0))];
+    const cols = [
+      Float64Array.from(x, (v, i) => (group[i] === 1 ? v : 0)),
+      Float64Array.from(group, (g) => (g === 1 ? 1 : 0)),
+      Float64Array.from(x, (v, i) => (group[i] === 2 ? v : 0)),
+      Float64Array.from(group, (g) => (g === 2 ? 1 : 0)),
+    ];
     const fast = stationaryBootstrapSums(cols, (t) => t[0] / Math.round(t[1]) - t[2] / Math.round(t[3]), { reps: 500, seed: 8, blockLength: 12 });
     expect(fast.estimate).toBeCloseTo(generic.estimate, 12);
     expect(fast.lower).toBeCloseTo(generic.lower, 10);

@@ -11,10 +11,7 @@ describe('probabilisticSharpe (per-period Sharpe)', () => {
     expect(probabilisticSharpe({ sharpe: 0.1, n: 253 })).toBeCloseTo(0.9433458828040169, 13);
     // python3: SR 0.08, n 500, γ₃ −1, excess kurtosis 3 (γ₄ 6), SR* 0.02:
     // Φ(0.06·√499 / √(1 + 0.08 + 5/4·0.0064)) = 0.9005955593157982.
-    expect(probabilisticSharpe({ sharpe: 0.08, n: 500, skew: -1, kurtosis: 3, benchmark: 0.02 })).toBeCloseTo(
-      0.9005955593157982,
-      13,
-    );
+    expect(probabilisticSharpe({ sharpe: 0.08, n: 500, skew: -1, kurtosis: 3, benchmark: 0.02 })).toBeCloseTo(0.9005955593157982, 13);
   });
 
   it('is ½ at SR = SR*, rises with SR and with the track record, falls with negative skew', () => {

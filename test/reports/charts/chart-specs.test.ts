@@ -1,7 +1,20 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactSpec, COMPACT_POINTS, thinLines, COMPACT_WIDTH, CHART_WIDTH, hoverRows, logTicks, quadrantLabel, regimeBands, timeSeriesChart, QUADRANT_BANDS, tint } from '../../../reports/charts/index.ts';
+import {
+  compactSpec,
+  COMPACT_POINTS,
+  thinLines,
+  COMPACT_WIDTH,
+  CHART_WIDTH,
+  hoverRows,
+  logTicks,
+  quadrantLabel,
+  regimeBands,
+  timeSeriesChart,
+  QUADRANT_BANDS,
+  tint,
+} from '../../../reports/charts/index.ts';
 import { makeCalendar } from '../../builders.ts';
 
 const MS = 86_400_000;
@@ -49,7 +62,7 @@ describe('logTicks', () => {
 });
 
 describe('hoverRows', () => {
-  it('lists each series on the bucket\'s last day, spanning to the next bucket', () => {
+  it("lists each series on the bucket's last day, spanning to the next bucket", () => {
     const days = makeCalendar('2024-01-01', 10);
     const rows = hoverRows({ days, maxHover: 2 }, [{ label: 'A', values: Float64Array.from({ length: 10 }, (_, i) => i) }], { style: 'number', digits: 1 });
     expect(rows).toHaveLength(2);
@@ -83,7 +96,7 @@ describe('timeSeriesChart and compactSpec', () => {
     const legend = (small.layer[0].encoding as Record<string, { legend: { columns: number } }>).color.legend;
     // One label is longer than 20 characters: one column.
     expect(legend.columns).toBe(1);
-    const axis = ((small.layer[0].encoding as Record<string, { axis: { tickCount: number } }>).x).axis;
+    const axis = (small.layer[0].encoding as Record<string, { axis: { tickCount: number } }>).x.axis;
     expect(axis.tickCount).toBe(4);
   });
 });
@@ -92,7 +105,10 @@ describe('thinLines', () => {
   it('keeps each line short, with its extremes, its last point and time order', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 3000 }), (vs) => {
-        const rows = vs.flatMap((v, i) => [{ t: i, s: 'a', v }, { t: i, s: 'b', v: -v }]);
+        const rows = vs.flatMap((v, i) => [
+          { t: i, s: 'a', v },
+          { t: i, s: 'b', v: -v },
+        ]);
         const out = thinLines(rows);
         for (const s of ['a', 'b']) {
           const mine = out.filter((r) => r.s === s);

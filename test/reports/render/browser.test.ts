@@ -60,7 +60,9 @@ describe.skipIf(!binary && !process.env.CI)('HTML report in headless Chromium', 
       `[...document.querySelectorAll('td[data-metric]')].map((td) => ({ metric: td.dataset.metric, portfolio: td.dataset.portfolio, value: td.dataset.value ?? null, text: td.textContent }))`,
     );
     const hl = model.headline!;
-    const expected = hl.portfolios.flatMap((p) => hl.metrics.map((m, j) => ({ metric: m.key, portfolio: p.key, value: p.values[j] === null ? null : String(p.values[j]) })));
+    const expected = hl.portfolios.flatMap((p) =>
+      hl.metrics.map((m, j) => ({ metric: m.key, portfolio: p.key, value: p.values[j] === null ? null : String(p.values[j]) })),
+    );
     expect(cells.map(({ metric, portfolio, value }) => ({ metric, portfolio, value }))).toEqual(expected);
     // Written as the format says (worked by hand: 0.0812345 → 8.1%, 0.61234 → 0.61).
     expect(cells.map((c) => c.text)).toEqual(['8.1%', '0.61', '10.5%', '–']);
@@ -75,7 +77,9 @@ describe.skipIf(!binary && !process.env.CI)('HTML report in headless Chromium', 
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     })()`);
     await page.mouseMove(box.x, box.y);
-    const tip = await page.evaluate<{ hidden: boolean; text: string }>(`({ hidden: document.getElementById('tip').hidden, text: document.getElementById('tip').textContent })`);
+    const tip = await page.evaluate<{ hidden: boolean; text: string }>(
+      `({ hidden: document.getElementById('tip').hidden, text: document.getElementById('tip').textContent })`,
+    );
     expect(tip.hidden).toBe(false);
     // The first hover band of the lines chart: its week's last day, then each series.
     expect(tip.text).toMatch(/^2020-01-03\nA <script>alert\("x"\)<\/script> & 'quotes': \d+\.\d\nB: \d+\.\d$/);

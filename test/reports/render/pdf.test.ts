@@ -8,7 +8,8 @@ import { renderReport } from '../../../reports/render/index.ts';
 import { makeModel } from '../fixtures.ts';
 
 const POPPLER = ['pdftoppm', 'pdftotext', 'pdfinfo'].every((bin) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin))));
-if (!POPPLER && !process.env.CI) console.warn('skipping PDF page tests: poppler-utils (pdftoppm, pdftotext, pdfinfo) not installed; run .ci/install-browser.sh');
+if (!POPPLER && !process.env.CI)
+  console.warn('skipping PDF page tests: poppler-utils (pdftoppm, pdftotext, pdfinfo) not installed; run .ci/install-browser.sh');
 
 const run = (bin: string, args: string[]) => execFileSync(bin, args, { encoding: 'utf8' });
 

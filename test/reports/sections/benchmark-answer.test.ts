@@ -20,7 +20,9 @@ describe('benchmarkAnswer', () => {
   it('says Yes only when every difference is positive and significant', () => {
     // 10 bp a day more than the market with little extra noise: a Sharpe ratio far above it (z in the tens).
     const a = benchmarkAnswer(p('mine', shifted(0.001, 3), 2), [p('us-large', market, 0.1), p('60-40', shifted(0, 5), 0.1)], '2020 to 2027')!;
-    expect(a.text).toMatch(/^Yes: mine's Sharpe ratio, 2\.00, is significantly above every simple benchmark's: us-large 0\.10 \(p < 0\.001\), 60-40 0\.10 \(p < 0\.001\)\./);
+    expect(a.text).toMatch(
+      /^Yes: mine's Sharpe ratio, 2\.00, is significantly above every simple benchmark's: us-large 0\.10 \(p < 0\.001\), 60-40 0\.10 \(p < 0\.001\)\./,
+    );
     expect(a.text).toContain('Ledoit-Wolf HAC test of the Sharpe difference');
     expect(a.tests.every((t) => t.difference > 0)).toBe(true);
   });

@@ -23,15 +23,29 @@ describe('buildDemoModel on the real snapshot', () => {
   const model = buildDemoModel(SNAPSHOT, { createdAt: '2026-09-15T00:00:00Z' });
 
   it('holds every section it can build today, as plain data', () => {
-    expect(presentSections(model).map(([id]) => id)).toEqual(['summary', 'regime-timeline', 'liquidity', 'performance', 'regime-heatmap', 'scorecard', 'episodes', 'appendix']);
+    expect(presentSections(model).map(([id]) => id)).toEqual([
+      'summary',
+      'regime-timeline',
+      'liquidity',
+      'performance',
+      'regime-heatmap',
+      'scorecard',
+      'episodes',
+      'appendix',
+    ]);
     expect(plain(model)).toBe(true);
     expect(model.headline?.portfolios[0].key).toBe('article');
   });
 
   it('shows the last Fed balance sheet of the file, in trillions', () => {
     // Independent read: the last non-empty row of fred/WALCL.csv (millions of USD).
-    const rows = readFileSync(join(SNAPSHOT, 'fred', 'WALCL.csv'), 'utf8').trim().split('\n');
-    const [date, value] = rows.filter((r) => /,\d/.test(r)).at(-1)!.split(',');
+    const rows = readFileSync(join(SNAPSHOT, 'fred', 'WALCL.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const [date, value] = rows
+      .filter((r) => /,\d/.test(r))
+      .at(-1)!
+      .split(',');
     const walcl = findTable(model, 'liquidity-latest').rows.find((r) => r.key === 'WALCL')!;
     expect(walcl.cells[1]).toBeCloseTo(Number(value) / 1e6, 12);
     expect(walcl.cells[3]).toBe(date);
@@ -52,6 +66,8 @@ describe('buildDemoModel on the real snapshot', () => {
 
   it('scores all ten claims', () => {
     // One row per claim and sample.
-    expect(findTable(model, 'scorecard').rows.map((r) => r.key)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10'].flatMap((c) => [`${c}-in`, `${c}-out`]));
+    expect(findTable(model, 'scorecard').rows.map((r) => r.key)).toEqual(
+      ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10'].flatMap((c) => [`${c}-in`, `${c}-out`]),
+    );
   });
 });

@@ -12,7 +12,8 @@ import { presentSections, type ChartBlock, type ReportModel, type TableBlock } f
 import { SNAPSHOT } from '../../builders.ts';
 import { writeBundle } from './run-bundle-fixture.ts';
 
-const bundleWith = (overrides: Parameters<typeof writeBundle>[1] = {}): RunBundle => readRunBundle(writeBundle(mkdtempSync(join(tmpdir(), 'quadrant-from-run-')), overrides));
+const bundleWith = (overrides: Parameters<typeof writeBundle>[1] = {}): RunBundle =>
+  readRunBundle(writeBundle(mkdtempSync(join(tmpdir(), 'quadrant-from-run-')), overrides));
 
 function table(blocks: readonly { kind: string }[], id: string): TableBlock {
   const t = blocks.find((b): b is TableBlock => b.kind === 'table' && (b as TableBlock).id === id);
@@ -80,7 +81,11 @@ describe('numbers straight from metrics.json', () => {
       from: '2024-01-02',
       to: '2024-01-04',
       runs: {
-        article: { overall: { cagr: 0.1, maxDrawdownStart: '2024-01-03' }, byYear: { '2024': { cagr: 0.21, years: 0.5 } }, byQuadrant: { Q2: { cagr: -0.05, days: 2 } } },
+        article: {
+          overall: { cagr: 0.1, maxDrawdownStart: '2024-01-03' },
+          byYear: { '2024': { cagr: 0.21, years: 0.5 } },
+          byQuadrant: { Q2: { cagr: -0.05, days: 2 } },
+        },
         'us-large': { overall: { cagr: 0.2 }, byYear: { '2024': { cagr: null, years: 0.5 } }, byQuadrant: { Q2: { cagr: 0.3, days: 2 } } },
       },
     };
@@ -105,14 +110,18 @@ describe('numbers straight from metrics.json', () => {
       ['Q3', null, null, null],
       ['Q4', null, null, null],
     ]);
-    expect(section.blocks.filter((x) => x.kind === 'chart').map((x) => (x as { id: string }).id)).toEqual(['strategy-growth', 'strategy-drawdown', 'strategy-rolling-sharpe']);
+    expect(section.blocks.filter((x) => x.kind === 'chart').map((x) => (x as { id: string }).id)).toEqual([
+      'strategy-growth',
+      'strategy-drawdown',
+      'strategy-rolling-sharpe',
+    ]);
   });
 
   it('draws a NAV that ends blank (a wiped-out run) up to its last value', () => {
     const b = bundleWith();
     const section = runPerformanceSection(b, new Float64Array(b.days.length));
     const growth = section.blocks.find((x) => x.kind === 'chart' && x.id === 'strategy-growth') as ChartBlock;
-    const rows = ((growth.spec as { layer: { data?: { values: { s: string; v: number }[] } }[] }).layer[0].data!.values).filter((r) => r.s === 'us-large');
+    const rows = (growth.spec as { layer: { data?: { values: { s: string; v: number }[] } }[] }).layer[0].data!.values.filter((r) => r.s === 'us-large');
     // The fixture's us-large NAV: 1, 0.9, blank; drawn as its first two points.
     expect(rows.map((r) => r.v)).toEqual([1, 0.9]);
   });
@@ -137,11 +146,22 @@ describe('buildReportFromRun on the real snapshot', () => {
   it('warns in the summary that the data changed and that a run day is missing', () => {
     const notes = model.sections.summary!.blocks.filter((b) => b.kind === 'note').map((b) => (b as { text: string }).text);
     expect(notes[0]).toMatch(/^The data changed since the run: fred\/WALCL\.csv in .* differ from the checksums in manifest\.json\./);
-    expect(notes[1]).toBe("1 of the run's 3 days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.");
+    expect(notes[1]).toBe(
+      "1 of the run's 3 days are not trading days of the data now read: the strategy's returns by regime and in the episodes leave them out.",
+    );
   });
 
   it('draws every section from the bundle and the data, the numbers from metrics.json', () => {
-    expect(presentSections(model).map(([id]) => id)).toEqual(['summary', 'regime-timeline', 'liquidity', 'performance', 'regime-heatmap', 'scorecard', 'episodes', 'appendix']);
+    expect(presentSections(model).map(([id]) => id)).toEqual([
+      'summary',
+      'regime-timeline',
+      'liquidity',
+      'performance',
+      'regime-heatmap',
+      'scorecard',
+      'episodes',
+      'appendix',
+    ]);
     expect(model.headline).toEqual(runHeadline(bundle));
     expect(model.config.find((c) => c.key === 'Strategy')?.value).toBe('article: a → b');
     const params = table(model.sections.appendix!.blocks, 'appendix-parameters').rows.map((r) => r.cells);

@@ -7,7 +7,10 @@ import { join } from 'node:path';
  * days of January 2024; `overrides` replace a file's text, or delete it with null. The manifest
  * records the sha256 of the other files as they end up (unless it is overridden itself).
  */
-export function writeBundle(dir: string, overrides: Partial<Record<'manifest.json' | 'metrics.json' | 'nav.csv' | 'benchmarks.csv', string | null>> = {}): string {
+export function writeBundle(
+  dir: string,
+  overrides: Partial<Record<'manifest.json' | 'metrics.json' | 'nav.csv' | 'benchmarks.csv', string | null>> = {},
+): string {
   const files: Record<string, string> = {
     'metrics.json': JSON.stringify({
       strategy: 'article',
@@ -38,14 +41,14 @@ export function writeBundle(dir: string, overrides: Partial<Record<'manifest.jso
 }
 
 const MANIFEST = {
-      quadrant: { version: '0.1.0', commit: 'abc' },
-      node: 'v20',
-      command: ['quadrant', 'run'],
-      data: { dir: '/data', files: { WALCL: { file: 'fred/WALCL.csv', sha256: 'x', bytes: 1 } } },
-      config: { strategy: 'article', steps: 'a → b', regimes: 'article', from: '2024-01-02', to: '2024-01-04', rebalance: null, seed: 1 },
-      runs: [
-        { name: 'article', rule: 'monthly', options: { execution: 'next-close', costs: { bps: 5 }, leverage: 1 }, lookAheadProne: false, warnings: [] },
-        { name: 'us-large', rule: 'never', options: { execution: 'next-close', costs: { bps: 5 }, leverage: 1 }, lookAheadProne: false, warnings: [] },
-      ],
-      lookAheadProne: false,
-    };
+  quadrant: { version: '0.1.0', commit: 'abc' },
+  node: 'v20',
+  command: ['quadrant', 'run'],
+  data: { dir: '/data', files: { WALCL: { file: 'fred/WALCL.csv', sha256: 'x', bytes: 1 } } },
+  config: { strategy: 'article', steps: 'a → b', regimes: 'article', from: '2024-01-02', to: '2024-01-04', rebalance: null, seed: 1 },
+  runs: [
+    { name: 'article', rule: 'monthly', options: { execution: 'next-close', costs: { bps: 5 }, leverage: 1 }, lookAheadProne: false, warnings: [] },
+    { name: 'us-large', rule: 'never', options: { execution: 'next-close', costs: { bps: 5 }, leverage: 1 }, lookAheadProne: false, warnings: [] },
+  ],
+  lookAheadProne: false,
+};

@@ -74,13 +74,15 @@ describe('the tearsheet of a run report', () => {
     expect(blocks[0]).toMatchObject({ kind: 'note', tone: 'info' });
   });
 
-  it('draws weights.csv as stacked areas in each role\'s own colour, leaving out roles never held', () => {
+  it("draws weights.csv as stacked areas in each role's own colour, leaving out roles never held", () => {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-weights-'));
     writeFileSync(join(dir, 'weights.csv'), 'date,us_large,gold,cash,financing,turnover,costs\n2024-01-02,0.5,0,0.5,0,1,0\n2024-01-03,0.25,0,0.75,0,0.5,0\n');
     const w = readRunWeights(dir)!;
     expect(w.roles).toEqual(['us_large', 'gold', 'cash']);
     expect(Array.from(w.weights[2])).toEqual([0.5, 0.75]);
-    const spec = chart(runTearsheetBlocks(bundle(), w), 'strategy-weights')!.spec as unknown as { layer: { encoding?: { color?: { scale: { domain: string[]; range: string[] } } } }[] };
+    const spec = chart(runTearsheetBlocks(bundle(), w), 'strategy-weights')!.spec as unknown as {
+      layer: { encoding?: { color?: { scale: { domain: string[]; range: string[] } } } }[];
+    };
     expect(spec.layer[0].encoding!.color!.scale).toEqual({ domain: ['US large caps', 'Cash (T-bills)'], range: [ROLE_COLOURS.us_large, ROLE_COLOURS.cash] });
   });
 

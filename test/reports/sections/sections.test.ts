@@ -51,7 +51,12 @@ describe('liquiditySection', () => {
 
   it('draws four charts, the reserves chart with the $3T rule', () => {
     const blocks = liquiditySection(liquidityPanel(100)).blocks;
-    expect(blocks.filter((b) => b.kind === 'chart').map((b) => (b as { id: string }).id)).toEqual(['liquidity-balance-sheet', 'liquidity-reserves', 'liquidity-tga-rrp', 'liquidity-rates']);
+    expect(blocks.filter((b) => b.kind === 'chart').map((b) => (b as { id: string }).id)).toEqual([
+      'liquidity-balance-sheet',
+      'liquidity-reserves',
+      'liquidity-tga-rrp',
+      'liquidity-rates',
+    ]);
     const reserves = JSON.stringify(blocks.find((b) => b.kind === 'chart' && b.id === 'liquidity-reserves'));
     expect(reserves).toContain('"v":3,"label":"$3 trillion"');
   });
@@ -95,7 +100,7 @@ describe('performanceSection', () => {
     const flat = Float64Array.from({ length: 300 }, (_, i) => (i === 0 ? 0 : 0.001));
     const hl = headlineFrom({ calendar, portfolios: [{ key: 's', label: 'S', returns: flat }], riskFree: cash });
     expect(hl.metrics.map((m) => m.key)).toEqual(['cagr', 'volatility', 'sharpe', 'maxDrawdown']);
-    expect(hl.portfolios[0].values[0]).toBeCloseTo(Math.pow(1.001, 252) - 1, 10);
+    expect(hl.portfolios[0].values[0]).toBeCloseTo(1.001 ** 252 - 1, 10);
     // No drawdown at all.
     expect(hl.portfolios[0].values[3]).toBe(0);
   });
@@ -149,7 +154,18 @@ describe('scorecard and robustness helpers', () => {
       deflatedSharpe: { probability: 0.91, trials: 48 },
       pbo: { probability: 0.22, splits: 16 },
       permutation: { pValue: 0.031, permutations: 1000 },
-      sensitivity: { metric: 'Sharpe', format: { style: 'number', digits: 2 }, rowTitle: 'window', columnTitle: 'confirm', rows: ['13w', '26w'], columns: ['5d', '10d'], values: [[0.4, 0.5], [0.3, null]] },
+      sensitivity: {
+        metric: 'Sharpe',
+        format: { style: 'number', digits: 2 },
+        rowTitle: 'window',
+        columnTitle: 'confirm',
+        rows: ['13w', '26w'],
+        columns: ['5d', '10d'],
+        values: [
+          [0.4, 0.5],
+          [0.3, null],
+        ],
+      },
     });
     const metrics = section.blocks[0];
     expect(metrics.kind === 'metrics' && metrics.items.map((m) => [m.id, m.value])).toEqual([

@@ -9,7 +9,7 @@ import { normals } from '../../engine/stats/simulate.ts';
 function phi(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-z * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 function phiInverse(p: number): number {
@@ -93,9 +93,9 @@ describe('deflatedBest', () => {
     expect(deflatedBest(new Float64Array(16), 2, 8)).toBeNull();
   });
 
-  const matrix = fc.integer({ min: 2, max: 6 }).chain((k) =>
-    fc.array(fc.array(fc.double({ min: -0.03, max: 0.03, noNaN: true }), { minLength: 30, maxLength: 30 }), { minLength: k, maxLength: k }),
-  );
+  const matrix = fc
+    .integer({ min: 2, max: 6 })
+    .chain((k) => fc.array(fc.array(fc.double({ min: -0.03, max: 0.03, noNaN: true }), { minLength: 30, maxLength: 30 }), { minLength: k, maxLength: k }));
 
   it('property: the DSR falls (never rises) as the number of trials grows, and stays at or below the PSR', () => {
     fc.assert(

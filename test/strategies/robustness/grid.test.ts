@@ -5,7 +5,17 @@ import { ConfigError } from '../../../datasets/errors.ts';
 import { ProblemsError } from '../../../datasets/problems.ts';
 import { REGIME_PRESETS } from '../../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK } from '../../../strategies/article.ts';
-import { defaultValidateGrid, expandGrid, gridParameters, gridSize, loadGrid, MAX_GRID_CONFIGS, parseGrid, regimeCombinations, regimeConfigOf } from '../../../strategies/robustness/index.ts';
+import {
+  defaultValidateGrid,
+  expandGrid,
+  gridParameters,
+  gridSize,
+  loadGrid,
+  MAX_GRID_CONFIGS,
+  parseGrid,
+  regimeCombinations,
+  regimeConfigOf,
+} from '../../../strategies/robustness/index.ts';
 import { thrown } from '../../builders.ts';
 
 const configError = (fn: () => unknown): ProblemsError => thrown(fn, ProblemsError);
@@ -48,11 +58,19 @@ describe('parseGrid', () => {
     expect(configs[12].params).toEqual({ ...configs[0].params, 'windows.balanceSheetWeeks': 13 });
     // Configurations of one regime combination are contiguous: 4 each.
     expect(configs.map((c) => c.regime)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5]);
-    expect(gridParameters(g).map((p) => `${p.name}:${p.values.length}`)).toEqual(['windows.balanceSheetWeeks:2', 'stability.confirmDays:3', 'playbook:1', 'rebalance:2', 'costBps:2']);
+    expect(gridParameters(g).map((p) => `${p.name}:${p.values.length}`)).toEqual([
+      'windows.balanceSheetWeeks:2',
+      'stability.confirmDays:3',
+      'playbook:1',
+      'rebalance:2',
+      'costBps:2',
+    ]);
   });
 
   it('sets each path of a combination on a copy of the base', () => {
-    const g = parseGrid({ regimes: { 'windows.balanceSheetWeeks': [8, 13], 'components.policy_rate.weight': [0.5, 1], 'stability.confirmBy': ['quadrant', 'axis'] } });
+    const g = parseGrid({
+      regimes: { 'windows.balanceSheetWeeks': [8, 13], 'components.policy_rate.weight': [0.5, 1], 'stability.confirmBy': ['quadrant', 'axis'] },
+    });
     // Combination 5 = digits (1, 0, 1): 13 weeks, weight 0.5, axis.
     const c = regimeConfigOf(g, 5);
     expect([c.windows.balanceSheetWeeks, c.components.policy_rate.weight, c.stability.confirmBy, c.name]).toEqual([13, 0.5, 'axis', 'article~5']);
@@ -62,16 +80,22 @@ describe('parseGrid', () => {
 
   it('property: the expansion is the cartesian product, each combination once', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }), (a, b, r, c) => {
-        const g = parseGrid({
-          regimes: { 'windows.reservesWeeks': Array.from({ length: a }, (_, i) => i + 1), 'stability.minDwellDays': Array.from({ length: b }, (_, i) => i) },
-          rebalance: ['regime', 'monthly', 'weekly'].slice(0, r),
-          costBps: [1, 2].slice(0, c),
-        });
-        const configs = expandGrid(g);
-        const keys = new Set(configs.map((x) => JSON.stringify(x.params)));
-        return configs.length === a * b * r * c && keys.size === configs.length;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        (a, b, r, c) => {
+          const g = parseGrid({
+            regimes: { 'windows.reservesWeeks': Array.from({ length: a }, (_, i) => i + 1), 'stability.minDwellDays': Array.from({ length: b }, (_, i) => i) },
+            rebalance: ['regime', 'monthly', 'weekly'].slice(0, r),
+            costBps: [1, 2].slice(0, c),
+          });
+          const configs = expandGrid(g);
+          const keys = new Set(configs.map((x) => JSON.stringify(x.params)));
+          return configs.length === a * b * r * c && keys.size === configs.length;
+        },
+      ),
       { numRuns: 40 },
     );
   });

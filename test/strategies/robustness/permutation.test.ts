@@ -24,13 +24,18 @@ describe('permutationTest', () => {
 
   it('property: p lies in [1/(N+1), 1] and does not rise as the actual statistic rises', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (perm, a, d) => {
-        const p1 = permutationTest(a, perm, 0, 's')!.pValue;
-        const p2 = permutationTest(a + d, perm, 0, 's')!.pValue;
-        expect(p1).toBeGreaterThanOrEqual(1 / (perm.length + 1));
-        expect(p1).toBeLessThanOrEqual(1);
-        expect(p2).toBeLessThanOrEqual(p1);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (perm, a, d) => {
+          const p1 = permutationTest(a, perm, 0, 's')!.pValue;
+          const p2 = permutationTest(a + d, perm, 0, 's')!.pValue;
+          expect(p1).toBeGreaterThanOrEqual(1 / (perm.length + 1));
+          expect(p1).toBeLessThanOrEqual(1);
+          expect(p2).toBeLessThanOrEqual(p1);
+        },
+      ),
     );
   });
 });

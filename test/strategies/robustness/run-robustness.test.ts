@@ -118,7 +118,13 @@ describe('runJobs: no look-ahead', () => {
   const n = 120;
   const calendar = Int32Array.from({ length: n }, (_, i) => 18_000 + i + 2 * Math.floor(i / 5));
   const table = new Float64Array(15);
-  [[0, 0, 1], [0.8, 0.2, 0], [0.5, 0.5, 0], [0.2, 0.8, 0], [0, 0.3, 0.7]].forEach((row, q) => table.set(row, q * 3));
+  [
+    [0, 0, 1],
+    [0.8, 0.2, 0],
+    [0.5, 0.5, 0],
+    [0.2, 0.8, 0],
+    [0, 0.3, 0.7],
+  ].forEach((row, q) => table.set(row, q * 3));
   const rules = ['regime+monthly', 'regime', 'weekly+drift:5%', 'daily'];
   const jobs: Job[] = [];
   for (let l = 0; l < 2; l++) for (let r = 0; r < rules.length; r++) jobs.push({ labels: l, table: 0, rule: r, costBps: 10 });
@@ -141,7 +147,19 @@ describe('runJobs: no look-ahead', () => {
         const returns = Float64Array.from(a.returns, (v, i) => (Math.floor(i / 3) <= t + 1 ? v : b.returns[i]));
         const labels = a.labels.map((l, k) => Uint8Array.from(l, (v, i) => (i <= t ? v : b.labels[k][i])));
         const run = (r: Float64Array, ls: Uint8Array[]) =>
-          runJobs({ market: marketFromArrays({ calendar, roles: [...roleList], returns: r }), labelSets: ls, tables: [table], rules, jobs, start: 5, end: n - 1, keep: jobs.length }, { workers: 0 });
+          runJobs(
+            {
+              market: marketFromArrays({ calendar, roles: [...roleList], returns: r }),
+              labelSets: ls,
+              tables: [table],
+              rules,
+              jobs,
+              start: 5,
+              end: n - 1,
+              keep: jobs.length,
+            },
+            { workers: 0 },
+          );
         const x = await run(a.returns, a.labels);
         const y = await run(returns, labels);
         const T = n - 1 - 5;

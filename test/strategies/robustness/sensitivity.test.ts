@@ -62,13 +62,21 @@ describe('sensitivityTables', () => {
         fc.integer({ min: 1, max: 2 }),
         fc.array(fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constant(NaN)), { minLength: 18, maxLength: 18 }),
         (a, b, c, xs) => {
-          const g = parseGrid({ regimes: { 'windows.reservesWeeks': [1, 2, 3].slice(0, a), 'stability.minDwellDays': [0, 1, 2].slice(0, b) }, costBps: [0, 1].slice(0, c) });
+          const g = parseGrid({
+            regimes: { 'windows.reservesWeeks': [1, 2, 3].slice(0, a), 'stability.minDwellDays': [0, 1, 2].slice(0, b) },
+            costBps: [0, 1].slice(0, c),
+          });
           const cs = expandGrid(g);
           const metric = Float64Array.from(cs, (_, i) => xs[i]);
           for (const t of sensitivityTables(gridParameters(g), cs, metric)) {
             t.rows.forEach((rv, r) =>
               t.columns.forEach((cv, k) => {
-                const hits = cs.filter((x, i) => String(x.params[t.rowTitle]) === rv && (t.columnTitle === ALL_COLUMN || String(x.params[t.columnTitle]) === cv) && Number.isFinite(metric[i]));
+                const hits = cs.filter(
+                  (x, i) =>
+                    String(x.params[t.rowTitle]) === rv &&
+                    (t.columnTitle === ALL_COLUMN || String(x.params[t.columnTitle]) === cv) &&
+                    Number.isFinite(metric[i]),
+                );
                 const want = hits.length ? hits.reduce((s, x) => s + metric[x.id], 0) / hits.length : null;
                 if (want === null) expect(t.values[r][k]).toBeNull();
                 else expect(t.values[r][k]).toBeCloseTo(want, 12);

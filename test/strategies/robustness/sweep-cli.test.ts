@@ -19,7 +19,14 @@ describe('quadrant sweep', () => {
     expect(out.permutation.permutations).toBe(20);
     // The article preset's values (13 weeks, 10 days, weight 1, regime+monthly) are combination
     // (1, 1, 1) = 9 with rule 0: id 27, the same replay as the reference.
-    expect(out.configs[27].params).toEqual({ 'windows.balanceSheetWeeks': 13, 'stability.confirmDays': 10, 'components.policy_rate.weight': 1, playbook: 'article', rebalance: 'regime+monthly', costBps: 5 });
+    expect(out.configs[27].params).toEqual({
+      'windows.balanceSheetWeeks': 13,
+      'stability.confirmDays': 10,
+      'components.policy_rate.weight': 1,
+      playbook: 'article',
+      rebalance: 'regime+monthly',
+      costBps: 5,
+    });
     expect(out.configs[27].sharpe).toBe(out.reference.sharpe);
     // The labels start in April 2007 (the broad dollar index begins in 2006).
     expect(out.window.from.slice(0, 4)).toBe('2007');

@@ -11,7 +11,16 @@ import { syntheticDataset } from '../../fixtures/regimes/synthetic.ts';
 
 export const SHORT_WINDOWS = {
   zScore: { window: 120, minHistory: 20 },
-  windows: { dollarTrendDays: 40, dollarMomentumDays: 20, dollarAccelerationDays: 10, balanceSheetWeeks: 4, netLiquidityWeeks: 4, reservesWeeks: 4, policyRateMonths: 1, rateExpectationsMonths: 1 },
+  windows: {
+    dollarTrendDays: 40,
+    dollarMomentumDays: 20,
+    dollarAccelerationDays: 10,
+    balanceSheetWeeks: 4,
+    netLiquidityWeeks: 4,
+    reservesWeeks: 4,
+    policyRateMonths: 1,
+    rateExpectationsMonths: 1,
+  },
   stability: { confirmDays: 3 },
 };
 

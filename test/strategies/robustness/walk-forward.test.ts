@@ -7,10 +7,30 @@ const d = (y: number, m: number, day: number) => dayOf(y, m, day);
 
 describe('walkForward, worked by hand', () => {
   // Closes: one before 2001, then 3 return days in each of 2001–2003 and 2 in 2004 (T = 11).
-  const days = Int32Array.of(d(2000, 12, 29), d(2001, 1, 2), d(2001, 1, 3), d(2001, 1, 4), d(2002, 1, 2), d(2002, 1, 3), d(2002, 1, 4), d(2003, 1, 2), d(2003, 1, 3), d(2003, 1, 6), d(2004, 1, 2), d(2004, 1, 5));
+  const days = Int32Array.of(
+    d(2000, 12, 29),
+    d(2001, 1, 2),
+    d(2001, 1, 3),
+    d(2001, 1, 4),
+    d(2002, 1, 2),
+    d(2002, 1, 3),
+    d(2002, 1, 4),
+    d(2003, 1, 2),
+    d(2003, 1, 3),
+    d(2003, 1, 6),
+    d(2004, 1, 2),
+    d(2004, 1, 5),
+  );
   const A = [0.01, 0.02, 0.03, -0.01, -0.01, 0.0, 0.01, 0.01, 0.01, 0.0, 0.0];
   const B = [0.01, 0.0, 0.02, 0.03, 0.04, 0.05, 0.0, 0.01, 0.02, 0.01, 0.02];
-  const wf = walkForward({ excess: Float64Array.from([...A, ...B]), rows: 2, days, riskFree: new Float64Array(11), reference: Float64Array.from(A), minHistoryYears: 3 / 252 })!;
+  const wf = walkForward({
+    excess: Float64Array.from([...A, ...B]),
+    rows: 2,
+    days,
+    riskFree: new Float64Array(11),
+    reference: Float64Array.from(A),
+    minHistoryYears: 3 / 252,
+  })!;
 
   it('chooses on every earlier day and applies the choice for one year', () => {
     // 2002: history 2001 only: A = .01,.02,.03 (Sharpe .02/.01 = 2) beats B = .01,0,.02 (1).
@@ -95,7 +115,14 @@ describe('walkForward properties', () => {
     fc.assert(
       fc.property(scenario, ({ rows, need }) => {
         const days = monthly(60);
-        const w = walkForward({ excess: Float64Array.from(rows.flat()), rows: rows.length, days, riskFree: new Float64Array(60), reference: Float64Array.from(rows[0]), minHistoryYears: need / 252 });
+        const w = walkForward({
+          excess: Float64Array.from(rows.flat()),
+          rows: rows.length,
+          days,
+          riskFree: new Float64Array(60),
+          reference: Float64Array.from(rows[0]),
+          minHistoryYears: need / 252,
+        });
         const want = naive(rows, days, need);
         if (!w) return expect(want).toEqual([]);
         expect(w.years.map((y) => y.year)).toEqual(want.map((y) => y.year));
@@ -114,7 +141,15 @@ describe('walkForward properties', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 59 }), fc.integer(), ({ rows, need }, t, salt) => {
         const days = monthly(60);
-        const run = (x: number[][]) => walkForward({ excess: Float64Array.from(x.flat()), rows: x.length, days, riskFree: new Float64Array(60), reference: Float64Array.from(x[0]), minHistoryYears: need / 252 });
+        const run = (x: number[][]) =>
+          walkForward({
+            excess: Float64Array.from(x.flat()),
+            rows: x.length,
+            days,
+            riskFree: new Float64Array(60),
+            reference: Float64Array.from(x[0]),
+            minHistoryYears: need / 252,
+          });
         const poisoned = rows.map((r, j) => r.map((v, i) => (i > t ? Math.sin(salt + 31 * i + 7 * j) * 0.05 : v)));
         const a = run(rows);
         const b = run(poisoned);

@@ -4,7 +4,15 @@
  * tail, missing observations, and the stationary distribution by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { filterWorkspace, fitMarkovEm, hamiltonFilter, kimSmoother, steadyState, startingValues, type MarkovParams } from '../../../../engine/regimes/markov/index.ts';
+import {
+  filterWorkspace,
+  fitMarkovEm,
+  hamiltonFilter,
+  kimSmoother,
+  steadyState,
+  startingValues,
+  type MarkovParams,
+} from '../../../../engine/regimes/markov/index.ts';
 
 const THREE: MarkovParams = {
   k: 3,
@@ -76,7 +84,9 @@ describe('hamiltonFilter', () => {
     const f = hamiltonFilter(y, THREE);
     for (const v of f.filtered) expect(Number.isFinite(v)).toBe(true);
     // Day 1 by hand in logs: log Σ_i predicted(i)·φ_i(80), with the largest term factored out.
-    const logs = [0, 1, 2].map((i) => Math.log(f.predicted[3 + i]) - (80 - THREE.means[i]) ** 2 / (2 * THREE.variances[i]) - 0.5 * Math.log(2 * Math.PI * THREE.variances[i]));
+    const logs = [0, 1, 2].map(
+      (i) => Math.log(f.predicted[3 + i]) - (80 - THREE.means[i]) ** 2 / (2 * THREE.variances[i]) - 0.5 * Math.log(2 * Math.PI * THREE.variances[i]),
+    );
     const max = Math.max(...logs);
     const expected = max + Math.log(logs.reduce((s, l) => s + Math.exp(l - max), 0));
     expect(f.loglikObs[1]).toBeCloseTo(expected, 8);
@@ -135,7 +145,7 @@ describe('kimSmoother', () => {
 });
 
 describe('starting values and EM', () => {
-  it('the same seed gives the same starts; start 0 is statsmodels\' default', () => {
+  it("the same seed gives the same starts; start 0 is statsmodels' default", () => {
     const y = [1, 2, 3, 4, 5, 6, 7, 8];
     const a = startingValues(y, y.length, 2, 7, 4);
     const b = startingValues(y, y.length, 2, 7, 4);
@@ -148,7 +158,12 @@ describe('starting values and EM', () => {
 
   it('a shared variance stays shared through EM, and the floor holds a collapsing state up', () => {
     const y = [0, 0, 0, 0, 0, 5, 5.1, 4.9, 5, 0, 0, 0];
-    const start: MarkovParams = { k: 2, transition: Float64Array.from([0.9, 0.1, 0.1, 0.9]), means: Float64Array.from([0.1, 4]), variances: Float64Array.from([1, 1]) };
+    const start: MarkovParams = {
+      k: 2,
+      transition: Float64Array.from([0.9, 0.1, 0.1, 0.9]),
+      means: Float64Array.from([0.1, 4]),
+      variances: Float64Array.from([1, 1]),
+    };
     const shared = fitMarkovEm(y, start, { maxIter: 200, tolerance: 1e-10, switchingVariance: false, varianceFloor: 1e-4 });
     expect(shared.params.variances[0]).toBe(shared.params.variances[1]);
     const own = fitMarkovEm(y, start, { maxIter: 200, tolerance: 1e-10, varianceFloor: 1e-4 });

@@ -41,14 +41,19 @@ describe('the markov-switching preset', () => {
 
   it('poisoned future: altering or deleting any input not public by day t changes no label or probability at or before t', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 700, max: N - 2 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom('alter', 'delete') as fc.Arbitrary<'alter' | 'delete'>, (t, seed, mode) => {
-        const ds = syntheticDataset(5, N);
-        const poisoned = buildPanel(poisonAfter(ds, panel.calendar[t], makeRng(seed), mode));
-        const b = computeRegimes(poisoned, PRESET);
-        expect(firstDifference(r.labels, b.labels, t)).toBe(-1);
-        expect(firstDifference(r.liquidityScore, b.liquidityScore, t)).toBe(-1);
-        expect(firstDifference(r.dollarScore, b.dollarScore, t)).toBe(-1);
-      }),
+      fc.property(
+        fc.integer({ min: 700, max: N - 2 }),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.constantFrom('alter', 'delete') as fc.Arbitrary<'alter' | 'delete'>,
+        (t, seed, mode) => {
+          const ds = syntheticDataset(5, N);
+          const poisoned = buildPanel(poisonAfter(ds, panel.calendar[t], makeRng(seed), mode));
+          const b = computeRegimes(poisoned, PRESET);
+          expect(firstDifference(r.labels, b.labels, t)).toBe(-1);
+          expect(firstDifference(r.liquidityScore, b.liquidityScore, t)).toBe(-1);
+          expect(firstDifference(r.dollarScore, b.dollarScore, t)).toBe(-1);
+        },
+      ),
       { numRuns: 8 },
     );
   });

@@ -27,7 +27,7 @@ describe('markovRegimeResult', () => {
   const r = markovRegimeResult(inputs, calendar, { ...REGIME_PRESETS.article, name: 'markov-test' }, options);
   const m = markovSwitchingRegimes(liquidity, dollar, calendar, options);
 
-  it('carries the model\'s labels and maps probabilities to 2·P − 1', () => {
+  it("carries the model's labels and maps probabilities to 2·P − 1", () => {
     expect(Array.from(r.labels)).toEqual(Array.from(m.labels));
     expect(r.firstLabelled).toBe(m.firstLabelled);
     expect(r.liquidityScore[n - 1]).toBeCloseTo(2 * m.easingProbability[n - 1] - 1, 15);
@@ -39,7 +39,7 @@ describe('markovRegimeResult', () => {
     expect(Array.from(again.labels)).toEqual(Array.from(r.labels));
   });
 
-  it('keeps the inputs\' components and signals and adds the input scores', () => {
+  it("keeps the inputs' components and signals and adds the input scores", () => {
     expect(Object.keys(r.components)).toEqual(['balance_sheet', 'input_liquidity', 'input_dollar']);
     expect(r.components.input_dollar).toBe(dollar);
     expect(r.signals).toBe(inputs.signals);

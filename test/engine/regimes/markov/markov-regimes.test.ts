@@ -28,7 +28,9 @@ const OPTIONS = { minHistory: 120, starts: 3 };
 
 describe('monthOpenings', () => {
   it('lists row 0 and each first weekday of a month', () => {
-    const rows = Array.from(monthOpenings(CAL)).slice(0, 4).map((r) => isoDay(CAL[r]));
+    const rows = Array.from(monthOpenings(CAL))
+      .slice(0, 4)
+      .map((r) => isoDay(CAL[r]));
     expect(rows).toEqual(['2020-01-01', '2020-02-03', '2020-03-02', '2020-04-01']);
   });
 });

@@ -60,7 +60,7 @@ describe.each(fixture.datasets)('Markov-switching model against statsmodels: $na
     expect(maxDiffState0(s.smoothed, ref.filter.smoothed)).toBeLessThan(1e-10);
   });
 
-  it('10 EM iterations (mid-way) from a fixed start give statsmodels\' parameters and filtered probabilities to 1e-9 (they agree to about 1e-15)', () => {
+  it("10 EM iterations (mid-way) from a fixed start give statsmodels' parameters and filtered probabilities to 1e-9 (they agree to about 1e-15)", () => {
     const fit = em(10, 0);
     expect(fit.iterations).toBe(ref.em.iterations);
     expect(maxDiff(toStatsmodelsVector(fit.params, !switchingVariance), ref.em.params)).toBeLessThan(1e-9);
@@ -68,7 +68,7 @@ describe.each(fixture.datasets)('Markov-switching model against statsmodels: $na
     expect(Math.abs(fit.llf - ref.em.llf)).toBeLessThan(1e-9);
   });
 
-  it('EM to convergence stops at statsmodels\' iteration with its parameters to 1e-4', () => {
+  it("EM to convergence stops at statsmodels' iteration with its parameters to 1e-4", () => {
     const fit = em(5000, 1e-12);
     expect(fit.iterations).toBe(ref.em_converged.iterations);
     expect(fit.converged).toBe(true);
