@@ -12,9 +12,13 @@ describe('publication rules (DESIGN.md "Point in time")', () => {
   it('DTS: statement T is out by 4 pm ET on T+1, on the close, so usable the business day after (T+2)', () => {
     // Wednesday 2026-01-14: published Thursday by 4 pm, used from Friday's close.
     expect(at('2026-01-14', { kind: 'dts-daily' })).toBe('2026-01-16');
-    // Thursday: published Friday, used Monday. Friday: published Monday, used Tuesday.
-    expect(at('2026-01-15', { kind: 'dts-daily' })).toBe('2026-01-19');
-    expect(at('2026-01-16', { kind: 'dts-daily' })).toBe('2026-01-20');
+    // Thursday: published Friday, used the next business day: Tuesday, as Monday 2026-01-19 is
+    // Martin Luther King Jr. Day (a Fed and Treasury holiday, no statement). Friday: published
+    // Tuesday, used Wednesday.
+    expect(at('2026-01-15', { kind: 'dts-daily' })).toBe('2026-01-20');
+    expect(at('2026-01-16', { kind: 'dts-daily' })).toBe('2026-01-21');
+    // Without a holiday: Thursday 2026-01-22 published Friday, used Monday.
+    expect(at('2026-01-22', { kind: 'dts-daily' })).toBe('2026-01-26');
   });
 
   it('RRP and daily rates: usable the next business day, skipping the weekend', () => {
