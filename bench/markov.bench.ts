@@ -5,7 +5,7 @@
  */
 import { buildPanel } from '../datasets/panel.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
-import { computeRegimes, REGIME_PRESETS } from '../engine/regimes/index.ts';
+import { computeRegimes, REGIME_INPUTS, REGIME_PRESETS } from '../engine/regimes/index.ts';
 import { markovSwitchingRegimes, type MarkovRegimes } from '../engine/regimes/markov/index.ts';
 import { medianMs, type Benchmark } from './harness.ts';
 import { SNAPSHOT_DIR } from './snapshot.ts';
@@ -18,9 +18,7 @@ const benchmarks: Benchmark[] = [
     unit: 's',
     target: TARGET_S,
     run: async () => {
-      const panel = buildPanel(
-        loadDataset(SNAPSHOT_DIR, { macro: ['WALCL', 'WDTGAL', 'RRPONTSYD', 'WRESBAL', 'DFF', 'EFFR', 'DGS2', 'DTWEXBGS', 'DXY'], prices: ['SPY'] }),
-      );
+      const panel = buildPanel(loadDataset(SNAPSHOT_DIR, { macro: [...new Set([...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'])], prices: ['SPY'] }));
       const article = computeRegimes(panel, REGIME_PRESETS.article);
       let result: MarkovRegimes | undefined;
       const cpu0 = process.cpuUsage();

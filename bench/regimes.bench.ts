@@ -6,15 +6,13 @@
 import { buildPanel } from '../datasets/panel.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
 import type { Panel } from '../datasets/panel.ts';
-import { computeRegimes, parseRegimeConfig, RegimeCache, REGIME_PRESETS, type RegimeConfig } from '../engine/regimes/index.ts';
+import { computeRegimes, parseRegimeConfig, REGIME_INPUTS, RegimeCache, REGIME_PRESETS, type RegimeConfig } from '../engine/regimes/index.ts';
 import { medianMs, type Benchmark } from './harness.ts';
 import { SNAPSHOT_DIR } from './snapshot.ts';
 
 let panel: Panel | undefined;
 function snapshotPanel(): Panel {
-  panel ??= buildPanel(
-    loadDataset(SNAPSHOT_DIR, { macro: ['WALCL', 'WDTGAL', 'RRPONTSYD', 'WRESBAL', 'DFF', 'EFFR', 'DGS2', 'DTWEXBGS', 'DXY'], prices: ['SPY'] }),
-  );
+  panel ??= buildPanel(loadDataset(SNAPSHOT_DIR, { macro: [...new Set([...REGIME_INPUTS, 'EFFR', 'DTWEXBGS', 'DXY'])], prices: ['SPY'] }));
   return panel;
 }
 
