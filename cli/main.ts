@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { errnoText, isErrnoError, printable, QuadrantError, UsageError } from '../datasets/errors.ts';
 import { checkOutputs } from './check-outputs.ts';
 import { checkCounts } from './count-limits.ts';
-import { reportCreatedAt } from './commands/report.ts';
+import { reportCreatedAt } from './report-created-at.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Role } from '../../datasets/catalog.ts';
-import { DataError, UsageError } from '../../datasets/errors.ts';
-import { quote } from '../../datasets/problems.ts';
+import { DataError } from '../../datasets/errors.ts';
 import { createProgress, type Progress } from '../../datasets/live/progress.ts';
 import { assertUsable, loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { buildPanel, type Panel } from '../../datasets/panel.ts';
@@ -15,6 +14,9 @@ import { modelCharts, presentSections, type ReportModel } from '../../reports/mo
 import type { RobustnessInput } from '../../reports/sections/robustness-section.ts';
 import type { RenderedReport, ReportFormat } from '../../reports/render/index.ts';
 import { emit } from '../output.ts';
+import { reportCreatedAt } from '../report-created-at.ts';
+
+export { reportCreatedAt };
 
 // The report builders and renderers (vega, vega-lite, pdfkit) load only when a report is drawn,
 // so every other command starts without them.
@@ -72,26 +74,6 @@ export interface RunReportRequest {
   quiet?: boolean;
   /** Run the robustness checks and draw their section (default true). */
   robustness?: boolean;
-}
-
-/** Last second a report date can show (9999-12-31T23:59:59Z), in seconds since 1970. */
-const MAX_EPOCH = 253_402_300_799;
-
-/**
- * The `createdAt` of a report: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention)
- * when set, so the same run renders byte-identical files; otherwise now.
- *
- * @throws UsageError naming the variable when it is not whole seconds from 0 to MAX_EPOCH.
- */
-export function reportCreatedAt(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date().toISOString();
-  if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
-    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (0 to ${MAX_EPOCH}), got ${quote(epoch)}`, {
-      hint: 'unset it to date the report now',
-    });
-  }
-  return new Date(Number(epoch) * 1000).toISOString();
 }
 
 /** A progress bar on stderr (one line per step when stderr is not a terminal); nothing with --quiet. */
