@@ -1,9 +1,9 @@
-import { basketReturns, countSpells, gather } from '../analysis/index.ts';
+import { basketReturns, countSpells } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
+import { basketGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -53,20 +53,7 @@ function evaluateC5(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const untestable = n4 === 0 || present.length === 0;
   let jb: JointInterval = noInterval('no test: no Q4 days or no other quadrant');
   if (untestable) notes.push(n4 === 0 ? 'no Q4 days in this window' : 'no other quadrant in this window');
-  else
-    jb = jointGroupSums(
-      ctx,
-      g.indices,
-      gather(
-        basket,
-        g.group.map((c) => (c ? 1 : 0)),
-      ),
-      [basket],
-      g.group,
-      4,
-      false,
-      statistic,
-    );
+  else jb = basketGroupSums(ctx, g, basket, 4, false, statistic);
   return historyClaimResult(ctx, window, 'negative', jb, g.indices, {
     n: n4,
     episodes,

@@ -1,21 +1,12 @@
 import { dayOf, isoDay } from '../../datasets/day.ts';
-import {
-  basketReturns,
-  countSpells,
-  forwardDrawdowns,
-  gather,
-  groupMeanDifference,
-  overlapLags,
-  RESERVES_RED_LINE,
-  thresholdCodes,
-} from '../analysis/index.ts';
+import { basketReturns, countSpells, forwardDrawdowns, groupMeanDifference, overlapLags, RESERVES_RED_LINE, thresholdCodes } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { normalCdf } from '../stats/normal-cdf.ts';
 import { bootstrapPValue } from '../stats/bootstrap-p-value.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
+import { basketGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -84,20 +75,7 @@ function evaluateC6(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   let jb: JointInterval = noInterval('no test: no days on one side of the line');
   if (crossed < 0) notes.push('reserves never reached $3T in the data');
   if (untestable || g.counts[1] < 2 || g.counts[2] < 2) notes.push(`too few days on one side of the line (below ${g.counts[1]}, above ${g.counts[2]})`);
-  else
-    jb = jointGroupSums(
-      ctx,
-      g.indices,
-      gather(
-        basket,
-        g.group.map((c) => (c ? 1 : 0)),
-      ),
-      [basket],
-      g.group,
-      2,
-      true,
-      statistic,
-    );
+  else jb = basketGroupSums(ctx, g, basket, 2, true, statistic);
   notes.push(
     `vol below ${pct(Math.sqrt(full.variance[1]) * sqrtYear, 1, 'n/a')} (${g.counts[1]} days), above ${pct(Math.sqrt(full.variance[2]) * sqrtYear, 1, 'n/a')} (${g.counts[2]} days)`,
   );

@@ -1,10 +1,10 @@
-import { basketReturns, countSpells, gather, NET_LIQUIDITY_CHANGE_DAYS } from '../analysis/index.ts';
+import { basketReturns, countSpells, NET_LIQUIDITY_CHANGE_DAYS } from '../analysis/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../metrics/annualisation.ts';
 import { pct } from '../percent.ts';
 import { changeOver } from '../signals/change-over.ts';
 import { historyClaimResult } from './bootstrap-result.ts';
 import { groupDays, groupMoments } from './grouped-days.ts';
-import { jointGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
+import { basketGroupSums, noInterval, type GroupTotals, type JointInterval } from './joint-bootstrap.ts';
 import { RISK_ROLES } from './quadrant-claims.ts';
 import { standInsOn } from './stand-ins.ts';
 import type { Claim, ClaimContext, ClaimResult, ClaimWindow } from './types.ts';
@@ -49,20 +49,7 @@ function evaluateC7(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
   const untestable = g.counts[1] === 0 || g.counts[2] === 0;
   let jb: JointInterval = noInterval('no test: net liquidity moved one way only');
   if (untestable) notes.push('net liquidity moved one way only in this window');
-  else
-    jb = jointGroupSums(
-      ctx,
-      g.indices,
-      gather(
-        basket,
-        g.group.map((c) => (c ? 1 : 0)),
-      ),
-      [basket],
-      g.group,
-      2,
-      false,
-      statistic,
-    );
+  else jb = basketGroupSums(ctx, g, basket, 2, false, statistic);
   return historyClaimResult(ctx, window, 'positive', jb, g.indices, {
     n: g.indices.length,
     episodes,

@@ -1,4 +1,5 @@
 import { MIN_BOOTSTRAP_DAYS } from '../analysis/defaults.ts';
+import { gather } from '../analysis/index.ts';
 import { bootstrapBlockLength } from '../analysis/block-length.ts';
 import { clusterBootstrap } from '../stats/cluster-bootstrap.ts';
 import { stationaryBootstrap, stationaryBootstrapSums } from '../stats/stationary-bootstrap.ts';
@@ -76,15 +77,7 @@ export function jointBootstrap(
   }
   const blockLength = bootstrapBlockLength(blockSeries);
   const r = stationaryBootstrap(indices, statistic, { reps: ctx.reps, seed: ctx.seed, level: ctx.level, blockLength });
-  return {
-    estimate: r.estimate,
-    lower: r.lower,
-    upper: r.upper,
-    blockLength,
-    standardError: r.standardError,
-    replicates: r.replicates,
-    test: `stationary bootstrap of days: ${ctx.reps} resamples, expected block ${blockLength.toFixed(1)} days, seed ${ctx.seed}; percentile interval and p-value`,
-  };
+  return dayBootstrapInterval(r, blockLength, ctx);
 }
 
 /** Positions in `indices` where a new episode starts: a gap in the calendar or a change of group. */
@@ -176,6 +169,15 @@ export function jointGroupSums(
   };
   const blockLength = bootstrapBlockLength(blockSeries);
   const r = stationaryBootstrapSums(columns, unpack, { reps: ctx.reps, seed: ctx.seed, level: ctx.level, blockLength });
+  return dayBootstrapInterval(r, blockLength, ctx);
+}
+
+/** A day-level stationary bootstrap's result as a JointInterval, its test named once for both bootstraps above. */
+function dayBootstrapInterval(
+  r: Pick<JointInterval, 'estimate' | 'lower' | 'upper' | 'standardError' | 'replicates'>,
+  blockLength: number,
+  ctx: Pick<ClaimContext, 'reps' | 'seed'>,
+): JointInterval {
   return {
     estimate: r.estimate,
     lower: r.lower,
@@ -185,4 +187,31 @@ export function jointGroupSums(
     replicates: r.replicates,
     test: `stationary bootstrap of days: ${ctx.reps} resamples, expected block ${blockLength.toFixed(1)} days, seed ${ctx.seed}; percentile interval and p-value`,
   };
+}
+
+/**
+ * jointGroupSums of one basket's daily returns over grouped days (C5, C6, C7): the basket is the
+ * only series, and its block length is read from the basket on the days that are in a group.
+ */
+export function basketGroupSums(
+  ctx: Parameters<typeof jointGroupSums>[0],
+  g: { indices: Float64Array; group: Uint8Array },
+  basket: Float64Array,
+  G: number,
+  squares: boolean,
+  reduce: (t: GroupTotals) => number,
+): JointInterval {
+  return jointGroupSums(
+    ctx,
+    g.indices,
+    gather(
+      basket,
+      g.group.map((c) => (c ? 1 : 0)),
+    ),
+    [basket],
+    g.group,
+    G,
+    squares,
+    reduce,
+  );
 }
