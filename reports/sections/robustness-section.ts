@@ -1,5 +1,6 @@
 import { heatmapChart } from '../charts/heatmap.ts';
 import type { MetricItem, ReportSection, ValueFormat } from '../model.ts';
+import type { RobustnessReportInput } from '../../strategies/robustness/report-input.ts';
 
 /** A parameter sweep's result: one metric over a grid of two parameters. */
 export interface SensitivityGrid {
@@ -15,22 +16,12 @@ export interface SensitivityGrid {
   max?: number;
 }
 
-/** What the robustness checks produced; every part is optional. */
-export interface RobustnessInput {
+/**
+ * What the robustness checks produced; every part is optional. The fields are those of
+ * strategies/robustness/report-input.ts, with the sensitivity as the chart reads it.
+ */
+export interface RobustnessInput extends Omit<RobustnessReportInput, 'sensitivity'> {
   sensitivity?: SensitivityGrid;
-  /** Deflated Sharpe ratio (a probability), the trials it deflates for, and what it is of. */
-  deflatedSharpe?: { probability: number; trials: number; sharpe?: number; subject?: string };
-  /** Probability of backtest overfitting (CSCV), and the number of splits. */
-  pbo?: { probability: number; splits?: number };
-  /** Permutation test of the strategy against shuffled regime labels, and what it is of. */
-  permutation?: { pValue: number; permutations: number; statistic?: string; subject?: string };
-  /** The reference's Sharpe: the sensitivity scale diverges there (better blue, worse orange). */
-  referenceSharpe?: number;
-  /** The best configurations by Sharpe, best first. */
-  top?: { id: number; params: Record<string, number | string>; sharpe: number; cagr: number; maxDrawdown: number; turnover: number }[];
-  /** Walk-forward years: the configuration chosen on all earlier years, its return and the reference's. */
-  walkForward?: { year: number; chosen: number; inSampleSharpe: number; return: number; referenceReturn: number }[];
-  notes?: string[];
 }
 
 /** Plain words for the grid's parameter paths (a path not listed is spelled out from its last parts). */

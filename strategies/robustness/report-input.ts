@@ -2,8 +2,8 @@ import type { RobustnessResult } from './run-robustness.ts';
 import type { SensitivityTable } from './sensitivity.ts';
 
 /**
- * The part of a robustness result the report's robustness section reads; structurally the
- * `RobustnessInput` of reports/sections/robustness-section.ts (which this layer may not import).
+ * The part of a robustness result the report's robustness section reads; reports/sections/
+ * robustness-section.ts builds its `RobustnessInput` on this type.
  */
 export interface RobustnessReportInput {
   sensitivity?: SensitivityTable;
