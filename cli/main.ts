@@ -3,6 +3,7 @@ import { errnoText, isErrnoError, printable, QuadrantError, UsageError } from '.
 import { checkOutputs } from './check-outputs.ts';
 import { checkCounts } from './count-limits.ts';
 import { reportCreatedAt } from './report-created-at.ts';
+import { setOutputWidth } from './terminal-width.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**
@@ -16,6 +17,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('data', { type: 'string', describe: 'snapshot directory with fred/ and prices/ (default: QUADRANT_DATA, else the cache)', global: true })
     .option('cache', { type: 'string', describe: 'live-data cache directory (default: QUADRANT_CACHE or ~/.cache/quadrant)', global: true })
     .option('quiet', { type: 'boolean', describe: 'print no warnings or progress', global: true })
+    .option('wide', {
+      type: 'boolean',
+      describe: 'print every table column and unwrapped lines (default: fit the terminal, COLUMNS, or 100 columns in a pipe)',
+      global: true,
+    })
     .demandCommand(1, 'name a command (quadrant --help lists them)')
     .strict()
     .recommendCommands()
@@ -28,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     // Output paths and counts are checked before any handler runs: a bad --out or --reps costs
     // no computation.
     .middleware((argv) => {
+      // Text written to a file (--out FILE) has no terminal to fit.
+      setOutputWidth(argv.wide || argv.out !== undefined ? Number.POSITIVE_INFINITY : undefined);
       checkCounts(argv);
       checkOutputs(argv);
       // A report's date comes from SOURCE_DATE_EPOCH: a bad value is found before the work.

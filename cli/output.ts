@@ -1,25 +1,10 @@
 import { writeFilesAtomic } from '../datasets/write-files-atomic.ts';
+import { wrapLines } from './terminal-width.ts';
 
 export type Format = 'table' | 'csv' | 'json';
 
-/** A plain-text table with right-aligned numbers, for the terminal. */
-export function formatTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === ''));
-  const line = (r: (string | number)[]) =>
-    r
-      .map((c, i) => (numeric[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
-
-export function formatNumber(x: number, digits = 4): string {
-  if (Number.isNaN(x)) return '';
-  if (Number.isInteger(x)) return String(x);
-  return Number(x.toPrecision(digits + 2)).toString();
-}
+/** The terminal table, fitted to the terminal's width: cli/fit-table.ts. */
+export { formatNumber, formatTable, type TableFit } from './fit-table.ts';
 
 /** CSV text of rows: datasets/csv/write-csv.ts, the one CSV writer (NaN blank, formulas neutralised). */
 export { toCsv } from '../datasets/csv/write-csv.ts';
@@ -45,4 +30,12 @@ export function emit(text: string, out?: string): void {
   } else {
     process.stdout.write(terminalSafe(text.endsWith('\n') ? text : text + '\n'));
   }
+}
+
+/**
+ * Emits terminal text (the table format): lines wider than the terminal wrap at spaces. Tables
+ * were fitted when formatted; CSV and JSON go through emit and are never touched.
+ */
+export function emitText(text: string, out?: string): void {
+  emit(wrapLines(text), out);
 }

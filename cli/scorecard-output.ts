@@ -59,6 +59,8 @@ export function scorecardTable(rows: readonly ScorecardRow[]): string {
   return formatTable(
     ['claim', 'title', 'sample', 'statistic', 'interval', 'p', 'p Holm', 'p BH', 'MDE', 'days', 'episodes', 'verdict'],
     alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]),
+    // The verdict, the decisive statistic and its Holm p-value stay longest.
+    { priority: [1, 2, 1, 1, 2, 3, 1, 4, 3, 3, 4, 1], shrink: 'title' },
   );
 }
 

@@ -17,7 +17,7 @@ import { pct } from '../../engine/percent.ts';
 import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs } from '../analysis-inputs.ts';
 import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../strategies/index.ts';
 import { alignRight } from '../format.ts';
-import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { emit, emitText, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
 
 interface CompareArgs extends AnalysisArgs {
@@ -236,6 +236,6 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
         '',
         pathTable('article strategy, cumulative return', path('article'), cmp, eventDays, (x) => pct(x)),
       );
-    emit(out.join('\n'), args.out);
+    emitText(out.join('\n'), args.out);
   },
 };

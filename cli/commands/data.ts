@@ -9,7 +9,7 @@ import { describeRule } from '../../datasets/publication.ts';
 import { coverage, type Series } from '../../datasets/series.ts';
 import { createProgress, fetchIntoCache, resolveFetchTargets } from '../../datasets/live/index.ts';
 import { resolveDataDir, cacheDir } from '../load-data.ts';
-import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { emit, emitText, formatTable, toCsv, type Format } from '../output.ts';
 
 interface DataArgs {
   data?: string;
@@ -28,8 +28,13 @@ const list: CommandModule<DataArgs, DataArgs> = {
       const role = ROLES.filter((r) => DEFAULT_ROLE_INSTRUMENTS[r].includes(e.ticker)).join(' ');
       rows.push([e.ticker, e.title, role ? `role: ${role}` : e.kind, 'daily', 'same day (close)', ...coverageCells(ds?.prices.get(e.ticker))]);
     }
-    emit(formatTable(['id', 'title', 'units / role', 'freq', 'usable from', 'first', 'last', 'rows'], rows));
-    emit(
+    emitText(
+      formatTable(['id', 'title', 'units / role', 'freq', 'usable from', 'first', 'last', 'rows'], rows, {
+        priority: [1, 3, 4, 5, 4, 2, 2, 3],
+        shrink: 'title',
+      }),
+    );
+    emitText(
       `\nroles (instruments in order of preference; TBILL = T-bill account):\n` +
         ROLES.map((r) => `  ${r.padEnd(17)} ${DEFAULT_ROLE_INSTRUMENTS[r].join(' → ')}`).join('\n'),
     );
@@ -71,16 +76,16 @@ const verify: CommandModule<DataArgs, DataArgs & { format: Format }> = {
       );
     else if (args.format === 'csv') emit(toCsv(header, rows));
     else {
-      emit(
+      emitText(
         `data: ${dir}\n\n` +
           formatTable(
             header.slice(0, 6),
             rows.map((r) => r.slice(0, 6)),
           ),
       );
-      if (ds.notes.length) emit('\n' + ds.notes.map((n) => `note: ${n}`).join('\n'));
-      if (ds.issues.length) emit('\n' + ds.issues.map(formatIssue).join('\n'));
-      emit(errors.length ? `\nNOT USABLE: ${errors.length} error(s).` : '\nusable: every required series is present and valid.');
+      if (ds.notes.length) emitText('\n' + ds.notes.map((n) => `note: ${n}`).join('\n'));
+      if (ds.issues.length) emitText('\n' + ds.issues.map(formatIssue).join('\n'));
+      emitText(errors.length ? `\nNOT USABLE: ${errors.length} error(s).` : '\nusable: every required series is present and valid.');
     }
     if (errors.length) process.exitCode = 2;
   },
@@ -125,7 +130,7 @@ const show: CommandModule<DataArgs, DataArgs & { id: string; from?: string; to?:
           2,
         ),
       );
-    else emit(`${id}: ${s.meta.title} (${s.meta.units})\n` + formatTable(header, rows));
+    else emitText(`${id}: ${s.meta.title} (${s.meta.units})\n` + formatTable(header, rows));
   },
 };
 
@@ -167,17 +172,17 @@ const fetch: CommandModule<DataArgs, DataArgs & { series?: string[]; vintage?: s
       process.off('SIGTERM', stop);
     }
     progress?.done();
-    if (summary.resumed) emit(`resumed the fetch begun ${summary.resumed.startedAt}: ${summary.resumed.left} of ${summary.resumed.of} series were left`);
+    if (summary.resumed) emitText(`resumed the fetch begun ${summary.resumed.startedAt}: ${summary.resumed.left} of ${summary.resumed.of} series were left`);
     const rows = summary.items.map((i) => [i.id, i.ok ? 'ok' : i.skipped ? 'not fetched' : 'FAILED', i.first, i.last, i.rows]);
-    emit(`cache: ${summary.cacheDir}\n\n` + formatTable(['series', 'status', 'first', 'last', 'rows'], rows));
+    emitText(`cache: ${summary.cacheDir}\n\n` + formatTable(['series', 'status', 'first', 'last', 'rows'], rows));
     const warnings = summary.items.flatMap((i) => i.warnings ?? []);
-    if (warnings.length) emit('\n' + warnings.map((w) => `warning: ${w}`).join('\n'));
+    if (warnings.length) emitText('\n' + warnings.map((w) => `warning: ${w}`).join('\n'));
     if (summary.stopped) {
-      emit(`\n${summary.stopped.message}`);
+      emitText(`\n${summary.stopped.message}`);
       process.exitCode = summary.stopped.reason === 'interrupted' ? 130 : 1;
     } else if (summary.failed) {
       const errors = summary.items.filter((i) => !i.ok).map((i) => `${i.id}: ${i.error}`);
-      emit(`\n${errors.join('\n')}\n\n${summary.failed} of ${summary.items.length} downloads failed; the cache keeps the previous copies of those.`);
+      emitText(`\n${errors.join('\n')}\n\n${summary.failed} of ${summary.items.length} downloads failed; the cache keeps the previous copies of those.`);
       process.exitCode = 1;
     }
   },

@@ -25,7 +25,7 @@ import {
 } from '../../engine/regimes/index.ts';
 import { loadData } from '../load-data.ts';
 
-import { emit, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
+import { emit, emitText, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
 
 interface CommonArgs {
   data?: string;
@@ -283,7 +283,7 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
     if (args['compare-presets']) {
       if (args.preset || args.config) throw new UsageError('--compare-presets compares every definition of the grid; leave out --preset and --config');
       const { panel } = await loadRegimePanel(args);
-      emit(compareDefinitions(panel, args.format, args.from, args.to), args.out);
+      (args.format === 'table' ? emitText : emit)(compareDefinitions(panel, args.format, args.from, args.to), args.out);
       return;
     }
     const config = regimeConfigFrom(args);
@@ -328,6 +328,6 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         ),
         args.out,
       );
-    } else emit(printTable(dir, panel, r, a, b), args.out);
+    } else emitText(printTable(dir, panel, r, a, b), args.out);
   },
 };

@@ -13,7 +13,7 @@ import { checkRunData, runDataWarnings } from '../../reports/sections/run-data-c
 import { modelCharts, presentSections, type ReportModel } from '../../reports/model.ts';
 import type { RobustnessInput } from '../../reports/sections/robustness-section.ts';
 import type { RenderedReport, ReportFormat } from '../../reports/render/index.ts';
-import { emit } from '../output.ts';
+import { emitText } from '../output.ts';
 import { reportCreatedAt } from '../report-created-at.ts';
 
 export { reportCreatedAt };
@@ -244,6 +244,6 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
       quiet: args.quiet,
       robustness: args.robustness,
     });
-    emit(`${summaryLines(bundle, model)}\n${renderedLines(model, rendered)}`);
+    emitText(`${summaryLines(bundle, model)}\n${renderedLines(model, rendered)}`);
   },
 };

@@ -34,7 +34,7 @@ import { ARTICLE_RULE } from '../../strategies/article.ts';
 import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
-import { emit, formatTable } from '../output.ts';
+import { emit, emitText, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
 
 interface RunArgs {
@@ -141,7 +141,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     // The random-regime row is one shuffle: its distribution says what the control really does.
     const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
 
-    emit(
+    emitText(
       report(
         dir,
         strategy,
@@ -168,7 +168,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     if (reportFormats) {
       const loaded = { dataset: ds, panel, roles, regimes };
       const { model, rendered } = await reportFromRun(readRunBundle(args.out!), { formats: reportFormats, outDir: args.out, quiet: args.quiet, loaded });
-      emit(renderedLines(model, rendered));
+      emitText(renderedLines(model, rendered));
     }
   },
 };

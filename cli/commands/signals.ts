@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { isoDay } from '../../datasets/day.ts';
 import { computeRegimes, QUADRANT_NAMES, episodesOf } from '../../engine/regimes/index.ts';
 import { watchList } from '../../engine/signals/watch-list.ts';
-import { emit, formatTable, type Format } from '../output.ts';
+import { emit, emitText, formatTable, type Format } from '../output.ts';
 import { loadRegimePanel, parseDayArg, regimeConfigFrom } from './regimes.ts';
 
 interface SignalsArgs {
@@ -73,6 +73,6 @@ export const signalsCommand: CommandModule<SignalsArgs, SignalsArgs> = {
         ? `regime (${config.name}): ${QUADRANT_NAMES[q as 1 | 2 | 3 | 4]} since ${since ? isoDay(since.start) : '?'}; liquidity score ${r.liquidityScore[t].toFixed(2)}, dollar score ${r.dollarScore[t].toFixed(2)}`
         : `regime (${config.name}): not yet labelled on this day (warm-up)`,
     );
-    emit(out.join('\n'));
+    emitText(out.join('\n'));
   },
 };

@@ -17,7 +17,7 @@ import {
   type SensitivityTable,
 } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
-import { emit, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
+import { emit, emitText, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
 import { mergeCommand, queryCommand, runShardCommand } from './sweep-shards.ts';
 
 interface SweepArgs {
@@ -343,7 +343,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       process.stderr.write(`wrote ${args.out}\n`);
       return;
     }
-    emit(
+    emitText(
       `assumptions: ${assumptions}\ndata ${dir}; grid ${gridFile}; seed ${result.seed}; ${result.workers ? `${result.workers} workers` : 'in process'}; ${seconds.toFixed(1)} s\n${robustnessText(result, args.top)}`,
       args.out,
     );

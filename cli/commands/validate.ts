@@ -45,9 +45,10 @@ import {
 import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
 import { analysisAnswer } from '../../reports/sections/analysis-answer.ts';
 import { closingSummary } from '../validate-summary.ts';
+import { hiddenTablesText, type HiddenTable } from '../hidden-tables.ts';
 import { costOptions, loadAnalysisInputs, roleReturns, type AnalysisArgs, type AnalysisInputs } from '../analysis-inputs.ts';
 import { alignRight } from '../format.ts';
-import { emit, formatTable, toCsv, type Format } from '../output.ts';
+import { emit, emitText, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
 import type { ReportFormat } from '../../reports/render/index.ts';
 import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
@@ -86,6 +87,7 @@ interface ValidateArgs extends AnalysisArgs {
   'extra-trials': number;
   report?: string;
   'report-dir': string;
+  verbose: boolean;
 }
 
 const REGIME_HEADER = [
@@ -234,7 +236,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       .option('section', {
         choices: ['all', ...SECTIONS] as const,
         default: 'all' as const,
-        describe: 'what to print (csv prints one section: scorecard unless named)',
+        describe: 'what to print: one section in full (csv prints one section: scorecard unless named)',
+      })
+      .option('verbose', {
+        type: 'boolean',
+        default: false,
+        describe: 'print every section in full; by default the terminal gets the scorecard, the answer and one line per section left out',
       })
       .option('sample', {
         choices: ['full', 'in', 'out'] as const,
@@ -266,7 +273,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
       .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
-      .example('$0 validate', 'all ten claims and the tables, on the terminal')
+      .example('$0 validate', 'the scorecard, the answer and what else there is to see')
+      .example('$0 validate --verbose', 'every section in full: claim details, per-regime tables, benchmarks, robustness')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
       .example('$0 validate --section benchmarks --cost-bps 10 --execution lag-2', 'the playbook against the benchmarks at 10 bps, acting a day late')
       .example('$0 validate --report html,pdf --report-dir out/validate', 'the scorecard, regimes, playbook and robustness as a report to hand on'),
@@ -276,24 +284,28 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
-    const grid = want('robustness') && args.grid ? loadGrid(args.grid) : undefined;
+    // The terminal's short form (validate with no --section or --verbose) prints the scorecard and
+    // the answer; the other sections are computed only for a report, CSV or JSON.
+    const brief = args.format === 'table' && section === 'all' && !args.verbose;
+    const need = (s: Section) => want(s) && (!brief || reportFormats !== undefined || s === 'scorecard' || s === 'benchmarks');
+    const grid = need('robustness') && args.grid ? loadGrid(args.grid) : undefined;
     const only = args.claims
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const nStrategies = args.strategies && want('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
-    const claimCount = want('scorecard') ? (only?.length ?? 10) : 0;
+    const nStrategies = args.strategies && need('regimes') ? BUILTIN_STRATEGIES.length - 1 : 0;
+    const claimCount = need('scorecard') ? (only?.length ?? 10) : 0;
     const progress = stepProgress(
       'validate',
       2 +
         nStrategies +
         claimCount +
-        (want('definitions') ? 1 : 0) +
-        (want('regimes') ? 1 : 0) +
-        (want('relative') ? 1 : 0) +
-        (want('conditional') ? 1 : 0) +
-        (want('benchmarks') ? 1 : 0) +
-        (want('robustness') ? 1 : 0),
+        (need('definitions') ? 1 : 0) +
+        (need('regimes') ? 1 : 0) +
+        (need('relative') ? 1 : 0) +
+        (need('conditional') ? 1 : 0) +
+        (need('benchmarks') ? 1 : 0) +
+        (need('robustness') ? 1 : 0),
       args.quiet,
     );
     const inputs = await loadAnalysisInputs({ ...args, strategies: nStrategies > 0 }, progress);
@@ -303,12 +315,13 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     const split = claimWindows(ctx);
     const opts = { reps: args.reps, seed: args.seed, level: args.level, window: sampleWindow(args.sample, n, split) };
 
-    const scorecard = want('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
-    const commodities: CommodityVariantRow[] = want('scorecard')
-      ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap }, roles)
-      : [];
+    const scorecard = need('scorecard') ? runScorecard(ctx, { only, onClaim: (id) => progress.tick(id) }) : [];
+    const commodities: CommodityVariantRow[] =
+      need('scorecard') && (!brief || reportFormats !== undefined)
+        ? commodityVariants(panel, regimes.labels, { reps: args.reps, seed: args.seed, level: args.level, bootstrap: args.bootstrap }, roles)
+        : [];
     let definitionGrid: VerdictGrid | undefined;
-    if (want('definitions')) {
+    if (need('definitions')) {
       const known = new Map([[JSON.stringify(regimes.config), regimes.labels]]);
       definitionGrid = verdictsAcrossDefinitions(panel, roles, definitionsAround(regimes.config), {
         reps: args.reps,
@@ -321,19 +334,19 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       progress.tick('definitions');
     }
     let regimeRows: RegimeStatsRow[] = [];
-    if (want('regimes')) {
+    if (need('regimes')) {
       regimeRows = regimeTable([...roleReturns(roles), ...inputs.strategies], regimes.labels, panel.calendar, { ...opts, riskFree: ctx.cash });
       progress.tick('per-regime');
     }
     let relativeRows: RelativeRow[] = [];
-    if (want('relative')) {
+    if (need('relative')) {
       const byRole = Object.fromEntries(ROLES.map((r) => [r, roles.get(r)!.returns])) as Record<Role, Float64Array>;
       relativeRows = relativeTable(byRole, regimes.labels, panel.calendar, opts);
       progress.tick('relative');
     }
     let conditionalRows: ConditionalRow[] = [];
     const since2020 = calendarIndexAtOrBefore(panel.calendar, dayOf(2019, 12, 31)) + 1;
-    if (want('conditional')) {
+    if (need('conditional')) {
       const series: NamedReturns[] = [
         ...RISK_ROLES.map((r) => ({ name: r, returns: roles.get(r)!.returns })),
         { name: 'risk basket', returns: basketReturns(RISK_ROLES.map((r) => roles.get(r)!.returns)) },
@@ -346,7 +359,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       progress.tick('conditional');
     }
     let robustness: RobustnessResult | undefined;
-    if (want('robustness')) {
+    if (need('robustness')) {
       const costBps = inputs.assumption.costBps;
       robustness = await runRobustness(panel, roles, {
         grid: grid ?? { ...defaultValidateGrid(regimes.config), costBps: [costBps] },
@@ -359,9 +372,11 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       progress.tick('robustness');
     }
     let benchmarks: BenchmarkAnalysis | undefined;
-    if (want('benchmarks') && regimes.firstLabelled >= 0) {
+    if (need('benchmarks') && regimes.firstLabelled >= 0) {
       // Every configuration tried counts: the robustness grid's and those named by --extra-trials.
-      const gridTrials = robustness?.deflatedSharpe?.trials ?? expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'];
+      const gridTrials =
+        robustness?.deflatedSharpe?.trials ??
+        expandGrid(grid ?? defaultValidateGrid(regimes.config)).length + args['extra-trials'] + definitionsAround(regimes.config).length - 1;
       benchmarks = againstBenchmarks(inputs.market, regimes.labels, {
         start: inputs.start,
         assumption: inputs.assumption,
@@ -452,56 +467,57 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       `intervals: ${args.level * 100}% stationary bootstrap, ${args.reps} resamples, seed ${args.seed}, expected block length Politis–White floored at n^(1/3) days; t-statistics Newey–West`,
     );
     if (want('scorecard')) {
+      parts.push('', `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`, scorecardTable(scorecard), scorecardLegend(args.level));
+      // The short form ends with the verdict counts in its summary.
+      if (!brief) parts.push('', 'VERDICTS', summaryText(summariseVerdicts(scorecard)), '', scorecardDetails(scorecard));
+    }
+    if (brief) {
       parts.push(
         '',
-        `CLAIMS SCORECARD (${args.bootstrap} bootstrap)`,
-        scorecardTable(scorecard),
-        scorecardLegend(args.level),
+        "calibration, not validation: the regime definitions were tuned until the note's episodes read as it says (--section regimes lists them)",
         '',
-        'VERDICTS',
-        summaryText(summariseVerdicts(scorecard)),
-        '',
-        scorecardDetails(scorecard),
+        hiddenTablesText(validateHiddenTables(args.robustness)),
       );
+    } else {
+      if (commodities.length)
+        parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
+      if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
+      parts.push('', calibrationText(regimes.labels, cal));
+      const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
+      if (want('regimes')) {
+        parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
+      }
+      if (want('relative')) {
+        parts.push(
+          '',
+          `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`,
+          regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))),
+        );
+      }
+      if (want('conditional')) {
+        parts.push(
+          '',
+          `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns after closes with reserves below/above $3T (since 2020; ${sampleNote})`,
+          conditionalText(conditionalRows.filter((r) => r.condition === 'reserves')),
+          '',
+          `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns by tercile of the 20-day net-liquidity change (cut points of the trailing 3 years; ${sampleNote})`,
+          conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
+        );
+      }
+      if (benchmarks) parts.push('', benchmarksText(benchmarks));
+      if (robustness) {
+        parts.push(
+          '',
+          `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`,
+          robustnessText(robustness, 5),
+        );
+      }
     }
-    if (commodities.length)
-      parts.push('', 'COMMODITY CLAIMS BY PROXY (what stands for commodities: DBC, the default, against GSG and gold)', commodityVariantsText(commodities));
-    if (definitionGrid) parts.push('', 'VERDICTS ACROSS REGIME DEFINITIONS', definitionGridText(definitionGrid));
-    parts.push('', calibrationText(regimes.labels, cal));
-    const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
-    if (want('regimes')) {
-      parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
-    }
-    if (want('relative')) {
-      parts.push(
-        '',
-        `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`,
-        regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))),
-      );
-    }
-    if (want('conditional')) {
-      parts.push(
-        '',
-        `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns after closes with reserves below/above $3T (since 2020; ${sampleNote})`,
-        conditionalText(conditionalRows.filter((r) => r.condition === 'reserves')),
-        '',
-        `LIQUIDITY WATCH-LIST: forward 21- and 63-day returns by tercile of the 20-day net-liquidity change (cut points of the trailing 3 years; ${sampleNote})`,
-        conditionalText(conditionalRows.filter((r) => r.condition === 'net-liquidity')),
-      );
-    }
-    if (benchmarks) parts.push('', benchmarksText(benchmarks));
-    if (robustness) {
-      parts.push(
-        '',
-        `ROBUSTNESS (${args.grid ? `grid ${args.grid}` : 'default grid around the regime definition'}; permutation seeds ${args.seed} + i)`,
-        robustnessText(robustness, 5),
-      );
-    }
-    emit(parts.join('\n'), args.out);
+    emitText(parts.join('\n'), args.out);
     if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
     // The end of a long listing: the answer, the verdict counts and where the files went.
     if (!args.out)
-      emit(
+      emitText(
         closingSummary(
           scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined,
           benchmarks ? analysisAnswer(benchmarks) : undefined,
@@ -510,6 +526,21 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       );
   },
 };
+
+/** What the short form of validate leaves out, and the --section that prints each. */
+function validateHiddenTables(robustness: boolean): HiddenTable[] {
+  const tables: HiddenTable[] = [
+    { what: 'per-claim details: statistic, rule, test, sample and power of each claim', section: 'scorecard' },
+    { what: 'commodity claims by proxy (DBC, GSG, gold)', section: 'scorecard' },
+    { what: 'verdicts across regime definitions', section: 'definitions' },
+    { what: 'calibration episodes, per-regime returns of each role and strategy', section: 'regimes' },
+    { what: 'relative returns by quadrant (long minus short baskets)', section: 'relative' },
+    { what: 'liquidity watch-list: forward returns by reserves and net-liquidity tercile', section: 'conditional' },
+    { what: 'against the benchmarks: tests, cost × execution grid, episodes', section: 'benchmarks' },
+  ];
+  if (robustness) tables.push({ what: 'robustness: top configurations, sensitivity, overfitting, walk-forward', section: 'robustness' });
+  return tables;
+}
 
 /** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
 function gridExecutionNote(execution: string): string {
@@ -558,5 +589,5 @@ async function writeValidationReport(
         : undefined,
     },
   );
-  emit(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
+  emitText(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
 }
