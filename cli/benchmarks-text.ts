@@ -30,7 +30,9 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
   }
   const lines = [
     `AGAINST THE BENCHMARKS (${a.window.from} … ${a.window.to}, ${a.window.days} return days; Sharpe over T-bills; Δ = playbook − benchmark, Ledoit–Wolf HAC test)`,
-    formatTable(['series', 'Sharpe', 'CAGR', 'vol', 'max DD', 'Δ Sharpe', 'se', 'p'], alignRight(rows, [1, 2, 3, 4, 5, 6, 7])),
+    formatTable(['series', 'Sharpe', 'CAGR', 'vol', 'max DD', 'Δ Sharpe', 'se', 'p'], alignRight(rows, [1, 2, 3, 4, 5, 6, 7]), {
+      priority: [1, 1, 2, 3, 2, 1, 4, 1],
+    }),
   ];
   const r = a.randomRegime;
   if (r) {

@@ -16,7 +16,9 @@ export function definitionGridText(grid: VerdictGrid): string {
   ]);
   const key = names.map((n, i) => `  ${String(i + 1).padStart(2)}. ${n}: ${grid.definitions[i].change}`);
   return [
-    formatTable(['claim', 'sample', 'default verdict', 'stability', `verdict under definitions 1..${names.length} (s/c/i/p/u)`], body),
+    formatTable(['claim', 'sample', 'default verdict', 'stability', `verdict under definitions 1..${names.length} (s/c/i/p/u)`], body, {
+      short: { [`verdict under definitions 1..${names.length} (s/c/i/p/u)`]: `definitions 1..${names.length}` },
+    }),
     'definitions (1 is the default; stability = how many agree with its verdict; each counts as a trial for the deflated Sharpe ratio):',
     ...key,
   ].join('\n');

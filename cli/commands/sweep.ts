@@ -92,10 +92,20 @@ function alignNumbers(rows: string[][], from: number): string[][] {
   return rows;
 }
 
+/** "balanceSheetWeeks" for "windows.balanceSheetWeeks": the short header of a grid parameter. */
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+function shortNames(names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, lastSegment(n)]));
+}
+
 /** A sensitivity table as text: rows × columns of means. */
 export function sensitivityText(t: SensitivityTable): string {
   const body = t.rows.map((r, i) => [r, ...t.values[i].map((v) => (v === null ? 'n/a' : t.format.style === 'percent' ? pc(v) : fix(v, t.format.digits)))]);
-  return formatTable([`${t.rowTitle} \\ ${t.columnTitle}`, ...t.columns], alignNumbers(body, 1));
+  const corner = `${t.rowTitle} \\ ${t.columnTitle}`;
+  return formatTable([corner, ...t.columns], alignNumbers(body, 1), { short: { [corner]: `${lastSegment(t.rowTitle)} \\ ${lastSegment(t.columnTitle)}` } });
 }
 
 /**
@@ -116,7 +126,10 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
     `window: ${result.window.from} … ${result.window.to}, ${result.window.days} return days (${result.window.note}); every run fills at the next close`,
     '',
     `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
-    formatTable(header, alignNumbers(rows, 2 + names.length)),
+    formatTable(header, alignNumbers(rows, 2 + names.length), {
+      priority: [1, 2, ...names.map(() => 3), 1, 2, 4, 2, 4],
+      short: shortNames(names),
+    }),
   ];
   for (const t of result.sensitivity)
     lines.push('', `SENSITIVITY: mean ${t.metric} by ${t.rowTitle} (rows) and ${t.columnTitle} (columns), over every other parameter`, sensitivityText(t));
@@ -153,7 +166,10 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
     lines.push(
       '',
       `WALK-FORWARD: each year the configuration with the best Sharpe on every earlier day (after ${wf.minHistoryYears} years), its returns that year; ${wf.switches} switches`,
-      formatTable(['year', 'days', 'chosen', ...names, 'Sharpe before', 'return', 'ref return'], alignNumbers(wfRows, 0)),
+      formatTable(['year', 'days', 'chosen', ...names, 'Sharpe before', 'return', 'ref return'], alignNumbers(wfRows, 0), {
+        priority: [1, 4, 1, ...names.map(() => 3), 2, 1, 1],
+        short: shortNames(names),
+      }),
       formatTable(
         ['out of sample', 'from', 'to', 'CAGR', 'vol', 'Sharpe', 'max DD'],
         alignNumbers(

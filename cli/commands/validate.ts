@@ -149,6 +149,7 @@ function regimeText(rows: readonly RegimeStatsRow[]): string {
   return formatTable(
     ['series', 'quadrant', 'days', 'episodes', 'mean/yr', 'interval', 't (NW)', 'vol', 'Sharpe', 'hit', 'worst DD'],
     alignRight(body, [2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    { priority: [1, 1, 2, 4, 1, 3, 2, 4, 1, 4, 3] },
   );
 }
 
@@ -209,6 +210,7 @@ function conditionalText(rows: readonly ConditionalRow[]): string {
   return formatTable(
     ['series', 'horizon', 'group', 'days', '~windows', 'mean fwd', 'interval', 't (NW)', 'hit', 'mean DD', 'worst DD / interval'],
     alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]),
+    { priority: [1, 1, 1, 3, 4, 1, 2, 2, 4, 3, 4] },
   );
 }
 
