@@ -9,6 +9,8 @@ export interface HiddenTable {
   rows?: number;
   /** The --section that prints it alone, when the command has one. */
   section?: string;
+  /** Another way to see it, e.g. "--from/--to". */
+  alternative?: string;
 }
 
 export function hiddenTablesText(tables: readonly HiddenTable[]): string {
@@ -16,7 +18,7 @@ export function hiddenTablesText(tables: readonly HiddenTable[]): string {
   const lines = ['NOT SHOWN (--verbose prints everything)'];
   for (const t of tables) {
     const size = t.rows && t.rows > 0 ? ` (${t.rows} rows)` : '';
-    lines.push(`  ${t.what}${size}: ${t.section ? `--section ${t.section}` : '--verbose'}`);
+    lines.push(`  ${t.what}${size}: ${t.section ? `--section ${t.section}` : '--verbose'}${t.alternative ? ` or ${t.alternative}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -23,6 +23,8 @@ import {
   type RegimeConfig,
   type RegimeResult,
 } from '../../engine/regimes/index.ts';
+import { alignRight } from '../format.ts';
+import { hiddenTablesText } from '../hidden-tables.ts';
 import { loadData } from '../load-data.ts';
 
 import { emit, emitText, formatNumber, formatTable, toCsv, type Format } from '../output.ts';
@@ -41,6 +43,7 @@ interface RegimesArgs extends CommonArgs {
   format: Format;
   out?: string;
   'compare-presets'?: boolean;
+  verbose: boolean;
 }
 
 /** The macro series the regime engine and the watch-list read (EFFR continues DFF). */
@@ -85,16 +88,49 @@ function dailyRows(panel: Panel, r: RegimeResult, a: number, b: number): { heade
   const sigs = Object.keys(r.signals);
   // Components carry a _score suffix: several share a name with the raw signal they score.
   // quadrant 0 on a stale day; stale_inputs names the inputs carried past their normal interval.
-  const header = ['date', 'quadrant', 'raw_quadrant', 'stale_inputs', 'liquidity_score', 'dollar_score', ...comps.map((c) => `${c}_score`), ...sigs];
+  // Quadrants are spelled Q1..Q4 as everywhere else; a day without one (warm-up, stale) is blank.
+  const header = [
+    'date',
+    'quadrant',
+    'raw_quadrant',
+    'stale_inputs',
+    'liquidity_score',
+    'dollar_score',
+    ...comps.map((c) => `${c}_score`),
+    ...sigs.map(signalColumn),
+  ];
   const rows: (string | number)[][] = [];
   for (let t = a; t <= b; t++) {
     const stale = r.stale[t] ? staleInputsAt(panel, r.inputs, t).join(';') : '';
-    const row: (string | number)[] = [isoDay(panel.calendar[t]), r.labels[t], r.rawLabels[t], stale, r.liquidityScore[t], r.dollarScore[t]];
+    const row: (string | number)[] = [
+      isoDay(panel.calendar[t]),
+      quadrantLabel(r.labels[t]),
+      quadrantLabel(r.rawLabels[t]),
+      stale,
+      r.liquidityScore[t],
+      r.dollarScore[t],
+    ];
     for (const c of comps) row.push(r.components[c][t]);
     for (const s of sigs) row.push(r.signals[s][t]);
     rows.push(row);
   }
   return { header, rows };
+}
+
+/** "Q3" for 3; NaN (a blank CSV cell, null in JSON) for a day without a label. */
+function quadrantLabel(q: number): string | number {
+  return q >= 1 && q <= 4 ? `Q${q}` : NaN;
+}
+
+/**
+ * A raw signal's column with its unit: balance-sheet, TGA and reserve amounts are in millions of
+ * dollars (FRED's unit), rate changes in percentage points; scores, the dollar index and its
+ * momentum (fractions) keep their names.
+ */
+export function signalColumn(key: string): string {
+  if (/^(walcl|net_liquidity|reserves|tga)/.test(key)) return `${key}_usd_mn`;
+  if (/^(dff|dgs2|dgs3mo)_change$|^easing_shortfall$|^policy_surprise$/.test(key)) return `${key}_pp`;
+  return key;
 }
 
 function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: number) {
@@ -128,8 +164,12 @@ function staleSince(panel: Panel, inputs: readonly string[], from: number, to: n
   return [...first].sort((x, y) => x[1] - y[1]).map(([id, t]) => `${id} from ${isoDay(panel.calendar[t])}`);
 }
 
-function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: number): string {
+/** Episodes the terminal shows without --verbose: the most recent. */
+const RECENT_EPISODES = 12;
+
+function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: number, verbose: boolean): string {
   const { episodes, staleRuns, shares, counts } = summary(dir, panel, r, a, b);
+  const shown = verbose ? episodes : episodes.slice(-RECENT_EPISODES);
   const cal = panel.calendar;
   const out: string[] = [];
   out.push(`regimes: ${r.config.name} (${r.config.description})`);
@@ -147,7 +187,24 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   const last = r.labels[b];
   if (last) out.push(`on ${isoDay(cal[b])}: ${QUADRANT_NAMES[last as 1 | 2 | 3 | 4]} (liquidity ${fmt(r.liquidityScore[b])}, dollar ${fmt(r.dollarScore[b])})`);
   const walclKey = Object.keys(r.signals).find((k) => k.startsWith('walcl_change_')) ?? '';
-  out.push('', `episodes (${episodes.length}; scores are means over the episode, signals as on its first day)`);
+  out.push(
+    '',
+    `episodes (${shown.length < episodes.length ? `the last ${shown.length} of ${episodes.length}` : episodes.length}; scores are means over the episode, signals as on its first day)`,
+  );
+  const body = shown
+    .map((e) => [
+      `Q${e.quadrant}`,
+      isoDay(e.start),
+      isoDay(e.end),
+      String(e.days),
+      fixed(e.liquidityScore, 2),
+      fixed(e.dollarScore, 2),
+      fixed(e.signalsAtStart[walclKey] / 1000, 0),
+      fixed(e.signalsAtStart.dff_change, 2),
+      fixed(e.signalsAtStart.dgs2_change, 2),
+      fixed(e.signalsAtStart.dollar_momentum * 100, 1),
+    ])
+    .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), String(s.days), '', '', '', '', '', 'inputs below']));
   out.push(
     formatTable(
       [
@@ -162,22 +219,11 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         'DGS2 Δ pp',
         'dollar mom %',
       ],
-      episodes
-        .map((e) => [
-          `Q${e.quadrant}`,
-          isoDay(e.start),
-          isoDay(e.end),
-          e.days,
-          round(e.liquidityScore, 2),
-          round(e.dollarScore, 2),
-          round(e.signalsAtStart[walclKey] / 1000, 0),
-          round(e.signalsAtStart.dff_change, 2),
-          round(e.signalsAtStart.dgs2_change, 2),
-          round(e.signalsAtStart.dollar_momentum * 100, 1),
-        ])
-        .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
+      alignRight(body, [3, 4, 5, 6, 7, 8, 9]),
+      { priority: [1, 1, 2, 1, 1, 1, 2, 3, 4, 2] },
     ),
   );
+  if (shown.length < episodes.length) out.push(hiddenTablesText([{ what: `${episodes.length - shown.length} earlier episodes`, alternative: '--from/--to' }]));
   for (const s of staleRuns) {
     out.push(
       `stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`,
@@ -187,7 +233,10 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   out.push(
     formatTable(
       ['quadrant', 'share %', 'meaning'],
-      ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, round(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)]),
+      alignRight(
+        ([1, 2, 3, 4] as const).map((q) => [`Q${q}`, fixed(shares[q] * 100, 1), QUADRANT_NAMES[q].slice(3)]),
+        [1],
+      ),
     ),
   );
   out.push('', 'transitions (number of switches, from row to column)');
@@ -254,6 +303,11 @@ function fmt(x: number): string {
   return formatNumber(round(x, 2));
 }
 
+/** Fixed decimals for the terminal ("" for NaN): one convention per kind of figure, not a float's shortest form. */
+function fixed(x: number, digits: number): string {
+  return Number.isFinite(x) ? (Object.is(round(x, digits), -0) ? 0 : x).toFixed(digits).replace(/^-(0\.?0*)$/, '$1') : '';
+}
+
 export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
   builder: (y: Argv<CommonArgs>) =>
     y
@@ -271,6 +325,11 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         describe: 'table: episodes and summaries; csv: one row per trading day (label, scores, each component as <name>_score, raw signals); json: both',
       })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+      .option('verbose', {
+        type: 'boolean',
+        default: false,
+        describe: `the table format: every episode (default: the last ${RECENT_EPISODES}, and a line saying how many more)`,
+      })
       .option('compare-presets', {
         type: 'boolean',
         describe:
@@ -328,6 +387,6 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         ),
         args.out,
       );
-    } else emitText(printTable(dir, panel, r, a, b), args.out);
+    } else emitText(printTable(dir, panel, r, a, b, args.verbose), args.out);
   },
 };
