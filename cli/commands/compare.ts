@@ -19,6 +19,7 @@ import { assumptionJson, BUILTIN_STRATEGIES, describeAssumption } from '../../st
 import { alignRight } from '../format.ts';
 import { emit, emitText, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
+import { hiddenTablesText } from '../hidden-tables.ts';
 
 interface CompareArgs extends AnalysisArgs {
   episodes?: string[];
@@ -27,6 +28,7 @@ interface CompareArgs extends AnalysisArgs {
   days: string;
   format: Format;
   out?: string;
+  verbose: boolean;
 }
 
 /** Event days shown in the terminal tables (those past the longest episode are dropped). */
@@ -94,7 +96,12 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       .option('days', {
         type: 'string',
         default: DEFAULT_EVENT_DAYS,
-        describe: 'event days (trading days after the close before each start) shown in the path tables',
+        describe: 'event days (trading days after the close before each start) shown in the path tables (giving it prints them)',
+      })
+      .option('verbose', {
+        type: 'boolean',
+        default: false,
+        describe: 'the table format: add the signals in event time (one table per signal); by default a line says how to see them',
       })
       .option('format', {
         choices: ['table', 'csv', 'json'] as const,
@@ -103,7 +110,8 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 compare 2022 2025Q2', "the note's Q4 and Q3 examples side by side")
-      .example('$0 compare svb-2023 --from 2019-09 --to 2019-10', 'SVB against the September 2019 repo spike'),
+      .example('$0 compare svb-2023 --from 2019-09 --to 2019-10', 'SVB against the September 2019 repo spike')
+      .example('$0 compare 2022 2025Q2 --verbose', 'with the liquidity, dollar and return paths in event time'),
   handler: async (args) => {
     const spans = episodesFromArgs(args.episodes ?? [], args.from ?? [], args.to ?? []);
     const eventDays = parseEventDays(args.days);
@@ -172,6 +180,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
           e.quadrantDays[4],
           regimePath(e.segments),
         ]),
+        { priority: [1, 3, 2, 2, 2, 1, 1, 1, 1, 4], shrink: 'title' },
       ),
     );
     const cell = (name: string, j: number) => {
@@ -208,6 +217,20 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
           ),
         ),
       );
+    }
+    // The event-time tables are long (one per signal): printed with --verbose or an explicit --days.
+    if (!args.verbose && args.days === DEFAULT_EVENT_DAYS) {
+      out.push(
+        '',
+        hiddenTablesText([
+          {
+            what: `signals in event time (quadrant, liquidity and dollar scores, net liquidity, reserves, dollar, US large caps${strategies.length ? ', the strategy' : ''} at event days ${DEFAULT_EVENT_DAYS})`,
+            alternative: '--days LIST',
+          },
+        ]),
+      );
+      emitText(out.join('\n'), args.out);
+      return;
     }
     const path = (name: string) => cmp.paths.find((p) => p.name === name)!;
     const q = (x: number) => (Number.isNaN(x) ? '' : x === 0 ? '-' : `Q${x}`);
