@@ -1,11 +1,12 @@
 import { pct } from '../engine/percent.ts';
 import { SENSITIVITY_COSTS, SENSITIVITY_EXECUTIONS, type Band, type BenchmarkAnalysis } from '../strategies/robustness/index.ts';
+import { formatP } from './figures.ts';
 import { alignRight } from './format.ts';
 import { formatTable, toCsv } from './output.ts';
 
 const fix = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
-const pval = (p: number) => (Number.isFinite(p) ? (p < 0.001 ? '<0.001' : p.toFixed(3)) : 'n/a');
+const pval = (p: number) => formatP(p, 'n/a');
 const bandText = (b: Band, f: (x: number) => string) => `${f(b.median)} [${f(b.p05)}, ${f(b.p95)}]`;
 
 /**

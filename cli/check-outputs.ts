@@ -10,16 +10,17 @@ export type OutputKind = 'file' | 'dir' | 'bundle';
 
 /**
  * The output options of each command, checked before any work starts so a bad path costs no
- * computation and leaves nothing behind. `report-dir` counts only when `--report` is given.
+ * computation and leaves nothing behind. `--out` is always a file; `report-dir` counts in run and
+ * validate only when `--report` is given.
  */
 export const OUTPUT_OPTIONS: Record<string, Record<string, OutputKind | ((argv: Record<string, unknown>) => OutputKind)>> = {
   regimes: { out: 'file' },
   compare: { out: 'file' },
   // A shard goes into a directory (as DIR/shard-I-of-N.parquet); everything else into a file.
-  sweep: { out: (argv) => (argv.shard !== undefined ? 'dir' : 'file') },
+  sweep: { out: 'file', 'shard-dir': 'dir' },
   validate: { out: 'file', 'report-dir': 'dir' },
-  run: { out: 'bundle' },
-  report: { out: 'dir' },
+  run: { 'run-dir': 'bundle', 'report-dir': 'dir' },
+  report: { 'report-dir': 'dir' },
 };
 
 /** Checks every output option of the invoked command (a yargs middleware; see OUTPUT_OPTIONS). */
@@ -30,7 +31,7 @@ export function checkOutputs(argv: Record<string, unknown>): void {
   for (const [option, kind] of Object.entries(options)) {
     const value = argv[option];
     if (value === undefined) continue;
-    if (option === 'report-dir' && argv.report === undefined) continue;
+    if (option === 'report-dir' && command !== 'report' && argv.report === undefined) continue;
     checkOutputPath(value, typeof kind === 'function' ? kind(argv) : kind, option);
   }
 }

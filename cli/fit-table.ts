@@ -16,6 +16,8 @@ export interface TableFit {
 }
 
 const GAP = 2;
+/** Cells printed right-aligned: numbers as text ("-47.1", "+6.3%", "3,252,209", "0.37"), blanks and n/a. */
+const NUMBER_LIKE = /^(?:[-+−]?[\d,]*\.?\d+%?|n\/a|<0\.\d+|)$/;
 /** The narrowest a shrinkable column becomes: enough for a recognisable title. */
 const SHRINK_MIN = 12;
 
@@ -27,7 +29,7 @@ const SHRINK_MIN = 12;
 export function formatTable(header: string[], rows: (string | number)[][], fit: TableFit = {}): string {
   const width = fit.width ?? outputWidth();
   const text = rows.map((r) => header.map((_, i) => (typeof r[i] === 'number' ? formatNumber(r[i] as number) : String(r[i] ?? ''))));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === ''));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || NUMBER_LIKE.test(String(r[i] ?? '').trim())));
   const priority = header.map((_, i) => fit.priority?.[i] ?? i + 1);
   let head = [...header];
   let keep = header.map((_, i) => i);
@@ -58,7 +60,7 @@ export function formatTable(header: string[], rows: (string | number)[][], fit: 
       .trimEnd();
   const lines = [line(head), keep.map((i) => '-'.repeat(widths[i])).join(' '.repeat(GAP)), ...text.map(line)];
   const dropped = header.filter((_, i) => !keep.includes(i));
-  if (dropped.length) lines.push(`(${dropped.length === 1 ? 'column' : 'columns'} left out to fit ${width}: ${dropped.join(', ')}; --wide shows them)`);
+  if (dropped.length) lines.push(`(left out at ${width} columns: ${dropped.join(', ')}; --wide shows all)`);
   return lines.join('\n');
 }
 

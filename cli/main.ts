@@ -4,6 +4,7 @@ import { checkOutputs } from './check-outputs.ts';
 import { checkCounts } from './count-limits.ts';
 import { reportCreatedAt } from './report-created-at.ts';
 import { setOutputWidth } from './terminal-width.ts';
+import { applyRenamedOptions } from './renamed-options.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /**
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     // Output paths and counts are checked before any handler runs: a bad --out or --reps costs
     // no computation.
     .middleware((argv) => {
+      applyRenamedOptions(argv);
       // Text written to a file (--out FILE) has no terminal to fit.
       setOutputWidth(argv.wide || argv.out !== undefined ? Number.POSITIVE_INFINITY : undefined);
       checkCounts(argv);

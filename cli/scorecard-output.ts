@@ -10,6 +10,7 @@ import {
   type VerdictSummary,
 } from '../engine/claims/index.ts';
 import { pct } from '../engine/percent.ts';
+import { formatP } from './figures.ts';
 import { alignRight } from './format.ts';
 import { formatTable } from './output.ts';
 
@@ -19,12 +20,6 @@ export function formatStatistic(unit: string, x: number): string {
   if (unit.startsWith('annualised') || unit.startsWith('fraction')) return pct(x);
   if (unit.startsWith('parts passed')) return `${x}/3`;
   return Number.isInteger(x) ? String(x) : x.toFixed(2);
-}
-
-/** "0.012" for p-values ("<0.001" below), '' for NaN. */
-export function formatP(p: number): string {
-  if (!Number.isFinite(p)) return '';
-  return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
 
 function verdictCell(r: ClaimResult | undefined, kind: string): string {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Role } from '../../datasets/catalog.ts';
-import { DataError } from '../../datasets/errors.ts';
+import { DataError, UsageError } from '../../datasets/errors.ts';
 import { createProgress, type Progress } from '../../datasets/live/progress.ts';
 import { assertUsable, loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { buildPanel, type Panel } from '../../datasets/panel.ts';
@@ -47,7 +47,8 @@ interface ReportArgs {
   quiet?: boolean;
   run: string;
   format: string;
-  out?: string;
+  'report-dir'?: string;
+  force: boolean;
   episodes?: string;
   robustness: boolean;
 }
@@ -202,6 +203,18 @@ function summaryLines(bundle: RunBundle, model: ReportModel): string {
   return lines.join('\n');
 }
 
+/**
+ * A report already in `dir` is not replaced without --force: it may be the one handed on, and
+ * drawing it again from a changed snapshot would change it without a word.
+ * @throws UsageError (exit 2) naming the first existing file.
+ */
+export function refuseOverwrite(dir: string, formats: readonly ReportFormat[]): void {
+  for (const f of formats) {
+    const file = join(dir, `report.${f}`);
+    if (existsSync(file)) throw new UsageError('exists; pass --force to replace it, or --report-dir DIR to write elsewhere', { file });
+  }
+}
+
 /** "2022,2025Q2" → ["2022", "2025Q2"] (checked when the model is built). */
 function episodeList(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
@@ -214,9 +227,15 @@ function episodeList(text: string | undefined): string[] | undefined {
 export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
   builder: (y: Argv<ReportArgs>) =>
     y
-      .option('run', { type: 'string', demandOption: true, describe: 'run directory written by quadrant run --out DIR' })
+      .option('run', { type: 'string', demandOption: true, describe: 'run directory written by quadrant run --run-dir DIR' })
       .option('format', { type: 'string', default: 'html,pdf', describe: 'html, pdf or html,pdf' })
-      .option('out', { type: 'string', describe: 'directory for report.html / report.pdf (default: the run directory)' })
+      .option('report-dir', { type: 'string', describe: 'directory for report.html / report.pdf (default: the run directory)' })
+      .option('out', { type: 'string', deprecated: 'use --report-dir DIR', hidden: true })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'replace an existing report.html / report.pdf (without it, an existing one stops the command, exit 2)',
+      })
       .option('robustness', {
         type: 'boolean',
         default: true,
@@ -227,7 +246,8 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
         type: 'string',
         describe: 'episodes to compare, comma-separated: catalog ids, years, quarters (2025Q2), months or FROM..TO (default 2022,2025Q2)',
       })
-      .example('$0 run --data ../shared/datasets --out /tmp/run1 && $0 report --run /tmp/run1', 'report.html and report.pdf beside the run')
+      .example('$0 run --data ../shared/datasets --run-dir /tmp/run1 && $0 report --run /tmp/run1', 'report.html and report.pdf beside the run')
+      .example('$0 report --run /tmp/run1 --format html --force', 'draw the HTML again over the one there')
       .example('$0 report --run /tmp/run1 --format html --episodes 2008,2020Q1', 'another pair of episodes')
       .epilogue(
         'Numbers and equity curves come from the run (metrics.json, nav.csv, benchmarks.csv); regimes, liquidity, the scorecard and episodes are recomputed from the data manifest.json names (or --data), after checking its sha256 checksums. SOURCE_DATE_EPOCH fixes the timestamp for byte-identical files.',
@@ -236,9 +256,11 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
     const formats = await parseReportFormats(args.format, 'format');
     const episodes = episodeList(args.episodes);
     const bundle = readRunBundle(args.run);
+    const outDir = args['report-dir'] ?? bundle.dir;
+    if (!args.force) refuseOverwrite(outDir, formats);
     const { model, rendered } = await reportFromRun(bundle, {
       formats,
-      outDir: args.out,
+      outDir,
       episodes,
       dataDir: args.data,
       quiet: args.quiet,

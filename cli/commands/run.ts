@@ -16,7 +16,7 @@ import {
   type ResultMetrics,
 } from '../../engine/backtest/index.ts';
 import { gitCheckout, quadrantVersion } from '../../engine/package-versions.ts';
-import { computeRegimes, resolveRegimeConfig } from '../../engine/regimes/index.ts';
+import { computeRegimes, DEFAULT_PRESET } from '../../engine/regimes/index.ts';
 import {
   assumptionJson,
   benchmarkStrategies,
@@ -34,15 +34,21 @@ import { ARTICLE_RULE } from '../../strategies/article.ts';
 import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
+import { formatP } from '../figures.ts';
+import { alignRight } from '../format.ts';
 import { emit, emitText, formatTable } from '../output.ts';
 import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
+import { regimeConfigFrom } from './regimes.ts';
 
 interface RunArgs {
   data?: string;
   cache?: string;
   quiet?: boolean;
   strategy: string;
-  regimes: string;
+  preset?: string;
+  config?: string;
+  /** Deprecated: moved to --preset or --config by cli/renamed-options.ts. */
+  regimes?: string;
   from?: string;
   to?: string;
   rebalance?: string;
@@ -55,7 +61,8 @@ interface RunArgs {
   'allow-shorts': boolean;
   'financing-bps': number;
   seed: number;
-  out?: string;
+  'run-dir'?: string;
+  'report-dir'?: string;
   report?: string;
 }
 
@@ -63,7 +70,10 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
   builder: (y: Argv<RunArgs>) =>
     y
       .option('strategy', { type: 'string', default: 'article', describe: 'article | us-large | 60-40 | equal-weight | random-regime | FILE (.json/.yaml)' })
-      .option('regimes', { type: 'string', default: 'article', describe: 'regime preset (article, balance-sheet, rates) or JSON config file' })
+      .option('preset', { type: 'string', describe: 'regime definition preset (see quadrant regimes --help; default article)' })
+      .option('config', { type: 'string', describe: 'a JSON regime definition instead of a preset' })
+      .conflicts('preset', 'config')
+      .option('regimes', { type: 'string', deprecated: 'use --preset NAME or --config FILE', hidden: true })
       .option('from', { type: 'string', describe: 'first date, YYYY[-MM[-DD]] (default: the first day with a regime label)' })
       .option('to', { type: 'string', describe: 'last date (default: the last day of data)' })
       .option('rebalance', {
@@ -83,20 +93,27 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('allow-shorts', { type: 'boolean', default: false, describe: 'allow negative weights' })
       .option('financing-bps', { type: 'number', default: 50, describe: 'spread over T-bills on borrowed cash and shorts, bps a year' })
       .option('seed', { type: 'number', default: RANDOM_REGIME_SEED, describe: 'seed of the random-regime control' })
-      .option('out', { type: 'string', describe: 'write nav.csv, weights.csv, trades.csv, benchmarks.csv, metrics.json, manifest.json here' })
-      .option('report', { type: 'string', describe: 'also draw the report into --out: html, pdf or html,pdf (see quadrant report)' })
-      .example('$0 run --data ../shared/datasets --out /tmp/run1', 'the article playbook since the first regime label')
+      .option('run-dir', {
+        type: 'string',
+        describe: 'write the run bundle here: nav.csv, weights.csv, trades.csv, benchmarks.csv, metrics.json, manifest.json (replaced whole)',
+      })
+      .option('out', { type: 'string', deprecated: 'use --run-dir DIR', hidden: true })
+      .option('report', { type: 'string', describe: 'also draw the report: html, pdf or html,pdf, into --report-dir (see quadrant report)' })
+      .option('report-dir', { type: 'string', describe: 'directory of the --report files (default: the --run-dir)' })
+      .example('$0 run --data ../shared/datasets --run-dir /tmp/run1', 'the article playbook since the first regime label')
+      .example('$0 run --preset rates --run-dir /tmp/run2 --report html', 'another regime definition, with its HTML report')
       .example('$0 run --strategy my-playbook.yaml --rebalance regime+drift:0.05 --cost-bps 10', 'a user playbook'),
   handler: async (args) => {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
-    if (reportFormats && !args.out) throw new UsageError('--report needs --out DIR: the report is drawn from the run written there', { field: 'report' });
+    const runDir = args['run-dir'];
+    if (reportFormats && !runDir) throw new UsageError('--report needs --run-dir DIR: the report is drawn from the run written there', { field: 'report' });
     // A bad strategy file costs no data loading.
     const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.
     const { dir, dataset: ds, panel } = await loadData(args, { reportWarnings: false });
     const roles = buildRoles(panel);
     const market = marketFromRoles(panel, roles);
-    const regimes = computeRegimes(panel, resolveRegimeConfig(args.regimes));
+    const regimes = computeRegimes(panel, regimeConfigFrom(args));
     const labels = regimes.labels;
     const n = panel.calendar.length;
 
@@ -149,14 +166,14 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
         metrics,
         market,
         args,
-        regimes.config.name ?? args.regimes,
+        regimes.config.name ?? regimeChoice(args),
         periodWarnings,
         control && controlText(control, strategy.name),
       ),
     );
-    if (args.out) {
-      writeBundle(args, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings, control);
-      emit(`\nwrote ${args.out}: ${RUN_FILES.join(' ')}`);
+    if (runDir) {
+      writeBundle(args, runDir, dir, ds.files, ds.notes, strategy, results, metrics, market, periodWarnings, control);
+      emit(`\nwrote ${runDir}: ${RUN_FILES.join(' ')}`);
     }
     if (!args.quiet) {
       const held = new Set(results[0].segments.filter((s) => s.held).map((s) => s.instrument));
@@ -167,7 +184,12 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     }
     if (reportFormats) {
       const loaded = { dataset: ds, panel, roles, regimes };
-      const { model, rendered } = await reportFromRun(readRunBundle(args.out!), { formats: reportFormats, outDir: args.out, quiet: args.quiet, loaded });
+      const { model, rendered } = await reportFromRun(readRunBundle(runDir!), {
+        formats: reportFormats,
+        outDir: args['report-dir'] ?? runDir,
+        quiet: args.quiet,
+        loaded,
+      });
       emitText(renderedLines(model, rendered));
     }
   },
@@ -179,8 +201,9 @@ function dayArg(text: string, end: boolean, flag: string): number {
   return d;
 }
 
-const pct = (x: number, digits = 2) => (Number.isFinite(x) ? Number((x * 100).toFixed(digits)) : '');
-const fix = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
+// One rounding convention per kind of figure in the terminal: percentages 1 dp, ratios 2 dp.
+const pct = (x: number, digits = 1) => (Number.isFinite(x) ? (x * 100).toFixed(digits) : '');
+const fix = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '');
 
 /** Trading days in a year, the annualisation convention. */
 const YEAR_DAYS = 252;
@@ -233,20 +256,21 @@ function report(
     `execution ${args.execution}; costs ${args['cost-bps']} bps${args['slippage-bps'] ? ` + ${args['slippage-bps']} bps slippage` : ''}${args['fixed-cost'] ? ` + ${args['fixed-cost']} per order` : ''}; leverage ${main.options.leverage}; rebalance ${main.rule}`,
   );
   lines.push('');
+  // Units in the headers; equity in the currency of --capital (NAV starts at 1).
   const header = [
     'strategy',
-    'cagr_%',
-    'vol_%',
-    'sharpe',
-    'sortino',
-    'max_dd_%',
-    'dd_peak',
-    'dd_trough',
-    'dd_days',
-    'calmar',
-    'turnover_%/yr',
-    'cost_drag_bp/yr',
-    'final_nav',
+    'CAGR (%)',
+    'vol (%)',
+    'Sharpe',
+    'Sortino',
+    'max DD (%)',
+    'DD peak',
+    'DD trough',
+    'DD days',
+    'Calmar',
+    'turnover (% / yr)',
+    'cost drag (bp / yr)',
+    'final equity ($)',
   ];
   const rows = results.map((r, i) => {
     const m = metrics[i].overall;
@@ -256,25 +280,30 @@ function report(
       pct(m.volatility),
       fix(m.sharpe),
       fix(m.sortino),
-      pct(-m.maxDrawdown, 1),
+      pct(-m.maxDrawdown),
       Number.isFinite(m.maxDrawdownStart) ? isoDay(m.maxDrawdownStart) : '',
       Number.isFinite(m.maxDrawdownTrough) ? isoDay(m.maxDrawdownTrough) : '',
-      Number.isFinite(m.maxDrawdownLengthDays) ? m.maxDrawdownLengthDays : '',
+      Number.isFinite(m.maxDrawdownLengthDays) ? String(m.maxDrawdownLengthDays) : '',
       fix(m.calmar),
-      pct(m.turnover, 0),
+      pct(m.turnover),
       fix(m.costDrag * 1e4, 1),
-      fix(r.nav[r.nav.length - 1], 3),
+      Number.isFinite(r.nav[r.nav.length - 1]) ? Math.round(r.nav[r.nav.length - 1] * args.capital).toLocaleString('en-US') : '',
     ];
   });
-  lines.push(formatTable(header, rows));
+  lines.push(
+    formatTable(header, alignRight(rows, [1, 2, 3, 4, 5, 8, 9, 10, 11, 12]), {
+      priority: [1, 1, 2, 1, 3, 1, 4, 4, 3, 3, 2, 3, 2],
+      short: { 'turnover (% / yr)': 'turnover %/yr', 'cost drag (bp / yr)': 'cost bp/yr', 'final equity ($)': 'equity ($)' },
+    }),
+  );
   if (control) lines.push(control);
   lines.push('');
   lines.push(`${strategy.name} by quadrant in force (return of day t under the label of t−1):`);
   const qRows = [1, 2, 3, 4].map((q) => {
     const m = metrics[0].byQuadrant.get(q);
-    return [`Q${q}`, m ? m.days : 0, m ? pct(m.cagr) : '', m ? pct(m.volatility) : '', m ? fix(m.sharpe) : '', m ? pct(-m.maxDrawdown, 1) : ''];
+    return [`Q${q}`, String(m ? m.days : 0), m ? pct(m.cagr) : '', m ? pct(m.volatility) : '', m ? fix(m.sharpe) : '', m ? pct(-m.maxDrawdown) : ''];
   });
-  lines.push(formatTable(['quadrant', 'days', 'cagr_%', 'vol_%', 'sharpe', 'max_dd_%'], qRows));
+  lines.push(formatTable(['quadrant', 'days', 'CAGR (%)', 'vol (%)', 'Sharpe', 'max DD (%)'], alignRight(qRows, [1, 2, 3, 4, 5])));
   lines.push('');
   lines.push(`instruments used (role: instrument from → to; * = held by ${strategy.name}):`);
   for (const role of market.roles) {
@@ -320,13 +349,19 @@ function controlText(c: RandomRegimeDistribution, name: string): string {
   return (
     `random-regime above is one shuffle (seed ${c.seed}); over ${c.shuffles} shuffles (seeds ${c.seed} + i), median [5–95%]: ` +
     `Sharpe ${f(c.sharpe.median)} [${f(c.sharpe.p05)}, ${f(c.sharpe.p95)}], CAGR ${p(c.cagr.median)} [${p(c.cagr.p05)}, ${p(c.cagr.p95)}], ` +
-    `max DD ${p(c.maxDrawdown.median)} [${p(c.maxDrawdown.p05)}, ${p(c.maxDrawdown.p95)}]; ${c.atLeast} of ${c.shuffles} reach ${name}'s Sharpe (p = ${c.pValue.toFixed(3)})`
+    `max DD ${p(-c.maxDrawdown.median)} [${p(-c.maxDrawdown.p05)}, ${p(-c.maxDrawdown.p95)}]; ${c.atLeast} of ${c.shuffles} reach ${name}'s Sharpe (p = ${formatP(c.pValue)})`
   );
 }
 
-/** Writes the run's bundle into --out, replacing any previous one whole (engine/run-bundle). */
+/** The regime definition as the manifest records it: the preset's name or the config file. */
+function regimeChoice(args: RunArgs): string {
+  return args.config ?? args.preset ?? DEFAULT_PRESET;
+}
+
+/** Writes the run's bundle into --run-dir, replacing any previous one whole (engine/run-bundle). */
 function writeBundle(
   args: RunArgs,
+  runDir: string,
   dir: string,
   files: Map<string, string>,
   notes: string[],
@@ -348,7 +383,7 @@ function writeBundle(
     config: {
       strategy: args.strategy,
       steps: describeStrategy(strategy),
-      regimes: args.regimes,
+      regimes: regimeChoice(args),
       from: isoDay(main.days[0]),
       to: isoDay(main.days[main.days.length - 1]),
       rebalance: args.rebalance ?? null,
@@ -360,5 +395,5 @@ function writeBundle(
     assumptions: assumptionJson({ costBps: args['cost-bps'], execution: args.execution }),
     ...(control ? { randomRegimeDistribution: control } : {}),
   };
-  writeRunBundle(args.out!, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'out' });
+  writeRunBundle(runDir, runBundleFiles({ results, metrics, market, manifest, warnings, extra }), { option: 'run-dir' });
 }

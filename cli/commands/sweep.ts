@@ -19,6 +19,7 @@ import {
 import { loadData } from '../load-data.ts';
 import { emit, emitText, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
 import { mergeCommand, queryCommand, runShardCommand } from './sweep-shards.ts';
+import { formatP } from '../figures.ts';
 
 interface SweepArgs {
   data?: string;
@@ -149,7 +150,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const q = result.permutation;
   lines.push(
     q
-      ? `permutation test: p = ${q.pValue.toFixed(3)}: article default Sharpe ${fix(q.actual)} against block-shuffled labels (median ${fix(q.nullMedian)}, 5–95% ${fix(q.nullP05)} … ${fix(q.nullP95)}); ${q.atLeast} of ${q.permutations} at least as high; seeds ${q.seed} + i`
+      ? `permutation test: p = ${formatP(q.pValue)}: article default Sharpe ${fix(q.actual)} against block-shuffled labels (median ${fix(q.nullMedian)}, 5–95% ${fix(q.nullP05)} … ${fix(q.nullP95)}); ${q.atLeast} of ${q.permutations} at least as high; seeds ${q.seed} + i`
       : 'permutation test: not run (--permutations 0)',
   );
   const wf = result.walkForward;

@@ -27,7 +27,7 @@ describe('formatTable fitted to a width', () => {
     expect(longest(text)).toBeLessThanOrEqual(80);
     // 86 − (5 + 2) for "p BH" = 79: one drop is enough, and it is the priority-4 column.
     expect(lines[0].split(/\s{2,}/)).toEqual(['claim', 'title', 'sample', 'statistic', 'p', 'verdict']);
-    expect(lines.at(-1)).toBe('(column left out to fit 80: p BH; --wide shows them)');
+    expect(lines.at(-1)).toBe('(left out at 80 columns: p BH; --wide shows all)');
     expect(lines[2]).toContain('0.216');
     expect(lines[2]).not.toContain('0.881');
   });
@@ -47,7 +47,7 @@ describe('formatTable fitted to a width', () => {
     const table = text.split('\n').slice(0, -1);
     expect(Math.max(...table.map((l) => l.length))).toBeLessThanOrEqual(40);
     expect(table[0].split(/\s{2,}/)).toEqual(['claim', 'sample', 'statistic', 'verdict']);
-    expect(text).toContain('left out to fit 40: title, p, p BH');
+    expect(text).toContain('left out at 40 columns: title, p, p BH');
   });
 
   it('uses the short headers before dropping anything', () => {
