@@ -60,14 +60,14 @@ async function timeFormat(format: ReportFormat): Promise<{ value: number; contex
 
 let runDir: string | undefined;
 
-/** A finished run of the real snapshot (`quadrant run --out DIR` through the binary; not timed). */
+/** A finished run of the real snapshot (`quadrant run --run-dir DIR` through the binary; not timed). */
 function finishedRun(): string {
   if (!runDir) {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-bench-run-'));
     runDir = dir;
     // The run is reused by both formats and removed when the benchmark process ends.
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--out', dir, '--quiet'], {
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'quadrant.mjs'), 'run', '--data', SNAPSHOT, '--run-dir', dir, '--quiet'], {
       stdio: 'ignore',
     });
   }

@@ -23,15 +23,16 @@ async function sweepData(args: DataArgs) {
 }
 
 /**
- * `quadrant sweep --grid FILE --shard I/N|auto --out DIR`: replays shard I of N of the grid and
+ * `quadrant sweep --grid FILE --shard I/N|auto --shard-dir DIR`: replays shard I of N of the grid and
  * writes DIR/shard-I-of-N.parquet atomically (a killed shard leaves no such file; a rerun
  * writes the same bytes). Returns the file written.
  */
 export async function runShardCommand(
-  args: DataArgs & { grid: string; shard: string; out?: string; workers?: number; permutations: number; seed: number; costBps: number },
+  args: DataArgs & { grid: string; shard: string; 'shard-dir'?: string; workers?: number; permutations: number; seed: number; costBps: number },
   onProgress?: Parameters<typeof runShard>[2]['onProgress'],
 ): Promise<string> {
-  if (!args.out) throw new UsageError('--shard needs --out DIR (the directory the shard file goes to)', { field: 'out' });
+  const dir = args['shard-dir'];
+  if (!dir) throw new UsageError('--shard needs --shard-dir DIR (the directory the shard file goes to)', { field: 'shard-dir' });
   const shard = parseShard(args.shard);
   let gridText: string;
   try {
@@ -53,7 +54,7 @@ export async function runShardCommand(
     workers: args.workers ?? 'auto',
     onProgress,
   });
-  const file = join(args.out, shardFileName(result.manifest));
+  const file = join(dir, shardFileName(result.manifest));
   writeFileAtomic(file, await shardParquet(result));
   return file;
 }
@@ -78,7 +79,7 @@ export function shardFiles(inputs: readonly string[]): string[] {
   if (files.length === 0)
     throw new UsageError(`no shard-I-of-N.parquet files in ${inputs.join(', ')}`, {
       field: 'shards',
-      hint: 'quadrant sweep --grid FILE --shard I/N --out DIR writes them',
+      hint: 'quadrant sweep --grid FILE --shard I/N --shard-dir DIR writes them',
     });
   return files;
 }

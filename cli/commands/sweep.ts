@@ -35,6 +35,7 @@ interface SweepArgs {
   top: number;
   format: SweepFormat;
   out?: string;
+  'shard-dir'?: string;
   'cost-bps': number;
 }
 
@@ -263,7 +264,7 @@ article default (base regimes, article playbook, regime+monthly, 5 bps), whose l
 block-shuffled for the permutation test. Example: strategies/robustness/example-grid.json.`;
 
 const SHARD_HELP = `Beyond one machine: --shard I/N runs the contiguous block of configuration ids
-[floor(I*K/N), floor((I+1)*K/N)) and writes DIR/shard-I-of-N.parquet (--out DIR): the
+[floor(I*K/N), floor((I+1)*K/N)) and writes DIR/shard-I-of-N.parquet (--shard-dir DIR): the
 configurations, their figures, their daily excess returns and a manifest (grid, data sha256,
 version, shard). --shard auto reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (Slurm job
 arrays) or JOB_COMPLETION_INDEX/QUADRANT_SHARD_COUNT (Kubernetes Indexed Jobs).
@@ -279,7 +280,8 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .positional('action', { choices: ['merge', 'query'] as const, describe: 'merge: shards into the whole result; query: SQL over the shards (DuckDB)' })
       .positional('inputs', { type: 'string', array: true, describe: 'merge: shard directories; query: shard directories, then the SQL' })
       .option('grid', { type: 'string', describe: 'the parameter grid (JSON; format below); needed unless merging or querying' })
-      .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --out DIR' })
+      .option('shard', { type: 'string', describe: 'run only shard I/N of the grid (or auto: from Slurm or Kubernetes) into --shard-dir DIR' })
+      .option('shard-dir', { type: 'string', describe: 'the directory --shard writes DIR/shard-I-of-N.parquet into' })
       .option('workers', { type: 'number', describe: `worker threads (default: in process under 1,000 replays, else 2)${countRange('workers')}` })
       .option('permutations', {
         type: 'number',
@@ -302,7 +304,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
       .example('$0 sweep --grid my-grid.json --format parquet --out sweep.parquet', 'every configuration for pandas, polars or DuckDB')
-      .example('$0 sweep --grid my-grid.json --shard 0/4 --out shards/', 'shard 0 of 4 (run 1/4 … 3/4 elsewhere), then:')
+      .example('$0 sweep --grid my-grid.json --shard 0/4 --shard-dir shards/', 'shard 0 of 4 (run 1/4 … 3/4 elsewhere), then:')
       .example('$0 sweep merge shards/ --format json --out sweep.json', 'the whole result from the shards')
       .example('$0 sweep query shards/ "SELECT id, rebalance, sharpe FROM configs ORDER BY sharpe DESC LIMIT 20"', 'DuckDB over the shards')
       .epilogue(`${GRID_HELP}\n\n${SHARD_HELP}`),

@@ -78,12 +78,12 @@ describe('usage errors', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('run refuses an --out that is a file before doing any work', () => {
+  it('run refuses a --run-dir that is a file before doing any work', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'quadrant-usage-')), 'not-a-dir');
     writeFileSync(file, 'keep me');
-    const r = runCli(['run', '--data', SNAPSHOT, '--out', file]);
+    const r = runCli(['run', '--data', SNAPSHOT, '--run-dir', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`quadrant: --out ${file}: is a file; name a directory to write into\n`);
+    expect(r.stderr).toBe(`quadrant: --run-dir ${file}: is a file; name a directory to write into\n`);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 

@@ -43,12 +43,12 @@ describe('output paths are checked before any work, one line naming the option',
     expect(oneLine(r.stderr)).toBe('quadrant: --out: needs a file name, got ""');
   });
 
-  it('report --out FILE: exit 2, naming the file', () => {
+  it('report --report-dir FILE: exit 2, naming the file', () => {
     const file = join(scratch(), 'report.html');
     writeFileSync(file, '');
-    const r = runCli(['report', '--run', scratch(), '--out', file]);
+    const r = runCli(['report', '--run', scratch(), '--report-dir', file]);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toBe(`quadrant: --out ${file}: is a file; name a directory to write into`);
+    expect(oneLine(r.stderr)).toBe(`quadrant: --report-dir ${file}: is a file; name a directory to write into`);
   });
 
   it('--out under a file: exit 2, naming the file in the way', () => {
@@ -67,13 +67,13 @@ describe('output paths are checked before any work, one line naming the option',
     expect(oneLine(r.stderr)).toMatch(new RegExp(`^quadrant: --strategy ${dir}: is a directory; name a strategy file`));
   });
 
-  it('run --out into a read-only directory, as an unprivileged user: exit 2, nothing written', () => {
+  it('run --run-dir into a read-only directory, as an unprivileged user: exit 2, nothing written', () => {
     const parent = scratch();
     chmodSync(parent, 0o755);
     const ro = join(parent, 'read-only');
     mkdirSync(ro, { mode: 0o555 });
     const out = join(ro, 'run');
-    const args = [BIN, 'run', '--out', out, '--data', join(parent, 'no-data')];
+    const args = [BIN, 'run', '--run-dir', out, '--data', join(parent, 'no-data')];
     let r: { status: number | null; stderr: string };
     if (process.getuid?.() === 0) {
       // root writes anywhere: run the CLI as nobody (setpriv, util-linux) so the permission holds.
@@ -87,7 +87,7 @@ describe('output paths are checked before any work, one line naming the option',
       r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
     }
     expect(r.status).toBe(2);
-    expect(oneLine(r.stderr)).toBe(`quadrant: --out ${out}: cannot write in ${ro}: permission denied (EACCES)`);
+    expect(oneLine(r.stderr)).toBe(`quadrant: --run-dir ${out}: cannot write in ${ro}: permission denied (EACCES)`);
     expect(readdirSync(ro)).toEqual([]);
   });
 });

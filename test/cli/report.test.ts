@@ -43,10 +43,10 @@ describe('quadrant report from a finished run (real snapshot)', () => {
     root = mkdtempSync(join(tmpdir(), 'quadrant-report-cli-'));
     runDir = join(root, 'run');
     outDir = join(root, 'out');
-    // The run draws its own report (quietly) into its --out directory ...
-    viaRun = runCli(['run', '--data', SNAPSHOT, '--out', runDir, '--report', 'html,pdf', '--quiet'], EPOCH);
+    // The run draws its own report (quietly) into its --run-dir ...
+    viaRun = runCli(['run', '--data', SNAPSHOT, '--run-dir', runDir, '--report', 'html,pdf', '--quiet'], EPOCH);
     // ... and `quadrant report` draws it again from the bundle alone, with progress on stderr.
-    report = runCli(['report', '--run', runDir, '--out', outDir, '--format', 'html,pdf'], EPOCH);
+    report = runCli(['report', '--run', runDir, '--report-dir', outDir, '--format', 'html,pdf'], EPOCH);
     metrics = JSON.parse(readFileSync(join(runDir, 'metrics.json'), 'utf8')) as MetricsJson;
   }, 120_000);
 
@@ -214,10 +214,10 @@ describe('quadrant report: bad input exits 2 naming what is wrong', () => {
     expect(r.stderr).toContain(`${dir}: no such run directory`);
   });
 
-  it('--report without --out (before any data is read)', () => {
+  it('--report without --run-dir (before any data is read)', () => {
     const noOut = runCli(['run', '--data', SNAPSHOT, '--report', 'html']);
     expect(noOut.code).toBe(2);
-    expect(noOut.stderr).toContain('--report needs --out DIR');
+    expect(noOut.stderr).toContain('--report needs --run-dir DIR');
   });
 });
 

@@ -25,24 +25,24 @@ function killAfter(args: string[], ms: number): Promise<void> {
 describe('quadrant sweep --shard (CLI)', () => {
   it('a shard killed at any moment leaves no partial Parquet file; a rerun reproduces it byte for byte; auto reads Slurm', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-shards-'));
-    const done = runCli([...SHARD, '--shard', '1/2', '--out', join(dir, 'ref')]);
+    const done = runCli([...SHARD, '--shard', '1/2', '--shard-dir', join(dir, 'ref')]);
     expect(done.code).toBe(0);
     const reference = readFileSync(join(dir, 'ref', 'shard-1-of-2.parquet'));
     // Killed early, mid-run and around the write: whatever is there must be the whole file.
     for (const ms of [200, 1200, 2500, 4000]) {
       const out = join(dir, `killed-${ms}`);
-      await killAfter([...SHARD, '--shard', '1/2', '--out', out], ms);
+      await killAfter([...SHARD, '--shard', '1/2', '--shard-dir', out], ms);
       const parquet = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.parquet')) : [];
       for (const f of parquet) expect(readFileSync(join(out, f)).equals(reference), `${ms} ms: ${f}`).toBe(true);
     }
-    const again = runCli([...SHARD, '--shard', 'auto', '--out', join(dir, 'again')], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '2' });
+    const again = runCli([...SHARD, '--shard', 'auto', '--shard-dir', join(dir, 'again')], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '2' });
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, 'again', 'shard-1-of-2.parquet')).equals(reference)).toBe(true);
   }, 120_000);
 
   it('merge names a missing shard and exits 2; query runs SQL over the shards with DuckDB', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-shards-'));
-    expect(runCli([...SHARD, '--shard', '0/2', '--out', dir]).code).toBe(0);
+    expect(runCli([...SHARD, '--shard', '0/2', '--shard-dir', dir]).code).toBe(0);
     const merge = runCli(['sweep', 'merge', dir, '--data', SNAPSHOT, '--quiet']);
     expect(merge.code).toBe(2);
     expect(merge.stderr).toContain('shard 1 of 2 missing');
@@ -50,9 +50,9 @@ describe('quadrant sweep --shard (CLI)', () => {
     const q = runCli(['sweep', 'query', dir, 'SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM configs']);
     expect(q.stderr).toBe('');
     expect(q.stdout.trim().split('\n').at(-1)!.trim().split(/\s+/)).toEqual(['27', '0', '26']);
-    // --out names the shard directory: an existing file there is refused before any work.
+    // --shard-dir names the shard directory: an existing file there is refused before any work.
     const file = join(dir, 'shard-0-of-2.parquet');
-    const notDir = runCli([...SHARD, '--shard', '1/2', '--out', file]);
+    const notDir = runCli([...SHARD, '--shard', '1/2', '--shard-dir', file]);
     expect(notDir.code).toBe(2);
     expect(notDir.stderr).toContain('is a file; name a directory');
     const bad = runCli(['sweep', 'query', dir, 'SELEC 1']);

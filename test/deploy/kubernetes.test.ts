@@ -31,7 +31,7 @@ describe('the Kubernetes Indexed Job of deploy/kubernetes', () => {
     const s = args(shards);
     const m = args(merge);
     expect(m.slice(0, 2)).toEqual(['sweep', 'merge']);
-    expect(m[2]).toBe(s[s.indexOf('--out') + 1]);
+    expect(m[2]).toBe(s[s.indexOf('--shard-dir') + 1]);
     expect(m[m.indexOf('--data') + 1]).toBe(s[s.indexOf('--data') + 1]);
     expect(field(merge, 'claimName')).toBe(field(shards, 'claimName'));
   });

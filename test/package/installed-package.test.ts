@@ -93,9 +93,10 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
   });
 
   it('runs `npx quadrant regimes --data` with the same output as the sources in this checkout', () => {
-    const installed = sh('npx', ['quadrant', 'regimes', '--data', SNAPSHOT], project);
+    // --verbose: every episode, 2022 included (the terminal default shows the last 12).
+    const installed = sh('npx', ['quadrant', 'regimes', '--data', SNAPSHOT, '--verbose'], project);
     expect(installed.code, installed.stderr).toBe(0);
-    const checkout = runCli(['regimes', '--data', SNAPSHOT]);
+    const checkout = runCli(['regimes', '--data', SNAPSHOT, '--verbose']);
     expect(checkout.code, checkout.stderr).toBe(0);
     expect(installed.stdout).toBe(checkout.stdout);
     expect(installed.stdout).toMatch(/^Q4 +2022-0\d-\d\d +2022-1\d-\d\d/m); // the README: most of 2022 is labelled Q4
@@ -106,7 +107,7 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
     const script = sh('node', ['playbook.mjs', SNAPSHOT], project);
     expect(script.code, script.stderr).toBe(0);
     const lib = JSON.parse(script.stdout) as { sharpe: number; days: number; dataFrame: string };
-    const run = sh('npx', ['quadrant', 'run', '--data', SNAPSHOT, '--out', 'run', '--quiet'], project);
+    const run = sh('npx', ['quadrant', 'run', '--data', SNAPSHOT, '--run-dir', 'run', '--quiet'], project);
     expect(run.code, run.stderr).toBe(0);
     const metrics = JSON.parse(readFileSync(join(project, 'run', 'metrics.json'), 'utf8')) as { runs: Record<string, { overall: { sharpe: number } }> };
     expect(lib.sharpe).toBe(metrics.runs.article.overall.sharpe);

@@ -1,0 +1,125 @@
+/**
+ * The CLI's conventions through the real binary on the real snapshot: terminal text fits the
+ * width (COLUMNS, else 100 in a pipe) unless --wide; validate's terminal default is short and
+ * names what it leaves out; the renamed options' old spellings still work and warn once; and
+ * `report --run` does not replace an existing report without --force.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT } from '../builders.ts';
+import { runCli } from './run-cli.ts';
+
+const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+const widest = (text: string) => Math.max(...lines(text).map((l) => l.length));
+const scorecardHeader = (text: string) =>
+  lines(text)
+    .find((l) => l.startsWith('claim  '))!
+    .split(/\s{2,}/);
+
+describe('quadrant validate on the terminal (real snapshot)', () => {
+  // Few resamples: the layout is under test, not the intervals.
+  const FAST = ['validate', '--data', SNAPSHOT, '--reps', '200', '--permutations', '20'];
+  let short: ReturnType<typeof runCli>;
+  let at80: ReturnType<typeof runCli>;
+  let wide: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    short = runCli(FAST);
+    at80 = runCli(FAST, { COLUMNS: '80' });
+    wide = runCli([...FAST, '--wide'], { COLUMNS: '80' });
+  }, 240_000);
+
+  it('by default prints the scorecard, the answer and the summary in under 120 lines, within 100 columns', () => {
+    expect(short.code, short.stderr).toBe(0);
+    expect(lines(short.stdout).length).toBeLessThan(120);
+    expect(widest(short.stdout)).toBeLessThanOrEqual(100);
+    expect(short.stdout).toMatch(/^assumptions: costs 5 bps/);
+    expect(short.stdout).toContain('CLAIMS SCORECARD');
+    expect(short.stdout).toMatch(/\nSUMMARY\ndoes the playbook beat simple benchmarks\? /);
+    expect(short.stdout).toMatch(/verdicts in-sample: \d+ supported/);
+    // The long sections are not printed ...
+    for (const title of ['PER-REGIME RETURNS', 'AGAINST THE BENCHMARKS', 'WALK-FORWARD', 'LIQUIDITY WATCH-LIST']) expect(short.stdout).not.toContain(title);
+    // ... and each is named with the option that prints it.
+    for (const section of ['scorecard', 'definitions', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'])
+      expect(short.stdout).toMatch(new RegExp(`^  .+: --section ${section}$`, 'm'));
+    expect(short.stdout).toContain('NOT SHOWN (--verbose prints everything)');
+  });
+
+  it('at 80 columns no line is longer and the decisive columns stay; --wide restores the rest', () => {
+    expect(at80.code, at80.stderr).toBe(0);
+    expect(widest(at80.stdout)).toBeLessThanOrEqual(80);
+    const narrow = scorecardHeader(at80.stdout);
+    for (const col of ['claim', 'sample', 'statistic', 'p Holm', 'verdict']) expect(narrow).toContain(col);
+    expect(narrow).not.toContain('p BH');
+    // The note under the table (wrapped like any prose) names what was left out.
+    expect(at80.stdout).toMatch(/^\(left out at 80 columns: [^)]*p BH[^)]*;\s+--wide\s+shows\s+all\)$/m);
+    expect(scorecardHeader(wide.stdout)).toEqual([
+      'claim',
+      'title',
+      'sample',
+      'statistic',
+      'interval',
+      'p',
+      'p Holm',
+      'p BH',
+      'MDE',
+      'days',
+      'episodes',
+      'verdict',
+    ]);
+    expect(wide.stdout).not.toContain('left out at');
+    expect(widest(wide.stdout)).toBeGreaterThan(80);
+    // The same verdicts, whatever the width (wrapped prose continues on lines indented by two).
+    const verdicts = (t: string) => lines(t.replace(/\n {2}(?=\S)/g, ' ')).filter((l) => /^verdicts (in|out)/.test(l));
+    expect(verdicts(at80.stdout)).toEqual(verdicts(wide.stdout));
+  });
+});
+
+describe('renamed options and the report that is already there (real snapshot)', () => {
+  let root: string;
+  let runDir: string;
+  let viaOldNames: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'quadrant-conventions-'));
+    runDir = join(root, 'run');
+    viaOldNames = runCli(['run', '--data', SNAPSHOT, '--out', runDir, '--regimes', 'rates']);
+  }, 120_000);
+
+  it('run --out DIR --regimes NAME still work, and warn once each on stderr', () => {
+    expect(viaOldNames.code, viaOldNames.stderr).toBe(0);
+    const warnings = lines(viaOldNames.stderr).filter((l) => l.includes('deprecated'));
+    expect(warnings).toEqual([
+      'quadrant: run --out DIR is deprecated; use --run-dir DIR',
+      'quadrant: run --regimes is deprecated; use --preset NAME or --config FILE',
+    ]);
+    // --out went to --run-dir, --regimes rates to --preset rates.
+    expect(existsSync(join(runDir, 'manifest.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')).config.regimes).toBe('rates');
+    expect(viaOldNames.stdout).toMatch(/^data .*; regimes rates; /m);
+  });
+
+  it('giving a new name and its old spelling together is a usage error', () => {
+    const r = runCli(['run', '--data', SNAPSHOT, '--regimes', 'rates', '--preset', 'article']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(['quadrant: --regimes: give --preset only (--regimes is its old name)']);
+  });
+
+  it('report --run refuses to replace an existing report: exit 2, one line naming the file, the file untouched', () => {
+    const file = join(runDir, 'report.html');
+    writeFileSync(file, 'the report handed on');
+    const r = runCli(['report', '--run', runDir, '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`quadrant: ${file}: exists; pass --force to replace it, or --report-dir DIR to write elsewhere`]);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('the report handed on');
+  });
+
+  it('report --run --force replaces it', () => {
+    const file = join(runDir, 'report.html');
+    writeFileSync(file, 'the report handed on');
+    const r = runCli(['report', '--run', runDir, '--format', 'html', '--force', '--no-robustness', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  }, 120_000);
+});
