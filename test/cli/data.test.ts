@@ -26,7 +26,7 @@ describe('quadrant data', () => {
         ['2024-01-04', 151.5],
       ]),
     });
-    const r = runCli(['data', 'verify', '--data', dir]);
+    const r = runCli(['data', 'verify', '--data', dir, '--wide']);
     expect(r.stdout).toContain('SPY.csv:4: adjusted close moves ×1.500 on 2024-01-04, beyond the ×1.3 an ETF is checked against');
   });
 
@@ -41,7 +41,7 @@ describe('quadrant data', () => {
         ['2024-01-03', 1.01],
       ]),
     });
-    const r = runCli(['data', 'verify', '--data', dir]);
+    const r = runCli(['data', 'verify', '--data', dir, '--wide']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('WALCL.csv:3: bad date "2024-13-10"');
     expect(r.stdout).toContain('NOT USABLE');

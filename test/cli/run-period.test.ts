@@ -17,7 +17,7 @@ describe('run refuses or flags periods that make no sense', () => {
 
   it('--to 2007-05-01 (four days): a warning on the terminal and in metrics.json (the report notes read it there)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'quadrant-period-')), 'run');
-    const r = runCli(['run', '--data', SNAPSHOT, '--to', '2007-05-01', '--run-dir', out, '--quiet']);
+    const r = runCli(['run', '--data', SNAPSHOT, '--to', '2007-05-01', '--run-dir', out, '--quiet', '--wide']);
     expect(r.code).toBe(0);
     const warning =
       'the period holds 4 trading days, under a year (252): annualised figures (CAGR, volatility, Sharpe, Calmar) extrapolate from it and mislead';

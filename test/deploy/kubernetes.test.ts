@@ -6,7 +6,8 @@ import { parseShard } from '../../strategies/robustness/shards.ts';
 const DIR = join(import.meta.dirname, '..', '..', 'deploy', 'kubernetes');
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 const field = (text: string, name: string) => /^\s*(\S+)/.exec(text.split(new RegExp(`^\\s*${name}:`, 'm'))[1] ?? '')?.[1];
-const args = (text: string) => JSON.parse(/^\s*args: (\[.*\])$/m.exec(text)![1]) as string[];
+// The args list, on the key's line or (when long) on the next.
+const args = (text: string) => JSON.parse(/^\s*args:\s*(\[.*\])$/m.exec(text)![1]) as string[];
 
 describe('the Kubernetes Indexed Job of deploy/kubernetes', () => {
   const shards = read('sweep-shards.yaml');
