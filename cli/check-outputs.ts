@@ -31,7 +31,9 @@ export function checkOutputs(argv: Record<string, unknown>): void {
   for (const [option, kind] of Object.entries(options)) {
     const value = argv[option];
     if (value === undefined) continue;
-    if (option === 'report-dir' && command !== 'report' && argv.report === undefined) continue;
+    // A report directory without --report would be ignored without a word.
+    if (option === 'report-dir' && command !== 'report' && argv.report === undefined)
+      throw new UsageError('needs --report html, pdf or html,pdf (the files it receives)', { option });
     checkOutputPath(value, typeof kind === 'function' ? kind(argv) : kind, option);
   }
 }

@@ -37,7 +37,7 @@ import { loadData } from '../load-data.ts';
 import { formatP } from '../figures.ts';
 import { alignRight } from '../format.ts';
 import { emit, emitText, formatTable } from '../output.ts';
-import { parseReportFormats, renderedLines, reportFromRun } from './report.ts';
+import { parseReportFormats, refuseOverwrite, renderedLines, reportFromRun } from './report.ts';
 import { regimeConfigFrom } from './regimes.ts';
 
 interface RunArgs {
@@ -64,6 +64,7 @@ interface RunArgs {
   'run-dir'?: string;
   'report-dir'?: string;
   report?: string;
+  force: boolean;
 }
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
@@ -100,6 +101,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('out', { type: 'string', deprecated: 'use --run-dir DIR', hidden: true })
       .option('report', { type: 'string', describe: 'also draw the report: html, pdf or html,pdf, into --report-dir (see quadrant report)' })
       .option('report-dir', { type: 'string', describe: 'directory of the --report files (default: the --run-dir)' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an existing report.html / report.pdf in --report-dir' })
       .example('$0 run --data ../shared/datasets --run-dir /tmp/run1', 'the article playbook since the first regime label')
       .example('$0 run --preset rates --run-dir /tmp/run2 --report html', 'another regime definition, with its HTML report')
       .example('$0 run --strategy my-playbook.yaml --rebalance regime+drift:0.05 --cost-bps 10', 'a user playbook'),
@@ -107,6 +109,8 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
     const runDir = args['run-dir'];
     if (reportFormats && !runDir) throw new UsageError('--report needs --run-dir DIR: the report is drawn from the run written there', { field: 'report' });
+    // The run directory is replaced whole; a report elsewhere is kept unless --force.
+    if (reportFormats && args['report-dir'] && !args.force) refuseOverwrite(args['report-dir'], reportFormats);
     // A bad strategy file costs no data loading.
     const strategy = resolveStrategy(args.strategy, { seed: args.seed });
     // Warnings are reported after the run, in detail for the instruments the strategy held.

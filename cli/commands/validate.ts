@@ -51,7 +51,7 @@ import { alignRight } from '../format.ts';
 import { emit, emitText, formatTable, toCsv, type Format } from '../output.ts';
 import { stepProgress } from '../progress.ts';
 import type { ReportFormat } from '../../reports/render/index.ts';
-import { parseReportFormats, renderedLines, reportCreatedAt, writeReport } from './report.ts';
+import { parseReportFormats, refuseOverwrite, renderedLines, reportCreatedAt, writeReport } from './report.ts';
 import { configsCsv, robustnessText } from './sweep.ts';
 import { verdictsAcrossDefinitions, type VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { calibrationJson, calibrationText, definitionsAround } from '../../engine/regimes/index.ts';
@@ -67,6 +67,9 @@ function share(x: number): string {
 function num(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '';
 }
+
+/** Where `validate --report` writes when --report-dir is not given. */
+const DEFAULT_REPORT_DIR = 'quadrant-report';
 
 type Section = 'scorecard' | 'definitions' | 'regimes' | 'relative' | 'conditional' | 'benchmarks' | 'robustness';
 const SECTIONS: readonly Section[] = ['scorecard', 'definitions', 'regimes', 'relative', 'conditional', 'benchmarks', 'robustness'];
@@ -86,7 +89,8 @@ interface ValidateArgs extends AnalysisArgs {
   permutations: number;
   'extra-trials': number;
   report?: string;
-  'report-dir': string;
+  'report-dir'?: string;
+  force: boolean;
   verbose: boolean;
 }
 
@@ -274,7 +278,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         describe: `configurations or regime definitions tried before this grid: the deflated Sharpe ratio counts them as trials too${countRange('extra-trials')}`,
       })
       .option('report', { type: 'string', describe: 'also draw the validation report: html, pdf or html,pdf, into --report-dir' })
-      .option('report-dir', { type: 'string', default: 'quadrant-report', describe: 'directory of the --report files' })
+      .option('report-dir', { type: 'string', describe: `directory of the --report files (default ${DEFAULT_REPORT_DIR})` })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an existing report.html / report.pdf in --report-dir' })
       .example('$0 validate', 'the scorecard, the answer and what else there is to see')
       .example('$0 validate --verbose', 'every section in full: claim details, per-regime tables, benchmarks, robustness')
       .example('$0 validate --section scorecard --format csv --out scorecard.csv', 'the scorecard for a spreadsheet')
@@ -284,6 +289,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
     if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed must be a whole number, got ${args.seed}`, { field: 'seed' });
     if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level must lie in (0, 1), got ${args.level}`, { field: 'level' });
     const reportFormats = args.report === undefined ? undefined : await parseReportFormats(args.report, 'report');
+    const reportDir = args['report-dir'] ?? DEFAULT_REPORT_DIR;
+    if (reportFormats && !args.force) refuseOverwrite(reportDir, reportFormats);
     const section: Section | 'all' = args.format === 'csv' && args.section === 'all' ? 'scorecard' : args.section;
     const want = (s: Section) => (section === 'all' && (s !== 'robustness' || args.robustness)) || section === s;
     // The terminal's short form (validate with no --section or --verbose) prints the scorecard and
@@ -516,14 +523,14 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       }
     }
     emitText(parts.join('\n'), args.out);
-    if (reportFormats) await writeValidationReport(args, reportFormats, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
+    if (reportFormats) await writeValidationReport(args, reportFormats, reportDir, inputs, scorecard, robustness, benchmarks, definitionGrid, commodities);
     // The end of a long listing: the answer, the verdict counts and where the files went.
     if (!args.out)
       emitText(
         closingSummary(
           scorecard.length ? summaryText(summariseVerdicts(scorecard)) : undefined,
           benchmarks ? analysisAnswer(benchmarks) : undefined,
-          reportFormats ? reportFormats.map((f) => `${args['report-dir']}/report.${f}`) : [],
+          reportFormats ? reportFormats.map((f) => `${reportDir}/report.${f}`) : [],
         ),
       );
   },
@@ -555,6 +562,7 @@ function gridExecutionNote(execution: string): string {
 async function writeValidationReport(
   args: ValidateArgs,
   formats: ReportFormat[],
+  reportDir: string,
   inputs: AnalysisInputs,
   scorecard: ScorecardRow[],
   robustness?: RobustnessResult,
@@ -591,5 +599,5 @@ async function writeValidationReport(
         : undefined,
     },
   );
-  emitText(renderedLines(model, await writeReport(model, { formats, outDir: args['report-dir'], quiet: args.quiet })));
+  emitText(renderedLines(model, await writeReport(model, { formats, outDir: reportDir, quiet: args.quiet })));
 }
