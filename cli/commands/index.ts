@@ -46,7 +46,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     command: 'report',
-    describe: 'draw the HTML and PDF report of a finished run (quadrant run --out DIR)',
+    describe: 'draw the HTML and PDF report of a finished run (quadrant run --run-dir DIR)',
     load: async () => (await import('./report.ts')).reportCommand,
   },
 ];

@@ -1,10 +1,10 @@
 /**
- * The run directory's format, owned here for its writer (`quadrant run --out`) and its readers
+ * The run directory's format, owned here for its writer (`quadrant run --run-dir`) and its readers
  * (`quadrant report --run`, the report sections): the files, and the checksums that tie them
  * into one bundle.
  */
 
-/** The files `quadrant run --out DIR` writes, in the order they are listed. */
+/** The files `quadrant run --run-dir DIR` writes, in the order they are listed. */
 export const RUN_FILES = ['nav.csv', 'weights.csv', 'trades.csv', 'benchmarks.csv', 'metrics.json', 'manifest.json'] as const;
 
 /** Files drawn from a bundle that may sit beside it (replaced with it). */

@@ -60,7 +60,7 @@ export interface RunConfig {
   seed?: number;
 }
 
-/** A finished run, read back from the directory `quadrant run --out DIR` wrote. */
+/** A finished run, read back from the directory `quadrant run --run-dir DIR` wrote. */
 export interface RunBundle {
   dir: string;
   manifest: RunManifest;
@@ -75,7 +75,7 @@ export interface RunBundle {
 /** The files a report needs from a run directory (trades.csv and weights.csv are checked, not read). */
 export const BUNDLE_FILES = ['manifest.json', 'metrics.json', 'nav.csv', 'benchmarks.csv'] as const;
 
-const HINT = 'point --run at a directory written by `quadrant run --out DIR`';
+const HINT = 'point --run at a directory written by `quadrant run --run-dir DIR`';
 
 /**
  * Reads a run bundle: manifest.json (configuration, data checksums, code version),
@@ -122,7 +122,7 @@ export function readRunBundle(dir: string): RunBundle {
   if (others.days.length !== nav.days.length || others.days.some((d, i) => d !== nav.days[i])) {
     throw new DataError('file-unreadable', 'benchmarks.csv and nav.csv cover different dates', {
       file: join(dir, 'benchmarks.csv'),
-      hint: 'the bundle mixes two runs; run `quadrant run --out DIR` again',
+      hint: 'the bundle mixes two runs; run `quadrant run --run-dir DIR` again',
     });
   }
   return {
@@ -174,7 +174,7 @@ function verifyChecksums(dir: string, manifestPath: string, bundle: unknown): vo
     throw new DataError('file-unreadable', 'no bundle checksums in the manifest', {
       file: manifestPath,
       field: 'bundle',
-      hint: 'the run was written by an older Quadrant, or by hand: run `quadrant run --out DIR` again',
+      hint: 'the run was written by an older Quadrant, or by hand: run `quadrant run --run-dir DIR` again',
     });
   }
   for (const name of RUN_FILES) {
@@ -193,7 +193,7 @@ function verifyChecksums(dir: string, manifestPath: string, bundle: unknown): vo
       throw new DataError(
         'file-unreadable',
         `does not match the checksum manifest.json records for it: the directory mixes files of two runs, or the file was edited`,
-        { file: path, hint: 'run `quadrant run --out DIR` again' },
+        { file: path, hint: 'run `quadrant run --run-dir DIR` again' },
       );
     }
   }

@@ -55,7 +55,7 @@ export interface RunReportOptions extends ReportBuildOptions {
 }
 
 /**
- * The report of a finished run (`quadrant run --out DIR`). Headline metrics, the performance
+ * The report of a finished run (`quadrant run --run-dir DIR`). Headline metrics, the performance
  * tables and the equity curves come straight from the bundle (metrics.json, nav.csv,
  * benchmarks.csv), so the report's numbers are the run's numbers; the configuration and the
  * run's parameters from manifest.json. What the bundle does not hold (regime timeline,

@@ -37,7 +37,7 @@ export function runTearsheetBlocks(bundle: RunBundle, weights: RunWeights | unde
     blocks.push({
       kind: 'note',
       tone: 'info',
-      text: 'This run has no tearsheet analytics in metrics.json (it was written by an older Quadrant): run `quadrant run --out DIR` again for monthly returns, worst drawdowns, VaR, capture and trailing returns.',
+      text: 'This run has no tearsheet analytics in metrics.json (it was written by an older Quadrant): run `quadrant run --run-dir DIR` again for monthly returns, worst drawdowns, VaR, capture and trailing returns.',
     });
     return blocks;
   }

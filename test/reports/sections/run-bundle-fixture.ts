@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * A small run bundle as `quadrant run --out` writes it: two runs (article, us-large) over three
+ * A small run bundle as `quadrant run --run-dir` writes it: two runs (article, us-large) over three
  * days of January 2024; `overrides` replace a file's text, or delete it with null. The manifest
  * records the sha256 of the other files as they end up (unless it is overridden itself).
  */
