@@ -5,7 +5,7 @@ import { buildRoles } from '../../datasets/roles.ts';
 import { dataChecksums } from '../../engine/backtest/manifest.ts';
 import { readShardParquet, shardFileName, shardParquet } from '../../strategies/robustness/shard-file.ts';
 import { checkShards, dataFingerprint, mergeShards, parseShard, runShard, type ShardResult } from '../../strategies/robustness/shards.ts';
-import type { RobustnessResult } from '../../strategies/robustness/index.ts';
+import type { RobustnessResult, SweepExecution } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { formatTable, writeFileAtomic } from '../output.ts';
 import { quadrantVersion } from '../../engine/package-versions.ts';
@@ -28,7 +28,16 @@ async function sweepData(args: DataArgs) {
  * writes the same bytes). Returns the file written.
  */
 export async function runShardCommand(
-  args: DataArgs & { grid: string; shard: string; 'shard-dir'?: string; workers?: number; permutations: number; seed: number; costBps: number },
+  args: DataArgs & {
+    grid: string;
+    shard: string;
+    'shard-dir'?: string;
+    workers?: number;
+    permutations: number;
+    seed: number;
+    costBps: number;
+    execution?: SweepExecution;
+  },
   onProgress?: Parameters<typeof runShard>[2]['onProgress'],
 ): Promise<string> {
   const dir = args['shard-dir'];
@@ -49,6 +58,7 @@ export async function runShardCommand(
     dataSha256: fingerprint,
     version: quadrantVersion(),
     costBps: args.costBps,
+    execution: args.execution,
     permutations: args.permutations,
     seed: args.seed,
     workers: args.workers ?? 'auto',

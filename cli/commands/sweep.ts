@@ -15,6 +15,8 @@ import {
   type RobustnessPhase,
   type RobustnessResult,
   type SensitivityTable,
+  SWEEP_EXECUTIONS,
+  type SweepExecution,
 } from '../../strategies/robustness/index.ts';
 import { loadData } from '../load-data.ts';
 import { emit, emitText, formatTable, toCsv, writeFileAtomic, type Format } from '../output.ts';
@@ -36,8 +38,23 @@ interface SweepArgs {
   format: SweepFormat;
   out?: string;
   'shard-dir'?: string;
+  execution: SweepExecution;
   'cost-bps': number;
 }
+
+/** The sweep's execution in the words of the assumptions line. */
+const SWEEP_FILL_WORDS: Record<SweepExecution, string> = {
+  'next-close': 'decided at a close and filled at the next close',
+  'next-open': 'decided at a close and filled at the next open',
+  'lag-2': 'decided at a close and filled two closes later (lag-2)',
+};
+
+/** When each run of the grid fills, for the window line. */
+const RUN_FILLS: Record<SweepExecution, string> = {
+  'next-close': 'at the next close',
+  'next-open': 'at the next open',
+  'lag-2': 'two closes after the decision (lag-2)',
+};
 
 /** The output formats of `quadrant sweep`: the shared ones and parquet (to a file only). */
 export type SweepFormat = Format | 'parquet';
@@ -125,7 +142,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const g = result.grid;
   const lines: string[] = [
     `grid: ${g.configurations} configurations (${g.parameters.map((p) => `${p.values.length} ${p.name}`).join(' × ')}) over regimes "${g.base}"; ${g.regimeCombinations} label sets`,
-    `window: ${result.window.from} … ${result.window.to}, ${result.window.days} return days (${result.window.note}); every run fills at the next close`,
+    `window: ${result.window.from} … ${result.window.to}, ${result.window.days} return days (${result.window.note}); every run fills ${RUN_FILLS[result.execution]}`,
     '',
     `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
     formatTable(header, alignNumbers(rows, 2 + names.length), {
@@ -294,6 +311,11 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         default: DEFAULT_COST_BPS,
         describe: "cost of the article default and its permutations, bps of the value traded (configurations use the grid's costBps, default the same 5)",
       })
+      .option('execution', {
+        choices: SWEEP_EXECUTIONS,
+        default: 'next-close' as SweepExecution,
+        describe: 'when every order decided at a close fills: next-close, next-open, lag-2 (two closes later); merge reads it from the shards',
+      })
       .option('top', { type: 'number', default: 10, describe: `configurations listed on the terminal${countRange('top')}` })
       .option('format', {
         choices: ['table', 'csv', 'json', 'parquet'] as const,
@@ -326,7 +348,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         if (!args.grid) throw new UsageError('sweep needs --grid FILE (or: sweep merge DIR..., sweep query DIR... SQL)', { field: 'grid' });
         gridFile = args.grid;
         if (args.shard !== undefined) {
-          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard, costBps: cost.costBps }, bar.onProgress);
+          const file = await runShardCommand({ ...args, grid: args.grid, shard: args.shard, costBps: cost.costBps, execution: args.execution }, bar.onProgress);
           bar.done();
           process.stderr.write(`wrote ${file}\n`);
           return;
@@ -337,6 +359,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
         result = await runRobustness(loaded.panel, buildRoles(loaded.panel), {
           grid,
           costBps: cost.costBps,
+          execution: args.execution,
           permutations: args.permutations,
           seed: args.seed,
           workers: args.workers ?? 'auto',
@@ -350,10 +373,12 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
     // Merged shards carry the cost of the run that made them: the reference says it.
     const refCost = result.reference.costBps;
     const gridCostBps = result.grid.parameters.find((p) => p.name === 'costBps')?.values ?? [];
-    const assumptions = `the article default and its permutations at ${refCost} bps, each configuration at its grid costBps (${gridCostBps.join(', ')} bps); every order decided at a close and filled at the next close`;
+    // Merged shards carry their execution too.
+    const execution = result.execution;
+    const assumptions = `the article default and its permutations at ${refCost} bps, each configuration at its grid costBps (${gridCostBps.join(', ')} bps); every order ${SWEEP_FILL_WORDS[execution]}`;
     if (args.format === 'json')
       return emit(
-        robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution: 'next-close', description: assumptions }, data: dir, gridFile, ...result }),
+        robustnessJson({ assumptions: { costBps: refCost, gridCostBps, execution, description: assumptions }, data: dir, gridFile, ...result }),
         args.out,
       );
     if (args.format === 'csv') return emit(configsCsv(result), args.out);

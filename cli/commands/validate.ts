@@ -39,7 +39,9 @@ import {
   loadGrid,
   robustnessReportInput,
   runRobustness,
+  SWEEP_EXECUTIONS,
   type BenchmarkAnalysis,
+  type SweepExecution,
   type RobustnessResult,
 } from '../../strategies/robustness/index.ts';
 import { benchmarksCsv, benchmarksText } from '../benchmarks-text.ts';
@@ -373,6 +375,8 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       robustness = await runRobustness(panel, roles, {
         grid: grid ?? { ...defaultValidateGrid(regimes.config), costBps: [costBps] },
         costBps,
+        // The grid fills as the assumption says, unless it is same-close (look-ahead-prone: not swept).
+        execution: gridExecution(inputs.assumption.execution),
         // Every other regime definition of the grid was tried too: each counts as a trial for the DSR.
         extraTrials: args['extra-trials'] + definitionsAround(regimes.config).length - 1,
         permutations: args.permutations,
@@ -551,9 +555,14 @@ function validateHiddenTables(robustness: boolean): HiddenTable[] {
   return tables;
 }
 
-/** Which replays follow the assumption: all of them, but the robustness grid's sweep core fills at the next close only. */
+/** The robustness grid's execution: the assumption's, except same-close (look-ahead-prone), which the grid replays at the next close. */
+function gridExecution(execution: string): SweepExecution {
+  return (SWEEP_EXECUTIONS as readonly string[]).includes(execution) ? (execution as SweepExecution) : 'next-close';
+}
+
+/** Which replays follow the assumption: all of them (the robustness grid at the next close under same-close). */
 function gridExecutionNote(execution: string): string {
-  return execution === 'next-close'
+  return gridExecution(execution) === execution
     ? 'every replay: strategies, benchmarks, robustness grid'
     : 'every replay; the robustness grid charges the same cost but fills at the next close';
 }

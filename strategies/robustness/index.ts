@@ -30,6 +30,8 @@ export {
   runRobustness,
   DEFAULT_ROBUSTNESS_SEED,
   DEFAULT_PERMUTATIONS,
+  SWEEP_EXECUTIONS,
+  type SweepExecution,
   type RobustnessOptions,
   type RobustnessResult,
   type RobustnessPhase,

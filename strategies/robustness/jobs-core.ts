@@ -6,6 +6,7 @@ import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
 import type { PoolTask } from '../../engine/backtest/worker-pool.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
+import { delayPlan, replayExecution, type StrategyExecution } from '../cost-assumption.ts';
 
 /** The figures kept per job, in this order (annualised as computeMetrics defines them). */
 export const JOB_FIELDS = ['sharpe', 'cagr', 'volatility', 'maxDrawdown', 'calmar', 'sortino', 'turnover', 'costDrag', 'finalNav'] as const;
@@ -14,8 +15,8 @@ export const JOB_WIDTH = JOB_FIELDS.length;
 
 /**
  * A batch of replays over one market: job j replays playbook `jobTable[j]` on label set
- * `jobLabels[j]` under rule `jobRule[j]` at `jobCost[j]` bps, from `start` to `end`, executing
- * at the next close. Everything is typed arrays (SharedArrayBuffers when workers share it).
+ * `jobLabels[j]` under rule `jobRule[j]` at `jobCost[j]` bps, from `start` to `end`, filled as
+ * `execution` says (every job alike). Everything is typed arrays (SharedArrayBuffers when workers share it).
  */
 export interface JobsShared extends MarketArrays {
   /** Label sets, each n long, one after another (L × n). */
@@ -29,6 +30,8 @@ export interface JobsShared extends MarketArrays {
   jobCost: Float64Array;
   start: number;
   end: number;
+  /** When every job's orders fill: next-close, next-open, or lag-2 (decided a day later, filled at the next close). */
+  execution: StrategyExecution;
   /** Jobs [0, keep) write their daily excess returns into `excess`. */
   keep: number;
   /** Jobs × JOB_WIDTH figures, written by index. */
@@ -62,6 +65,7 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
   const riskFree = shared.cashReturns.slice(start, end + 1);
   const days = shared.calendar.subarray(start, end + 1);
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
+  const { execution, delay } = replayExecution(shared.execution);
   // A rule's triggers are its calendar part OR its regime part (see ruleTriggers): the calendar
   // part, the costly one, is made once per rule; the regime part once per label set.
   const calendarPart = parsed.map((rule) => ruleTriggers({ ...rule, regime: false }, shared.calendar));
@@ -78,7 +82,7 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
       const labels = shared.labels.subarray(labelSet * n, (labelSet + 1) * n);
       const trigger = parsed[ri].daily ? calendarPart[ri] : ruleTriggers(regimeOnly[ri], shared.calendar, labels);
       if (!parsed[ri].daily) for (let t = 0; t < n; t++) trigger[t] |= calendarPart[ri][t];
-      plan = planFromTable(table, labels, parsed[ri], shared.calendar, trigger);
+      plan = delayPlan(planFromTable(table, labels, parsed[ri], shared.calendar, trigger), delay);
       plans[ri] = plan;
     }
     return plan.rows === table ? plan : { ...plan, rows: table };
@@ -88,7 +92,7 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
     const ti = shared.jobTable[j];
     const table = shared.tables.subarray(ti * 5 * R, (ti + 1) * 5 * R);
     const plan = planFor(shared.jobLabels[j], ri, table);
-    const result = replay(market, plan, { start, end, costs: { bps: shared.jobCost[j] }, record: 'nav' }, buffers);
+    const result = replay(market, plan, { start, end, execution, costs: { bps: shared.jobCost[j] }, record: 'nav' }, buffers);
     const nav = result.nav;
     let turnover = 0;
     let costs = 0;

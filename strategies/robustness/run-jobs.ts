@@ -1,5 +1,6 @@
 import type { Market } from '../../engine/backtest/market.ts';
 import { poolArray, poolCopy, runPool } from '../../engine/backtest/worker-pool.ts';
+import type { StrategyExecution } from '../cost-assumption.ts';
 import { JOB_WIDTH, JOBS_TASK, type JobsShared } from './jobs-core.ts';
 
 /** One replay of a batch: which label set, playbook, rule and cost. */
@@ -20,6 +21,8 @@ export interface JobsInput {
   jobs: readonly Job[];
   start: number;
   end: number;
+  /** When the orders fill (default next-close). */
+  execution?: StrategyExecution;
   /** Jobs [0, keep) keep their daily excess returns. */
   keep: number;
 }
@@ -93,6 +96,7 @@ function pack(input: JobsInput, share: boolean): JobsShared {
     jobCost,
     start: input.start,
     end: input.end,
+    execution: input.execution ?? 'next-close',
     keep: input.keep,
     metrics: poolArray(Float64Array, k * JOB_WIDTH, share),
     excess: poolArray(Float64Array, input.keep * (m - 1), share),

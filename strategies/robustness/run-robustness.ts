@@ -7,6 +7,7 @@ import type { RoleSeries } from '../../datasets/roles.ts';
 import { marketFromRoles, type Market } from '../../engine/backtest/market.ts';
 import { computeRegimes, RegimeCache } from '../../engine/regimes/index.ts';
 import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
+import type { StrategyExecution } from '../cost-assumption.ts';
 import { tableRows } from '../quadrant-table.ts';
 import { deflatedBest, type DeflatedSharpeSummary } from './deflated-best.ts';
 import {
@@ -36,6 +37,15 @@ const IN_PROCESS_BELOW = 1000;
 
 export type RobustnessPhase = 'labels' | 'replays' | 'statistics';
 
+/** The executions a sweep replays under (same-close, look-ahead-prone, is left out). */
+export type SweepExecution = Exclude<StrategyExecution, 'same-close'>;
+export const SWEEP_EXECUTIONS: readonly SweepExecution[] = ['next-close', 'next-open', 'lag-2'];
+const FILLS: Record<SweepExecution, string> = {
+  'next-close': 'filled at the next close',
+  'next-open': 'filled at the next open',
+  'lag-2': 'filled two closes later (lag-2)',
+};
+
 export interface RobustnessOptions {
   /** The grid (default: {@link defaultValidateGrid}, 18 configurations). */
   grid?: RobustnessGrid;
@@ -58,6 +68,8 @@ export interface RobustnessOptions {
   extraTrials?: number;
   /** Cost of the reference and its permuted controls, bps of the value traded (default 5, as every command). */
   costBps?: number;
+  /** When every replay's orders fill: next-close (default), next-open, or lag-2 (decided a day later). */
+  execution?: SweepExecution;
   /** Called as each phase advances. */
   onProgress?: (phase: RobustnessPhase, done: number, total: number) => void;
 }
@@ -79,6 +91,8 @@ export interface ReferenceResult extends Record<JobField, number> {
 /** Everything a robustness run found: plain data (JSON-serialisable; NaN marks a missing figure). */
 export interface RobustnessResult {
   seed: number;
+  /** When every replay's orders filled. */
+  execution: SweepExecution;
   /** The common window of every run: returns from the close of `from` to the close of `to`. */
   window: { from: string; to: string; days: number; note: string };
   grid: { base: string; parameters: GridParameter[]; configurations: number; regimeCombinations: number };
@@ -157,6 +171,7 @@ export interface RobustnessSetup {
   seed: number;
   /** Cost of the reference and its permuted controls, bps. */
   refCost: number;
+  execution: SweepExecution;
   extraTrials: number;
   progress: NonNullable<RobustnessOptions['onProgress']>;
   panel: Panel;
@@ -207,6 +222,9 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   const progress = options.onProgress ?? (() => {});
   const refCost = options.costBps ?? DEFAULT_COST_BPS;
   if (!(Number.isFinite(refCost) && refCost >= 0)) throw new ConfigError('bad-config', `costBps must be a number ≥ 0, got ${refCost}`, { field: 'costBps' });
+  const execution = options.execution ?? 'next-close';
+  if (!SWEEP_EXECUTIONS.includes(execution))
+    throw new ConfigError('bad-config', `execution must be one of ${SWEEP_EXECUTIONS.join(', ')}, got ${String(execution)}`, { field: 'execution' });
   const extraTrials = options.extraTrials ?? 0;
   if (!Number.isSafeInteger(extraTrials) || extraTrials < 0)
     throw new ConfigError('bad-config', `extraTrials must be a whole number ≥ 0, got ${extraTrials}`, { field: 'extraTrials' });
@@ -260,6 +278,7 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
     permutations,
     seed,
     refCost,
+    execution,
     extraTrials,
     progress,
     panel,
@@ -293,7 +312,17 @@ export function referenceJobs(setup: RobustnessSetup): Job[] {
 
 /** A batch over the setup's market, labels, tables and window; jobs [0, keep) keep their excess returns. */
 export function jobsInput(setup: RobustnessSetup, jobs: Job[], keep: number): JobsInput {
-  return { market: setup.market, labelSets: setup.labelSets, tables: setup.tables, rules: setup.rules, jobs, start: setup.start, end: setup.end, keep };
+  return {
+    market: setup.market,
+    labelSets: setup.labelSets,
+    tables: setup.tables,
+    rules: setup.rules,
+    jobs,
+    start: setup.start,
+    end: setup.end,
+    execution: setup.execution,
+    keep,
+  };
 }
 
 /** Resolves a worker setting for a batch of `jobs` replays (see RobustnessOptions.workers). */
@@ -342,7 +371,7 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   progress('statistics', 4, steps);
 
   const notes = [
-    `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close filled at the next close, NAV from 1 in T-bills until the first fill.`,
+    `Every run: ${isoDay(cal[start])} … ${isoDay(cal[end])} (${T} return days), decisions at each close ${FILLS[setup.execution]}, NAV from 1 in T-bills until the first fill.`,
     deflated
       ? `Deflated Sharpe ratio: ${deflated.trials} trials (the ${K} configurations of the grid${deflated.trials > K ? ` and ${deflated.trials - K} tried before it` : ''}); variance of trial Sharpes ${deflated.sharpeVariance.toExponential(2)} per day², the larger of the grid's own (${deflated.crossTrialVariance.toExponential(2)}) and the skill-less 1/(T − 1) (${deflated.nullVariance.toExponential(2)}), so alike configurations cannot make the search look cheap.`
       : 'Deflated Sharpe ratio: not computed (no configuration has a finite Sharpe).',
@@ -351,6 +380,7 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
     notes.push(`Permutation test: ${permutations} block shuffles of the base labels (same episodes, random order), permutation i with seed ${seed} + i.`);
   return {
     seed,
+    execution: setup.execution,
     window: { from: isoDay(cal[start]), to: isoDay(cal[end]), days: T, note: `starts at ${startNote}` },
     grid: { base: grid.base.name, parameters, configurations: K, regimeCombinations: G },
     workers: figs.workers,

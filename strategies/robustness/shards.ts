@@ -17,6 +17,7 @@ import {
   type RobustnessOptions,
   type RobustnessResult,
   type RobustnessSetup,
+  type SweepExecution,
 } from './run-robustness.ts';
 
 /** Shard `index` of `count` (0 ≤ index < count). */
@@ -40,6 +41,8 @@ export interface ShardManifest {
   seed: number;
   /** Cost of the reference and its permutations, bps (the merge replays them). */
   costBps: number;
+  /** When every replay's orders filled (absent in shards from before --execution: next-close). */
+  execution?: SweepExecution;
   configurations: number;
   window: { from: string; to: string; days: number };
   shard: ShardSpec;
@@ -123,7 +126,7 @@ export function dataFingerprint(checksums: Record<string, { sha256: string }>): 
   );
 }
 
-export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | 'seed' | 'workers' | 'onProgress' | 'costBps'> {
+export interface ShardOptions extends Pick<RobustnessOptions, 'permutations' | 'seed' | 'workers' | 'onProgress' | 'costBps' | 'execution'> {
   shard: ShardSpec;
   /** The grid file's name and text (parsed here, recorded in the manifest). */
   gridFile: string;
@@ -146,6 +149,7 @@ export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, optio
     permutations: options.permutations,
     seed: options.seed,
     costBps: options.costBps,
+    execution: options.execution,
     onProgress: options.onProgress,
   });
   const ids = shardIds(setup.K, options.shard);
@@ -160,6 +164,7 @@ export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, optio
     permutations: setup.permutations,
     seed: setup.seed,
     costBps: setup.refCost,
+    execution: setup.execution,
     configurations: setup.K,
     window: windowOf(setup),
     shard: options.shard,
@@ -192,6 +197,7 @@ export function checkShards(manifests: readonly ShardManifest[], where: (i: numb
     ['permutations', (m) => m.permutations],
     ['seed', (m) => m.seed],
     ['reference cost', (m) => m.costBps],
+    ['execution', (m) => m.execution ?? 'next-close'],
     ['shard count', (m) => m.shard.count],
     ['configurations', (m) => m.configurations],
   ];
@@ -266,6 +272,7 @@ export async function mergeShards(
     permutations: first.permutations,
     seed: first.seed,
     costBps: first.costBps,
+    execution: first.execution ?? 'next-close',
     onProgress: options.onProgress,
   });
   const { K, T } = setup;

@@ -89,5 +89,8 @@ describe('sweep shards on the real snapshot', () => {
     expect(() => checkShards([m(0), m(1), m(2, { data: { sha256: 'c' } })], where)).toThrow(/file2: its data/);
     expect(() => checkShards([m(0), m(1, { quadrant: '0.2.0' }), m(2)], where)).toThrow(/Quadrant version/);
     expect(() => checkShards([m(0), m(1, { ids: { from: 3, to: 7 } }), m(2)], where)).toThrow(/file1: holds ids 3…6/);
+    // Shards replayed under another execution are another sweep; a shard from before --execution was next-close.
+    expect(() => checkShards([m(0), m(1, { execution: 'lag-2' }), m(2)], where)).toThrow(/file1: its execution \(lag-2\) differs from file0's \(next-close\)/);
+    expect(() => checkShards([m(0, { execution: 'next-close' }), m(1), m(2)], where)).not.toThrow();
   });
 });
