@@ -284,6 +284,8 @@ function compareDefinitions(panel: Panel, format: Format, from?: string, to?: st
   const table = formatTable(
     ['definition', 'all', ...years.map((y) => `'${String(y).slice(2)}`)],
     rows.map((r) => [r.name, pct(r.total.same), ...years.map((y) => pct(r.years.find((x) => x.year === y)?.same))]),
+    // On a narrow terminal the earliest years give way first.
+    { priority: [1, 1, ...years.map((_, i) => 2 + years.length - i)] },
   );
   return [
     `agreement with "${base}": % of days both definitions label with the same quadrant (${isoDay(cal[0])} to ${isoDay(cal[cal.length - 1])})`,
