@@ -68,7 +68,7 @@ describe('sweep shards on the real snapshot', () => {
 
   it('a merge refuses shards of another grid or data, a missing shard or one twice, naming them', () => {
     const m = (index: number, over: Partial<ShardManifest> = {}): ShardManifest => ({
-      format: 'quadrant-sweep-shard/1',
+      format: 'quadrant-sweep-shard/2',
       quadrant: '0.1.0',
       grid: { file: 'g.json', sha256: 'a', text: '{}' },
       data: { sha256: 'b' },
@@ -79,6 +79,7 @@ describe('sweep shards on the real snapshot', () => {
       window: { from: '2007-01-01', to: '2026-01-01', days: 100 },
       shard: { index, count: 3 },
       ids: shardIds(10, { index, count: 3 }),
+      summary: { width: 30, pboBlocks: 10, years: 4 },
       ...over,
     });
     const where = (i: number) => `file${i}`;
