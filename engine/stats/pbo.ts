@@ -148,8 +148,10 @@ export function pboFromBlockSums(sums: PboBlockSums, metric: 'sharpe' | 'mean' =
   if (metric !== 'sharpe' && metric !== 'mean') throw badArgument(`pbo: unknown metric ${String(metric)}`);
   const T = blockStart[S];
   const expected = pboBlockStarts(T, S);
-  if (expected.some((b, i) => b !== blockStart[i])) throw badArgument(`pbo: block boundaries ${blockStart.join(',')} are not those of ${S} blocks over ${T} rows`);
-  if (blockSum.length !== S * N || blockSq.length !== S * N) throw badArgument(`pbo: ${S} × ${N} block sums expected, got ${blockSum.length} and ${blockSq.length}`);
+  if (expected.some((b, i) => b !== blockStart[i]))
+    throw badArgument(`pbo: block boundaries ${blockStart.join(',')} are not those of ${S} blocks over ${T} rows`);
+  if (blockSum.length !== S * N || blockSq.length !== S * N)
+    throw badArgument(`pbo: ${S} × ${N} block sums expected, got ${blockSum.length} and ${blockSq.length}`);
   for (let j = 0; j < N; j++) if (!Number.isFinite(shift[j])) throw badArgument(`pbo: configuration ${j} holds a value that is not finite`);
   const totalSum = new Float64Array(N);
   const totalSq = new Float64Array(N);

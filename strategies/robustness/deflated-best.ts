@@ -54,12 +54,7 @@ export interface DeflatedSharpeSummary {
  * @returns null when no row has a finite Sharpe or T < 4.
  * @throws ConfigError naming `trials` when it is not a whole number ≥ rows.
  */
-export function deflatedBest(
-  sharpes: Float64Array,
-  T: number,
-  rowOf: (config: number) => Float64Array,
-  trials = sharpes.length,
-): DeflatedSharpeSummary | null {
+export function deflatedBest(sharpes: Float64Array, T: number, rowOf: (config: number) => Float64Array, trials = sharpes.length): DeflatedSharpeSummary | null {
   const rows = sharpes.length;
   if (!Number.isSafeInteger(trials) || trials < rows)
     throw new ConfigError('bad-config', `trials must be a whole number ≥ the ${rows} configurations, got ${trials}`, { field: 'trials' });

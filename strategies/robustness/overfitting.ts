@@ -66,7 +66,7 @@ export function pboOf(summaries: Float64Array, rows: number, layout: RowSummaryL
   for (let j = 0; j < rows; j++) {
     shift[j] = summaries[j * w + SUMMARY_MEAN];
     for (let b = 0; b < S; b++) {
-      blockSum[b * rows + j] = summaries[j * w + blockSumAt(layout, b)];
+      blockSum[b * rows + j] = summaries[j * w + blockSumAt(b)];
       blockSq[b * rows + j] = summaries[j * w + blockSqAt(layout, b)];
     }
   }

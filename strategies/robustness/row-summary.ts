@@ -32,7 +32,7 @@ export function summaryLayout(T: number, blockStart: Int32Array, yearStart: Int3
 }
 
 /** Offsets of block b's Σ(x − mean) and Σ(x − mean)², and of year y's Σx and Σx², in a summary. */
-export function blockSumAt(layout: RowSummaryLayout, b: number): number {
+export function blockSumAt(b: number): number {
   return BLOCKS + b;
 }
 export function blockSqAt(layout: RowSummaryLayout, b: number): number {

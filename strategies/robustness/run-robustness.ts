@@ -114,6 +114,8 @@ function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
  * 3. replays: every configuration (playbook table → plan → replay at the next close, its cost,
  *    NAV only), the reference (base regimes, the article playbook, regime+monthly, 5 bps), and
  *    the reference on `permutations` block-shuffled label sets, on worker threads when large;
+ *    each configuration's daily excess returns are summarised as its replay finishes
+ *    (row-summary.ts), never kept, so memory does not grow with K × T;
  * 4. statistics: Sharpe sensitivity over each pair of parameters; the deflated Sharpe ratio of
  *    the best configuration with every configuration a trial; PBO by CSCV over their daily
  *    excess returns; the permutation p-value of the reference against its shuffled controls;

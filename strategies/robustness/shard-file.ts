@@ -30,9 +30,7 @@ export async function shardParquet(shard: ShardResult): Promise<Uint8Array> {
       ? { name, data: values as number[], type: 'DOUBLE' as const }
       : { name, data: values.map((v) => String(v)), type: 'STRING' as const };
   });
-  const blobs = configs.map(
-    (_, j) => new Uint8Array(summaries.buffer.slice(summaries.byteOffset + j * width * 8, summaries.byteOffset + (j + 1) * width * 8)),
-  );
+  const blobs = configs.map((_, j) => new Uint8Array(summaries.buffer.slice(summaries.byteOffset + j * width * 8, summaries.byteOffset + (j + 1) * width * 8)));
   const buffer = parquetWriteBuffer({
     columnData: [
       { name: 'id', data: configs.map((c) => c.id), type: 'INT32' },

@@ -265,9 +265,11 @@ export interface MergeOptions extends Pick<RobustnessOptions, 'workers' | 'onPro
  * the grid from their manifest, sets the run up on the data again (the same window), replays
  * the reference and its permutations, and computes the statistics that need every
  * configuration (sensitivity, deflated Sharpe, PBO, permutation test, walk-forward) on the
- * merged figures. Equal to runRobustness on one machine, figure for figure.
+ * merged figures and summaries (replaying the few configurations whose full returns they
+ * need). Equal to runRobustness on one machine, figure for figure.
  *
- * @throws ConfigError when the shards disagree, one is missing or twice, or the data differs.
+ * @throws ConfigError when the shards disagree, one is missing or twice, the data differs, or
+ *   the grid now summarises rows in another shape than the shards.
  */
 export async function mergeShards(
   panel: Panel,

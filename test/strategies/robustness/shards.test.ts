@@ -119,6 +119,9 @@ describe('sweep shards on the real snapshot', () => {
     expect(back.summaries).toEqual(shard.summaries);
     expect(Object.is(back.summaries[1], -0)).toBe(true);
     const old = await shardParquet({ ...shard, manifest: { ...shard.manifest, format: 'quadrant-sweep-shard/1' as 'quadrant-sweep-shard/2' } });
-    await expect(readShardParquet(old, 'old.parquet')).rejects.toMatchObject({ details: { file: 'old.parquet' }, message: expect.stringMatching(/quadrant-sweep-shard\/1/) });
+    await expect(readShardParquet(old, 'old.parquet')).rejects.toMatchObject({
+      details: { file: 'old.parquet' },
+      message: expect.stringMatching(/quadrant-sweep-shard\/1/),
+    });
   });
 });
