@@ -9,7 +9,7 @@ import { DataError, UsageError } from '../../../datasets/errors.ts';
 import { loadDataset } from '../../../datasets/load-dataset.ts';
 import { sha256Hex } from '../../../datasets/live/cache.ts';
 import { type FetchProgressEvent, allFetchTargets, fetchIntoCache, resolveFetchTargets } from '../../../datasets/live/index.ts';
-import { fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
+import { type Answer, fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,7 +23,7 @@ const NOW = Date.parse('2024-03-16T00:00:00Z');
 const KEY = 'SECRETKEY0123456789';
 
 /** Answers like FRED and Yahoo would for the fixture series; GLD's server is down. */
-function providers(overrides: Record<string, () => ReturnType<typeof reply>> = {}) {
+function providers(overrides: Record<string, () => Answer> = {}) {
   return fakeFetch((url) => {
     for (const [needle, answer] of Object.entries(overrides)) if (url.includes(needle)) return answer();
     if (url === 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL') return reply(fixture('fredgraph-WALCL.csv'));
