@@ -337,7 +337,8 @@ export const regimesCommand: CommandModule<CommonArgs, RegimesArgs> = {
         describe:
           'agreement of every definition of the grid (presets, other dollar index, without each calibrated component, the earlier article) with the default: share of days with the same label, by year',
       })
-      .example('$0 regimes --data ../shared/datasets', 'episodes of the article preset')
+      .example('$0 regimes --data ../shared/datasets', 'the last 12 episodes of the article preset, time shares, transitions')
+      .example('$0 regimes --verbose --wide', 'every episode since labels start, every column')
       .example('$0 regimes --compare-presets --format csv', 'agreement of every definition with the default, by year')
       .example('$0 regimes --preset rates --from 2022 --to 2022 --format csv', 'daily labels, scores and components for 2022'),
   handler: async (args) => {

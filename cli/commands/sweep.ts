@@ -325,6 +325,7 @@ export const sweepCommand: CommandModule<Omit<SweepArgs, 'permutations' | 'seed'
       })
       .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
       .example('$0 sweep --grid strategies/robustness/example-grid.json', 'the example grid on the terminal')
+      .example('$0 sweep --grid strategies/robustness/example-grid.json --execution lag-2', 'the same grid, every order filled a day later')
       .example('$0 sweep --grid my-grid.json --workers 2 --format csv --out sweep.csv', 'every configuration for a spreadsheet')
       .example('$0 sweep --grid my-grid.json --format parquet --out sweep.parquet', 'every configuration for pandas, polars or DuckDB')
       .example('$0 sweep --grid my-grid.json --shard 0/4 --shard-dir shards/', 'shard 0 of 4 (run 1/4 … 3/4 elsewhere), then:')
