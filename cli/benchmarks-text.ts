@@ -56,7 +56,7 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
     e,
     ...SENSITIVITY_COSTS.map((c) => {
       const x = cell(c, e);
-      return `${fix(x.sharpe)} ${pct(x.cagr)} ${pct(-x.maxDrawdown, 0)}`;
+      return `${fix(x.sharpe)} ${pct(x.cagr)} ${pct(-x.maxDrawdown)}`;
     }),
   ]);
   lines.push(
@@ -75,10 +75,10 @@ export function benchmarksText(a: BenchmarkAnalysis): string {
     const names = a.episodes[0].rows.map((x) => x.name);
     const body = a.episodes.map((e) => [
       e.id,
-      ...[1, 2, 3, 4].map((q) => (e.shares[q] > 0 ? `${Math.round(e.shares[q] * 100)}%` : '-')),
+      ...[1, 2, 3, 4].map((q) => (e.shares[q] > 0 ? share(e.shares[q]) : '-')),
       ...names.map((nm) => {
         const x = e.rows.find((y) => y.name === nm)!;
-        return Number.isFinite(x.total) ? `${pct(x.total)} (${pct(-x.maxDrawdown, 0)})` : 'n/a';
+        return Number.isFinite(x.total) ? `${pct(x.total)} (${pct(-x.maxDrawdown)})` : 'n/a';
       }),
     ]);
     lines.push(

@@ -89,6 +89,11 @@ function fix(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
 }
 
+/** One-way turnover a year as a percentage of equity, as `run` prints it ("350.0"). */
+function turnoverPct(x: number): string {
+  return Number.isFinite(x) ? (x * 100).toFixed(1) : 'n/a';
+}
+
 function pc(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a';
 }
@@ -99,7 +104,7 @@ function varied(result: RobustnessResult): string[] {
 }
 
 function configRow(c: ConfigResult, names: string[]): string[] {
-  return [...names.map((n) => String(c.params[n])), fix(c.sharpe), pc(c.cagr), pc(c.volatility), pc(-c.maxDrawdown), fix(c.turnover, 1)];
+  return [...names.map((n) => String(c.params[n])), fix(c.sharpe), pc(c.cagr), pc(c.volatility), pc(-c.maxDrawdown), turnoverPct(c.turnover)];
 }
 
 function alignNumbers(rows: string[][], from: number): string[][] {
@@ -135,10 +140,10 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const names = varied(result);
   const sorted = [...result.configs].sort((a, b) => (b.sharpe > a.sharpe ? 1 : b.sharpe < a.sharpe ? -1 : Number.isNaN(a.sharpe) ? 1 : a.id - b.id));
   const shown = sorted.slice(0, top);
-  const header = ['rank', 'id', ...names, 'Sharpe', 'CAGR', 'vol', 'max DD', 'turnover/yr'];
+  const header = ['rank', 'id', ...names, 'Sharpe', 'CAGR', 'vol', 'max DD', 'turnover (% / yr)'];
   const ref = result.reference;
   const rows = shown.map((c, i) => [String(i + 1), String(c.id), ...configRow(c, names)]);
-  rows.push(['ref', '-', ...names.map(() => ''), fix(ref.sharpe), pc(ref.cagr), pc(ref.volatility), pc(-ref.maxDrawdown), fix(ref.turnover, 1)]);
+  rows.push(['ref', '-', ...names.map(() => ''), fix(ref.sharpe), pc(ref.cagr), pc(ref.volatility), pc(-ref.maxDrawdown), turnoverPct(ref.turnover)]);
   const g = result.grid;
   const lines: string[] = [
     `grid: ${g.configurations} configurations (${g.parameters.map((p) => `${p.values.length} ${p.name}`).join(' × ')}) over regimes "${g.base}"; ${g.regimeCombinations} label sets`,
@@ -147,7 +152,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
     `TOP ${shown.length} OF ${g.configurations} BY SHARPE (annualised, over T-bills); ref = article default (regimes "${ref.regimes}", article playbook, ${ref.rebalance}, ${ref.costBps} bps)`,
     formatTable(header, alignNumbers(rows, 2 + names.length), {
       priority: [1, 2, ...names.map(() => 3), 1, 2, 4, 2, 4],
-      short: shortNames(names),
+      short: { ...shortNames(names), 'turnover (% / yr)': 'turnover %/yr' },
     }),
   ];
   for (const t of result.sensitivity)

@@ -61,9 +61,9 @@ import { DEFINITION_GRID_HEADER, definitionGridRecords, definitionGridText } fro
 import { commodityVariants, type CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
 import { commodityVariantsText } from '../commodity-variants-text.ts';
 
-/** "55%" for shares (NaN → ""). */
+/** "55.2%" for shares (NaN → ""): percentages carry one decimal in every table. */
 function share(x: number): string {
-  return Number.isFinite(x) ? `${Math.round(x * 100)}%` : '';
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '';
 }
 
 function num(x: number, digits = 2): string {
