@@ -223,7 +223,8 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
       { priority: [1, 1, 2, 1, 1, 1, 2, 3, 4, 2] },
     ),
   );
-  if (shown.length < episodes.length) out.push(hiddenTablesText([{ what: `${episodes.length - shown.length} earlier episodes`, alternative: '--from/--to' }]));
+  if (shown.length < episodes.length)
+    out.push(hiddenTablesText([{ what: `the ${episodes.length - shown.length} earlier episodes`, alternative: '--from/--to' }]));
   for (const s of staleRuns) {
     out.push(
       `stale ${isoDay(s.start)} to ${isoDay(s.end)} (${s.days} days): ${s.inputs.join(', ')} carried past the longest normal publication interval; those days get no quadrant`,

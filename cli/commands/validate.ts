@@ -542,16 +542,16 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
 
 /** What the short form of validate leaves out, and the --section that prints each. */
 function validateHiddenTables(robustness: boolean): HiddenTable[] {
+  // Each line fits 80 columns: the option, then at most 55 characters.
   const tables: HiddenTable[] = [
-    { what: 'per-claim details: statistic, rule, test, sample and power of each claim', section: 'scorecard' },
-    { what: 'commodity claims by proxy (DBC, GSG, gold)', section: 'scorecard' },
+    { what: "each claim's test, sample, power; commodity proxies", section: 'scorecard' },
     { what: 'verdicts across regime definitions', section: 'definitions' },
-    { what: 'calibration episodes, per-regime returns of each role and strategy', section: 'regimes' },
-    { what: 'relative returns by quadrant (long minus short baskets)', section: 'relative' },
-    { what: 'liquidity watch-list: forward returns by reserves and net-liquidity tercile', section: 'conditional' },
-    { what: 'against the benchmarks: tests, cost × execution grid, episodes', section: 'benchmarks' },
+    { what: 'calibration episodes; per-regime returns', section: 'regimes' },
+    { what: 'relative returns by quadrant (long − short baskets)', section: 'relative' },
+    { what: 'forward returns by reserves and net-liquidity tercile', section: 'conditional' },
+    { what: 'benchmark tests, cost × execution grid, episodes', section: 'benchmarks' },
   ];
-  if (robustness) tables.push({ what: 'robustness: top configurations, sensitivity, overfitting, walk-forward', section: 'robustness' });
+  if (robustness) tables.push({ what: 'top configurations, sensitivity, PBO, walk-forward', section: 'robustness' });
   return tables;
 }
 

@@ -78,7 +78,7 @@ describe('quadrant regimes (real snapshot)', () => {
     const dates = (rows: string[]) => rows.map((l) => l.split(/ +/).slice(0, 3).join(' '));
     expect(dates(episodeRows(short.stdout))).toEqual(dates(every.slice(-12)));
     expect(short.stdout).toContain(`episodes (the last 12 of ${total};`);
-    expect(short.stdout).toContain(`${total - 12} earlier episodes: --verbose or --from/--to`);
+    expect(short.stdout).toContain(`  --verbose or --from/--to  the ${total - 12} earlier episodes`);
     expect(Math.max(...short.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
     // Time shares: percent with one decimal, and the four add up to 100 within rounding.
     const shares = [...short.stdout.matchAll(/^Q[1-4] +(\d+\.\d) +(?:easing|tightening)/gm)].map((m) => Number(m[1]));
