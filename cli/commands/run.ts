@@ -35,6 +35,7 @@ import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../
 import { loadData } from '../load-data.ts';
 import { formatP } from '../figures.ts';
 import { alignRight } from '../format.ts';
+import { hiddenTablesText } from '../hidden-tables.ts';
 import { emit, emitText, formatTable } from '../output.ts';
 import { parseReportFormats, refuseOverwrite, renderedLines, reportFromRun } from './report.ts';
 import { regimeConfigFrom } from './regimes.ts';
@@ -64,6 +65,7 @@ interface RunArgs {
   'report-dir'?: string;
   report?: string;
   force: boolean;
+  verbose: boolean;
 }
 
 export const runCommand: CommandModule<RunArgs, RunArgs> = {
@@ -101,6 +103,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
       .option('report', { type: 'string', describe: 'also draw the report: html, pdf or html,pdf, into --report-dir (see quadrant report)' })
       .option('report-dir', { type: 'string', describe: 'directory of the --report files (default: the --run-dir)' })
       .option('force', { type: 'boolean', default: false, describe: 'replace an existing report.html / report.pdf in --report-dir' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'also list the instrument behind each role, and when it changes' })
       .example('$0 run --data ../shared/datasets --run-dir /tmp/run1', 'the article playbook since the first regime label')
       .example('$0 run --preset rates --run-dir /tmp/run2 --report html', 'another regime definition, with its HTML report')
       .example('$0 run --strategy my-playbook.yaml --rebalance regime+drift:0.05 --cost-bps 10', 'a user playbook'),
@@ -308,10 +311,17 @@ function report(
   });
   lines.push(formatTable(['quadrant', 'days', 'CAGR (%)', 'vol (%)', 'Sharpe', 'max DD (%)'], alignRight(qRows, [1, 2, 3, 4, 5])));
   lines.push('');
-  lines.push(`instruments used (role: instrument from → to; * = held by ${strategy.name}):`);
-  for (const role of market.roles) {
-    const segs = main.segments.filter((s) => s.role === role);
-    lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
+  if (args.verbose) {
+    lines.push(`instruments used (role: instrument from → to; * = held by ${strategy.name}):`);
+    for (const role of market.roles) {
+      const segs = main.segments.filter((s) => s.role === role);
+      lines.push(`  ${role.padEnd(17)} ${segs.map((s) => `${s.held ? '*' : ''}${s.instrument} ${s.from} → ${s.to}`).join('; ')}`);
+    }
+  } else {
+    const switched = market.roles.filter((role) => main.segments.filter((s) => s.role === role).length > 1).length;
+    lines.push(
+      hiddenTablesText([{ what: `the instrument behind each of the ${market.roles.length} roles, and when (${switched} switch instrument on the way)` }]),
+    );
   }
   const warnings = new Set<string>(periodWarnings);
   for (const r of results) for (const w of r.warnings) warnings.add(w === LOOK_AHEAD_WARNING ? w : `${r.name}: ${w}`);
