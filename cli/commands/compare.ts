@@ -58,6 +58,11 @@ function parseEventDays(text: string): number[] {
   return days;
 }
 
+/** A quadrant path value as "Q3"; NaN (blank in CSV, null in JSON) where there is no label. */
+function quadrantCell(q: number): string | number {
+  return q >= 1 && q <= 4 ? `Q${q}` : NaN;
+}
+
 /** "Q4 120d → Q2 31d → …" (at most `max` runs). */
 function regimePath(segments: { quadrant: number; days: number }[], max = 6): string {
   const parts = segments.slice(0, max).map((s) => `${s.quadrant ? `Q${s.quadrant}` : 'warm-up'} ${s.days}d`);
@@ -140,7 +145,8 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
           to: isoDay(e.to),
           segments: e.segments.map((s) => ({ ...s, from: isoDay(s.from), to: isoDay(s.to) })),
         })),
-        paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => Array.from(v)) })),
+        // Quadrants spelled Q1..Q4 as in every output (null before labels start).
+        paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => (p.name === 'quadrant' ? Array.from(v, quadrantCell) : Array.from(v))) })),
       };
       emit(
         JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
@@ -152,7 +158,8 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       const rows: (string | number)[][] = [];
       cmp.episodes.forEach((e, j) => {
         for (const p of cmp.paths) {
-          for (let k = 0; k <= e.endIndex - e.baseIndex; k++) rows.push([e.id, p.name, k, isoDay(cal[e.baseIndex + k]), p.values[j][k]]);
+          for (let k = 0; k <= e.endIndex - e.baseIndex; k++)
+            rows.push([e.id, p.name, k, isoDay(cal[e.baseIndex + k]), p.name === 'quadrant' ? quadrantCell(p.values[j][k]) : p.values[j][k]]);
         }
       });
       emit(toCsv(['episode', 'series', 'event_day', 'date', 'value'], rows), args.out);

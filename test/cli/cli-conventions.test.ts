@@ -123,3 +123,32 @@ describe('renamed options and the report that is already there (real snapshot)',
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   }, 120_000);
 });
+
+describe('one spelling of the quadrants in every CSV (real snapshot)', () => {
+  it('compare and regimes write Q1..Q4, and agree day by day over 2022', () => {
+    const compare = runCli(['compare', '2022', '--data', SNAPSHOT, '--format', 'csv', '--quiet']);
+    const regimes = runCli(['regimes', '--data', SNAPSHOT, '--from', '2021-12', '--to', '2022', '--format', 'csv', '--quiet']);
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(regimes.code, regimes.stderr).toBe(0);
+    // compare: episode,series,event_day,date,value; the quadrant path is the label at each close.
+    const fromCompare = new Map(
+      lines(compare.stdout)
+        .map((l) => l.split(','))
+        .filter((c) => c[1] === 'quadrant')
+        .map((c) => [c[3], c[4]]),
+    );
+    const header = lines(regimes.stdout)[0].split(',');
+    const q = header.indexOf('quadrant');
+    const fromRegimes = new Map(
+      lines(regimes.stdout)
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((c) => [c[0], c[q]]),
+    );
+    expect(fromCompare.size).toBeGreaterThan(250);
+    for (const [date, label] of fromCompare) {
+      expect(label, date).toMatch(/^Q[1-4]$/);
+      expect(label, date).toBe(fromRegimes.get(date));
+    }
+  }, 120_000);
+});
