@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The browser bundle's file name, next to this module in dist/ (written by `npm run build`). */
@@ -52,4 +53,12 @@ export async function buildWhatIfScript(): Promise<string> {
     ],
   });
   return out.outputFiles[0].text.replace(/<\/script/gi, '<\\/script').trimEnd();
+}
+
+/** `npm run build`: writes the bundle into `dir` (dist/reports/what-if/, beside this module's compiled copy). */
+export async function writeWhatIfBundle(dir: string): Promise<string> {
+  const path = join(dir, WHAT_IF_BUNDLE_FILE);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path, await buildWhatIfScript());
+  return path;
 }
