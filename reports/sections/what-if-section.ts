@@ -6,6 +6,7 @@ import type { Role } from '../../datasets/catalog.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
 import { resolveStrategy } from '../../strategies/builtin.ts';
 import { STRATEGY_EXECUTIONS, type StrategyExecution } from '../../strategies/cost-assumption.ts';
+import type { Strategy } from '../../strategies/step.ts';
 import type { ReportBlock } from '../model.ts';
 import { whatIfData, type WhatIfSource } from '../what-if/what-if-data.ts';
 import { runOnCalendar } from './from-run.ts';
@@ -16,7 +17,10 @@ const HEADING = 'What if: edit the playbook';
 export function whatIfBlocks(source: WhatIfSource | { omitted: string }): ReportBlock[] {
   const made = 'omitted' in source ? source : whatIfData(source);
   if ('omitted' in made) return [{ kind: 'note', tone: 'info', text: `No what-if panel: ${made.omitted}.` }];
-  return [{ kind: 'heading', text: HEADING }, { kind: 'what-if', data: made.data }];
+  return [
+    { kind: 'heading', text: HEADING },
+    { kind: 'what-if', data: made.data },
+  ];
 }
 
 /**
@@ -33,7 +37,7 @@ export function runWhatIfSource(bundle: RunBundle, panel: Panel, roles: Map<Role
   if (!run?.options || !STRATEGY_EXECUTIONS.includes(execution)) return { omitted: 'the run does not record its replay options' };
   const place = runOnCalendar(bundle.days, panel.calendar);
   if (place.unmatched > 0) return { omitted: `${place.unmatched} of the run's days are not trading days of the data now read` };
-  let strategy;
+  let strategy: Strategy;
   try {
     strategy = resolveStrategy(name, { seed: bundle.config.seed });
   } catch (err) {

@@ -174,7 +174,11 @@ function lineChart(svg: SVGSVGElement, days: Int32Array, series: Float64Array[],
     parts.push(`<line x1="${xx}" x2="${xx}" y1="${top}" y2="${H - bottom}" stroke="#f0f0f0"/>`);
     parts.push(`<text x="${xx}" y="${H - 5}" text-anchor="middle">${year}</text>`);
   });
-  series.forEach((s, k) => parts.push(`<path fill="none" stroke="${k === 0 ? ORIGINAL_COLOUR : EDITED_COLOUR}" stroke-width="${k === 0 ? 2.2 : 1.4}" stroke-linejoin="round" d="${pathOf(s, x, y)}"/>`));
+  series.forEach((s, k) =>
+    parts.push(
+      `<path fill="none" stroke="${k === 0 ? ORIGINAL_COLOUR : EDITED_COLOUR}" stroke-width="${k === 0 ? 2.2 : 1.4}" stroke-linejoin="round" d="${pathOf(s, x, y)}"/>`,
+    ),
+  );
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('width', String(W));
   svg.setAttribute('height', String(H));

@@ -3,7 +3,6 @@ import type { Market } from '../../engine/backtest/market.ts';
 import type { BacktestResult } from '../../engine/backtest/result.ts';
 import { ARTICLE_Q2_STEADY } from '../../strategies/article.ts';
 import { compileStrategy, strategyLabels } from '../../strategies/compile.ts';
-import { weightsRow } from '../../strategies/quadrant-table.ts';
 import type { StrategyExecution } from '../../strategies/cost-assumption.ts';
 import type { Strategy } from '../../strategies/step.ts';
 import { decodeWhatIf, encodeArray, replayWhatIf, type WhatIfData } from './what-if-replay.ts';
@@ -40,7 +39,8 @@ export function whatIfData(source: WhatIfSource): { data: WhatIfData } | { omitt
   const plan = compileStrategy(strategy, env, { rebalance: source.rebalance });
   const k = plan.rows.length / R;
   if (k === 0) return { omitted: `${strategy.name} never set a target` };
-  if (k > WHAT_IF_MAX_ROWS) return { omitted: `${strategy.name} sets ${k} different targets (its weights move with the data), more than an editable table of ${WHAT_IF_MAX_ROWS}` };
+  if (k > WHAT_IF_MAX_ROWS)
+    return { omitted: `${strategy.name} sets ${k} different targets (its weights move with the data), more than an editable table of ${WHAT_IF_MAX_ROWS}` };
   const o = result.options;
   if (typeof (o.costs.bps ?? 0) !== 'number') return { omitted: 'the run charges a different cost per role, and the panel edits one cost' };
   const labels = strategyLabels(strategy, env) ?? new Uint8Array(n);
@@ -85,7 +85,8 @@ export function whatIfData(source: WhatIfSource): { data: WhatIfData } | { omitt
   const nav = result.nav;
   let worst = check.length === nav.length ? 0 : Infinity;
   for (let i = 0; i < nav.length && worst < Infinity; i++) worst = Math.max(worst, Math.abs(check[i] - nav[i]) / Math.max(1, Math.abs(nav[i])));
-  if (!(worst <= 1e-12)) return { omitted: `replaying ${strategy.name} on the data now read does not give the run's NAV (the data or the strategy changed since the run)` };
+  if (!(worst <= 1e-12))
+    return { omitted: `replaying ${strategy.name} on the data now read does not give the run's NAV (the data or the strategy changed since the run)` };
   return { data };
 }
 
@@ -111,10 +112,19 @@ function rowNames(
     days[i]++;
     if (labels[t] > 0) seen[i].add(labels[t]);
   }
-  const steady = Array.from(weightsRow(ARTICLE_Q2_STEADY, market.roles));
+  const steady = market.roles.map((role) => ARTICLE_Q2_STEADY[role] ?? 0);
   const names = seen.map((qs, i) => {
-    const base = qs.size === 0 || qs.size === 4 ? (k === 1 ? 'every day' : `row ${i + 1}`) : [...qs].sort().map((q) => `Q${q}`).join(', ');
-    if (strategy.name === 'article' && base === 'Q2') return rows[i].every((w, c) => w === steady[c]) ? 'Q2, risk appetite steady' : 'Q2, risk appetite falling';
+    const base =
+      qs.size === 0 || qs.size === 4
+        ? k === 1
+          ? 'every day'
+          : `row ${i + 1}`
+        : [...qs]
+            .sort()
+            .map((q) => `Q${q}`)
+            .join(', ');
+    if (strategy.name === 'article' && base === 'Q2')
+      return rows[i].every((w, c) => w === steady[c]) ? 'Q2, risk appetite steady' : 'Q2, risk appetite falling';
     return base;
   });
   const count = new Map<string, number>();

@@ -2,7 +2,12 @@ import { formatValue } from '../format.ts';
 import type { ValueFormat } from '../model.ts';
 
 /** The panel's metrics (engine/metrics names), with the report's headline formats and sign conventions. */
-export const WHAT_IF_METRICS: readonly { key: 'cagr' | 'volatility' | 'sharpe' | 'maxDrawdown' | 'turnover' | 'costDrag'; label: string; format: ValueFormat; negate?: boolean }[] = [
+export const WHAT_IF_METRICS: readonly {
+  key: 'cagr' | 'volatility' | 'sharpe' | 'maxDrawdown' | 'turnover' | 'costDrag';
+  label: string;
+  format: ValueFormat;
+  negate?: boolean;
+}[] = [
   { key: 'cagr', label: 'CAGR', format: { style: 'percent', digits: 1 } },
   { key: 'volatility', label: 'Volatility', format: { style: 'percent', digits: 1 } },
   { key: 'sharpe', label: 'Sharpe', format: { style: 'number', digits: 2 } },

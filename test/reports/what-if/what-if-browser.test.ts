@@ -97,7 +97,18 @@ describe.skipIf(!canBrowse)('the what-if panel in headless Chromium (real snapsh
       quadrants: { Q1: fraction(EDITS.Q1), Q2: fraction(EDITS['Q2, risk appetite falling']), Q3: q3, Q4: fraction(EDITS.Q4) },
     };
     writeFileSync(join(root, 'edited.json'), JSON.stringify(spec));
-    const cli = runCli(['run', '--data', SNAPSHOT, '--strategy', join(root, 'edited.json'), '--cost-bps', String(EDITED_COST), '--out', join(root, 'edited'), '--quiet']);
+    const cli = runCli([
+      'run',
+      '--data',
+      SNAPSHOT,
+      '--strategy',
+      join(root, 'edited.json'),
+      '--cost-bps',
+      String(EDITED_COST),
+      '--out',
+      join(root, 'edited'),
+      '--quiet',
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     const expected = (JSON.parse(readFileSync(join(root, 'edited', 'metrics.json'), 'utf8')) as Metrics).runs.edited.overall.sharpe;
     expect(Math.abs(edited - expected)).toBeLessThanOrEqual(1e-9);
