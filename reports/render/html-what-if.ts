@@ -76,6 +76,8 @@ export const WHAT_IF_CSS = `
 .wi-weights input{width:3.8em;font:inherit;font-variant-numeric:tabular-nums;text-align:right;padding:3px 4px;border:1px solid #c4c4c4;border-radius:4px;background:#fff}
 .wi-weights input.changed{border-color:var(--accent);background:#eef5fb}
 .wi-weights td.bad{color:var(--bad);font-weight:700}
+.wi-weights tfoot th,.wi-weights tfoot td{border-bottom:0;border-top:2px solid #bbb}
+.what-if.stale td[data-which=edited]{color:var(--muted);font-style:italic}
 .wi-settings{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:flex-end;font-size:.9rem}
 .wi-settings label{display:flex;flex-direction:column;gap:3px}
 .wi-settings input{font:inherit;padding:4px 6px;border:1px solid #c4c4c4;border-radius:4px;width:11em}

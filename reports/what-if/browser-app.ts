@@ -41,16 +41,16 @@ function start(): void {
       if (!Number.isFinite(x)) return `${cell.getAttribute('aria-label')}: "${cell.value}" is not a number`;
       rows[j][k] = x / 100;
     }
-    let ok = true;
+    const off: string[] = [];
     rows.forEach((row, j) => {
       const sum = row.reduce((a, w) => a + w, 0);
       const bad = Math.abs(sum - 1) > 1e-9;
       const td = panel.querySelector<HTMLElement>(`td[data-sum="${j}"]`)!;
       td.textContent = percentText(sum);
       td.classList.toggle('bad', bad);
-      if (bad) ok = false;
+      if (bad) off.push(`${data.rowNames[j]} sums to ${percentText(sum)}`);
     });
-    if (!ok) return 'Each column must sum to 100%: the edited curve waits for that.';
+    if (off.length) return `${off.join('; ')}: each column must sum to 100% (the edited figures below are the last valid ones).`;
     const bps = cost.value === cost.defaultValue ? data.original.costBps : Number(cost.value);
     if (!(cost.value.trim() !== '' && bps >= 0 && bps <= 10_000)) return 'The cost must be a number of basis points from 0 to 10,000.';
     return { rows, costBps: bps, rule: rule.value };
