@@ -69,7 +69,8 @@ export interface RunReportOptions extends ReportBuildOptions {
  */
 export function buildReportFromRun(bundle: RunBundle, inputs: ReportInputs, options: RunReportOptions = {}): ReportModel {
   const part = runPart(bundle, inputs.panel, options.dataCheck);
-  part.performance.blocks.push(...whatIfBlocks(runWhatIfSource(bundle, inputs.panel, inputs.roles, inputs.regimes.labels)));
+  const place = runOnCalendar(bundle.days, inputs.panel.calendar);
+  part.performance.blocks.push(...whatIfBlocks(runWhatIfSource(bundle, place, inputs.panel, inputs.roles, inputs.regimes.labels)));
   return assembleReport(inputs, part, options);
 }
 

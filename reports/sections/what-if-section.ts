@@ -9,7 +9,6 @@ import { STRATEGY_EXECUTIONS, type StrategyExecution } from '../../strategies/co
 import type { Strategy } from '../../strategies/step.ts';
 import type { ReportBlock } from '../model.ts';
 import { whatIfData, type WhatIfSource } from '../what-if/what-if-data.ts';
-import { runOnCalendar } from './from-run.ts';
 
 const HEADING = 'What if: edit the playbook';
 
@@ -26,16 +25,21 @@ export function whatIfBlocks(source: WhatIfSource | { omitted: string }): Report
 /**
  * The what-if source of a finished run: its strategy resolved again from manifest.json's
  * configuration (a built-in name or the strategy file, read again), its settings and NAV from
- * the bundle, on the market and labels the report recomputed from the run's data. Anything
- * that cannot be had again (a strategy file gone, run days missing from the data) is a reason
- * for no panel, never an error.
+ * the bundle, on the market and labels the report recomputed from the run's data (`place`: the
+ * run's days on its calendar). Anything that cannot be had again (a strategy file gone, run days
+ * missing from the data) is a reason for no panel, never an error.
  */
-export function runWhatIfSource(bundle: RunBundle, panel: Panel, roles: Map<Role, RoleSeries>, labels: Uint8Array): WhatIfSource | { omitted: string } {
+export function runWhatIfSource(
+  bundle: RunBundle,
+  place: { index: Int32Array; unmatched: number },
+  panel: Panel,
+  roles: Map<Role, RoleSeries>,
+  labels: Uint8Array,
+): WhatIfSource | { omitted: string } {
   const run = bundle.manifest.runs[0];
   const name = bundle.config.strategy ?? bundle.navs[0].name;
   const execution = (bundle.metrics.assumptions?.execution ?? run?.options?.execution ?? 'next-close') as StrategyExecution;
   if (!run?.options || !STRATEGY_EXECUTIONS.includes(execution)) return { omitted: 'the run does not record its replay options' };
-  const place = runOnCalendar(bundle.days, panel.calendar);
   if (place.unmatched > 0) return { omitted: `${place.unmatched} of the run's days are not trading days of the data now read` };
   let strategy: Strategy;
   try {
