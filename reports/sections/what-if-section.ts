@@ -10,14 +10,12 @@ import type { Strategy } from '../../strategies/step.ts';
 import type { ReportBlock } from '../model.ts';
 import { whatIfData, type WhatIfSource } from '../what-if/what-if-data.ts';
 
-const HEADING = 'What if: edit the playbook';
-
 /** The what-if panel's blocks for a run (a heading and the panel), or a note saying why the run has none. */
 export function whatIfBlocks(source: WhatIfSource | { omitted: string }): ReportBlock[] {
   const made = 'omitted' in source ? source : whatIfData(source);
   if ('omitted' in made) return [{ kind: 'note', tone: 'info', text: `No what-if panel: ${made.omitted}.` }];
   return [
-    { kind: 'heading', text: HEADING },
+    { kind: 'heading', text: `What if: edit ${made.data.strategy}'s weights, cost and rebalancing` },
     { kind: 'what-if', data: made.data },
   ];
 }
