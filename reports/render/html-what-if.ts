@@ -35,7 +35,7 @@ export function whatIfHtml(block: WhatIfBlock): string {
   ).join('\n');
   const json = JSON.stringify(d).replace(/</g, '\\u003c');
   return `<div class="what-if" id="what-if" data-what-if>
-<p>Edit the weights (percent of equity; each column must sum to 100%), the cost or the rebalancing rule: the edited playbook is replayed at once in this page, by Quadrant's own replay and metrics code, on the same daily role returns and regime labels as the report (${escapeHtml(d.fixed.execution)} execution; nothing leaves the page).</p>
+<p>Edit the weights (percent of equity; each column must sum to 100%), the cost or the rebalancing rule: the edited ${escapeHtml(d.strategy)} is replayed at once in this page, by Quadrant's own replay and metrics code, on the same daily role returns and regime labels as the report (${escapeHtml(d.fixed.execution)} execution; nothing leaves the page).</p>
 <noscript><p class="note warning">The what-if panel needs JavaScript.</p></noscript>
 <div class="wi-grid">
 <div class="wi-edit">
