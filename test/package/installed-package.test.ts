@@ -132,7 +132,9 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
     const browser = await Chromium.launch(binary);
     try {
       const page = await browser.open(join(project, 'what-if-run', 'report.html'));
-      const metrics = JSON.parse(readFileSync(join(project, 'what-if-run', 'metrics.json'), 'utf8')) as { runs: Record<string, { overall: { sharpe: number } }> };
+      const metrics = JSON.parse(readFileSync(join(project, 'what-if-run', 'metrics.json'), 'utf8')) as {
+        runs: Record<string, { overall: { sharpe: number } }>;
+      };
       const sharpe = await page.evaluate<number>(`Number(document.querySelector('td[data-metric="sharpe"][data-which="original"]').dataset.value)`);
       expect(Math.abs(sharpe - metrics.runs.article.overall.sharpe)).toBeLessThanOrEqual(1e-9);
       expect(page.problems()).toEqual([]);
