@@ -31,7 +31,7 @@ export function whatIfHtml(block: WhatIfBlock): string {
   const sums = d.original.rows.map((_, j) => `<td class="num" data-sum="${j}">100%</td>`).join('');
   const metricRows = WHAT_IF_METRICS.map(
     (m) =>
-      `<tr data-row="${m.key}"><th scope="row">${escapeHtml(m.label)}</th><td class="num" data-metric="${m.key}" data-which="original"></td><td class="num" data-metric="${m.key}" data-which="edited"></td></tr>`,
+      `<tr data-row="${m.key}"><th scope="row">${escapeHtml(m.label)}</th><td class="num" data-wi-metric="${m.key}" data-which="original"></td><td class="num" data-wi-metric="${m.key}" data-which="edited"></td></tr>`,
   ).join('\n');
   const json = JSON.stringify(d).replace(/</g, '\\u003c');
   return `<div class="what-if" id="what-if" data-what-if>

@@ -100,7 +100,7 @@ function showMetrics(panel: HTMLElement, original: WhatIfOutcome, edited: WhatIf
       ['original', original],
       ['edited', edited],
     ] as const) {
-      const td = panel.querySelector<HTMLElement>(`td[data-metric="${m.key}"][data-which="${which}"]`);
+      const td = panel.querySelector<HTMLElement>(`td[data-wi-metric="${m.key}"][data-which="${which}"]`);
       if (!td) continue;
       const raw = outcome.metrics[m.key];
       const value = m.negate ? 0 - raw : raw;

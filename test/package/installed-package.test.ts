@@ -135,7 +135,7 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
       const metrics = JSON.parse(readFileSync(join(project, 'what-if-run', 'metrics.json'), 'utf8')) as {
         runs: Record<string, { overall: { sharpe: number } }>;
       };
-      const sharpe = await page.evaluate<number>(`Number(document.querySelector('td[data-metric="sharpe"][data-which="original"]').dataset.value)`);
+      const sharpe = await page.evaluate<number>(`Number(document.querySelector('td[data-wi-metric="sharpe"][data-which="original"]').dataset.value)`);
       expect(Math.abs(sharpe - metrics.runs.article.overall.sharpe)).toBeLessThanOrEqual(1e-9);
       expect(page.problems()).toEqual([]);
       expect(page.foreignRequests()).toEqual([]);

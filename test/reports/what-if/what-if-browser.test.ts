@@ -33,7 +33,7 @@ function typeInto(selector: string, value: string): string {
   return `(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.value = ${JSON.stringify(value)}; el.dispatchEvent(new Event('input', { bubbles: true })); return document.getElementById('what-if').dataset.updates; })()`;
 }
 
-const cell = (metric: string, which: string) => `Number(document.querySelector('td[data-metric="${metric}"][data-which="${which}"]').dataset.value)`;
+const cell = (metric: string, which: string) => `Number(document.querySelector('td[data-wi-metric="${metric}"][data-which="${which}"]').dataset.value)`;
 
 describe.skipIf(!canBrowse)('the what-if panel in headless Chromium (real snapshot)', () => {
   let root: string;
