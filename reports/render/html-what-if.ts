@@ -92,6 +92,8 @@ export const WHAT_IF_CSS = `
 .wi-chart figcaption{font-weight:600;font-size:.9rem;margin-bottom:2px}
 .wi-chart svg{display:block;width:100%;height:auto;overflow:visible}
 .wi-chart text{font-size:11px;fill:var(--muted)}
+.wi-chart .wi-cursor text{fill:var(--ink);font-weight:600}
+.wi-chart svg{touch-action:pan-y}
 .wi-legend{font-size:.85rem;color:var(--muted)}
 .wi-key{display:inline-block;width:18px;height:3px;vertical-align:middle;margin:0 4px 0 8px}
 .wi-key-original{background:#999}

@@ -6,7 +6,7 @@
  * and draws the growth of $1 and the drawdown of both. No request, no eval, no storage.
  * The panel's element records the last update's time in `data-ms` (read by the benchmark).
  */
-import { dayParts } from '../../datasets/day.ts';
+import { dayParts, isoDay } from '../../datasets/day.ts';
 import { drawdownSeries } from '../../engine/metrics/drawdown-series.ts';
 import { metricText, percentText, WHAT_IF_METRICS } from './what-if-format.ts';
 import { decodeWhatIf, replayWhatIf, type WhatIfData, type WhatIfOutcome, type WhatIfSettings } from './what-if-replay.ts';
@@ -120,14 +120,32 @@ function draw(panel: HTMLElement, original: WhatIfOutcome, edited: WhatIfOutcome
   const h = w < 480 ? 170 : 210;
   const pair = [original, edited];
   const navs = pair.map((o) => positive(o.result.nav));
-  lineChart(panel.querySelector('#wi-equity') as SVGSVGElement, days, navs, w, h, true, (v) => `$${v < 10 ? Number(v.toPrecision(2)) : Math.round(v)}`);
+  lineChart(
+    panel.querySelector('#wi-equity') as SVGSVGElement,
+    days,
+    navs,
+    w,
+    h,
+    true,
+    (v) => `$${v < 10 ? Number(v.toPrecision(2)) : Math.round(v)}`,
+    (v) => `$${v.toFixed(2)}`,
+  );
   const dds = navs.map((nav) => {
     const d = drawdownSeries(nav);
     const out = new Float64Array(d.length);
     for (let i = 0; i < d.length; i++) out[i] = -d[i];
     return out;
   });
-  lineChart(panel.querySelector('#wi-drawdown') as SVGSVGElement, days, dds, w, Math.round(h * 0.75), false, (v) => `${Math.round(v * 100)}%`);
+  lineChart(
+    panel.querySelector('#wi-drawdown') as SVGSVGElement,
+    days,
+    dds,
+    w,
+    Math.round(h * 0.75),
+    false,
+    (v) => `${Math.round(v * 100)}%`,
+    (v) => `${(v * 100).toFixed(1)}%`,
+  );
 }
 
 /** The NAV before a wipe-out (metrics stop there too). */
@@ -137,11 +155,36 @@ function positive(nav: Float64Array): Float64Array {
   return nav.subarray(0, m);
 }
 
+/** What a drawn chart's readout needs: its days, lines and horizontal scale. */
+interface ChartState {
+  days: Int32Array;
+  series: Float64Array[];
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  W: number;
+  H: number;
+  readout: (v: number) => string;
+}
+
+const charts = new WeakMap<SVGSVGElement, ChartState>();
+
 /**
  * Two lines (original grey, edited blue) on a time axis: each pixel column keeps its lowest and
- * highest value in the order they occur, so thinning never hides a trough.
+ * highest value in the order they occur, so thinning never hides a trough. Pointing at (or
+ * tapping) the chart shows the day's values of both.
  */
-function lineChart(svg: SVGSVGElement, days: Int32Array, series: Float64Array[], W: number, H: number, log: boolean, label: (v: number) => string): void {
+function lineChart(
+  svg: SVGSVGElement,
+  days: Int32Array,
+  series: Float64Array[],
+  W: number,
+  H: number,
+  log: boolean,
+  label: (v: number) => string,
+  readout: (v: number) => string,
+): void {
   const left = 44;
   const right = 8;
   const top = 8;
@@ -183,6 +226,32 @@ function lineChart(svg: SVGSVGElement, days: Int32Array, series: Float64Array[],
   svg.setAttribute('width', String(W));
   svg.setAttribute('height', String(H));
   svg.innerHTML = parts.join('');
+  if (!charts.has(svg)) {
+    svg.addEventListener('pointermove', (e) => showReadout(svg, e), { passive: true });
+    svg.addEventListener('pointerdown', (e) => showReadout(svg, e), { passive: true });
+    svg.addEventListener('pointerleave', () => svg.querySelector('.wi-cursor')?.remove());
+  }
+  charts.set(svg, { days, series, left, right, top, bottom, W, H, readout });
+}
+
+/** A vertical rule at the day under the pointer and, at the plot's top left, that day's values. */
+function showReadout(svg: SVGSVGElement, e: PointerEvent): void {
+  const c = charts.get(svg);
+  if (!c) return;
+  const box = svg.getBoundingClientRect();
+  const px = ((e.clientX - box.left) * c.W) / Math.max(1, box.width);
+  const { days } = c;
+  const day = days[0] + ((px - c.left) / (c.W - c.left - c.right)) * (days[days.length - 1] - days[0]);
+  let t = 0;
+  while (t < days.length - 1 && days[t + 1] <= day) t++;
+  const xx = (c.left + ((days[t] - days[0]) / Math.max(1, days[days.length - 1] - days[0])) * (c.W - c.left - c.right)).toFixed(1);
+  const value = (s: Float64Array) => (t < s.length ? c.readout(s[t]) : '–');
+  const text = `${isoDay(days[t])} · original ${value(c.series[0])} · edited ${value(c.series[1])}`;
+  svg.querySelector('.wi-cursor')?.remove();
+  const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  g.setAttribute('class', 'wi-cursor');
+  g.innerHTML = `<line x1="${xx}" x2="${xx}" y1="${c.top}" y2="${c.H - c.bottom}" stroke="#555" stroke-dasharray="3 2"/><text x="${c.left + 4}" y="${c.top + 10}" fill="#1b1b1b" stroke="#fff" stroke-width="3" paint-order="stroke">${text}</text>`;
+  svg.appendChild(g);
 }
 
 function pathOf(s: Float64Array, x: (t: number) => number, y: (v: number) => number): string {

@@ -131,6 +131,15 @@ describe.skipIf(!canBrowse)('the what-if panel in headless Chromium (real snapsh
     expect(laptop.foreignRequests()).toEqual([]);
   });
 
+  it("reads out the day's values of both curves under the pointer", async () => {
+    const box = await laptop.evaluate<{ x: number; y: number }>(
+      `(() => { const s = document.getElementById('wi-equity'); s.scrollIntoView({ block: 'center' }); const r = s.getBoundingClientRect(); return { x: r.left + r.width * 0.6, y: r.top + r.height / 2 }; })()`,
+    );
+    await laptop.mouseMove(box.x, box.y);
+    const text = await laptop.evaluate<string>(`document.querySelector('#wi-equity .wi-cursor text').textContent`);
+    expect(text).toMatch(/^20\d\d-\d\d-\d\d · original \$\d+\.\d\d · edited \$\d+\.\d\d$/);
+  });
+
   it('fits a 390 px phone: the table is editable in place, the charts are drawn at the screen width', async () => {
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     const inputs = await phone.evaluate<{ left: number; right: number; width: number; height: number }[]>(
