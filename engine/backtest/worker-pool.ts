@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from './worker-pool-entry.ts';
 
 /**
  * A kind of job the pool runs. The same object serves both sides: in this thread the pool calls
@@ -77,9 +78,6 @@ export type PoolReply = ({ ok: true } & PoolThreadTiming) | { ok: false; error: 
 const NEXT = 0;
 const DONE = 1;
 
-// Compiled (dist/): the worker is plain JavaScript. Sources: the boot file registers tsx first.
-const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-pool-boot.mjs', import.meta.url) : new URL('./worker-pool-worker.js', import.meta.url);
-
 /** A typed-array constructor (Float64Array, Int32Array, Uint8Array, …). */
 export interface TypedArrayConstructor<T> {
   new (buffer: ArrayBufferLike): T;
@@ -126,19 +124,24 @@ export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int3
 
 /**
  * Runs jobs 0 … `jobs` − 1 of `task`: in this thread when `workers` is 0, else on that many
- * `worker_threads` (each imports the task's module; from sources, after registering tsx) that share the data
- * through SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers are
- * started before `prepare` runs and are terminated however the run ends.
+ * `worker_threads` (each runs the task's module, see workerEntry) that share the data through
+ * SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers' code is
+ * made ready while `prepare` runs; they are terminated however the run ends.
  *
  * @throws whatever `prepare` throws; an Error naming the task and worker if a worker fails.
  */
 export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Promise<PoolRun<S>> {
   const total = options.jobs;
-  const workerData: PoolWorkerData = { module: task.module, name: task.name };
-  const threads = Array.from({ length: Math.max(0, Math.min(options.workers, total)) }, () => new Worker(BOOT, { workerData }));
-  const workers = threads.length;
+  const workers = Math.max(0, Math.min(options.workers, total));
+  const entry = workers > 0 ? workerEntry(task as PoolTask<unknown>) : undefined;
+  entry?.catch(() => undefined); // awaited below, unless prepare throws first
+  const threads: Worker[] = [];
   try {
     const shared = options.prepare(workers > 0);
+    if (entry) {
+      const { url, workerData, execArgv } = await entry;
+      for (let w = 0; w < workers; w++) threads.push(new Worker(url, { workerData, execArgv }));
+    }
     const counters = poolArray(Int32Array, 2, workers > 0);
     const { onProgress } = options;
     const report = () => onProgress?.(Atomics.load(counters, DONE), total);

@@ -51,6 +51,13 @@ describe('runPool', () => {
     };
     await expect(runPool(SQUARES_TASK, { workers: 2, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: bad })).rejects.toThrow(RangeError);
   });
+
+  it('names a task its module does not export, in the worker that would run it', async () => {
+    const missing = { ...SQUARES_TASK, name: 'NOT_A_TASK' };
+    await expect(runPool(missing, { workers: 1, jobs: 4, chunk: { max: 4, perWorker: 1 }, prepare: squares(4) })).rejects.toThrow(
+      /squares worker 0: .*exports no pool task "NOT_A_TASK"/s,
+    );
+  });
 });
 
 describe('poolArray / poolCopy', () => {
