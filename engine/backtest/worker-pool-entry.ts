@@ -1,28 +1,41 @@
 /**
- * What a pool worker runs. Compiled code (dist/): worker-pool-worker.js, which imports the
- * task's module. From the TypeScript sources: one plain-JavaScript module that esbuild bundles
- * from the task's module and the worker loop, made once per task and process: workers that
- * loaded the sources through tsx's loader hooks spent 0.5–1.5 s resolving and transpiling them
- * before their first job; the bundle takes about 0.1 s, once, and needs no loader at all.
+ * Starting a pool worker. Compiled code (dist/): worker-pool-worker.js, which imports the task's
+ * module. From the TypeScript sources: worker-pool-boot.mjs, which boots at once and then runs
+ * the one plain-JavaScript module that esbuild bundles meanwhile from the task's module and the
+ * worker loop (once per task and process). Workers that loaded the sources through tsx's loader
+ * hooks spent 0.5–1.5 s resolving and transpiling them before their first job; the bundle takes
+ * about 0.1 s, while the threads boot, and needs no loader at all.
  */
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { PoolTask, PoolWorkerData } from './worker-pool.ts';
 
-/** How to start a pool worker: its script and the Node options it runs with. */
-export interface WorkerEntry {
-  url: URL;
-  workerData: PoolWorkerData;
-  /** Undefined: the parent's. */
-  execArgv?: string[];
+/** What a worker posts once it serves its task; the pool then sends it the request. */
+export const POOL_READY = 'ready';
+
+/** A worker just started, and its code: `code` rejects when the sources could not be bundled. */
+export interface StartedWorker {
+  worker: Worker;
+  code: Promise<void>;
 }
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const bundles = new Map<string, Promise<URL>>();
+const bundles = new Map<string, Promise<string>>();
 
-/** The entry of `task`'s workers (bundled on first use from the sources; see above). */
-export async function workerEntry(task: PoolTask<unknown>): Promise<WorkerEntry> {
-  const workerData: PoolWorkerData = { module: task.module, name: task.name };
-  if (!FROM_SOURCES) return { url: new URL('./worker-pool-worker.js', import.meta.url), workerData };
+/** Starts a worker for `task` (see above); it posts POOL_READY once it can take a request. */
+export function startWorker(task: PoolTask<unknown>): StartedWorker {
+  if (!FROM_SOURCES) {
+    const workerData: PoolWorkerData = { module: task.module, name: task.name };
+    return { worker: new Worker(new URL('./worker-pool-worker.js', import.meta.url), { workerData }), code: Promise.resolve() };
+  }
+  const worker = new Worker(new URL('./worker-pool-boot.mjs', import.meta.url), { execArgv: withoutLoaders(process.execArgv) });
+  const code = taskBundle(task).then((url) => worker.postMessage(url));
+  code.catch(() => undefined); // the pool awaits it, unless it stopped before
+  return { worker, code };
+}
+
+/** `task`'s bundle as a data: URL, made on first use. */
+function taskBundle(task: PoolTask<unknown>): Promise<string> {
   const key = `${task.module}#${task.name}`;
   let url = bundles.get(key);
   if (!url) {
@@ -30,11 +43,11 @@ export async function workerEntry(task: PoolTask<unknown>): Promise<WorkerEntry>
     bundles.set(key, url);
     url.catch(() => bundles.delete(key));
   }
-  return { url: await url, workerData, execArgv: withoutLoaders(process.execArgv) };
+  return url;
 }
 
-/** The worker loop and `task`'s module in one ES module, as a data: URL. */
-async function bundleWorker(task: PoolTask<unknown>): Promise<URL> {
+/** The worker loop serving `task`, with its module, as one ES module. */
+async function bundleWorker(task: PoolTask<unknown>): Promise<string> {
   // esbuild comes with tsx, which running the sources needs anyway; compiled code never loads it.
   const { build } = await import('esbuild');
   const serve = fileURLToPath(new URL('./worker-pool-serve.ts', import.meta.url));
@@ -51,8 +64,10 @@ async function bundleWorker(task: PoolTask<unknown>): Promise<URL> {
     target: 'node20',
     write: false,
     logLevel: 'silent',
+    // The worker never bundles (this module comes along for startWorker's sake).
+    external: ['esbuild'],
   });
-  return new URL(`data:text/javascript,${encodeURIComponent(out.outputFiles[0].text)}`);
+  return `data:text/javascript,${encodeURIComponent(out.outputFiles[0].text)}`;
 }
 
 /** Node options without module loaders (`--import tsx` and the like): the bundle needs none, and loading one costs each worker. */

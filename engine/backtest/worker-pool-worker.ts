@@ -1,7 +1,7 @@
 /**
  * A pool worker's entry in compiled code (dist/): imports the task named in its `workerData`
- * and serves it (see servePoolTask). From the TypeScript sources, workerEntry bundles the task
- * and the loop into one script instead.
+ * and serves it (see servePoolTask). From the TypeScript sources, startWorker runs a bundle of
+ * the task and the loop instead.
  */
 import { workerData } from 'node:worker_threads';
 import type { PoolTask, PoolWorkerData } from './worker-pool.ts';

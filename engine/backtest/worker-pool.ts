@@ -1,5 +1,4 @@
-import { Worker } from 'node:worker_threads';
-import { workerEntry } from './worker-pool-entry.ts';
+import { POOL_READY, startWorker, type StartedWorker } from './worker-pool-entry.ts';
 
 /**
  * A kind of job the pool runs. The same object serves both sides: in this thread the pool calls
@@ -124,24 +123,19 @@ export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int3
 
 /**
  * Runs jobs 0 … `jobs` − 1 of `task`: in this thread when `workers` is 0, else on that many
- * `worker_threads` (each runs the task's module, see workerEntry) that share the data through
- * SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers' code is
- * made ready while `prepare` runs; they are terminated however the run ends.
+ * `worker_threads` (each runs the task's module, see startWorker) that share the data through
+ * SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers are started
+ * before `prepare` runs and are terminated however the run ends.
  *
  * @throws whatever `prepare` throws; an Error naming the task and worker if a worker fails.
  */
 export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Promise<PoolRun<S>> {
   const total = options.jobs;
-  const workers = Math.max(0, Math.min(options.workers, total));
-  const entry = workers > 0 ? workerEntry(task as PoolTask<unknown>) : undefined;
-  entry?.catch(() => undefined); // awaited below, unless prepare throws first
-  const threads: Worker[] = [];
+  const threads = Array.from({ length: Math.max(0, Math.min(options.workers, total)) }, () => startWorker(task as PoolTask<unknown>));
+  const workers = threads.length;
   try {
+    // Synchronous from here to runOn, so that no worker message arrives before its listener.
     const shared = options.prepare(workers > 0);
-    if (entry) {
-      const { url, workerData, execArgv } = await entry;
-      for (let w = 0; w < workers; w++) threads.push(new Worker(url, { workerData, execArgv }));
-    }
     const counters = poolArray(Int32Array, 2, workers > 0);
     const { onProgress } = options;
     const report = () => onProgress?.(Atomics.load(counters, DONE), total);
@@ -170,21 +164,22 @@ export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Pr
     report();
     return { shared, workers, perThread };
   } finally {
-    for (const w of threads) void w.terminate();
+    for (const t of threads) void t.worker.terminate();
   }
 }
 
-/** Sends a worker its request; resolves with its timing once it has run out of chunks. */
-function runOn<S>(worker: Worker, request: PoolRequest<S>, name: string): Promise<PoolThreadTiming> {
+/** Sends a worker its request once it is ready; resolves with its timing once it has run out of chunks. */
+function runOn<S>({ worker, code }: StartedWorker, request: PoolRequest<S>, name: string): Promise<PoolThreadTiming> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (msg: PoolReply) => {
+    worker.on('message', (msg: PoolReply | typeof POOL_READY) => {
+      if (msg === POOL_READY) return worker.postMessage(request);
       void worker.terminate();
       if (msg.ok) resolve({ jobs: msg.jobs, ms: msg.ms });
       else reject(new Error(`${name}: ${msg.error}`));
     });
     worker.once('error', reject);
     // After a reply this is a no-op; before one, a worker that exits would leave the run waiting.
-    worker.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before replying`)));
-    worker.postMessage(request);
+    worker.once('exit', (exitCode) => reject(new Error(`${name} exited (code ${exitCode}) before replying`)));
+    code.catch(reject);
   });
 }
