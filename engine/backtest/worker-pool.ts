@@ -34,7 +34,10 @@ export interface PoolOptions<S> {
   workers: number;
   /** Jobs 0 … jobs − 1. */
   jobs: number;
-  /** Chunk size: ⌈jobs / (workers × perWorker)⌉, clamped to [1, max]. */
+  /**
+   * Chunk sizes, guided: each claim takes ⌈jobs left / (workers × perWorker)⌉ jobs, clamped to
+   * [1, max], so claims shrink as the jobs run out and the workers finish together.
+   */
   chunk: { max: number; perWorker: number };
   /**
    * Builds the data the runners read, called once the workers are starting (they load their
@@ -66,8 +69,14 @@ export interface PoolWorkerData {
 export interface PoolRequest<S> {
   shared: S;
   counters: Int32Array;
-  chunk: number;
+  chunk: PoolChunks;
   to: number;
+}
+
+/** How a thread sizes its claims (see PoolOptions.chunk): ⌈left / spread⌉, clamped to [1, max]. */
+export interface PoolChunks {
+  max: number;
+  spread: number;
 }
 
 /** The one message a worker sends back. */
@@ -101,16 +110,19 @@ export function poolCopy<T extends Float64Array | Int32Array | Uint8Array>(Ctor:
 }
 
 /**
- * The chunk loop every thread runs: claims `chunk` jobs at a time with `Atomics.add` on
- * `counters[0]` until `to` is reached (so a thread that starts late or runs slow takes fewer),
- * counts each finished job in `counters[1]`, and calls `tick` after each job.
+ * The chunk loop every thread runs: claims chunks of jobs (sized by `chunk`) from `counters[0]`
+ * with `Atomics.compareExchange` until `to` is reached (so a thread that starts late or runs
+ * slow takes fewer), counts each finished job in `counters[1]`, and calls `tick` after each job.
  */
-export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int32Array, chunk: number, to: number, tick?: () => void): PoolThreadTiming {
+export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int32Array, chunk: PoolChunks, to: number, tick?: () => void): PoolThreadTiming {
   const t0 = performance.now();
   const run = task.createRunner(shared);
   let jobs = 0;
-  for (let from = Atomics.add(counters, NEXT, chunk); from < to; from = Atomics.add(counters, NEXT, chunk)) {
-    const last = Math.min(to, from + chunk);
+  for (;;) {
+    const from = Atomics.load(counters, NEXT);
+    if (from >= to) break;
+    const last = Math.min(to, from + Math.max(1, Math.min(chunk.max, Math.ceil((to - from) / chunk.spread))));
+    if (Atomics.compareExchange(counters, NEXT, from, last) !== from) continue; // another thread claimed first
     for (let i = from; i < last; i++) {
       run(i);
       Atomics.add(counters, DONE, 1);
@@ -150,9 +162,9 @@ export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Pr
             }
           }
         : undefined;
-      perThread = [runClaimedChunks(task, shared, counters, Math.max(1, total), total, tick)];
+      perThread = [runClaimedChunks(task, shared, counters, { max: Math.max(1, total), spread: 1 }, total, tick)];
     } else {
-      const chunk = Math.max(1, Math.min(options.chunk.max, Math.ceil(total / (workers * options.chunk.perWorker))));
+      const chunk: PoolChunks = { max: options.chunk.max, spread: workers * options.chunk.perWorker };
       const request: PoolRequest<S> = { shared, counters, chunk, to: total };
       const timer = onProgress ? setInterval(report, 100) : undefined;
       try {
