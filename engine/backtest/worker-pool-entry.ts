@@ -28,7 +28,9 @@ export function startWorker(task: PoolTask<unknown>): StartedWorker {
     const workerData: PoolWorkerData = { module: task.module, name: task.name };
     return { worker: new Worker(new URL('./worker-pool-worker.js', import.meta.url), { workerData }), code: Promise.resolve() };
   }
-  const worker = new Worker(new URL('./worker-pool-boot.mjs', import.meta.url), { execArgv: withoutLoaders(process.execArgv) });
+  // No Node options: the bundle needs no loader (`--import tsx` would cost each worker its
+  // start-up), and a worker refuses per-process ones such as `--expose-gc`.
+  const worker = new Worker(new URL('./worker-pool-boot.mjs', import.meta.url), { execArgv: [] });
   const code = taskBundle(task).then((url) => worker.postMessage(url));
   code.catch(() => undefined); // the pool awaits it, unless it stopped before
   return { worker, code };
@@ -68,15 +70,4 @@ async function bundleWorker(task: PoolTask<unknown>): Promise<string> {
     external: ['esbuild'],
   });
   return `data:text/javascript,${encodeURIComponent(out.outputFiles[0].text)}`;
-}
-
-/** Node options without module loaders (`--import tsx` and the like): the bundle needs none, and loading one costs each worker. */
-function withoutLoaders(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (/^(--import|--require|-r|--loader|--experimental-loader)$/.test(a)) i++;
-    else if (!/^(--import|--require|--loader|--experimental-loader)=/.test(a)) out.push(a);
-  }
-  return out;
 }

@@ -52,6 +52,16 @@ describe('runPool', () => {
     await expect(runPool(SQUARES_TASK, { workers: 2, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: bad })).rejects.toThrow(RangeError);
   });
 
+  it('starts its workers when this process runs with options a worker refuses (--expose-gc, as `npm run bench` does)', async () => {
+    process.execArgv.push('--expose-gc');
+    try {
+      const run = await runPool(SQUARES_TASK, { workers: 2, jobs: 8, chunk: { max: 2, perWorker: 2 }, prepare: squares(8) });
+      expect(Array.from(run.shared.out)).toEqual(Array.from({ length: 8 }, (_, i) => i * i + 1));
+    } finally {
+      process.execArgv.pop();
+    }
+  });
+
   it('names a task its module does not export, in the worker that would run it', async () => {
     const missing = { ...SQUARES_TASK, name: 'NOT_A_TASK' };
     await expect(runPool(missing, { workers: 1, jobs: 4, chunk: { max: 4, perWorker: 1 }, prepare: squares(4) })).rejects.toThrow(
