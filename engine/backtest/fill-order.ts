@@ -8,6 +8,7 @@ export interface FillState {
   /** The financing account (uninvested or borrowed cash), NAV units. */
   F: number;
   readonly rows: Float64Array;
+  /** The proportional cost rate per role: commission + slippage (+ impact × τ, set per fill when there is impact). */
   readonly rate: Float64Array;
   readonly comm: Float64Array;
   readonly slip: Float64Array;
@@ -33,55 +34,87 @@ export interface FillState {
 }
 
 /**
+ * The book's equity F + Σ h_k, summed as two interleaved halves (even and odd roles) so that
+ * consecutive additions do not wait on each other. Every place that values the book sums in
+ * this order (the replay's fused mark too), so NAV does not depend on which path a day took.
+ */
+export function bookValue(h: Float64Array, F: number, R: number): number {
+  let a = F;
+  let b = 0;
+  let k = 0;
+  for (; k + 1 < R; k += 2) {
+    a += h[k];
+    b += h[k + 1];
+  }
+  if (k < R) a += h[k];
+  return a + b;
+}
+
+/** The cost rates of a fill without market impact: the same every fill, so set once per replay. */
+export function flatRates(s: FillState): void {
+  for (let k = 0; k < s.R; k++) s.rate[k] = s.comm[k] + s.slip[k];
+}
+
+/**
  * Moves the book to `leverage × rows[row]` of the post-trade equity at the current marks and
  * books the fill on window row i. Returns false (changing nothing) when the costs would exceed
- * the equity.
+ * the equity. Without impact the rates are the ones {@link flatRates} set.
  */
 export function fillOrder(s: FillState, row: number, i: number): boolean {
   const { R, L, h, rows, rate, comm, slip, impact } = s;
+  const fixedPerOrder = s.fixedPerOrder;
   const F = s.F;
-  let V = F;
-  for (let k = 0; k < R; k++) V += h[k];
+  const V = bookValue(h, F, R);
   const off = row * R;
   const inv = 1 / V;
-  let tau = Math.abs(1 - L - F * inv);
+  // τ (the one-way turnover) and the number of orders only price impact and fixed costs.
+  let tau = 0;
   let orders = 0;
-  for (let k = 0; k < R; k++) {
-    const d = L * rows[off + k] - h[k] * inv;
-    tau += Math.abs(d);
-    if (Math.abs(d) > 1e-12) orders++;
+  if (impact > 0 || fixedPerOrder > 0) {
+    tau = Math.abs(1 - L - F * inv);
+    for (let k = 0; k < R; k++) {
+      const d = L * rows[off + k] - h[k] * inv;
+      tau += Math.abs(d);
+      if (Math.abs(d) > 1e-12) orders++;
+    }
+    tau *= 0.5;
+    if (impact > 0) for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
   }
-  tau *= 0.5;
-  for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
-  const fixed = orders * s.fixedPerOrder;
+  const fixed = orders * fixedPerOrder;
   const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
   if (!(Vp > 0)) return false;
   let moved = 0;
   let c1 = 0;
   let c2 = 0;
   const base = i * R;
+  const perOrder = s.perOrder;
+  const impactRate = impact * tau;
   for (let k = 0; k < R; k++) {
     const target = L * rows[off + k] * Vp;
     const tr = target - h[k];
     const a = Math.abs(tr);
     moved += a;
     c1 += comm[k] * a;
-    c2 += (slip[k] + impact * tau) * a;
-    if (s.perOrder) {
+    c2 += (slip[k] + impactRate) * a;
+    if (perOrder) {
       s.traded[base + k] = tr;
-      s.tradeCost[base + k] = rate[k] * a + (Math.abs(L * rows[off + k] - h[k] * inv) > 1e-12 ? s.fixedPerOrder : 0);
+      s.tradeCost[base + k] = rate[k] * a + (fixedPerOrder > 0 && Math.abs(L * rows[off + k] - h[k] * inv) > 1e-12 ? fixedPerOrder : 0);
     }
     h[k] = target;
   }
   const Fp = (1 - L) * Vp;
   moved += Math.abs(Fp - F);
   s.F = Fp;
-  s.turnover[i] = 0.5 * moved * inv;
-  s.commission[i] = c1 * inv;
-  s.slippage[i] = c2 * inv;
-  s.fixedCosts[i] = fixed * inv;
-  s.costs += s.commission[i] + s.slippage[i] + s.fixedCosts[i];
-  s.turnovers += s.turnover[i];
+  const turnover = 0.5 * moved * inv;
+  const commission = c1 * inv;
+  const slippage = c2 * inv;
+  const fixedCost = fixed * inv;
+  s.turnover[i] = turnover;
+  s.commission[i] = commission;
+  s.slippage[i] = slippage;
+  s.fixedCosts[i] = fixedCost;
+  s.costs += commission + slippage + fixedCost;
+  s.turnovers += turnover;
   if (s.filled[i] === 0) s.fills[s.fillCount++] = i;
   s.filled[i] = 1;
   return true;

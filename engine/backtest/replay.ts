@@ -1,5 +1,5 @@
 import { isoDay } from '../../datasets/day.ts';
-import { fillOrder, type FillState } from './fill-order.ts';
+import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
@@ -107,6 +107,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     fillCount: 0,
     spare: new Float64Array(R),
   };
+  flatRates(st);
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
@@ -143,8 +144,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       if (atOpen) {
         // Roles without an open are not involved (zero before and after): skip them.
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
-        let Vo = st.F;
-        for (let k = 0; k < R; k++) Vo += h[k];
+        const Vo = bookValue(h, st.F, R);
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
           if (!fillOrder(st, pending, i)) {
@@ -157,13 +157,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        // The daily mark fused with the equity sum: one pass over the roles.
-        V = F;
-        for (let k = 0; k < R; k++) {
-          const x = h[k] * (1 + ret[base + k]);
-          h[k] = x;
-          V += x;
-        }
+        V = markBook(h, F, ret, base, R);
         fresh = true;
       }
       // Phase 2: the spread on borrowing and shorts.
@@ -183,8 +177,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       // (Long-only without borrowing holds only positive amounts: it cannot.)
       if (canWipeOut) {
         if (!fresh) {
-          V = F;
-          for (let k = 0; k < R; k++) V += h[k];
+          V = bookValue(h, F, R);
           fresh = true;
         }
         if (!(V > 0)) {
@@ -209,8 +202,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
       if (!go && band > 0) {
         if (!fresh) {
-          V = st.F;
-          for (let k = 0; k < R; k++) V += h[k];
+          V = bookValue(h, st.F, R);
           fresh = true;
         }
         const off = row * R;
@@ -234,10 +226,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     }
     // Phase 5: book.
     const F = st.F;
-    if (!fresh) {
-      V = F;
-      for (let k = 0; k < R; k++) V += h[k];
-    }
+    if (!fresh) V = bookValue(h, F, R);
     nav[i] = V;
     if (recordWeights) {
       const inv = 1 / V;
@@ -322,10 +311,35 @@ function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean
 }
 
 /**
+ * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for every role, and
+ * F + Σ h_k summed in {@link bookValue}'s order (two interleaved halves), in one pass.
+ */
+function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number): number {
+  let a = F;
+  let b = 0;
+  let k = 0;
+  for (; k + 1 < R; k += 2) {
+    const x = h[k] * (1 + ret[base + k]);
+    const y = h[k + 1] * (1 + ret[base + k + 1]);
+    h[k] = x;
+    h[k + 1] = y;
+    a += x;
+    b += y;
+  }
+  if (k < R) {
+    const x = h[k] * (1 + ret[base + k]);
+    h[k] = x;
+    a += x;
+  }
+  return a + b;
+}
+
+/**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
- * fused with the equity sum, then NAV (and, recording, the day's shares of NAV) booked; the same arithmetic, in the same order, as the general day. Stops at the
- * first day whose close decides a trade (first target, trigger, target change), before
- * marking it, and returns its row (m when none is left).
+ * fused with the book's value, then NAV (and, recording, the day's shares of NAV) booked; the
+ * same arithmetic, in the same order, as the general day. Stops at the first day whose close
+ * decides a trade (first target, trigger, target change), before marking it, and returns its
+ * row (m when none is left).
  */
 function quietDays(
   b: ReplayBuffers,
@@ -346,8 +360,21 @@ function quietDays(
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;
-  // The row (i·R) of the last quiet day whose shares are still to be written, and 1 / its NAV;
-  // before the first quiet day, a spare row takes the (meaningless) writes.
+  if (!record) {
+    for (; i < m; i++) {
+      const t = start + i;
+      const row = index[t];
+      if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+      F *= 1 + cashRet[t];
+      nav[i] = markBook(h, F, ret, t * R, R);
+    }
+    st.F = F;
+    return i;
+  }
+  // Recording, one pass per day: the previous quiet day's shares (its holdings are this day's
+  // starting ones), then this day's mark and value, whose shares follow in the next pass or on
+  // exit. `into` + `last` is the row still to be written and lastInv 1 / its NAV; before the
+  // first quiet day a spare row takes the (meaningless) writes. Two halves as in markBook.
   let into = st.spare;
   let last = 0;
   let lastInv = 0;
@@ -357,31 +384,36 @@ function quietDays(
     if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
     F *= 1 + cashRet[t];
     const base = t * R;
-    let V = F;
-    if (record) {
-      // One pass: the previous quiet day's shares (its holdings are this day's starting ones),
-      // then this day's mark and sum. This day's shares follow in the next pass or on exit.
-      for (let k = 0; k < R; k++) {
-        const hk = h[k];
-        into[last + k] = hk * lastInv;
-        const x = hk * (1 + ret[base + k]);
-        h[k] = x;
-        V += x;
-      }
-      const inv = 1 / V;
-      cash[i] = (h[cashCol] + F) * inv;
-      financing[i] = F * inv;
-      into = weights;
-      last = i * R;
-      lastInv = inv;
-    } else {
-      for (let k = 0; k < R; k++) {
-        const x = h[k] * (1 + ret[base + k]);
-        h[k] = x;
-        V += x;
-      }
+    let a = F;
+    let c = 0;
+    let k = 0;
+    for (; k + 1 < R; k += 2) {
+      const h0 = h[k];
+      const h1 = h[k + 1];
+      into[last + k] = h0 * lastInv;
+      into[last + k + 1] = h1 * lastInv;
+      const x = h0 * (1 + ret[base + k]);
+      const y = h1 * (1 + ret[base + k + 1]);
+      h[k] = x;
+      h[k + 1] = y;
+      a += x;
+      c += y;
     }
+    if (k < R) {
+      const h0 = h[k];
+      into[last + k] = h0 * lastInv;
+      const x = h0 * (1 + ret[base + k]);
+      h[k] = x;
+      a += x;
+    }
+    const V = a + c;
     nav[i] = V;
+    const inv = 1 / V;
+    cash[i] = (h[cashCol] + F) * inv;
+    financing[i] = F * inv;
+    into = weights;
+    last = i * R;
+    lastInv = inv;
   }
   if (into === weights) for (let k = 0; k < R; k++) weights[last + k] = h[k] * lastInv;
   st.F = F;
