@@ -14,10 +14,8 @@ export interface FillState {
   readonly slip: Float64Array;
   readonly impact: number;
   readonly fixedPerOrder: number;
-  /** Book each order (traded, tradeCost); off under `record: 'nav'`. */
+  /** Book each order (amount traded, cost) in `orders`; off under `record: 'nav'`. */
   readonly perOrder: boolean;
-  readonly traded: Float64Array;
-  readonly tradeCost: Float64Array;
   readonly turnover: Float64Array;
   readonly commission: Float64Array;
   readonly slippage: Float64Array;
@@ -26,8 +24,10 @@ export interface FillState {
   /** Running totals of the turnover and cost ledgers (what sweeps score), summed fill by fill. */
   turnovers: number;
   costs: number;
-  /** The rows filled so far (fills[0 … fillCount − 1]): what reused buffers clear next time. */
-  readonly fills: Int32Array;
+  /** The window rows filled so far (fillRows[0 … fillCount − 1]): what reused buffers clear next time. */
+  fillRows: Int32Array;
+  /** Per fill j, recording: R amounts traded then R order costs, from orders[2R·j]. */
+  orders: Float64Array;
   fillCount: number;
   /** R scratch values for the replay loop (never read by a fill). */
   readonly spare: Float64Array;
@@ -69,25 +69,35 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   const inv = 1 / V;
   // τ (the one-way turnover) and the number of orders only price impact and fixed costs.
   let tau = 0;
-  let orders = 0;
+  let orderCount = 0;
   if (impact > 0 || fixedPerOrder > 0) {
     tau = Math.abs(1 - L - F * inv);
     for (let k = 0; k < R; k++) {
       const d = L * rows[off + k] - h[k] * inv;
       tau += Math.abs(d);
-      if (Math.abs(d) > 1e-12) orders++;
+      if (Math.abs(d) > 1e-12) orderCount++;
     }
     tau *= 0.5;
     if (impact > 0) for (let k = 0; k < R; k++) rate[k] = comm[k] + slip[k] + impact * tau;
   }
-  const fixed = orders * fixedPerOrder;
+  const fixed = orderCount * fixedPerOrder;
   const Vp = postTradeEquity(V, h, rows, off, L, rate, fixed);
   if (!(Vp > 0)) return false;
+  // This fill's slot in the per-fill arrays (a second fill on one day would replace the first).
+  let j = s.fillCount;
+  if (s.filled[i] === 1) j--;
+  else {
+    if (j === s.fillRows.length || (s.perOrder && (j + 1) * 2 * R > s.orders.length)) growFills(s);
+    s.fillRows[j] = i;
+    s.fillCount = j + 1;
+    s.filled[i] = 1;
+  }
   let moved = 0;
   let c1 = 0;
   let c2 = 0;
-  const base = i * R;
   const perOrder = s.perOrder;
+  const orders = s.orders;
+  const base = 2 * R * j;
   const impactRate = impact * tau;
   for (let k = 0; k < R; k++) {
     const target = L * rows[off + k] * Vp;
@@ -97,8 +107,8 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
     c1 += comm[k] * a;
     c2 += (slip[k] + impactRate) * a;
     if (perOrder) {
-      s.traded[base + k] = tr;
-      s.tradeCost[base + k] = rate[k] * a + (fixedPerOrder > 0 && Math.abs(L * rows[off + k] - h[k] * inv) > 1e-12 ? fixedPerOrder : 0);
+      orders[base + k] = tr;
+      orders[base + R + k] = rate[k] * a + (fixedPerOrder > 0 && Math.abs(L * rows[off + k] - h[k] * inv) > 1e-12 ? fixedPerOrder : 0);
     }
     h[k] = target;
   }
@@ -115,7 +125,21 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   s.fixedCosts[i] = fixedCost;
   s.costs += commission + slippage + fixedCost;
   s.turnovers += turnover;
-  if (s.filled[i] === 0) s.fills[s.fillCount++] = i;
-  s.filled[i] = 1;
   return true;
+}
+
+/** Room for one more fill: the rows double when full; recording, the orders keep pace with them. */
+function growFills(s: FillState): void {
+  const count = s.fillCount;
+  if (s.fillRows.length === count) {
+    const rows = new Int32Array(Math.max(64, 2 * count));
+    rows.set(s.fillRows.subarray(0, count));
+    s.fillRows = rows;
+  }
+  const width = 2 * s.R;
+  if (s.perOrder && s.orders.length < s.fillRows.length * width) {
+    const orders = new Float64Array(s.fillRows.length * width);
+    orders.set(s.orders.subarray(0, count * width));
+    s.orders = orders;
+  }
 }

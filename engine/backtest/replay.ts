@@ -3,7 +3,7 @@ import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
-import { createReplayBuffers, sliceBuffers, type ReplayBuffers } from './replay-buffers.ts';
+import { createReplayBuffers, ordersByDay, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
 import { toDataFrame } from './to-data-frame.ts';
 import { usedSegments } from './used-segments.ts';
 import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
@@ -57,7 +57,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const recordWeights = options.record !== 'nav';
   const source = buffers ?? createReplayBuffers(m, R);
   const b = sliceBuffers(source, m, R);
-  const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
+  const { nav, weights, cash, financing, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
 
   const cal = market.calendar;
   const ret = market.returns;
@@ -94,8 +94,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     impact,
     fixedPerOrder,
     perOrder: recordWeights,
-    traded,
-    tradeCost,
     turnover,
     commission,
     slippage,
@@ -103,7 +101,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     filled,
     turnovers: 0,
     costs: 0,
-    fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m),
+    fillRows: source.fillRows,
+    orders: source.orders,
     fillCount: 0,
     spare: new Float64Array(R),
   };
@@ -255,12 +254,14 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
   source.used = m;
-  source.usedRoles = R;
-  source.filledRows = st.fills;
-  source.filledCount = st.fillCount;
-  source.perOrder = recordWeights;
+  source.fillRows = st.fillRows;
+  source.orders = st.orders;
+  source.fillCount = st.fillCount;
+  const { fillRows, orders, fillCount } = st;
   const empty = new Float64Array(0);
   let segments: UsedSegment[] | undefined;
+  let traded: Float64Array | undefined;
+  let tradeCost: Float64Array | undefined;
   return {
     name: resolved.name,
     roles: market.roles,
@@ -271,8 +272,15 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     weights: recordWeights ? weights : empty,
     cash: recordWeights ? cash : empty,
     financing: recordWeights ? financing : empty,
-    traded: recordWeights ? traded : empty,
-    tradeCost: recordWeights ? tradeCost : empty,
+    // Spread over days on first read: the run books its orders per fill.
+    get traded() {
+      traded ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 0) : empty;
+      return traded;
+    },
+    get tradeCost() {
+      tradeCost ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 1) : empty;
+      return tradeCost;
+    },
     filled,
     turnover,
     commission,
@@ -300,7 +308,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
  * Closes a wiped-out book from window row i on: NAV and shares 0 for good. Returns the calendar
  * day `t` for the warning.
  */
-function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean, t: number): number {
+function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t: number): number {
   b.nav.fill(0, i);
   if (recordWeights) {
     b.weights.fill(0, i * R);
@@ -342,7 +350,7 @@ function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R
  * row (m when none is left).
  */
 function quietDays(
-  b: ReplayBuffers,
+  b: DayArrays,
   st: FillState,
   i: number,
   m: number,
