@@ -107,11 +107,14 @@ export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, 
     let intercept = fixed - V;
     for (let k = 0; k < R; k++) {
       const w = scale * rows[offset + k];
-      // ±c_k (0 for a role already on target): branch-free, since buys and sells come in no
-      // predictable order; ±c·w and ±c·h are exactly the terms added or taken away.
-      const c = Math.sign(w * x - h[k]) * rate[k];
-      slope += c * w;
-      intercept -= c * h[k];
+      const d = w * x - h[k];
+      if (d > 0) {
+        slope += rate[k] * w;
+        intercept -= rate[k] * h[k];
+      } else if (d < 0) {
+        slope -= rate[k] * w;
+        intercept += rate[k] * h[k];
+      }
     }
     const next = -intercept / slope;
     if (next === x || Math.abs(next - x) <= 1e-15 * Math.abs(V)) return next;

@@ -1,4 +1,5 @@
 import { postTradeEquity } from './costs.ts';
+import { LEDGER } from './replay-buffers.ts';
 
 /** What a fill reads and writes: the book, the cost model and the ledgers. */
 export interface FillState {
@@ -16,16 +17,13 @@ export interface FillState {
   readonly fixedPerOrder: number;
   /** Book each order (amount traded, cost) in `orders`; off under `record: 'nav'`. */
   readonly perOrder: boolean;
-  readonly turnover: Float64Array;
-  readonly commission: Float64Array;
-  readonly slippage: Float64Array;
-  readonly fixedCosts: Float64Array;
-  readonly filled: Uint8Array;
   /** Running totals of the turnover and cost ledgers (what sweeps score), summed fill by fill. */
   turnovers: number;
   costs: number;
   /** The window rows filled so far (fillRows[0 … fillCount − 1]): what reused buffers clear next time. */
   fillRows: Int32Array;
+  /** Per fill j: turnover, commission, slippage, fixed costs (fractions of pre-trade equity), from ledger[4j]. */
+  ledger: Float64Array;
   /** Per fill j, recording: R amounts traded then R order costs, from orders[2R·j]. */
   orders: Float64Array;
   fillCount: number;
@@ -85,12 +83,11 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   if (!(Vp > 0)) return false;
   // This fill's slot in the per-fill arrays (a second fill on one day would replace the first).
   let j = s.fillCount;
-  if (s.filled[i] === 1) j--;
+  if (j > 0 && s.fillRows[j - 1] === i) j--;
   else {
     if (j === s.fillRows.length || (s.perOrder && (j + 1) * 2 * R > s.orders.length)) growFills(s);
     s.fillRows[j] = i;
     s.fillCount = j + 1;
-    s.filled[i] = 1;
   }
   let moved = 0;
   let c1 = 0;
@@ -119,22 +116,26 @@ export function fillOrder(s: FillState, row: number, i: number): boolean {
   const commission = c1 * inv;
   const slippage = c2 * inv;
   const fixedCost = fixed * inv;
-  s.turnover[i] = turnover;
-  s.commission[i] = commission;
-  s.slippage[i] = slippage;
-  s.fixedCosts[i] = fixedCost;
+  const ledger = s.ledger;
+  ledger[4 * j + LEDGER.turnover] = turnover;
+  ledger[4 * j + LEDGER.commission] = commission;
+  ledger[4 * j + LEDGER.slippage] = slippage;
+  ledger[4 * j + LEDGER.fixedCosts] = fixedCost;
   s.costs += commission + slippage + fixedCost;
   s.turnovers += turnover;
   return true;
 }
 
-/** Room for one more fill: the rows double when full; recording, the orders keep pace with them. */
+/** Room for one more fill: the rows and the ledger double when full; recording, the orders keep pace with them. */
 function growFills(s: FillState): void {
   const count = s.fillCount;
   if (s.fillRows.length === count) {
     const rows = new Int32Array(Math.max(64, 2 * count));
     rows.set(s.fillRows.subarray(0, count));
     s.fillRows = rows;
+    const ledger = new Float64Array(4 * rows.length);
+    ledger.set(s.ledger.subarray(0, 4 * count));
+    s.ledger = ledger;
   }
   const width = 2 * s.R;
   if (s.perOrder && s.orders.length < s.fillRows.length * width) {

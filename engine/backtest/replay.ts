@@ -3,7 +3,7 @@ import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
-import { createReplayBuffers, ordersByDay, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
+import { createReplayBuffers, filledByDay, LEDGER, ledgerByDay, ordersByDay, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
 import { toDataFrame } from './to-data-frame.ts';
 import { usedSegments } from './used-segments.ts';
 import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
@@ -55,9 +55,15 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const { start, end } = resolved;
   const m = end - start + 1;
   const recordWeights = options.record !== 'nav';
+  const L = resolved.leverage;
+  const spread = resolved.financingBps / 1e4 / 360;
+  const shorts = resolved.allowShorts;
+  // Without leverage or shorts the financing account stays exactly 0: the cash share is then
+  // the cash role's weight and the financing share 0, made on first read instead of booked.
+  const financed = L !== 1 || shorts;
   const source = buffers ?? createReplayBuffers(m, R);
-  const b = sliceBuffers(source, m, R);
-  const { nav, weights, cash, financing, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
+  const b = sliceBuffers(source, m, R, { shares: recordWeights, cashShares: recordWeights && financed, financingCost: spread > 0 && financed });
+  const { nav, weights, cash, financing, financingCost } = b;
 
   const cal = market.calendar;
   const ret = market.returns;
@@ -68,9 +74,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const trigger = plan.trigger;
   const onChange = plan.onChange;
   const band = plan.driftBand;
-  const L = resolved.leverage;
-  const spread = resolved.financingBps / 1e4 / 360;
-  const shorts = resolved.allowShorts;
   const canWipeOut = shorts || L > 1;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
   const comm = costs.commission;
@@ -94,14 +97,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     impact,
     fixedPerOrder,
     perOrder: recordWeights,
-    turnover,
-    commission,
-    slippage,
-    fixedCosts,
-    filled,
     turnovers: 0,
     costs: 0,
     fillRows: source.fillRows,
+    ledger: source.ledger,
     orders: source.orders,
     fillCount: 0,
     spare: new Float64Array(R),
@@ -117,7 +116,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
     if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, cashCol);
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, financed, cashCol);
       if (i >= m) break;
     }
     const t = start + i;
@@ -231,8 +230,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       const inv = 1 / V;
       const base = i * R;
       for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
-      cash[i] = (h[cashCol] + F) * inv;
-      financing[i] = F * inv;
+      if (financed) {
+        cash[i] = (h[cashCol] + F) * inv;
+        financing[i] = F * inv;
+      }
     }
   }
 
@@ -255,13 +256,23 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
 
   source.used = m;
   source.fillRows = st.fillRows;
+  source.ledger = st.ledger;
   source.orders = st.orders;
   source.fillCount = st.fillCount;
-  const { fillRows, orders, fillCount } = st;
+  const { fillRows, ledger, orders, fillCount } = st;
   const empty = new Float64Array(0);
   let segments: UsedSegment[] | undefined;
+  // What fills write is kept per fill and spread over days on first read (see ReplayBuffers).
   let traded: Float64Array | undefined;
   let tradeCost: Float64Array | undefined;
+  let filled: Uint8Array | undefined;
+  let turnover: Float64Array | undefined;
+  let commission: Float64Array | undefined;
+  let slippage: Float64Array | undefined;
+  let fixedCosts: Float64Array | undefined;
+  let cashShare: Float64Array | undefined;
+  let financingShare: Float64Array | undefined;
+  let financingCosts: Float64Array | undefined;
   return {
     name: resolved.name,
     roles: market.roles,
@@ -270,9 +281,14 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     end,
     nav,
     weights: recordWeights ? weights : empty,
-    cash: recordWeights ? cash : empty,
-    financing: recordWeights ? financing : empty,
-    // Spread over days on first read: the run books its orders per fill.
+    get cash() {
+      cashShare ??= !recordWeights ? empty : financed ? cash : columnOf(weights, m, R, cashCol);
+      return cashShare;
+    },
+    get financing() {
+      financingShare ??= !recordWeights ? empty : financed ? financing : new Float64Array(m);
+      return financingShare;
+    },
     get traded() {
       traded ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 0) : empty;
       return traded;
@@ -281,12 +297,30 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       tradeCost ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 1) : empty;
       return tradeCost;
     },
-    filled,
-    turnover,
-    commission,
-    slippage,
-    fixedCosts,
-    financingCost,
+    get filled() {
+      filled ??= filledByDay(fillRows, fillCount, m);
+      return filled;
+    },
+    get turnover() {
+      turnover ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.turnover);
+      return turnover;
+    },
+    get commission() {
+      commission ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.commission);
+      return commission;
+    },
+    get slippage() {
+      slippage ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.slippage);
+      return slippage;
+    },
+    get fixedCosts() {
+      fixedCosts ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.fixedCosts);
+      return fixedCosts;
+    },
+    get financingCost() {
+      financingCosts ??= financingCost.length > 0 ? financingCost : new Float64Array(m);
+      return financingCosts;
+    },
     totalTurnover: st.turnovers,
     totalCosts: st.costs,
     options: resolved,
@@ -302,6 +336,13 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       return toDataFrame(this);
     },
   };
+}
+
+/** Column k of an m × R day-major array. */
+function columnOf(a: Float64Array, m: number, R: number, k: number): Float64Array {
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) out[i] = a[i * R + k];
+  return out;
 }
 
 /**
@@ -363,6 +404,7 @@ function quietDays(
   held: number,
   onChange: boolean,
   record: boolean,
+  financed: boolean,
   cashCol: number,
 ): number {
   const { h } = st;
@@ -417,8 +459,10 @@ function quietDays(
     const V = a + c;
     nav[i] = V;
     const inv = 1 / V;
-    cash[i] = (h[cashCol] + F) * inv;
-    financing[i] = F * inv;
+    if (financed) {
+      cash[i] = (h[cashCol] + F) * inv;
+      financing[i] = F * inv;
+    }
     into = weights;
     last = i * R;
     lastInv = inv;
