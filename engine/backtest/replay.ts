@@ -3,10 +3,9 @@ import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
-import { createReplayBuffers, filledByDay, LEDGER, ledgerByDay, ordersByDay, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
-import { toDataFrame } from './to-data-frame.ts';
-import { usedSegments } from './used-segments.ts';
-import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
+import { createReplayBuffers, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
+import { ReplayResult, type ReplayBook } from './replay-result.ts';
+import { LOOK_AHEAD_WARNING, type BacktestResult } from './result.ts';
 
 const NEXT_CLOSE = 0;
 const NEXT_OPEN = 1;
@@ -82,7 +81,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const fixedPerOrder = costs.fixed;
   const cashCol = market.roles.indexOf('cash');
 
-  const h = new Float64Array(R);
+  const h = source.scratch.subarray(0, R);
+  h.fill(0);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
   const st: FillState = {
@@ -91,7 +91,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     h,
     F: 0,
     rows,
-    rate: new Float64Array(R),
+    rate: source.scratch.subarray(R, 2 * R),
     comm,
     slip,
     impact,
@@ -103,7 +103,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     ledger: source.ledger,
     orders: source.orders,
     fillCount: 0,
-    spare: new Float64Array(R),
+    spare: source.scratch.subarray(2 * R, 3 * R),
   };
   flatRates(st);
   let held = -1; // row last traded
@@ -260,89 +260,23 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   source.orders = st.orders;
   source.fillCount = st.fillCount;
   const { fillRows, ledger, orders, fillCount } = st;
-  const empty = new Float64Array(0);
-  let segments: UsedSegment[] | undefined;
-  // What fills write is kept per fill and spread over days on first read (see ReplayBuffers).
-  let traded: Float64Array | undefined;
-  let tradeCost: Float64Array | undefined;
-  let filled: Uint8Array | undefined;
-  let turnover: Float64Array | undefined;
-  let commission: Float64Array | undefined;
-  let slippage: Float64Array | undefined;
-  let fixedCosts: Float64Array | undefined;
-  let cashShare: Float64Array | undefined;
-  let financingShare: Float64Array | undefined;
-  let financingCosts: Float64Array | undefined;
-  return {
-    name: resolved.name,
-    roles: market.roles,
-    days: cal.subarray(start, end + 1),
+  const book: ReplayBook = {
+    market,
     start,
     end,
     nav,
-    weights: recordWeights ? weights : empty,
-    get cash() {
-      cashShare ??= !recordWeights ? empty : financed ? cash : columnOf(weights, m, R, cashCol);
-      return cashShare;
-    },
-    get financing() {
-      financingShare ??= !recordWeights ? empty : financed ? financing : new Float64Array(m);
-      return financingShare;
-    },
-    get traded() {
-      traded ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 0) : empty;
-      return traded;
-    },
-    get tradeCost() {
-      tradeCost ??= recordWeights ? ordersByDay(orders, fillRows, fillCount, m, R, 1) : empty;
-      return tradeCost;
-    },
-    get filled() {
-      filled ??= filledByDay(fillRows, fillCount, m);
-      return filled;
-    },
-    get turnover() {
-      turnover ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.turnover);
-      return turnover;
-    },
-    get commission() {
-      commission ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.commission);
-      return commission;
-    },
-    get slippage() {
-      slippage ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.slippage);
-      return slippage;
-    },
-    get fixedCosts() {
-      fixedCosts ??= ledgerByDay(ledger, fillRows, fillCount, m, LEDGER.fixedCosts);
-      return fixedCosts;
-    },
-    get financingCost() {
-      financingCosts ??= financingCost.length > 0 ? financingCost : new Float64Array(m);
-      return financingCosts;
-    },
-    totalTurnover: st.turnovers,
-    totalCosts: st.costs,
-    options: resolved,
-    rule: plan.rule,
-    lookAheadProne: exec === SAME_CLOSE,
-    // Built on first read: it walks every day and role, which the loop itself never needs.
-    get segments() {
-      segments ??= usedSegments(market, start, end, recordWeights ? weights : undefined);
-      return segments;
-    },
-    warnings,
-    toDataFrame() {
-      return toDataFrame(this);
-    },
+    weights,
+    cash,
+    financing,
+    financingCost,
+    fillRows,
+    ledger,
+    orders,
+    fillCount,
+    recorded: recordWeights,
+    financed,
   };
-}
-
-/** Column k of an m × R day-major array. */
-function columnOf(a: Float64Array, m: number, R: number, k: number): Float64Array {
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) out[i] = a[i * R + k];
-  return out;
+  return new ReplayResult(book, resolved.name, resolved, plan.rule, exec === SAME_CLOSE, st.turnovers, st.costs, warnings);
 }
 
 /**
