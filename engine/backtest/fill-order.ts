@@ -32,20 +32,25 @@ export interface FillState {
 }
 
 /**
- * The book's equity F + Σ h_k, summed as two interleaved halves (even and odd roles) so that
- * consecutive additions do not wait on each other. Every place that values the book sums in
- * this order (the replay's fused mark too), so NAV does not depend on which path a day took.
+ * The book's equity F + Σ h_k, summed as four interleaved partial sums (roles k ≡ 0, 1, 2, 3
+ * mod 4) so that consecutive additions do not wait on each other. Every place that values the
+ * book sums in this order (the replay's fused mark too), so NAV does not depend on which path a
+ * day took.
  */
 export function bookValue(h: Float64Array, F: number, R: number): number {
   let a = F;
   let b = 0;
+  let c = 0;
+  let d = 0;
   let k = 0;
-  for (; k + 1 < R; k += 2) {
+  for (; k + 3 < R; k += 4) {
     a += h[k];
     b += h[k + 1];
+    c += h[k + 2];
+    d += h[k + 3];
   }
-  if (k < R) a += h[k];
-  return a + b;
+  for (; k < R; k++) a += h[k];
+  return a + b + (c + d);
 }
 
 /** The cost rates of a fill without market impact: the same every fill, so set once per replay. */

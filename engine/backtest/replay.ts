@@ -295,26 +295,34 @@ function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t:
 
 /**
  * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for every role, and
- * F + Σ h_k summed in {@link bookValue}'s order (two interleaved halves), in one pass.
+ * F + Σ h_k summed in {@link bookValue}'s order (four interleaved partial sums), in one pass.
  */
 function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number): number {
   let a = F;
   let b = 0;
+  let c = 0;
+  let d = 0;
   let k = 0;
-  for (; k + 1 < R; k += 2) {
-    const x = h[k] * (1 + ret[base + k]);
-    const y = h[k + 1] * (1 + ret[base + k + 1]);
-    h[k] = x;
-    h[k + 1] = y;
-    a += x;
-    b += y;
+  for (; k + 3 < R; k += 4) {
+    const x0 = h[k] * (1 + ret[base + k]);
+    const x1 = h[k + 1] * (1 + ret[base + k + 1]);
+    const x2 = h[k + 2] * (1 + ret[base + k + 2]);
+    const x3 = h[k + 3] * (1 + ret[base + k + 3]);
+    h[k] = x0;
+    h[k + 1] = x1;
+    h[k + 2] = x2;
+    h[k + 3] = x3;
+    a += x0;
+    b += x1;
+    c += x2;
+    d += x3;
   }
-  if (k < R) {
+  for (; k < R; k++) {
     const x = h[k] * (1 + ret[base + k]);
     h[k] = x;
     a += x;
   }
-  return a + b;
+  return a + b + (c + d);
 }
 
 /**
@@ -358,7 +366,7 @@ function quietDays(
   // Recording, one pass per day: the previous quiet day's shares (its holdings are this day's
   // starting ones), then this day's mark and value, whose shares follow in the next pass or on
   // exit. `into` + `last` is the row still to be written and lastInv 1 / its NAV; before the
-  // first quiet day a spare row takes the (meaningless) writes. Two halves as in markBook.
+  // first quiet day a spare row takes the (meaningless) writes. Sums as in markBook.
   let into = st.spare;
   let last = 0;
   let lastInv = 0;
@@ -369,28 +377,40 @@ function quietDays(
     F *= 1 + cashRet[t];
     const base = t * R;
     let a = F;
+    let b = 0;
     let c = 0;
+    let d = 0;
     let k = 0;
-    for (; k + 1 < R; k += 2) {
+    for (; k + 3 < R; k += 4) {
       const h0 = h[k];
       const h1 = h[k + 1];
+      const h2 = h[k + 2];
+      const h3 = h[k + 3];
       into[last + k] = h0 * lastInv;
       into[last + k + 1] = h1 * lastInv;
-      const x = h0 * (1 + ret[base + k]);
-      const y = h1 * (1 + ret[base + k + 1]);
-      h[k] = x;
-      h[k + 1] = y;
-      a += x;
-      c += y;
+      into[last + k + 2] = h2 * lastInv;
+      into[last + k + 3] = h3 * lastInv;
+      const x0 = h0 * (1 + ret[base + k]);
+      const x1 = h1 * (1 + ret[base + k + 1]);
+      const x2 = h2 * (1 + ret[base + k + 2]);
+      const x3 = h3 * (1 + ret[base + k + 3]);
+      h[k] = x0;
+      h[k + 1] = x1;
+      h[k + 2] = x2;
+      h[k + 3] = x3;
+      a += x0;
+      b += x1;
+      c += x2;
+      d += x3;
     }
-    if (k < R) {
+    for (; k < R; k++) {
       const h0 = h[k];
       into[last + k] = h0 * lastInv;
       const x = h0 * (1 + ret[base + k]);
       h[k] = x;
       a += x;
     }
-    const V = a + c;
+    const V = a + b + (c + d);
     nav[i] = V;
     const inv = 1 / V;
     if (financed) {
