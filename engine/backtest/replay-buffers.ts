@@ -31,8 +31,8 @@ export interface ReplayBuffers extends DayArrays {
   financed?: boolean;
 }
 
-/** Fills the per-fill arrays hold before they first grow. */
-export const FIRST_FILLS = 64;
+/** Fills the per-fill arrays hold before they first grow: one per 16 days (monthly rules never grow them), at least 64. */
+const firstFills = (m: number) => Math.max(64, Math.ceil(m / 16));
 
 /** The per-fill ledger's columns: ledger[4j + LEDGER.turnover], … */
 export const LEDGER = { turnover: 0, commission: 1, slippage: 2, fixedCosts: 3 } as const;
@@ -61,8 +61,8 @@ export function createReplayBuffers(m: number, _R?: number): ReplayBuffers {
     cash: EMPTY,
     financing: EMPTY,
     financingCost: EMPTY,
-    fillRows: new Int32Array(FIRST_FILLS),
-    ledger: new Float64Array(4 * FIRST_FILLS),
+    fillRows: new Int32Array(firstFills(m)),
+    ledger: new Float64Array(4 * firstFills(m)),
     orders: EMPTY,
     fillCount: 0,
     scratch: EMPTY,
