@@ -108,14 +108,13 @@ export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, 
     let intercept = fixed - V;
     for (let k = 0; k < R; k++) {
       const w = scale * rows[offset + k];
+      // ±c_k as c_k·d/|d| (exactly ±1), 0 on target: no branch on the sign of the trade,
+      // which comes in no predictable order; ±c·w and ±c·h are exactly the terms to add or take.
       const d = w * x - h[k];
-      if (d > 0) {
-        slope += rate[k] * w;
-        intercept -= rate[k] * h[k];
-      } else if (d < 0) {
-        slope -= rate[k] * w;
-        intercept += rate[k] * h[k];
-      }
+      const a = Math.abs(d);
+      const c = a === 0 ? 0 : (d / a) * rate[k];
+      slope += c * w;
+      intercept -= c * h[k];
     }
     const next = -intercept / slope;
     if (next === x || Math.abs(next - x) <= 1e-15 * Math.abs(V)) return next;
