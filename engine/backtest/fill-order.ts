@@ -60,14 +60,14 @@ export function flatRates(s: FillState): void {
 
 /**
  * Moves the book to `leverage × rows[row]` of the post-trade equity at the current marks and
- * books the fill on window row i. Returns false (changing nothing) when the costs would exceed
- * the equity. Without impact the rates are the ones {@link flatRates} set.
+ * books the fill on window row i. `V` is the book's value, bookValue(h, F) (the replay has
+ * usually just summed it). Returns false (changing nothing) when the costs would exceed the
+ * equity. Without impact the rates are the ones {@link flatRates} set.
  */
-export function fillOrder(s: FillState, row: number, i: number): boolean {
+export function fillOrder(s: FillState, row: number, i: number, V: number): boolean {
   const { R, L, h, rows, rate, comm, slip, impact } = s;
   const fixedPerOrder = s.fixedPerOrder;
   const F = s.F;
-  const V = bookValue(h, F, R);
   const off = row * R;
   const inv = 1 / V;
   // τ (the one-way turnover) and the number of orders only price impact and fixed costs.

@@ -145,7 +145,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         const Vo = bookValue(h, st.F, R);
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrder(st, pending, i)) {
+          if (!fillOrder(st, pending, i, Vo)) {
             wipedOut = closeOut(b, i, R, recordWeights, t);
             break;
           }
@@ -185,7 +185,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrder(st, pending, i)) {
+        if (!fillOrder(st, pending, i, fresh ? V : bookValue(h, st.F, R))) {
           wipedOut = closeOut(b, i, R, recordWeights, t);
           break;
         }
@@ -213,7 +213,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrder(st, row, i)) {
+          if (!fillOrder(st, row, i, fresh ? V : bookValue(h, st.F, R))) {
             wipedOut = closeOut(b, i, R, recordWeights, t);
             break;
           }
