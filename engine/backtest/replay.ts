@@ -120,7 +120,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       if (i >= m) break;
     }
     const t = start + i;
-    // V: F + Σ h summed in that order, valid while `fresh` (nothing moved since it was summed).
+    // V: the book's value (bookValue's order), valid while `fresh` (nothing moved since it was summed).
     let V = 0;
     let fresh = false;
     if (i > 0) {
