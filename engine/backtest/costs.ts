@@ -88,9 +88,12 @@ function checkBps(v: number, field: string): number {
  * V' solves `V' = V − fixed − Σ_k c_k · |w_k·V' − h_k|`, so every asset lands exactly on its
  * target weight w_k of the post-trade equity V' and the costs come out of the whole book.
  *
- * g(V') = V' + Σ c_k|w_k V' − h_k| + fixed − V is convex and piecewise linear with slope
- * ≥ 1 − Σ c_k|w_k| > 0, and g(V) ≥ 0; Newton's method from V' = V therefore descends
- * monotonically onto the root and stops exactly after at most R + 1 linear pieces.
+ * g(V') = V' + Σ c_k|w_k V' − h_k| + fixed − V is convex and piecewise linear, and g(V) ≥ 0;
+ * Newton's method from V' = V therefore descends monotonically onto the largest root and stops
+ * exactly after at most R + 1 linear pieces. While Σ c_k|w_k| < 1 every slope is positive. Past
+ * that (a large leveraged trade whose impact rate grows with its turnover) a piece can slope
+ * down: by convexity g then stays above zero everywhere to its left, so no equity pays the
+ * costs and the answer is 0 (a wipe-out), never a root above V.
  *
  * @param V pre-trade equity (holdings plus cash), NAV units.
  * @param h pre-trade holdings by role column, NAV units.
@@ -116,6 +119,7 @@ export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, 
       slope += c * w;
       intercept -= c * h[k];
     }
+    if (!(slope > 0)) return slope * x + intercept <= 0 ? x : 0;
     const next = -intercept / slope;
     if (next === x || Math.abs(next - x) <= 1e-15 * Math.abs(V)) return next;
     x = next;
