@@ -194,16 +194,18 @@ function fitWidths(
   if (totalNatural <= width) return natural;
   const totalLeast = least.reduce((a, b) => a + b, 0);
   if (totalLeast > width) return undefined;
-  // Columns narrower than an equal share of what is left get their natural width (repeatedly);
-  // the others share the rest in proportion to what each lacks beyond its least width.
+  // Columns narrower than an equal share of what is left (with a fifth to spare, so that a key
+  // column next to one long text column stays whole) get their natural width, repeatedly; the
+  // others share the rest in proportion to what each lacks beyond its least width.
   const widths: (number | undefined)[] = natural.map(() => undefined);
   let left = width;
   for (let changed = true; changed; ) {
     changed = false;
     const open = widths.flatMap((w, j) => (w === undefined ? [j] : []));
-    const share = left / open.length;
+    const share = (1.2 * left) / open.length;
     for (const j of open) {
-      if (natural[j] <= share) {
+      const othersLeast = open.reduce((a, k) => a + (k !== j && widths[k] === undefined ? least[k] : 0), 0);
+      if (natural[j] <= share && natural[j] + othersLeast <= left) {
         widths[j] = natural[j];
         left -= natural[j];
         changed = true;
