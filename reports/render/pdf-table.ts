@@ -3,8 +3,8 @@ import type { TableBlock, TableRow, Tone } from '../model.ts';
 import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, GAP, PAGE, TYPE } from './pdf-layout.ts';
 import { pdfText } from './pdf-text.ts';
 
-const PAD_X = 4;
-const PAD_Y = { normal: 3, compact: 1.5 };
+/** Cell padding (points), ordinary and compact tables. */
+const PAD = { normal: { x: 4, y: 3 }, compact: { x: 3, y: 1.5 } };
 /** Space between side-by-side column groups of a folded compact table. */
 const FOLD_GAP = 14;
 /** Narrowest a compact table's text column gets (points); its longer words break inside. */
@@ -16,6 +16,8 @@ interface Laid {
   size: number;
   /** Space above and below the text of each row. */
   padY: number;
+  /** Space left and right of the text of each cell. */
+  padX: number;
   widths: number[];
   numeric: boolean[];
   header: string[];
@@ -31,7 +33,8 @@ interface Laid {
  * page break, right-aligned numbers, wrapped long text, tones as text colours. Column widths
  * come from the content; when the natural widths exceed the page, the font shrinks (down to
  * 6.5 pt) and text columns wrap, so nothing is clipped. The caption stays with the header and
- * the first rows (see {@link tableHeights}). A compact table is set in small type and, when its
+ * the first rows (see {@link tableHeights}); the last row never goes alone to a new page, nor
+ * the note without the last row. A compact table is set in small type and, when its
  * columns fit two or three times across the page, its rows fold into side-by-side groups, each
  * page's groups balanced to equal height.
  */
@@ -45,11 +48,16 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
     doc.y += GAP.caption;
   }
   const heights = block.rows.map((row, i) => rowHeight(doc, laid, laid.body[i], row));
-  if (laid.folds > 1) drawFolded(doc, block, laid, heights);
+  const noteH = noteHeight(doc, block);
+  if (laid.folds > 1) drawFolded(doc, block, laid, heights, noteH);
   else {
     drawRow(doc, laid, laid.header, undefined, x0);
+    const n = block.rows.length;
     block.rows.forEach((row, i) => {
-      if (doc.y + heights[i] > CONTENT_BOTTOM) {
+      // The last row keeps with the note, and never goes alone to the next page: break one row earlier.
+      const last = i === n - 1 && doc.y + heights[i] + noteH > CONTENT_BOTTOM;
+      const widow = i === n - 2 && i >= 2 && doc.y + heights[i] + heights[i + 1] + noteH > CONTENT_BOTTOM;
+      if (last || widow || doc.y + heights[i] > CONTENT_BOTTOM) {
         doc.addPage();
         drawRow(doc, laid, laid.header, undefined, x0);
       }
@@ -58,8 +66,8 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
   }
   if (block.note) {
     const text = pdfText(block.note);
+    ensureSpace(doc, noteH);
     doc.font(FONT.regular).fontSize(TYPE.small);
-    ensureSpace(doc, GAP.caption + doc.heightOfString(text, { width: CONTENT_WIDTH }));
     doc.y += GAP.caption;
     doc.fillColor(COLOURS.muted).text(text, x0, doc.y, { width: CONTENT_WIDTH });
   }
@@ -81,15 +89,18 @@ export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = 
   }
   const header = rowHeight(doc, laid, laid.header, undefined);
   const rows = block.rows.map((row, i) => rowHeight(doc, laid, laid.body[i], row));
-  let note = 0;
-  if (block.note) {
-    doc.font(FONT.regular).fontSize(TYPE.small);
-    note = GAP.caption + doc.heightOfString(pdfText(block.note), { width: CONTENT_WIDTH });
-  }
+  const note = noteHeight(doc, block);
   const body = laid.folds > 1 ? balancedHeight(rows, laid.folds) : rows.reduce((a, b) => a + b, 0);
   const first = rows.slice(0, 2).reduce((a, b) => a + b, 0);
   const full = caption + header + body + note + GAP.block;
   return { start: rows.length <= 2 ? full : caption + header + first, full };
+}
+
+/** The note under a table, with the gap above it (0 without a note). */
+function noteHeight(doc: PDFKit.PDFDocument, block: TableBlock): number {
+  if (!block.note) return 0;
+  doc.font(FONT.regular).fontSize(TYPE.small);
+  return GAP.caption + doc.heightOfString(pdfText(block.note), { width: CONTENT_WIDTH });
 }
 
 function captionSize(block: TableBlock): number {
@@ -127,7 +138,7 @@ function layout(doc: PDFKit.PDFDocument, block: TableBlock): Laid {
       const groupWidth = (CONTENT_WIDTH - FOLD_GAP * (folds - 1)) / folds;
       const w = fitWidths(doc, block, header, body, numeric, size, groupWidth);
       if (!w) continue;
-      const laid = { size, padY: PAD_Y.compact, widths: w, numeric, header, body, folds, groupWidth };
+      const laid = { size, padY: PAD.compact.y, padX: PAD.compact.x, widths: w, numeric, header, body, folds, groupWidth };
       const height = balancedHeight(
         block.rows.map((row, i) => rowHeight(doc, laid, body[i], row)),
         folds,
@@ -140,19 +151,19 @@ function layout(doc: PDFKit.PDFDocument, block: TableBlock): Laid {
     if (best) return best;
   }
   const top = block.compact ? TYPE.tableCompact : TYPE.table;
-  const padY = block.compact ? PAD_Y.compact : PAD_Y.normal;
+  const { x: padX, y: padY } = block.compact ? PAD.compact : PAD.normal;
   let last: number[] | undefined;
   for (let size = top; size >= TYPE.tableMin; size -= 0.5) {
     const w = fitWidths(doc, block, header, body, numeric, size, CONTENT_WIDTH);
-    if (w) return { size, padY, widths: w, numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
+    if (w) return { size, padY, padX, widths: w, numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
     last = leastWidths(doc, block, header, body, numeric, size);
   }
   const total = last!.reduce((a, b) => a + b, 0);
-  return { size: TYPE.tableMin, padY, widths: last!.map((w) => (w * CONTENT_WIDTH) / total), numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
+  return { size: TYPE.tableMin, padY, padX, widths: last!.map((w) => (w * CONTENT_WIDTH) / total), numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
 }
 
 function measureColumns(doc: PDFKit.PDFDocument, block: TableBlock, header: string[], body: string[][], numeric: boolean[], size: number) {
-  const pad = 2 * PAD_X + 1;
+  const pad = 2 * (block.compact ? PAD.compact.x : PAD.normal.x) + 1;
   const natural: number[] = [];
   const least: number[] = [];
   block.columns.forEach((_, j) => {
@@ -256,7 +267,7 @@ function balancedHeight(rows: number[], folds: number): number {
  * when they all fit on the page the groups are balanced to equal height, otherwise each group
  * runs to the foot of the page and the table continues on the next one.
  */
-function drawFolded(doc: PDFKit.PDFDocument, block: TableBlock, laid: Laid, heights: number[]): void {
+function drawFolded(doc: PDFKit.PDFDocument, block: TableBlock, laid: Laid, heights: number[], noteH: number): void {
   const headerH = rowHeight(doc, laid, laid.header, undefined);
   let next = 0;
   while (next < block.rows.length) {
@@ -265,7 +276,8 @@ function drawFolded(doc: PDFKit.PDFDocument, block: TableBlock, laid: Laid, heig
       doc.addPage();
       top = doc.y;
     }
-    const room = CONTENT_BOTTOM - top - headerH;
+    // Room for the note on every page, so that it never goes alone to the next one.
+    const room = CONTENT_BOTTOM - top - headerH - noteH;
     const rest = heights.slice(next);
     const balanced = balancedHeight(rest, laid.folds);
     const limit = balanced <= room ? balanced : room;
@@ -298,7 +310,7 @@ function rowHeight(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: Ta
   let h = 0;
   cells.forEach((text, j) => {
     doc.font(isBold(row, j) ? FONT.bold : FONT.regular).fontSize(laid.size);
-    h = Math.max(h, doc.heightOfString(text || ' ', { width: laid.widths[j] - 2 * PAD_X }));
+    h = Math.max(h, doc.heightOfString(text || ' ', { width: laid.widths[j] - 2 * laid.padX }));
   });
   return h + 2 * laid.padY;
 }
@@ -323,7 +335,7 @@ function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: Tabl
       .font(isBold(row, j) ? FONT.bold : FONT.regular)
       .fontSize(laid.size)
       .fillColor(header ? COLOURS.ink : toneColour(tone));
-    doc.text(text, x + PAD_X, y + laid.padY, { width: laid.widths[j] - 2 * PAD_X, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
+    doc.text(text, x + laid.padX, y + laid.padY, { width: laid.widths[j] - 2 * laid.padX, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
     x += laid.widths[j];
   });
   const width = laid.widths.reduce((a, b) => a + b, 0);
