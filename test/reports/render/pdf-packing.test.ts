@@ -14,10 +14,10 @@ import { presentSections, type ReportModel } from '../../../reports/model.ts';
 import { renderReport } from '../../../reports/render/index.ts';
 import { pdfText } from '../../../reports/render/pdf-text.ts';
 import { makeModel } from '../fixtures.ts';
-import { makePackingModel } from '../packing-fixture.ts';
+import { makePackingModel, sentences } from '../packing-fixture.ts';
 import { POPPLER, pageFills, sectionEndPages, type PageFill } from '../pdf-pages.ts';
 
-/** Every title in a model: section titles, headings, chart titles, table captions (as the PDF writes them). */
+/** Every title in a model: section titles, headings, chart titles, table captions and header rows (as the PDF writes them). */
 function titles(model: ReportModel): Set<string> {
   const out = new Set<string>();
   for (const [, section] of presentSections(model)) {
@@ -26,6 +26,11 @@ function titles(model: ReportModel): Set<string> {
       if (b.kind === 'heading') out.add(b.text);
       if (b.kind === 'chart') out.add(b.title);
       if (b.kind === 'table' && b.caption) out.add(b.caption);
+      // A header row with no row under it is an orphan too: its cells, and the whole row.
+      if (b.kind === 'table') {
+        for (const c of b.columns) out.add(c.label);
+        out.add(b.columns.map((c) => c.label).join(' '));
+      }
     }
   }
   return new Set([...out].map((t) => pdfText(t).replace(/\s+/g, ' ').trim()));
@@ -60,7 +65,7 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
         expect(bad).toEqual([]);
       });
 
-      it('ends no page with a title', () => {
+      it('ends no page with a title or a table header', () => {
         const { fills, model } = out.get(name)!;
         const all = titles(model);
         const orphans = fills.slice(0, -1).filter((f) => all.has(f.lastLine.replace(/\s+/g, ' ').trim()));
@@ -82,6 +87,45 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
       });
     });
   }
+
+  it('never leaves a heading, caption or header row at the foot of a page, wherever the table starts', async () => {
+    // Tall rows (cells of about ten lines) after text of 24 to 40 sentences (a line or two more
+    // each time): the heading and table start at every height of the page's last 150 points.
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-orphans-'));
+    const orphans: string[] = [];
+    for (let k = 24; k <= 40; k++) {
+      const model: ReportModel = {
+        schema: 'quadrant.report/1',
+        title: 'Orphans',
+        createdAt: '2026-01-19T00:00:00Z',
+        config: [],
+        sections: {
+          summary: {
+            title: 'Summary',
+            blocks: [
+              { kind: 'text', paragraphs: [sentences(k)] },
+              { kind: 'heading', text: 'Definitions' },
+              {
+                kind: 'table',
+                id: 'tall',
+                caption: 'Tall rows',
+                columns: [
+                  { key: 'claim', label: 'Claim', align: 'left' },
+                  { key: 'rule', label: 'Rule', align: 'left' },
+                ],
+                rows: Array.from({ length: 6 }, (_, i) => ({ cells: [`C${i + 1}`, sentences(14, i)] })),
+              },
+            ],
+          },
+        },
+      };
+      const out = await renderReport(model, { formats: ['pdf'], outDir: dir, name: `k${k}` });
+      const all = titles(model);
+      for (const f of pageFills(out.files[0].path).slice(0, -1))
+        if (all.has(f.lastLine.replace(/\s+/g, ' ').trim())) orphans.push(`${k} sentences, page ${f.page}: ${f.lastLine}`);
+    }
+    expect(orphans).toEqual([]);
+  }, 120_000);
 
   it('packs the packing fixture: pages average at least three quarters used', () => {
     const { fills } = out.get('the packing fixture')!;
