@@ -47,8 +47,15 @@ export function blockHeights(doc: PDFKit.PDFDocument, block: ReportBlock, charts
       const c = chartBox(doc, block, chartOf(block, charts));
       return { start: c.titleH + c.h * MIN_CHART_SCALE + c.captionH + GAP.block, full: c.titleH + c.h + c.captionH + GAP.block };
     }
+    case 'what-if':
+      return blockHeights(doc, WHAT_IF_NOTE, charts);
   }
 }
+
+/** What the PDF shows in place of the HTML's what-if panel. */
+export const WHAT_IF_PDF_NOTE =
+  "The interactive what-if panel (edit the playbook's weights, cost and rebalancing rule and see the curves and metrics replayed) is in the HTML version of this report.";
+const WHAT_IF_NOTE: NoteBlock = { kind: 'note', tone: 'info', text: WHAT_IF_PDF_NOTE };
 
 export function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: Charts): void {
   switch (block.kind) {
@@ -69,6 +76,9 @@ export function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: C
       return;
     case 'chart':
       drawChart(doc, block, chartOf(block, charts));
+      return;
+    case 'what-if':
+      drawNote(doc, WHAT_IF_NOTE);
       return;
   }
 }

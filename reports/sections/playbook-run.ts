@@ -4,6 +4,7 @@ import type { RoleSeries } from '../../datasets/roles.ts';
 import { marketFromRoles, type BacktestResult } from '../../engine/backtest/index.ts';
 import { benchmarkStrategies, DEFAULT_ASSUMPTION, describeStrategy, resolveStrategy, runStrategy, type StrategyExecution } from '../../strategies/index.ts';
 import type { PortfolioReturns } from './performance-section.ts';
+import type { WhatIfSource } from '../what-if/what-if-data.ts';
 
 export interface PlaybookRun {
   /** The strategy first, then each benchmark, as daily returns on the panel's calendar (NaN outside the run). */
@@ -13,6 +14,8 @@ export interface PlaybookRun {
   end: number;
   /** The strategy's steps in words. */
   description: string;
+  /** The strategy's run as the what-if panel replays it. */
+  whatIf: WhatIfSource;
   /** Parameters of the run, for the appendix. */
   parameters: { key: string; value: string }[];
 }
@@ -51,6 +54,7 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
     start,
     end,
     description: describeStrategy(strategy),
+    whatIf: { strategy, market, labels, panel, execution, result: results[0] },
     parameters: [
       { key: 'run.strategy', value: strategy.name },
       { key: 'run.steps', value: describeStrategy(strategy) },
