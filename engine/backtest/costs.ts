@@ -41,8 +41,10 @@ export interface CostModel {
  *   negative, non-finite or ≥ 10,000 bps value, an unknown role, or a non-positive capital.
  */
 export function resolveCosts(options: CostOptions = {}, roles: readonly Role[] = ROLES): CostModel {
-  const commission = perRole(options.bps ?? 0, roles, 'costs.bps');
-  const slippage = perRole(options.slippageBps ?? 0, roles, 'costs.slippageBps');
+  // One backing store for both (a replay resolves its costs on every call).
+  const rates = new Float64Array(2 * roles.length);
+  const commission = perRole(options.bps ?? 0, roles, 'costs.bps', rates.subarray(0, roles.length));
+  const slippage = perRole(options.slippageBps ?? 0, roles, 'costs.slippageBps', rates.subarray(roles.length));
   const impact = checkBps(options.impactBps ?? 0, 'costs.impactBps') / 1e4;
   const capital = options.initialCapital ?? 1_000_000;
   if (!(capital > 0) || !Number.isFinite(capital))
@@ -57,8 +59,7 @@ export function resolveCosts(options: CostOptions = {}, roles: readonly Role[] =
   return { commission, slippage, impact, fixed: fixedAmount / capital };
 }
 
-function perRole(spec: PerRoleBps, roles: readonly Role[], field: string): Float64Array {
-  const out = new Float64Array(roles.length);
+function perRole(spec: PerRoleBps, roles: readonly Role[], field: string, out = new Float64Array(roles.length)): Float64Array {
   if (typeof spec === 'number') {
     out.fill(checkBps(spec, field) / 1e4);
     return out;
@@ -107,14 +108,13 @@ export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, 
     let intercept = fixed - V;
     for (let k = 0; k < R; k++) {
       const w = scale * rows[offset + k];
+      // ±c_k as c_k·d/|d| (exactly ±1), 0 on target: no branch on the sign of the trade,
+      // which comes in no predictable order; ±c·w and ±c·h are exactly the terms to add or take.
       const d = w * x - h[k];
-      if (d > 0) {
-        slope += rate[k] * w;
-        intercept -= rate[k] * h[k];
-      } else if (d < 0) {
-        slope -= rate[k] * w;
-        intercept += rate[k] * h[k];
-      }
+      const a = Math.abs(d);
+      const c = a === 0 ? 0 : (d / a) * rate[k];
+      slope += c * w;
+      intercept -= c * h[k];
     }
     const next = -intercept / slope;
     if (next === x || Math.abs(next - x) <= 1e-15 * Math.abs(V)) return next;
