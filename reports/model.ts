@@ -61,6 +61,11 @@ export interface TableColumn {
   align?: 'left' | 'right';
   /** Relative width weight for the PDF layout (default from content). */
   width?: number;
+  /**
+   * Reference values too long to read in print (checksums): the PDF shows their first this many
+   * characters and an ellipsis, the HTML the whole value.
+   */
+  pdfChars?: number;
 }
 
 export interface TableRow {
@@ -80,6 +85,12 @@ export interface TableBlock {
   columns: TableColumn[];
   rows: TableRow[];
   note?: string;
+  /**
+   * Reference data rather than findings (parameters, checksums): small type, and in the PDF the
+   * rows fold into side-by-side column groups when the table is narrow enough; in the HTML the
+   * table sits in a <details> the reader opens.
+   */
+  compact?: boolean;
 }
 
 export interface TextBlock {

@@ -173,7 +173,7 @@ describe('quadrant report from a finished run (real snapshot)', () => {
 
     it('renders every page', () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf()]))![1]);
-      // Nine sections on new pages, the long ones (performance, scorecard, appendix) over several.
+      // Nine sections, the long ones (performance, scorecard) over several pages.
       expect(pages).toBeGreaterThan(15);
       expect(report.stdout).toContain(`${pages} pages`);
       const pngDir = mkdtempSync(join(root, 'png-'));
