@@ -14,6 +14,7 @@ import { episodesSection } from './episodes-section.ts';
 import { liquiditySection } from './liquidity-section.ts';
 import { headlineFrom, performanceSection } from './performance-section.ts';
 import { runPlaybook, type PlaybookOptions } from './playbook-run.ts';
+import { tearsheetBlocks } from './run-tearsheet.ts';
 import { describeAssumption } from '../../strategies/index.ts';
 import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
@@ -140,6 +141,8 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
       title: SECTION_TITLES.performance,
       blocks: [
         ...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []),
+        // The same tearsheet as a run report's, from the same engine functions.
+        ...(run ? tearsheetBlocks(run.tearsheet) : []),
         ...(inputs.benchmarks ?? []),
         ...roleBlocks,
       ],
