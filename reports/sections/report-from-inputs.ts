@@ -178,7 +178,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
   const stats = regimeTable([...labelled, ...extra], regimes.labels, cal, { riskFree: tbillReturns(panel), quadrants: [1, 2, 3, 4], ...pick(inputs.claims) });
   step('returns by regime');
   const episodeSeries = [...labelled, ...part.series, ...(inputs.series ?? [])];
-  const episodes = compareEpisodes({ calendar: cal, labels: regimes.labels, returns: episodeSeries, signals: [] }, spans);
+  const episodes = compareEpisodes({ calendar: cal, labels: regimes.labels, rawLabels: regimes.rawLabels, returns: episodeSeries, signals: [] }, spans);
   step('episodes');
 
   const notes: NoteBlock[] = [...(options.notes ?? []), ...part.notes];
@@ -225,13 +225,22 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       performance: part.performance,
       'regime-heatmap': regimeHeatmapSection(stats),
       scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid, inputs.commodityVariants),
-      episodes: episodesSection(episodes, { pathOf }),
+      episodes: episodesSection(episodes, { pathOf, confirmation: confirmationRule(regimes) }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
       appendix: appendixSection({ dataset, version: codeVersion(), parameters, segments: roleSegments(panel, roles), command: options.command }),
     },
   };
   step('sections');
   return model;
+}
+
+/** The rule that turns raw labels into confirmed ones, in words ("a new quadrant holds for 10 trading days"); undefined for a model without one. */
+function confirmationRule(regimes: RegimeResult): string | undefined {
+  if (regimes.config.model === 'markov-switching') return undefined;
+  const { confirmDays, confirmBy } = regimes.config.stability;
+  return confirmBy === 'axis'
+    ? `each axis's new side must hold for ${confirmDays} trading days`
+    : `a new quadrant must be the raw one for ${confirmDays} trading days in a row`;
 }
 
 /** The scorecard section with the definition grid below it, when there is one. */
