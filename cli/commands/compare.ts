@@ -118,7 +118,10 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       { name: 'reserves', values: panel.columns.WRESBAL, units: 'millions of USD (WRESBAL as of the close)', mode: 'level' },
       { name: 'dollar_change', values: panel.columns.DTWEXBGS, units: 'fraction since the base close (DTWEXBGS)', mode: 'percent' },
     ];
-    const cmp = compareEpisodes({ calendar: cal, labels: regimes.labels, rawLabels: regimes.rawLabels, returns: [...roleReturns(roles), ...strategies], signals }, spans);
+    const cmp = compareEpisodes(
+      { calendar: cal, labels: regimes.labels, rawLabels: regimes.rawLabels, returns: [...roleReturns(roles), ...strategies], signals },
+      spans,
+    );
     progress.tick('episodes');
     progress.done();
 

@@ -24,7 +24,10 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
     ),
   );
   const tips = series.map((_, i) => cmp.episodes.map((e) => `${isoDay(e.from)} to ${isoDay(e.to)}; volatility ${formatValue(e.returns[i].volatility, PCT)}`));
-  return { title: 'Episode comparison', blocks: [...episodeIntro(cmp), episodeMixTable(cmp, options.confirmation), ...episodeCharts(cmp, series, values, sublabels, tips, options.pathOf)] };
+  return {
+    title: 'Episode comparison',
+    blocks: [...episodeIntro(cmp), episodeMixTable(cmp, options.confirmation), ...episodeCharts(cmp, series, values, sublabels, tips, options.pathOf)],
+  };
 }
 
 /**
