@@ -1,6 +1,7 @@
 import { dayParts, isoDay } from '../../datasets/day.ts';
 import { computeMetrics, drawdownSeries, metricsByYear, rollingSharpe, type Metrics } from '../../engine/metrics/index.ts';
 import { drawdownChart } from '../charts/drawdown.ts';
+import { smallMultiplesChart } from '../charts/small-multiples.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import { roleColour, SERIES_COLOURS } from '../charts/palette.ts';
 import { isRole } from '../../datasets/catalog.ts';
@@ -119,16 +120,8 @@ export function performanceSection(input: PerformanceInput): ReportSection {
         id: `${prefix}-rolling-sharpe`,
         title: `Rolling ${rollingWindow === 252 ? 'one-year' : `${rollingWindow}-day`} Sharpe ratio`,
         alt: `Rolling Sharpe ratio over ${rollingWindow} trading days for ${rolling.map((r) => r.label).join(', ')}.`,
-        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252).`,
-        spec: timeSeriesChart({
-          ...window,
-          series: rolling,
-          yTitle: 'Sharpe ratio',
-          format: { style: 'number', digits: 2 },
-          rules: [{ value: 0, label: '', colour: '#777777' }],
-          height: 220,
-          ...emphasisOf(rollingPicks),
-        }),
+        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252). One panel per series on one y scale${rollingPicks.some(({ p }) => p.emphasis) ? '; the pale line behind each is the emphasised series' : ''}; dashed: zero.`,
+        spec: smallMultiplesChart({ ...window, series: rolling, format: { style: 'number', digits: 2 }, rule: 0, ...emphasisOf(rollingPicks) }),
       },
     ],
   };
