@@ -38,9 +38,9 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
 export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): TableBlock {
   const withRaw = cmp.episodes.some((e) => e.rawQuadrantDays);
   const labelled = (e: EpisodeComparison['episodes'][number]) => e.quadrantDays[1] + e.quadrantDays[2] + e.quadrantDays[3] + e.quadrantDays[4];
-  const rawMix = (d: number[] | undefined) => (d ? [1, 2, 3, 4].map((q) => d[q]).join(' / ') : null);
   const differs = (e: EpisodeComparison['episodes'][number]) =>
     e.rawDiffers === undefined ? null : `${e.rawDiffers} (${formatValue(labelled(e) ? e.rawDiffers / labelled(e) : 0, { style: 'percent', digits: 0 })})`;
+  const mix = (d: number[]) => [1, 2, 3, 4].map((q) => d[q]).join(' / ');
   return {
     kind: 'table',
     id: 'episode-regimes',
@@ -50,11 +50,11 @@ export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): 
       { key: 'from', label: 'From', align: 'left' },
       { key: 'to', label: 'To', align: 'left' },
       { key: 'days', label: 'Days', format: { style: 'integer' } },
-      ...[1, 2, 3, 4].map((q) => ({ key: `q${q}`, label: `Q${q} days`, format: { style: 'integer' as const } })),
+      { key: 'confirmed', label: withRaw ? 'Days in Q1 / Q2 / Q3 / Q4, confirmed' : 'Days in Q1 / Q2 / Q3 / Q4', align: 'right' },
       ...(withRaw
         ? [
-            { key: 'rawDiffers', label: 'Raw ≠ confirmed', align: 'right' as const },
-            { key: 'raw', label: 'Raw Q1 / Q2 / Q3 / Q4', align: 'right' as const },
+            { key: 'raw', label: 'Raw label', align: 'right' as const },
+            { key: 'rawDiffers', label: 'Raw differs', align: 'right' as const },
           ]
         : []),
       { key: 'description', label: 'What happened', align: 'left' as const },
@@ -66,17 +66,14 @@ export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): 
         isoDay(e.from),
         isoDay(e.to),
         e.days,
-        e.quadrantDays[1],
-        e.quadrantDays[2],
-        e.quadrantDays[3],
-        e.quadrantDays[4],
-        ...(withRaw ? [differs(e), rawMix(e.rawQuadrantDays)] : []),
+        mix(e.quadrantDays),
+        ...(withRaw ? [e.rawQuadrantDays ? mix(e.rawQuadrantDays) : null, differs(e)] : []),
         e.description,
       ],
     })),
     ...(withRaw
       ? {
-          note: `Q1–Q4 days: the confirmed label in force (the one every table and strategy uses). Raw: the quadrant the two scores pointed at the close before, before confirmation${confirmation ? ` (${confirmation})` : ''}; "Raw ≠ confirmed" counts the labelled days on which they differ, in days and as a share. Mean scores whose signs contradict an episode's label come from such days: the label waits for the new quadrant to be confirmed.`,
+          note: `Confirmed: the label in force, the one every table and strategy uses. Raw: the quadrant the two scores pointed at on the close before, before confirmation${confirmation ? ` (${confirmation})` : ''}, as days in Q1 / Q2 / Q3 / Q4; "raw differs" counts the labelled days on which the two disagree, and their share. Mean scores whose signs contradict an episode's label come from such days: the label waits until a new quadrant is confirmed.`,
         }
       : {}),
   };
