@@ -93,6 +93,7 @@ export function performanceSection(input: PerformanceInput): ReportSection {
     return { label: p.label, values: rollingSharpe(excess, rollingWindow), colour: colour(k) };
   });
   const period = `${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`;
+  const emphasised = rollingPicks.find(({ p }) => p.emphasis);
   return {
     title: input.title ?? 'Performance',
     blocks: [
@@ -120,7 +121,7 @@ export function performanceSection(input: PerformanceInput): ReportSection {
         id: `${prefix}-rolling-sharpe`,
         title: `Rolling ${rollingWindow === 252 ? 'one-year' : `${rollingWindow}-day`} Sharpe ratio`,
         alt: `Rolling Sharpe ratio over ${rollingWindow} trading days for ${rolling.map((r) => r.label).join(', ')}.`,
-        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252). One panel per series on one y scale${rollingPicks.some(({ p }) => p.emphasis) ? '; the pale line behind each is the emphasised series' : ''}; dashed: zero.`,
+        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252). One panel per series on one y scale${emphasised ? `; the pale line behind each is ${emphasised.p.label}, in bold in its own panel` : ''}; dashed: zero.`,
         spec: smallMultiplesChart({ ...window, series: rolling, format: { style: 'number', digits: 2 }, rule: 0, ...emphasisOf(rollingPicks) }),
       },
     ],

@@ -19,7 +19,7 @@ import { describeAssumption } from '../../strategies/index.ts';
 import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
-import { regimeTimelineSection } from './timeline-section.ts';
+import { confirmationRule, regimeTimelineSection } from './timeline-section.ts';
 import { definitionGridBlocks } from './definition-grid-blocks.ts';
 import { commodityVariantsBlocks } from './commodity-variants-blocks.ts';
 import type { CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
@@ -232,15 +232,6 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
   };
   step('sections');
   return model;
-}
-
-/** The rule that turns raw labels into confirmed ones, in words ("a new quadrant holds for 10 trading days"); undefined for a model without one. */
-function confirmationRule(regimes: RegimeResult): string | undefined {
-  if (regimes.config.model === 'markov-switching') return undefined;
-  const { confirmDays, confirmBy } = regimes.config.stability;
-  return confirmBy === 'axis'
-    ? `each axis's new side must hold for ${confirmDays} trading days`
-    : `a new quadrant must be the raw one for ${confirmDays} trading days in a row`;
 }
 
 /** The scorecard section with the definition grid below it, when there is one. */
