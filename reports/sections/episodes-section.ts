@@ -40,7 +40,7 @@ export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): 
   const labelled = (e: EpisodeComparison['episodes'][number]) => e.quadrantDays[1] + e.quadrantDays[2] + e.quadrantDays[3] + e.quadrantDays[4];
   const differs = (e: EpisodeComparison['episodes'][number]) =>
     e.rawDiffers === undefined ? null : `${e.rawDiffers} (${formatValue(labelled(e) ? e.rawDiffers / labelled(e) : 0, { style: 'percent', digits: 0 })})`;
-  const mix = (d: number[]) => [1, 2, 3, 4].map((q) => d[q]).join(' / ');
+  const mix = (d: number[]) => [1, 2, 3, 4].map((q) => d[q]).join('/');
   return {
     kind: 'table',
     id: 'episode-regimes',
@@ -50,10 +50,10 @@ export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): 
       { key: 'from', label: 'From', align: 'left' },
       { key: 'to', label: 'To', align: 'left' },
       { key: 'days', label: 'Days', format: { style: 'integer' } },
-      { key: 'confirmed', label: withRaw ? 'Days in Q1 / Q2 / Q3 / Q4, confirmed' : 'Days in Q1 / Q2 / Q3 / Q4', align: 'right' },
+      { key: 'confirmed', label: withRaw ? 'Confirmed Q1/Q2/Q3/Q4' : 'Days in Q1/Q2/Q3/Q4', align: 'right' },
       ...(withRaw
         ? [
-            { key: 'raw', label: 'Raw label', align: 'right' as const },
+            { key: 'raw', label: 'Raw Q1/Q2/Q3/Q4', align: 'right' as const },
             { key: 'rawDiffers', label: 'Raw differs', align: 'right' as const },
           ]
         : []),
@@ -73,7 +73,7 @@ export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): 
     })),
     ...(withRaw
       ? {
-          note: `Confirmed: the label in force, the one every table and strategy uses. Raw: the quadrant the two scores pointed at on the close before, before confirmation${confirmation ? ` (${confirmation})` : ''}, as days in Q1 / Q2 / Q3 / Q4; "raw differs" counts the labelled days on which the two disagree, and their share. Mean scores whose signs contradict an episode's label come from such days: the label waits until a new quadrant is confirmed.`,
+          note: `Confirmed: the label in force, the one every table and strategy uses. Raw: the quadrant the two scores pointed at on the close before, before confirmation${confirmation ? ` (${confirmation})` : ''}; both as days in Q1/Q2/Q3/Q4; "raw differs" counts the labelled days on which the two disagree, and their share. Mean scores whose signs contradict an episode's label come from such days: the label waits until a new quadrant is confirmed.`,
         }
       : {}),
   };

@@ -21,9 +21,9 @@ describe('the episode table', () => {
     const col = (key: string) => table.columns.findIndex((c) => c.key === key);
     const row = table.rows[0].cells;
     // By hand: return days 1..9 carry labels[0..8] (all Q4) and raw[0..8] = 4 1 1 4 4 1 1 4 4: 4 of 9 differ (44%).
-    expect(row[col('confirmed')]).toBe('0 / 0 / 0 / 9');
+    expect(row[col('confirmed')]).toBe('0/0/0/9');
     expect(row[col('rawDiffers')]).toBe('4 (44%)');
-    expect(row[col('raw')]).toBe('4 / 0 / 0 / 5');
+    expect(row[col('raw')]).toBe('4/0/0/5');
     expect(table.columns.map((c) => c.label)).toContain('Raw differs');
     expect(table.note).toContain('10 trading days in a row');
   });
