@@ -5,7 +5,7 @@ import { loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { calendarIndexAtOrBefore, CALENDAR_TICKER, type Panel } from '../../datasets/panel.ts';
 import { roleSegments, tbillReturns, type RoleSeries } from '../../datasets/roles.ts';
 import { compareEpisodes, regimeTable, resolveEpisode, type EpisodeSpan, type NamedReturns } from '../../engine/analysis/index.ts';
-import { buildClaimContext, runScorecard, type ClaimContextOptions, type ScorecardRow } from '../../engine/claims/index.ts';
+import { buildClaimContext, runScorecard, standInsBySeries, type ClaimContextOptions, type ScorecardRow } from '../../engine/claims/index.ts';
 import type { RegimeResult } from '../../engine/regimes/index.ts';
 import { SECTION_TITLES, type ConfigEntry, type ReportBlock, type HeadlineTable, type NoteBlock, type ReportModel, type ReportSection } from '../model.ts';
 import { appendixSection, flattenParameters } from './appendix-section.ts';
@@ -223,7 +223,13 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       'regime-timeline': regimeTimelineSection(panel, regimes),
       liquidity: liquiditySection(panel),
       performance: part.performance,
-      'regime-heatmap': regimeHeatmapSection(stats),
+      'regime-heatmap': regimeHeatmapSection(stats, {
+        standIns: standInsBySeries(
+          claims,
+          regimes.labels,
+          ROLES.map((role) => ({ name: ROLE_TITLES[role], roles: [role] })),
+        ),
+      }),
       scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid, inputs.commodityVariants),
       episodes: episodesSection(episodes, { pathOf, confirmation: confirmationRule(regimes) }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
