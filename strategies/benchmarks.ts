@@ -1,12 +1,12 @@
 import { ROLES } from '../datasets/catalog.ts';
-import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from './article.ts';
+import { ARTICLE_RULE, articleStrategy } from './article.ts';
 import { blockShuffleLabels } from './block-shuffle.ts';
 import type { QuadrantTable } from './quadrant-table.ts';
 import { defineStrategy, type Strategy } from './step.ts';
 import { rebalanceOn } from './steps/rebalance.ts';
 import { selectRoles } from './steps/select.ts';
-import { weighByQuadrant, weighEqually, weighFixed, weighInverseVolatility } from './steps/weigh.ts';
-import { whenMonthStarts, whenRegimeKnown } from './steps/when.ts';
+import { weighEqually, weighFixed, weighInverseVolatility } from './steps/weigh.ts';
+import { whenMonthStarts } from './steps/when.ts';
 
 /** `us-large`: buy US large caps once and hold them. */
 export function usLargeBuyAndHold(): Strategy {
@@ -57,15 +57,16 @@ export function riskParity(): Strategy {
 export const RANDOM_REGIME_SEED = 20260119;
 
 /**
- * `random-regime`: the same playbook and rule on labels shuffled in blocks (same episodes,
- * random timing, seeded). If the article's timing carries information, the article should
- * beat most seeds of this control.
+ * `random-regime`: the playbook exactly as `article` trades it (its Q2 small-cap tilt only while
+ * risk appetite falls; a given `table` is held as is) and the same rule, on labels shuffled in
+ * blocks (same episodes, random timing, seeded). If the article's timing carries information,
+ * the article should beat most seeds of this control.
  */
-export function randomRegime(seed = RANDOM_REGIME_SEED, table: QuadrantTable = ARTICLE_PLAYBOOK, rule = ARTICLE_RULE): Strategy {
+export function randomRegime(seed = RANDOM_REGIME_SEED, table?: QuadrantTable, rule = ARTICLE_RULE): Strategy {
   return defineStrategy({
     name: 'random-regime',
     description: `the playbook on block-shuffled regime labels (seed ${seed})`,
-    steps: [whenRegimeKnown(), weighByQuadrant(table, { label: table === ARTICLE_PLAYBOOK ? 'article playbook' : 'table' }), rebalanceOn(rule)],
+    steps: articleStrategy(table, rule).steps,
     labels: (labels) => blockShuffleLabels(labels, seed),
   });
 }

@@ -3,7 +3,7 @@ import { TBILL } from '../../datasets/catalog.ts';
 import { isoDay, parseDateBound } from '../../datasets/day.ts';
 import { UsageError } from '../../datasets/errors.ts';
 import { formatIssue } from '../../datasets/issues.ts';
-import { calendarIndexAtOrBefore } from '../../datasets/panel.ts';
+import { calendarIndexAtOrBefore, type Panel } from '../../datasets/panel.ts';
 import { buildRoles } from '../../datasets/roles.ts';
 import {
   buildManifest,
@@ -30,7 +30,6 @@ import {
   type Strategy,
   type StrategyExecution,
 } from '../../strategies/index.ts';
-import { ARTICLE_RULE } from '../../strategies/article.ts';
 import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
 import { loadData } from '../load-data.ts';
@@ -139,7 +138,7 @@ export const runCommand: CommandModule<RunArgs, RunArgs> = {
     const metrics = results.map((r) => resultMetrics(r, market, labels));
     attachTearsheets(results, metrics, market);
     // The random-regime row is one shuffle: its distribution says what the control really does.
-    const control = randomRegimeControl(args, market, labels, start, end, metrics[0].overall.sharpe);
+    const control = randomRegimeControl(args, strategy, { market, labels, panel }, start, end, metrics[0].overall.sharpe);
 
     emit(
       report(
@@ -297,8 +296,8 @@ function report(
  */
 function randomRegimeControl(
   args: RunArgs,
-  market: Market,
-  labels: Uint8Array,
+  strategy: Strategy,
+  { market, labels, panel }: { market: Market; labels: Uint8Array; panel: Panel },
   start: number,
   end: number,
   reference: number,
@@ -308,7 +307,9 @@ function randomRegimeControl(
     start,
     end,
     assumption: { costBps: args['cost-bps'] + args['slippage-bps'], execution: args.execution },
-    rule: args.rebalance ?? ARTICLE_RULE,
+    strategy,
+    rule: args.rebalance,
+    panel,
     seed: args.seed,
     reference,
   });

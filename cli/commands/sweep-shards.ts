@@ -111,8 +111,9 @@ export async function mergeCommand(
 
 /**
  * `quadrant sweep query DIR "SQL"`: DuckDB over the shards' Parquet files, which appear as the
- * view `configs` (one row per configuration; `excess` is each configuration's daily excess
- * returns as float64 bytes). DuckDB reads only the columns and row groups the query needs.
+ * view `configs` (one row per configuration; `summary` holds the sums of its daily excess
+ * returns the merge needs, as float64 bytes). DuckDB reads only the columns and row groups the
+ * query needs.
  *
  * @throws UsageError when @duckdb/node-api (an optional dependency) is not installed.
  */

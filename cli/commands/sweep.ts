@@ -247,7 +247,8 @@ block-shuffled for the permutation test. Example: strategies/robustness/example-
 
 const SHARD_HELP = `Beyond one machine: --shard I/N runs the contiguous block of configuration ids
 [floor(I*K/N), floor((I+1)*K/N)) and writes DIR/shard-I-of-N.parquet (--out DIR): the
-configurations, their figures, their daily excess returns and a manifest (grid, data sha256,
+configurations, their figures, the sums of their daily excess returns the merge needs (per
+PBO block and per year: 2 + 2S + 2Y numbers each) and a manifest (grid, data sha256,
 version, shard). --shard auto reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (Slurm job
 arrays) or JOB_COMPLETION_INDEX/QUADRANT_SHARD_COUNT (Kubernetes Indexed Jobs).
 "sweep merge DIR..." checks the shards (same grid, data and version; none missing or twice)

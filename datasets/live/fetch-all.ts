@@ -7,7 +7,7 @@ import { type CacheKind, cacheFilePath, defaultCacheDir, storeFetched } from './
 import { type FetchState, clearFetchState, pendingIds, readFetchState, removeStaleTemporaries, writeFetchState } from './fetch-state.ts';
 import { DTS_TGA, fetchDailyTga } from './fiscal-data.ts';
 import { fetchFredSeries } from './fred.ts';
-import { type FetchLike, type HttpOptions, InterruptedError, createPacer, realSleep } from './http.ts';
+import { type FetchLike, type HttpOptions, InterruptedError, NetworkError, createPacer, realSleep } from './http.ts';
 import type { FetchedFile } from './snapshot-format.ts';
 import { RateLimitError, fetchYahooAsFred, fetchYahooPrices, yahooSymbol } from './yahoo.ts';
 
@@ -99,7 +99,7 @@ export interface FetchSummary {
   /** How many items failed (skipped ones included). */
   failed: number;
   /** Set when the fetch stopped early: one paragraph saying what was fetched, what not, and when to retry. */
-  stopped?: { reason: 'rate-limit' | 'interrupted'; message: string };
+  stopped?: { reason: 'rate-limit' | 'unreachable' | 'interrupted'; message: string };
   /** Set when this fetch resumed an unfinished one: when that one began and how many it had left. */
   resumed?: { startedAt: string; left: number; of: number };
 }
@@ -140,6 +140,15 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
+/** The host of a (redacted) URL, for messages. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function oneLine(err: unknown): { error: string; code: ErrorCode } {
   if (err instanceof QuadrantError) return { error: err.describe(), code: err.code };
   return { error: err instanceof Error ? err.message : String(err), code: 'internal' };
@@ -149,7 +158,9 @@ function oneLine(err: unknown): { error: string; code: ErrorCode } {
  * Downloads series into the cache, one after another (kind to the servers; FRED requests paced),
  * each file written atomically and recorded in its manifest. A failed item is reported and the
  * rest go on, except that a Yahoo 429 stops every further Yahoo request (a block lasts a while;
- * more requests only lengthen it). An unfinished fetch (rate limit, interruption) leaves
+ * more requests only lengthen it), and a provider that cannot be reached at all (no response after
+ * every retry: offline, DNS, a firewall) is not asked again, so an offline machine hears so in
+ * seconds instead of retrying every series for minutes. An unfinished fetch (rate limit, interruption) leaves
  * `fetch-state.json`; the next fetch of the whole catalog does only what was left. Vintages
  * (ALFRED) go to `<cache>/vintages/<DATE>/`, apart from the current series. Only an unknown
  * name or a bad or keyless vintage fails the whole call, before any download.
@@ -204,11 +215,13 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
 
   const items: FetchItemResult[] = [];
   let blocked: RateLimitError | undefined;
+  /** Providers that gave no response at all, with the first such failure. */
+  const unreachable = new Map<FetchTarget['provider'], NetworkError>();
   let interrupted = false;
   for (const target of targets) {
     const file = cacheFilePath(cacheDir, target.kind, target.id);
     let result: FetchItemResult;
-    if (interrupted || options.signal?.aborted || (blocked && target.provider === 'yahoo')) {
+    if (interrupted || options.signal?.aborted || (blocked && target.provider === 'yahoo') || unreachable.has(target.provider)) {
       interrupted ||= options.signal?.aborted ?? false;
       result = { id: target.id, file, rows: 0, first: '', last: '', ok: false, skipped: true, error: 'not fetched', code: 'network' };
     } else {
@@ -242,9 +255,10 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
       } catch (err) {
         if (err instanceof RateLimitError) blocked = err;
         if (err instanceof InterruptedError) interrupted = true;
+        else if (err instanceof NetworkError && err.status === undefined) unreachable.set(target.provider, err);
         result = { id: target.id, file, rows: 0, first: '', last: '', ok: false, ...oneLine(err) };
       }
-      if (result.ok || !(blocked || interrupted)) {
+      if (result.ok || !(blocked || interrupted || unreachable.has(target.provider))) {
         state.done.push(target.id);
         await writeFetchState(cacheDir, state);
       }
@@ -254,19 +268,21 @@ export async function fetchIntoCache(options: FetchIntoCacheOptions = {}): Promi
   }
 
   let stopped: FetchSummary['stopped'];
-  if (blocked || interrupted) {
+  if (blocked || interrupted || unreachable.size > 0) {
     const fetched = items.filter((i) => i.ok).map((i) => i.id);
     const missing = pendingIds(state);
     const wait =
       blocked?.retryAfterMs !== undefined ? `try again after ${Math.ceil(blocked.retryAfterMs / 60_000)} minute(s) (Yahoo's Retry-After)` : RATE_LIMIT_ADVICE;
     const head = blocked
       ? `Yahoo Finance is rate-limiting this machine (HTTP 429 on ${blocked.details.series}); Quadrant stopped asking it.`
-      : 'The fetch was interrupted.';
+      : unreachable.size > 0
+        ? `${[...unreachable.values()].map((e) => `${hostOf(e.url)} did not answer in ${e.attempts} attempt${e.attempts === 1 ? '' : 's'} (${e.message.replace(/^.*?: /, '')})`).join('; ')}; Quadrant stopped asking ${unreachable.size === 1 ? 'it' : 'them'}.`
+        : 'The fetch was interrupted.';
     const resume = `the next \`quadrant data fetch\`${options.series?.length ? ' with the same --series' : ''} fetches only those`;
     const message =
       `${head} Fetched ${fetched.length}: ${fetched.join(', ') || 'none'}. Not fetched ${missing.length}: ${missing.join(', ') || 'none'}. ` +
-      `${blocked ? `${wait[0].toUpperCase()}${wait.slice(1)}; ` : ''}${resume}. The cache keeps every file fetched so far.`;
-    stopped = { reason: blocked ? 'rate-limit' : 'interrupted', message };
+      `${blocked ? `${wait[0].toUpperCase()}${wait.slice(1)}; ` : unreachable.size > 0 && !interrupted ? 'Check the network connection; ' : ''}${resume}. The cache keeps every file fetched so far.`;
+    stopped = { reason: blocked ? 'rate-limit' : interrupted ? 'interrupted' : 'unreachable', message };
     await writeFetchState(cacheDir, { ...state, stopped: stopped.reason });
   } else {
     await clearFetchState(cacheDir);

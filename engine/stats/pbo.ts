@@ -66,27 +66,13 @@ export function pbo(returns: Float64Array[], options: PboOptions = {}): PboResul
       throw badArgument(`pbo needs equal-length series, configuration 0 has ${T} rows and configuration ${j} has ${returns[j].length}`);
     }
   }
-  if (!Number.isInteger(S) || S < 2 || S > MAX_PARTITIONS || S % 2 !== 0) {
-    throw badArgument(`pbo needs an even number of partitions in [2, ${MAX_PARTITIONS}], got ${S}`);
-  }
-  if (metric !== 'sharpe' && metric !== 'mean') throw badArgument(`pbo: unknown metric ${String(metric)}`);
-  if (T < S || (S / 2) * Math.floor(T / S) < 2) {
-    throw badArgument(`pbo needs at least 2 rows per half with ${S} partitions, got T = ${T}`);
-  }
-
-  // Block boundaries.
-  const base = Math.floor(T / S);
-  const extra = T % S;
-  const blockStart = new Int32Array(S + 1);
-  for (let b = 0; b < S; b++) blockStart[b + 1] = blockStart[b] + base + (b < extra ? 1 : 0);
+  const blockStart = pboBlockStarts(T, S);
 
   // Per block and configuration: sums of (x − shift) and its square, shift = the configuration's
   // overall mean, so variances from sums do not cancel catastrophically.
   const shift = new Float64Array(N);
   const blockSum = new Float64Array(S * N);
   const blockSq = new Float64Array(S * N);
-  const totalSum = new Float64Array(N);
-  const totalSq = new Float64Array(N);
   for (let j = 0; j < N; j++) {
     const x = returns[j];
     let s = 0;
@@ -107,10 +93,73 @@ export function pbo(returns: Float64Array[], options: PboOptions = {}): PboResul
       }
       blockSum[b * N + j] = bs;
       blockSq[b * N + j] = bq;
-      totalSum[j] += bs;
-      totalSq[j] += bq;
     }
   }
+  return pboFromBlockSums({ blockStart, shift, blockSum, blockSq }, metric);
+}
+
+/**
+ * The S + 1 boundaries of CSCV's S contiguous blocks over T rows: block b is rows
+ * [start[b], start[b + 1]); sizes differ by at most one, the first T mod S blocks one longer.
+ *
+ * @throws QuadrantError `bad-argument` when S is odd or outside [2, 20], or a half has fewer than 2 rows.
+ */
+export function pboBlockStarts(T: number, S: number): Int32Array {
+  if (!Number.isInteger(S) || S < 2 || S > MAX_PARTITIONS || S % 2 !== 0) {
+    throw badArgument(`pbo needs an even number of partitions in [2, ${MAX_PARTITIONS}], got ${S}`);
+  }
+  if (T < S || (S / 2) * Math.floor(T / S) < 2) {
+    throw badArgument(`pbo needs at least 2 rows per half with ${S} partitions, got T = ${T}`);
+  }
+  const base = Math.floor(T / S);
+  const extra = T % S;
+  const blockStart = new Int32Array(S + 1);
+  for (let b = 0; b < S; b++) blockStart[b + 1] = blockStart[b] + base + (b < extra ? 1 : 0);
+  return blockStart;
+}
+
+/**
+ * What CSCV needs of N return series, so that it can run without them (see {@link pbo}, which
+ * makes these; a sweep makes them row by row as its replays finish).
+ */
+export interface PboBlockSums {
+  /** {@link pboBlockStarts}: S + 1 block boundaries. */
+  blockStart: Int32Array;
+  /** N: configuration j's mean over all rows (finite). */
+  shift: Float64Array;
+  /** S × N, block-major (b·N + j): Σ (x − shift[j]) over block b, in row order. */
+  blockSum: Float64Array;
+  /** S × N: Σ (x − shift[j])² over block b, in row order. */
+  blockSq: Float64Array;
+}
+
+/**
+ * CSCV (see {@link pbo}) from the configurations' per-block sums: the same result, figure for
+ * figure, as pbo on the series the sums were made from.
+ *
+ * @throws QuadrantError `bad-argument` when N < 2, a shift is not finite (a series held a value
+ *   that is not), or the blocks are not pboBlockStarts's.
+ */
+export function pboFromBlockSums(sums: PboBlockSums, metric: 'sharpe' | 'mean' = 'sharpe'): PboResult {
+  const { blockStart, shift, blockSum, blockSq } = sums;
+  const N = shift.length;
+  const S = blockStart.length - 1;
+  if (N < 2) throw badArgument(`pbo needs at least 2 configurations, got ${N}`);
+  if (metric !== 'sharpe' && metric !== 'mean') throw badArgument(`pbo: unknown metric ${String(metric)}`);
+  const T = blockStart[S];
+  const expected = pboBlockStarts(T, S);
+  if (expected.some((b, i) => b !== blockStart[i]))
+    throw badArgument(`pbo: block boundaries ${blockStart.join(',')} are not those of ${S} blocks over ${T} rows`);
+  if (blockSum.length !== S * N || blockSq.length !== S * N)
+    throw badArgument(`pbo: ${S} × ${N} block sums expected, got ${blockSum.length} and ${blockSq.length}`);
+  for (let j = 0; j < N; j++) if (!Number.isFinite(shift[j])) throw badArgument(`pbo: configuration ${j} holds a value that is not finite`);
+  const totalSum = new Float64Array(N);
+  const totalSq = new Float64Array(N);
+  for (let b = 0; b < S; b++)
+    for (let j = 0; j < N; j++) {
+      totalSum[j] += blockSum[b * N + j];
+      totalSq[j] += blockSq[b * N + j];
+    }
 
   const half = S / 2;
   const combinations = binomial(S, half);

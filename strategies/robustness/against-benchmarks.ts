@@ -246,6 +246,7 @@ export function againstBenchmarks(market: Market, labels: Uint8Array, options: B
           shuffles,
           seed,
           reference: playbook.figures.sharpe,
+          panel: options.panel,
         })
       : null;
 

@@ -37,31 +37,13 @@ export interface DeflatedSharpeSummary {
   kurtosis: number;
 }
 
-/** Per-period Sharpe (mean / sample sd) of each row of a rows × T matrix; NaN for a zero sd. */
-export function rowSharpes(excess: Float64Array, rows: number, T: number): Float64Array {
-  const out = new Float64Array(rows);
-  for (let j = 0; j < rows; j++) {
-    const off = j * T;
-    let s = 0;
-    for (let i = 0; i < T; i++) s += excess[off + i];
-    const mean = s / T;
-    let q = 0;
-    for (let i = 0; i < T; i++) {
-      const d = excess[off + i] - mean;
-      q += d * d;
-    }
-    const sd = Math.sqrt(q / (T - 1));
-    out[j] = sd > 0 ? mean / sd : NaN;
-  }
-  return out;
-}
-
 /**
- * The deflated Sharpe ratio (Bailey & López de Prado 2014) of the best of `rows`
- * configurations, from their daily excess returns over T-bills (row j = excess[j·T … j·T+T−1]):
- * the best is the highest per-period Sharpe (first on ties); the trials are `trials` (default
- * all `rows` configurations; more when other configurations or definitions were tried before
- * this grid); skew and excess kurtosis are the best row's. See engine/stats deflatedSharpe.
+ * The deflated Sharpe ratio (Bailey & López de Prado 2014) of the best of the configurations
+ * whose per-period Sharpes (mean / sample sd of T daily excess returns over T-bills; NaN when
+ * the sd is 0) are `sharpes`: the best is the highest (first on ties); the trials are `trials`
+ * (default every configuration; more when other configurations or definitions were tried
+ * before this grid); skew and excess kurtosis are those of the best's daily excess returns,
+ * `rowOf(best)`, the only full row it reads. See engine/stats deflatedSharpe.
  *
  * V, the variance of the trial Sharpes, is the larger of their sample variance and 1/(T − 1),
  * the sampling variance of one Sharpe estimate without skill. A grid of near-identical
@@ -72,11 +54,12 @@ export function rowSharpes(excess: Float64Array, rows: number, T: number): Float
  * @returns null when no row has a finite Sharpe or T < 4.
  * @throws ConfigError naming `trials` when it is not a whole number ≥ rows.
  */
-export function deflatedBest(excess: Float64Array, rows: number, T: number, trials = rows): DeflatedSharpeSummary | null {
+export function deflatedBest(sharpes: Float64Array, T: number, rowOf: (config: number) => Float64Array, trials = sharpes.length): DeflatedSharpeSummary | null {
+  const rows = sharpes.length;
   if (!Number.isSafeInteger(trials) || trials < rows)
     throw new ConfigError('bad-config', `trials must be a whole number ≥ the ${rows} configurations, got ${trials}`, { field: 'trials' });
   if (rows < 1 || T < 4) return null;
-  const sr = rowSharpes(excess, rows, T);
+  const sr = sharpes;
   let best = -1;
   let count = 0;
   let sum = 0;
@@ -93,7 +76,7 @@ export function deflatedBest(excess: Float64Array, rows: number, T: number, tria
   const crossTrialVariance = count > 1 ? q / (count - 1) : 0;
   const nullVariance = 1 / (T - 1);
   const sharpeVariance = Math.max(crossTrialVariance, nullVariance);
-  const row = excess.subarray(best * T, (best + 1) * T);
+  const row = rowOf(best);
   const skew = skewness(row);
   const kurt = kurtosis(row);
   const d = deflatedSharpe({ sharpe: sr[best], trials, n: T, skew, kurtosis: kurt, sharpeVariance });

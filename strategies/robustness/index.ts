@@ -20,12 +20,13 @@ export {
   type GridConfig,
 } from './grid.ts';
 export { JOB_FIELDS, type JobField } from './jobs-core.ts';
-export { runJobs, type Job, type JobsInput, type JobsOptions, type JobsOutput } from './run-jobs.ts';
+export { runJobs, replayRows, type Job, type JobsInput, type JobsOptions, type JobsOutput } from './run-jobs.ts';
+export { summaryLayout, summariseRow, summariseRows, summarySharpes, type RowSummaryLayout } from './row-summary.ts';
 export { sensitivityTables, ALL_COLUMN, type SensitivityTable, type SensitivityFormat } from './sensitivity.ts';
-export { deflatedBest, rowSharpes, type DeflatedSharpeSummary } from './deflated-best.ts';
-export { pboOf, autoPartitions, PBO_BUDGET, type PboSummary } from './overfitting.ts';
+export { deflatedBest, type DeflatedSharpeSummary } from './deflated-best.ts';
+export { pboOf, pboBlocks, autoPartitions, PBO_BUDGET, type PboSummary } from './overfitting.ts';
 export { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
-export { walkForward, type WalkForwardInput, type WalkForwardResult, type WalkForwardYear, type PathFigures } from './walk-forward.ts';
+export { walkForward, yearStarts, type WalkForwardInput, type WalkForwardResult, type WalkForwardYear, type PathFigures } from './walk-forward.ts';
 export {
   runRobustness,
   DEFAULT_ROBUSTNESS_SEED,

@@ -6,6 +6,7 @@ import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
 import type { PoolTask } from '../../engine/backtest/worker-pool.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
+import { summariseRow, summaryLayout } from './row-summary.ts';
 
 /** The figures kept per job, in this order (annualised as computeMetrics defines them). */
 export const JOB_FIELDS = ['sharpe', 'cagr', 'volatility', 'maxDrawdown', 'calmar', 'sortino', 'turnover', 'costDrag', 'finalNav'] as const;
@@ -29,24 +30,40 @@ export interface JobsShared extends MarketArrays {
   jobCost: Float64Array;
   start: number;
   end: number;
-  /** Jobs [0, keep) write their daily excess returns into `excess`. */
-  keep: number;
   /** Jobs × JOB_WIDTH figures, written by index. */
   metrics: Float64Array;
-  /**
-   * keep × (m − 1) daily excess returns over T-bills, m = end − start + 1: row j, column i − 1
-   * is job j's return from close start+i−1 to close start+i minus that day's T-bill accrual.
-   */
-  excess: Float64Array;
+  /** Jobs [0, summarise) write the summary of their daily excess returns into `summaries`. */
+  summarise: number;
+  /** The summaries' CSCV block and year boundaries (see RowSummaryLayout). */
+  blockStart: Int32Array;
+  yearStart: Int32Array;
+  /** summarise × width row summaries (row-summary.ts), written by index. */
+  summaries: Float64Array;
 }
 
 /**
- * A runner for one thread: one market view, one set of replay buffers, each rule's calendar
- * triggers made once, and the plan of the current label set reused while consecutive jobs share
- * it (grids put the jobs of one label set next to each other). Each job's figures land at its
- * own index, so they do not depend on which thread ran it.
+ * A runner for one thread (see makeRowRunner) that also summarises jobs [0, summarise) as their
+ * replays finish. Each job's figures and summary land at its own index, so they do not depend
+ * on which thread ran it.
  */
 export function makeJobRunner(shared: JobsShared): (j: number) => void {
+  const replayRow = makeRowRunner(shared);
+  const layout = summaryLayout(shared.end - shared.start, shared.blockStart, shared.yearStart);
+  return (j) => {
+    const row = replayRow(j);
+    if (j < shared.summarise) summariseRow(row, layout, shared.summaries, j * layout.width);
+  };
+}
+
+/**
+ * The replays of one thread: one market view, one set of replay buffers, each rule's calendar
+ * triggers made once, and the plan of the current label set reused while consecutive jobs share
+ * it (grids put the jobs of one label set next to each other). Job j's replay writes its figures into `metrics` and returns
+ * its daily excess returns over T-bills (m − 1 of them, m = end − start + 1: column i − 1 is
+ * the return from close start+i−1 to close start+i minus that day's T-bill accrual) in a buffer
+ * the next call overwrites.
+ */
+export function makeRowRunner(shared: JobsShared): (j: number) => Float64Array {
   const R = shared.roles.length;
   const n = shared.calendar.length;
   const market = marketFromArrays({
@@ -59,6 +76,7 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
   const { start, end } = shared;
   const m = end - start + 1;
   const buffers = createReplayBuffers(m, R);
+  const row = new Float64Array(m - 1);
   const riskFree = shared.cashReturns.slice(start, end + 1);
   const days = shared.calendar.subarray(start, end + 1);
   const parsed: RebalanceRule[] = shared.rules.map((r) => parseRebalanceRule(r));
@@ -113,14 +131,15 @@ export function makeJobRunner(shared: JobsShared): (j: number) => void {
       f.fill(NaN, out, out + JOB_WIDTH - 1);
     }
     f[out + 8] = nav[m - 1];
-    if (j < shared.keep) writeExcess(shared.excess, j * (m - 1), nav, riskFree);
+    writeExcess(row, nav, riskFree);
+    return row;
   };
 }
 
-/** Row of daily excess returns from a NAV path: out[off + i − 1] = nav[i]/nav[i−1] − 1 − rf[i]. */
-function writeExcess(out: Float64Array, off: number, nav: Float64Array, rf: Float64Array): void {
+/** Row of daily excess returns from a NAV path: out[i − 1] = nav[i]/nav[i−1] − 1 − rf[i]. */
+function writeExcess(out: Float64Array, nav: Float64Array, rf: Float64Array): void {
   const m = nav.length;
-  for (let i = 1; i < m; i++) out[off + i - 1] = (nav[i - 1] > 0 ? nav[i] / nav[i - 1] - 1 : 0) - rf[i];
+  for (let i = 1; i < m; i++) out[i - 1] = (nav[i - 1] > 0 ? nav[i] / nav[i - 1] - 1 : 0) - rf[i];
 }
 
 /** The batch as a pool task: job j is the replay described at index j (see makeJobRunner). */

@@ -1,4 +1,5 @@
-import { pbo } from '../../engine/stats/pbo.ts';
+import { pboBlockStarts, pboFromBlockSums } from '../../engine/stats/pbo.ts';
+import { blockSqAt, blockSumAt, SUMMARY_MEAN, type RowSummaryLayout } from './row-summary.ts';
 
 /** The probability of backtest overfitting of a sweep. */
 export interface PboSummary {
@@ -36,19 +37,40 @@ export function autoPartitions(configs: number): number {
 }
 
 /**
- * PBO by combinatorially symmetric cross-validation (engine/stats pbo, metric Sharpe) over the
- * configurations' daily excess returns (rows × T, row-major). S is `partitions` (default
- * {@link autoPartitions}), lowered to the largest even number that leaves every half at least
- * 2 rows.
- *
- * @returns null with fewer than 2 configurations or fewer than 4 days.
+ * The CSCV blocks a sweep of `rows` configurations over T return days uses: S is `partitions`
+ * (default {@link autoPartitions}), lowered to the largest even number that leaves every half
+ * at least 2 rows; S + 1 boundaries (pboBlockStarts), or just [0] when there is no PBO (fewer
+ * than 2 configurations or 4 days).
  */
-export function pboOf(excess: Float64Array, rows: number, T: number, partitions = autoPartitions(rows)): PboSummary | null {
-  if (rows < 2 || T < 4) return null;
+export function pboBlocks(rows: number, T: number, partitions = autoPartitions(rows)): Int32Array {
+  if (rows < 2 || T < 4) return Int32Array.of(0);
   let S = partitions;
   while (S > 2 && (S / 2) * Math.floor(T / S) < 2) S -= 2;
-  const series = Array.from({ length: rows }, (_, j) => excess.subarray(j * T, (j + 1) * T));
-  const res = pbo(series, { partitions: S, metric: 'sharpe' });
+  return pboBlockStarts(T, S);
+}
+
+/**
+ * PBO by combinatorially symmetric cross-validation (engine/stats pbo, metric Sharpe) over the
+ * configurations' daily excess returns, from their row summaries (rows × width; the layout's
+ * blocks are {@link pboBlocks}'s): the same figures as pbo on the full rows.
+ *
+ * @returns null when the layout has no blocks (fewer than 2 configurations or 4 days).
+ */
+export function pboOf(summaries: Float64Array, rows: number, layout: RowSummaryLayout): PboSummary | null {
+  const S = layout.blockStart.length - 1;
+  if (rows < 2 || S === 0) return null;
+  const w = layout.width;
+  const shift = new Float64Array(rows);
+  const blockSum = new Float64Array(S * rows);
+  const blockSq = new Float64Array(S * rows);
+  for (let j = 0; j < rows; j++) {
+    shift[j] = summaries[j * w + SUMMARY_MEAN];
+    for (let b = 0; b < S; b++) {
+      blockSum[b * rows + j] = summaries[j * w + blockSumAt(b)];
+      blockSq[b * rows + j] = summaries[j * w + blockSqAt(layout, b)];
+    }
+  }
+  const res = pboFromBlockSums({ blockStart: layout.blockStart, shift, blockSum, blockSq }, 'sharpe');
   const sorted = Float64Array.from(res.logits).sort();
   const h = sorted.length >> 1;
   const medianLogit = sorted.length % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;

@@ -1,16 +1,19 @@
 import { ConfigError } from '../../datasets/errors.ts';
 import type { Market } from '../../engine/backtest/market.ts';
-import { planFromTable } from '../../engine/backtest/plan.ts';
+import { type Plan, planFromTable } from '../../engine/backtest/plan.ts';
 import { ruleTriggers } from '../../engine/backtest/calendar-triggers.ts';
 import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
-import { ARTICLE_PLAYBOOK, ARTICLE_RULE } from '../article.ts';
+import { ARTICLE_PLAYBOOK, ARTICLE_RULE, articleStrategy } from '../article.ts';
 import { RANDOM_REGIME_SEED } from '../benchmarks.ts';
 import { blockShuffleLabels } from '../block-shuffle.ts';
+import { compileStrategy } from '../compile.ts';
+import type { StrategyEnv } from '../context.ts';
 import { DEFAULT_ASSUMPTION, delayPlan, replayExecution, type CostAssumption } from '../cost-assumption.ts';
 import { tableRows, type QuadrantTable } from '../quadrant-table.ts';
+import type { Strategy } from '../step.ts';
 
 /** Block shuffles of the labels behind the random-regime distribution. */
 export const DEFAULT_SHUFFLES = 200;
@@ -39,8 +42,14 @@ export interface RandomRegimeOptions {
   start: number;
   end?: number;
   assumption?: CostAssumption;
+  /** The strategy whose labels are shuffled; default `article` (its Q2 tilt conditional). */
+  strategy?: Strategy;
+  /** Instead of a strategy, a plain table to hold (the sweeps' fast table path). */
   table?: QuadrantTable;
+  /** Rebalancing rule; default the strategy's own (ARTICLE_RULE for a table). */
   rule?: string;
+  /** The macro panel the conditional Q2 tilt reads (risk appetite); without it, US large caps' returns. */
+  panel?: StrategyEnv['panel'];
   shuffles?: number;
   seed?: number;
   /** The Sharpe the shuffles are compared with (the playbook's on the real labels); NaN: none. */
@@ -48,9 +57,12 @@ export interface RandomRegimeOptions {
 }
 
 /**
- * The random-regime control as a distribution: the playbook (table and rule) replayed on
- * `shuffles` block-shuffled label sets (blockShuffleLabels, shuffle i with seed + i: the same
+ * The random-regime control as a distribution: the playbook replayed on `shuffles`
+ * block-shuffled label sets (blockShuffleLabels, shuffle i with seed + i: the same
  * episodes and dwell times in random order), each under the cost assumption, over one window.
+ * The strategy replayed is the one the reference Sharpe comes from (default `article`, whose Q2
+ * tilt reads risk appetite: that is not shuffled), compiled per shuffle; a plain `table` goes
+ * through the fast table path instead.
  * Returns the median and 5–95% band of Sharpe, CAGR and max drawdown, and how many shuffles
  * reach the reference Sharpe. One seeded shuffle is one draw from this distribution; reporting
  * it alone can flatter or flatten the playbook at will.
@@ -77,6 +89,8 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const { execution, delay } = replayExecution(assumption.execution);
   const table = tableRows(options.table ?? ARTICLE_PLAYBOOK, market.roles);
+  const strategy = options.table === undefined ? (options.strategy ?? articleStrategy()) : undefined;
+  const compileOptions = options.rule === undefined ? {} : { rebalance: options.rule };
   const rule = parseRebalanceRule(options.rule ?? ARTICLE_RULE);
   const m = end - start + 1;
   const buffers = createReplayBuffers(m, market.roles.length);
@@ -93,12 +107,17 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const regimeOnly = { ...rule, calendar: [], daily: false };
   for (let i = 0; i < shuffles; i++) {
     const shuffled = blockShuffleLabels(labels, seed + i);
-    let trigger = calendarPart;
-    if (!rule.daily) {
-      trigger = ruleTriggers(regimeOnly, cal, shuffled);
-      for (let t = 0; t < n; t++) trigger[t] |= calendarPart[t];
+    let plan: Plan;
+    if (strategy) plan = compileStrategy({ ...strategy, labels: undefined }, { market, labels: shuffled, panel: options.panel }, compileOptions);
+    else {
+      let trigger = calendarPart;
+      if (!rule.daily) {
+        trigger = ruleTriggers(regimeOnly, cal, shuffled);
+        for (let t = 0; t < n; t++) trigger[t] |= calendarPart[t];
+      }
+      plan = planFromTable(table, shuffled, rule, cal, trigger);
     }
-    const plan = delayPlan(planFromTable(table, shuffled, rule, cal, trigger), delay);
+    plan = delayPlan(plan, delay);
     const nav = replay(market, plan, { start, end, execution, costs: { bps: assumption.costBps }, record: 'nav' }, buffers).nav;
     const met = computeMetrics({ nav, days, riskFree });
     sharpe[i] = met.sharpe;

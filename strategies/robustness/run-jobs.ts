@@ -1,6 +1,7 @@
 import type { Market } from '../../engine/backtest/market.ts';
 import { poolArray, poolCopy, runPool } from '../../engine/backtest/worker-pool.ts';
-import { JOB_WIDTH, JOBS_TASK, type JobsShared } from './jobs-core.ts';
+import { JOB_WIDTH, JOBS_TASK, makeRowRunner, type JobsShared } from './jobs-core.ts';
+import type { RowSummaryLayout } from './row-summary.ts';
 
 /** One replay of a batch: which label set, playbook, rule and cost. */
 export interface Job {
@@ -20,8 +21,8 @@ export interface JobsInput {
   jobs: readonly Job[];
   start: number;
   end: number;
-  /** Jobs [0, keep) keep their daily excess returns. */
-  keep: number;
+  /** Jobs [0, summarise.jobs) summarise their daily excess returns (row-summary.ts) in `summarise.layout`; none when absent. */
+  summarise?: { jobs: number; layout: RowSummaryLayout };
 }
 
 export interface JobsOptions {
@@ -34,8 +35,8 @@ export interface JobsOptions {
 export interface JobsOutput {
   /** jobs × JOB_WIDTH figures (see JOB_FIELDS). */
   metrics: Float64Array;
-  /** keep × (m − 1) daily excess returns, row-major. */
-  excess: Float64Array;
+  /** summarise.jobs × summarise.layout.width row summaries of the jobs' daily excess returns, row-major. */
+  summaries: Float64Array;
   workers: number;
   ms: number;
 }
@@ -54,16 +55,35 @@ export async function runJobs(input: JobsInput, options: JobsOptions): Promise<J
     prepare: (share) => pack(input, share),
     onProgress: options.onProgress,
   });
-  return { metrics: run.shared.metrics, excess: run.shared.excess, workers: run.workers, ms: performance.now() - t0 };
+  return { metrics: run.shared.metrics, summaries: run.shared.summaries, workers: run.workers, ms: performance.now() - t0 };
+}
+
+/**
+ * Replays jobs of a batch one at a time in this thread, on demand: `rowOf(j)` is job j's daily
+ * excess returns over T-bills (end − start of them), the very row a batch summarises (the same
+ * replay), kept for the next ask. For the few full rows the statistics need after a batch.
+ */
+export function replayRows(input: JobsInput): (j: number) => Float64Array {
+  const shared = pack({ ...input, summarise: undefined }, false);
+  let run: ((j: number) => Float64Array) | undefined;
+  const rows = new Map<number, Float64Array>();
+  return (j) => {
+    let row = rows.get(j);
+    if (!row) {
+      run ??= makeRowRunner(shared);
+      row = run(j).slice();
+      rows.set(j, row);
+    }
+    return row;
+  };
 }
 
 /** The batch as typed arrays, in shared memory when workers will read it. */
 function pack(input: JobsInput, share: boolean): JobsShared {
-  const { market, jobs } = input;
+  const { market, jobs, summarise } = input;
   const n = market.calendar.length;
   const R = market.roles.length;
   const k = jobs.length;
-  const m = input.end - input.start + 1;
   const labels = poolArray(Uint8Array, input.labelSets.length * n, share);
   input.labelSets.forEach((l, i) => labels.set(l, i * n));
   const tables = poolArray(Float64Array, input.tables.length * 5 * R, share);
@@ -93,8 +113,10 @@ function pack(input: JobsInput, share: boolean): JobsShared {
     jobCost,
     start: input.start,
     end: input.end,
-    keep: input.keep,
     metrics: poolArray(Float64Array, k * JOB_WIDTH, share),
-    excess: poolArray(Float64Array, input.keep * (m - 1), share),
+    summarise: summarise?.jobs ?? 0,
+    blockStart: poolCopy(Int32Array, summarise?.layout.blockStart ?? Int32Array.of(0), share),
+    yearStart: poolCopy(Int32Array, summarise?.layout.yearStart ?? Int32Array.of(0), share),
+    summaries: poolArray(Float64Array, summarise ? summarise.jobs * summarise.layout.width : 0, share),
   };
 }

@@ -21,12 +21,13 @@ import {
   type RobustnessGrid,
 } from './grid.ts';
 import { JOB_FIELDS, JOB_WIDTH, type JobField } from './jobs-core.ts';
-import { pboOf, type PboSummary } from './overfitting.ts';
+import { pboBlocks, pboOf, type PboSummary } from './overfitting.ts';
 import { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
 import { shuffleBlocks } from '../block-shuffle.ts';
-import { runJobs, type Job, type JobsInput } from './run-jobs.ts';
+import { summarySharpes, summaryLayout, type RowSummaryLayout } from './row-summary.ts';
+import { replayRows, runJobs, type Job, type JobsInput } from './run-jobs.ts';
 import { sensitivityTables, type SensitivityTable } from './sensitivity.ts';
-import { walkForward, type WalkForwardResult } from './walk-forward.ts';
+import { walkForward, yearStarts, type WalkForwardResult } from './walk-forward.ts';
 
 /** The seed robustness runs use unless told otherwise (the article's date). */
 export const DEFAULT_ROBUSTNESS_SEED = 20260119;
@@ -114,6 +115,8 @@ function resolveWorkers(w: RobustnessOptions['workers'], jobs: number): number {
  * 3. replays: every configuration (playbook table → plan → replay at the next close, its cost,
  *    NAV only), the reference (base regimes, the article playbook, regime+monthly, 5 bps), and
  *    the reference on `permutations` block-shuffled label sets, on worker threads when large;
+ *    each configuration's daily excess returns are summarised as its replay finishes
+ *    (row-summary.ts), never kept, so memory does not grow with K × T;
  * 4. statistics: Sharpe sensitivity over each pair of parameters; the deflated Sharpe ratio of
  *    the best configuration with every configuration a trial; PBO by CSCV over their daily
  *    excess returns; the permutation p-value of the reference against its shuffled controls;
@@ -140,10 +143,10 @@ export async function runRobustness(panel: Panel, roles: Map<Role, RoleSeries>, 
   const jobs: Job[] = configs.map((c) => configJob(c));
   jobs.push(...referenceJobs(setup));
   const workers = resolveWorkers(options.workers, jobs.length);
-  const out = await runJobs(jobsInput(setup, jobs, K + 1), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
+  const out = await runJobs(jobsInput(setup, jobs, K), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
   return finishRobustness(setup, {
     metrics: out.metrics.subarray(0, K * JOB_WIDTH),
-    excess: out.excess,
+    summaries: out.summaries,
     reference: out.metrics.subarray(K * JOB_WIDTH, (K + 1) * JOB_WIDTH),
     permuted: Float64Array.from({ length: permutations }, (_, p) => out.metrics[(K + 1 + p) * JOB_WIDTH + JOB_FIELDS.indexOf('sharpe')]),
     workers: out.workers,
@@ -176,14 +179,16 @@ export interface RobustnessSetup {
   rules: string[];
   refTable: number;
   refRule: number;
+  /** How each configuration's daily excess returns are summarised: PBO's blocks, the walk-forward's years. */
+  layout: RowSummaryLayout;
 }
 
 /** The figures the statistics need, however the replays were run (one machine or merged shards). */
 export interface RobustnessFigures {
   /** K × JOB_WIDTH figures of the configurations, by id. */
   metrics: Float64Array;
-  /** (K + 1) × T daily excess returns: the configurations by id, then the reference. */
-  excess: Float64Array;
+  /** K × layout.width summaries of the configurations' daily excess returns, by id (row-summary.ts). */
+  summaries: Float64Array;
   /** JOB_WIDTH figures of the reference. */
   reference: Float64Array;
   /** The reference's Sharpe on each block-shuffled label set. */
@@ -255,6 +260,8 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
   let refRule = rules.indexOf(ARTICLE_RULE);
   if (refRule < 0) refRule = rules.push(ARTICLE_RULE) - 1;
   for (const l of shuffledLabelSets(ref.labels, permutations, seed)) labelSets.push(l);
+  const K = configs.length;
+  const layout = summaryLayout(T, pboBlocks(K, T, options.pboPartitions), yearStarts(cal.subarray(start, end + 1)));
   return {
     grid,
     options,
@@ -272,11 +279,12 @@ export function setupRobustness(panel: Panel, roles: Map<Role, RoleSeries>, opti
     startNote,
     market,
     configs,
-    K: configs.length,
+    K,
     tables,
     rules,
     refTable,
     refRule,
+    layout,
   };
 }
 
@@ -292,9 +300,10 @@ export function referenceJobs(setup: RobustnessSetup): Job[] {
   return out;
 }
 
-/** A batch over the setup's market, labels, tables and window; jobs [0, keep) keep their excess returns. */
-export function jobsInput(setup: RobustnessSetup, jobs: Job[], keep: number): JobsInput {
-  return { market: setup.market, labelSets: setup.labelSets, tables: setup.tables, rules: setup.rules, jobs, start: setup.start, end: setup.end, keep };
+/** A batch over the setup's market, labels, tables and window; jobs [0, summarise) summarise their excess returns. */
+export function jobsInput(setup: RobustnessSetup, jobs: Job[], summarise: number): JobsInput {
+  const { market, labelSets, tables, rules, start, end, layout } = setup;
+  return { market, labelSets, tables, rules, jobs, start, end, summarise: summarise > 0 ? { jobs: summarise, layout } : undefined };
 }
 
 /** Resolves a worker setting for a batch of `jobs` replays (see RobustnessOptions.workers). */
@@ -304,7 +313,9 @@ export function robustnessWorkers(w: RobustnessOptions['workers'], jobs: number)
 
 /**
  * Step 4 of runRobustness: everything that needs the whole set of configurations (sensitivity,
- * deflated Sharpe, PBO, the permutation test, walk-forward), from their figures and returns.
+ * deflated Sharpe, PBO, the permutation test, walk-forward), from their figures and the
+ * summaries of their returns; the few full rows needed (the reference's, the best's, the
+ * walk-forward's chosen) are replayed here, in this thread.
  */
 export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures): RobustnessResult {
   const { grid, options, permutations, seed, progress, configs, K, T, start, end, startNote, market, G } = setup;
@@ -321,9 +332,11 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   const parameters = gridParameters(grid);
   const sensitivity = sensitivityTables(parameters, configs, sharpe);
   progress('statistics', 1, steps);
-  const deflated = deflatedBest(figs.excess, K, T, options.trials ?? K + setup.extraTrials);
+  // Job j < K replays configuration j, job K the reference.
+  const rowOf = replayRows(jobsInput(setup, [...configs.map(configJob), referenceJobs(setup)[0]], 0));
+  const deflated = deflatedBest(summarySharpes(figs.summaries, K, setup.layout), T, rowOf, options.trials ?? K + setup.extraTrials);
   progress('statistics', 2, steps);
-  const pboSummary = pboOf(figs.excess, K, T, options.pboPartitions);
+  const pboSummary = pboOf(figs.summaries, K, setup.layout);
   progress('statistics', 3, steps);
   const tested = permutationTest(
     figure(figs.reference, 0, 'sharpe'),
@@ -335,11 +348,13 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   const permutation = tested && { ...tested, blocks: shuffleBlocks(setup.labelSets[G]) };
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
-    excess: figs.excess,
+    summaries: figs.summaries,
+    layout: setup.layout,
     rows: K,
+    rowOf,
     days: cal.slice(start, end + 1),
     riskFree,
-    reference: figs.excess.subarray(K * T, (K + 1) * T),
+    reference: rowOf(K),
     minHistoryYears: options.minHistoryYears,
   });
   progress('statistics', 4, steps);

@@ -6,6 +6,7 @@ import type { Panel } from '../../datasets/panel.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
 import { gridParameters, parseGrid, type GridConfig } from './grid.ts';
 import { JOB_FIELDS, JOB_WIDTH } from './jobs-core.ts';
+import type { RowSummaryLayout } from './row-summary.ts';
 import { runJobs } from './run-jobs.ts';
 import {
   configJob,
@@ -30,7 +31,7 @@ export interface ShardSpec {
  * `shard` and `ids` agrees; no timestamps, so a rerun writes the same bytes.
  */
 export interface ShardManifest {
-  format: 'quadrant-sweep-shard/1';
+  format: typeof SHARD_FORMAT;
   quadrant: string;
   /** The grid as given: its file name, sha256 of its text, and the text (the merge re-reads it). */
   grid: { file: string; sha256: string; text: string };
@@ -45,9 +46,33 @@ export interface ShardManifest {
   shard: ShardSpec;
   /** Configuration ids in this shard: [from, to). */
   ids: { from: number; to: number };
+  /**
+   * How each configuration's daily excess returns are summarised (row-summary.ts): doubles per
+   * configuration, CSCV blocks S, calendar years Y. The merge derives the same from the grid and
+   * the data, and refuses shards that differ.
+   */
+  summary: SummaryShape;
 }
 
-/** One shard's replays: its configurations' figures and daily excess returns, by id. */
+/** The shape of a shard's row summaries. */
+export interface SummaryShape {
+  width: number;
+  pboBlocks: number;
+  years: number;
+}
+
+/**
+ * The shard file format. Version 2 holds each configuration's row summary; version 1 (its
+ * full daily excess returns) is refused with a hint to rerun the shards.
+ */
+export const SHARD_FORMAT = 'quadrant-sweep-shard/2';
+
+/** The summary shape of a layout. */
+export function summaryShape(layout: RowSummaryLayout): SummaryShape {
+  return { width: layout.width, pboBlocks: layout.blockStart.length - 1, years: layout.yearStart.length - 1 };
+}
+
+/** One shard's replays: its configurations' figures and the summaries of their daily excess returns, by id. */
 export interface ShardResult {
   manifest: ShardManifest;
   /** The grid's parameter names, and the shard's configurations (ids from … to − 1). */
@@ -55,8 +80,8 @@ export interface ShardResult {
   configs: Pick<GridConfig, 'id' | 'params'>[];
   /** (to − from) × JOB_WIDTH figures (JOB_FIELDS). */
   metrics: Float64Array;
-  /** (to − from) × days daily excess returns over T-bills. */
-  excess: Float64Array;
+  /** (to − from) × summary.width summaries of their daily excess returns over T-bills (row-summary.ts). */
+  summaries: Float64Array;
 }
 
 /** The environment variables `--shard auto` reads. */
@@ -153,7 +178,7 @@ export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, optio
   const workers = robustnessWorkers(options.workers, jobs.length);
   const out = await runJobs(jobsInput(setup, jobs, jobs.length), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
   const manifest: ShardManifest = {
-    format: 'quadrant-sweep-shard/1',
+    format: SHARD_FORMAT,
     quadrant: options.version,
     grid: { file: options.gridFile, sha256: sha256(options.gridText), text: options.gridText },
     data: { sha256: options.dataSha256 },
@@ -164,9 +189,10 @@ export async function runShard(panel: Panel, roles: Map<Role, RoleSeries>, optio
     window: windowOf(setup),
     shard: options.shard,
     ids,
+    summary: summaryShape(setup.layout),
   };
   const parameters = gridParameters(grid).map((p) => p.name);
-  return { manifest, parameters, configs: setup.configs.slice(ids.from, ids.to), metrics: out.metrics, excess: out.excess };
+  return { manifest, parameters, configs: setup.configs.slice(ids.from, ids.to), metrics: out.metrics, summaries: out.summaries };
 }
 
 function windowOf(setup: RobustnessSetup): ShardManifest['window'] {
@@ -193,6 +219,7 @@ export function checkShards(manifests: readonly ShardManifest[], where: (i: numb
     ['seed', (m) => m.seed],
     ['reference cost', (m) => m.costBps],
     ['shard count', (m) => m.shard.count],
+    ['summary shape', (m) => JSON.stringify(m.summary)],
     ['configurations', (m) => m.configurations],
   ];
   manifests.forEach((m, i) => {
@@ -238,9 +265,11 @@ export interface MergeOptions extends Pick<RobustnessOptions, 'workers' | 'onPro
  * the grid from their manifest, sets the run up on the data again (the same window), replays
  * the reference and its permutations, and computes the statistics that need every
  * configuration (sensitivity, deflated Sharpe, PBO, permutation test, walk-forward) on the
- * merged figures. Equal to runRobustness on one machine, figure for figure.
+ * merged figures and summaries (replaying the few configurations whose full returns they
+ * need). Equal to runRobustness on one machine, figure for figure.
  *
- * @throws ConfigError when the shards disagree, one is missing or twice, or the data differs.
+ * @throws ConfigError when the shards disagree, one is missing or twice, the data differs, or
+ *   the grid now summarises rows in another shape than the shards.
  */
 export async function mergeShards(
   panel: Panel,
@@ -273,20 +302,27 @@ export async function mergeShards(
     throw new ConfigError('bad-config', `the grid now makes ${K} configurations over ${T} days, the shards ${first.configurations} over ${first.window.days}`, {
       field: 'shards',
     });
+  const shape = summaryShape(setup.layout);
+  if (JSON.stringify(shape) !== JSON.stringify(first.summary))
+    throw new ConfigError(
+      'bad-config',
+      `the grid now summarises each configuration as ${JSON.stringify(shape)}, the shards as ${JSON.stringify(first.summary)}`,
+      { field: 'shards', hint: 'rerun the shards with this Quadrant' },
+    );
+  const width = setup.layout.width;
   const metrics = new Float64Array(K * JOB_WIDTH);
-  const excess = new Float64Array((K + 1) * T);
+  const summaries = new Float64Array(K * width);
   for (const s of shards) {
     metrics.set(s.metrics, s.manifest.ids.from * JOB_WIDTH);
-    excess.set(s.excess, s.manifest.ids.from * T);
+    summaries.set(s.summaries, s.manifest.ids.from * width);
   }
   const jobs = referenceJobs(setup);
   const workers = robustnessWorkers(options.workers, jobs.length);
-  const out = await runJobs(jobsInput(setup, jobs, 1), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
-  excess.set(out.excess, K * T);
+  const out = await runJobs(jobsInput(setup, jobs, 0), { workers, onProgress: (d, t) => setup.progress('replays', d, t) });
   const sharpe = JOB_FIELDS.indexOf('sharpe');
   const result = finishRobustness(setup, {
     metrics,
-    excess,
+    summaries,
     reference: out.metrics.subarray(0, JOB_WIDTH),
     permuted: Float64Array.from({ length: setup.permutations }, (_, p) => out.metrics[(1 + p) * JOB_WIDTH + sharpe]),
     workers: out.workers,

@@ -1,14 +1,20 @@
 import { dayParts, isoDay } from '../../datasets/day.ts';
 import { TRADING_DAYS_PER_YEAR } from '../../engine/metrics/annualisation.ts';
+import { badArgument } from '../../engine/stats/bad-argument.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
+import { yearSqAt, yearSumAt, type RowSummaryLayout } from './row-summary.ts';
 
 const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
 
-/** Inputs of {@link walkForward}: a sweep's daily excess returns on a common window. */
+/** Inputs of {@link walkForward}: a sweep's daily excess returns on a common window, summarised. */
 export interface WalkForwardInput {
-  /** rows × T daily excess returns over T-bills, row-major. */
-  excess: Float64Array;
+  /** rows × width row summaries of the configurations' daily excess returns (row-summary.ts). */
+  summaries: Float64Array;
+  /** Their layout; its years are {@link yearStarts} of `days`. */
+  layout: RowSummaryLayout;
   rows: number;
+  /** Configuration j's T daily excess returns over T-bills (called for the chosen ones only). */
+  rowOf: (config: number) => Float64Array;
   /**
    * The window's T + 1 trading days: return column i is earned from close `days[i]` to close
    * `days[i + 1]`.
@@ -75,21 +81,19 @@ export interface WalkForwardResult {
  * start are not charged.
  *
  * Timing: the choice for Y reads returns before Y only; the stitched return of day t reads
- * returns of day t only. Cost: O(rows × T).
+ * returns of day t only. Cost: O(rows × years) from the summaries' yearly sums, and a full row
+ * for each configuration chosen.
  *
  * @returns null when no year qualifies.
  */
 export function walkForward(input: WalkForwardInput): WalkForwardResult | null {
-  const { excess, rows, days, riskFree, reference } = input;
+  const { summaries, layout, rows, rowOf, days, riskFree, reference } = input;
   const T = days.length - 1;
   const minHistoryYears = input.minHistoryYears ?? 3;
   const need = minHistoryYears * TRADING_DAYS_PER_YEAR;
-  // Year of each return column and the first column of each year.
-  const yearOf = new Int32Array(T);
-  for (let i = 0; i < T; i++) yearOf[i] = dayParts(days[i + 1]).year;
-  const starts: number[] = [];
-  for (let i = 0; i < T; i++) if (i === 0 || yearOf[i] !== yearOf[i - 1]) starts.push(i);
-  starts.push(T);
+  const starts = layout.yearStart;
+  if (layout.T !== T || starts[starts.length - 1] !== T) throw badArgument(`walkForward: the summaries cover ${layout.T} days, the window ${T}`);
+  const w = layout.width;
 
   const s1 = new Float64Array(rows);
   const s2 = new Float64Array(rows);
@@ -97,7 +101,8 @@ export function walkForward(input: WalkForwardInput): WalkForwardResult | null {
   const stitchedExcess: number[] = [];
   let first = -1;
   let seen = 0;
-  for (let y = 0; y + 1 < starts.length; y++) {
+  const Y = starts.length - 1;
+  for (let y = 0; y < Y; y++) {
     const from = starts[y];
     const to = starts[y + 1];
     if (seen >= need && seen >= 2) {
@@ -115,10 +120,10 @@ export function walkForward(input: WalkForwardInput): WalkForwardResult | null {
       }
       if (best >= 0) {
         if (first < 0) first = from;
-        const row = excess.subarray(best * T + from, best * T + to);
+        const row = rowOf(best).subarray(from, to);
         for (let i = 0; i < row.length; i++) stitchedExcess.push(row[i]);
         years.push({
-          year: yearOf[from],
+          year: dayParts(days[from + 1]).year,
           chosen: best,
           inSampleSharpe: bestSr * SQRT_YEAR,
           days: to - from,
@@ -129,17 +134,12 @@ export function walkForward(input: WalkForwardInput): WalkForwardResult | null {
         });
       }
     }
+    // The year's Σx and Σx², summed in day order when the row was summarised.
+    const a = yearSumAt(layout, y);
+    const b = yearSqAt(layout, y);
     for (let j = 0; j < rows; j++) {
-      const off = j * T;
-      let a = 0;
-      let b = 0;
-      for (let i = from; i < to; i++) {
-        const x = excess[off + i];
-        a += x;
-        b += x * x;
-      }
-      s1[j] += a;
-      s2[j] += b;
+      s1[j] += summaries[j * w + a];
+      s2[j] += summaries[j * w + b];
     }
     seen += to - from;
   }
@@ -155,6 +155,23 @@ export function walkForward(input: WalkForwardInput): WalkForwardResult | null {
     reference: pathFigures(reference.subarray(first, T), rf, span),
     switches,
   };
+}
+
+/**
+ * The first return column of each calendar year of a window of T + 1 trading days (column i is
+ * earned from close days[i] to close days[i + 1], so it belongs to the year of days[i + 1]), then T.
+ */
+export function yearStarts(days: Int32Array): Int32Array {
+  const T = days.length - 1;
+  const starts: number[] = [];
+  let year = Number.NaN;
+  for (let i = 0; i < T; i++) {
+    const y = dayParts(days[i + 1]).year;
+    if (y !== year) starts.push(i);
+    year = y;
+  }
+  starts.push(T);
+  return Int32Array.from(starts);
 }
 
 /** Π(1 + e + rf) − 1 over the days. */

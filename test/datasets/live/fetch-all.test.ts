@@ -9,7 +9,7 @@ import { DataError, UsageError } from '../../../datasets/errors.ts';
 import { loadDataset } from '../../../datasets/load-dataset.ts';
 import { sha256Hex } from '../../../datasets/live/cache.ts';
 import { type FetchProgressEvent, allFetchTargets, fetchIntoCache, resolveFetchTargets } from '../../../datasets/live/index.ts';
-import { fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
+import { type Answer, fakeFetch, fixture, recordingSleep, reply } from './fake-fetch.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,7 +23,7 @@ const NOW = Date.parse('2024-03-16T00:00:00Z');
 const KEY = 'SECRETKEY0123456789';
 
 /** Answers like FRED and Yahoo would for the fixture series; GLD's server is down. */
-function providers(overrides: Record<string, () => ReturnType<typeof reply>> = {}) {
+function providers(overrides: Record<string, () => Answer> = {}) {
   return fakeFetch((url) => {
     for (const [needle, answer] of Object.entries(overrides)) if (url.includes(needle)) return answer();
     if (url === 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=WALCL') return reply(fixture('fredgraph-WALCL.csv'));
@@ -232,6 +232,28 @@ describe('fetchIntoCache: rate limits, pacing, interruption, resuming', () => {
     ]);
     expect(open.calls).toHaveLength(2);
     expect(existsSync(join(dir, 'fetch-state.json'))).toBe(false);
+  });
+
+  it('stops asking a provider that gives no response at all, so an offline machine hears so in seconds', async () => {
+    // Node's fetch rejects with a TypeError whose cause carries the system error code.
+    const offline = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } });
+    const down = providers({ 'fred.stlouisfed.org': offline });
+    const series = ['WALCL', 'WRESBAL', 'SPY'];
+    const first = await fetchIntoCache({ ...base, cacheDir: dir, series, fetchImpl: down });
+    expect(first.items.map((i) => [i.id, i.ok, i.skipped ?? false])).toEqual([
+      ['WALCL', false, false],
+      ['WRESBAL', false, true],
+      ['SPY', true, false],
+    ]);
+    // Four attempts (three retries) for WALCL, none for WRESBAL, one for SPY.
+    expect(down.calls.map((c) => new URL(c.url).host)).toEqual([...Array(4).fill('fred.stlouisfed.org'), 'query1.finance.yahoo.com']);
+    expect(first.stopped?.reason).toBe('unreachable');
+    expect(first.stopped?.message).toBe(
+      'fred.stlouisfed.org did not answer in 4 attempts (fetch failed (ENOTFOUND)); Quadrant stopped asking it. Fetched 1: SPY. Not fetched 2: WALCL, WRESBAL. ' +
+        'Check the network connection; the next `quadrant data fetch` with the same --series fetches only those. The cache keeps every file fetched so far.',
+    );
+    const state = JSON.parse(await readFile(join(dir, 'fetch-state.json'), 'utf8'));
+    expect([state.done, state.stopped]).toEqual([['SPY'], 'unreachable']);
   });
 
   it('paces FRED API requests to 2 a second', async () => {

@@ -9,12 +9,13 @@ import { sharpeDifference } from '../../../engine/stats/sharpe-difference.ts';
 import { skewness } from '../../../engine/stats/skewness.ts';
 import { spaTest } from '../../../engine/stats/spa-test.ts';
 import { standardDeviation } from '../../../engine/stats/standard-deviation.ts';
-import { articleStrategy } from '../../../strategies/article.ts';
+import { ARTICLE_PLAYBOOK, articleStrategy, articleUnconditionalStrategy } from '../../../strategies/article.ts';
+import { blockShuffleLabels } from '../../../strategies/block-shuffle.ts';
 import { randomRegime } from '../../../strategies/benchmarks.ts';
 import type { CostAssumption } from '../../../strategies/cost-assumption.ts';
 import { runStrategy } from '../../../strategies/run-strategy.ts';
-import type { Strategy } from '../../../strategies/step.ts';
-import { againstBenchmarks, simpleBenchmarks } from '../../../strategies/robustness/index.ts';
+import { defineStrategy, type Strategy } from '../../../strategies/step.ts';
+import { againstBenchmarks, randomRegimeDistribution, simpleBenchmarks } from '../../../strategies/robustness/index.ts';
 import { SHORT_WINDOWS, syntheticWorld } from './synthetic-inputs.ts';
 
 // 1,400 weekdays from 2004: the 2008 crisis episode of the catalog falls inside.
@@ -63,6 +64,22 @@ describe('againstBenchmarks on a synthetic world', () => {
     const atLeast = sharpes.filter((s) => s >= playbook.metrics.sharpe - 1e-12).length;
     expect(a.randomRegime!.atLeast).toBe(atLeast);
     expect(a.randomRegime!.pValue).toBeCloseTo((1 + atLeast) / (SHUFFLES + 1), 12);
+  });
+
+  it('random regime shuffles the strategy the reference Sharpe comes from: the conditional playbook, or a strategy given', () => {
+    // Independent route: the strategy with a block-shuffled label transform, through runStrategy.
+    const shuffledRun = (s: Strategy, seed: number) =>
+      direct(defineStrategy({ ...s, name: 'shuffled', labels: (l) => blockShuffleLabels(l, seed) }), assumption);
+    const one = (options: Partial<Parameters<typeof randomRegimeDistribution>[2]>) =>
+      randomRegimeDistribution(market, labels, { start, assumption, shuffles: 1, seed: SEED, ...options }).sharpe.median;
+    const conditional = shuffledRun(articleStrategy(), SEED).metrics.sharpe;
+    const unconditional = shuffledRun(articleUnconditionalStrategy(), SEED).metrics.sharpe;
+    // The world has Q2 days with steady risk appetite, so the two playbooks differ and the check can fail.
+    expect(Math.abs(conditional - unconditional)).toBeGreaterThan(1e-3);
+    expect(one({})).toBeCloseTo(conditional, 12);
+    expect(one({ table: ARTICLE_PLAYBOOK })).toBeCloseTo(unconditional, 12);
+    const sixty = simpleBenchmarks()[1];
+    expect(one({ strategy: sixty })).toBeCloseTo(shuffledRun(sixty, SEED).metrics.sharpe, 12);
   });
 
   it('the costs × execution grid is 15 replays of the playbook, each as runStrategy gives it', () => {

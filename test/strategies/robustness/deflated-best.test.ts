@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ConfigError } from '../../../datasets/errors.ts';
-import { deflatedBest, rowSharpes } from '../../../strategies/robustness/index.ts';
+import { deflatedBestOfRows as deflatedBest } from './from-rows.ts';
 import { normals } from '../../engine/stats/simulate.ts';
 
 // An independent implementation, written from the papers' formulas with its own normal
@@ -73,12 +73,6 @@ describe('deflatedBest', () => {
     expect(d.sharpe).toBeCloseTo(d.perPeriodSharpe * Math.sqrt(252), 12);
     expect(d.trials).toBe(3);
     expect(d.n).toBe(8);
-  });
-
-  it('rowSharpes: mean / sample sd per row, NaN for a flat row', () => {
-    const s = rowSharpes(flat([...rows, [0.001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001]]), 4, 8);
-    rows.forEach((r, j) => expect(s[j]).toBeCloseTo(moments(r).mean / moments(r).sd, 12));
-    expect(s[3]).toBeNaN();
   });
 
   it('one configuration: SR₀ = 0, so the DSR is the PSR', () => {

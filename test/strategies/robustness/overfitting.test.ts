@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { pbo } from '../../../engine/stats/pbo.ts';
-import { autoPartitions, pboOf } from '../../../strategies/robustness/index.ts';
+import { autoPartitions } from '../../../strategies/robustness/index.ts';
+import { pboOfRows as pboOf } from './from-rows.ts';
 
 describe('pboOf', () => {
   it('automatic blocks: 16 up to 1,554 configurations, then fewer (C(S, S/2) × N ≤ 2e7)', () => {

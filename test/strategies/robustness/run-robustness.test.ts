@@ -11,7 +11,7 @@ import { ARTICLE_PLAYBOOK, articleStrategy } from '../../../strategies/article.t
 import { blockShuffleLabels } from '../../../strategies/block-shuffle.ts';
 import { tableRows } from '../../../strategies/quadrant-table.ts';
 import { runStrategy } from '../../../strategies/run-strategy.ts';
-import { expandGrid, JOB_FIELDS, parseGrid, regimeConfigOf, runJobs, runRobustness, type Job } from '../../../strategies/robustness/index.ts';
+import { expandGrid, JOB_FIELDS, parseGrid, regimeConfigOf, replayRows, runRobustness, type Job } from '../../../strategies/robustness/index.ts';
 import { SHORT_WINDOWS, syntheticWorld } from './synthetic-inputs.ts';
 
 const { panel, roles } = syntheticWorld();
@@ -120,7 +120,7 @@ describe('runRobustness on a synthetic world', () => {
   });
 });
 
-describe('runJobs: no look-ahead', () => {
+describe('the batch replay (replayRows): no look-ahead', () => {
   // Three roles over 120 days; two label sets; every rule kind the plan cache combines.
   const roleList = ['us_large', 'treasuries', 'cash'] as const;
   const n = 120;
@@ -154,26 +154,24 @@ describe('runJobs: no look-ahead', () => {
         const b = world(seed + 1);
         const returns = Float64Array.from(a.returns, (v, i) => (Math.floor(i / 3) <= t + 1 ? v : b.returns[i]));
         const labels = a.labels.map((l, k) => Uint8Array.from(l, (v, i) => (i <= t ? v : b.labels[k][i])));
-        const run = (r: Float64Array, ls: Uint8Array[]) =>
-          runJobs(
-            {
-              market: marketFromArrays({ calendar, roles: [...roleList], returns: r }),
-              labelSets: ls,
-              tables: [table],
-              rules,
-              jobs,
-              start: 5,
-              end: n - 1,
-              keep: jobs.length,
-            },
-            { workers: 0 },
-          );
-        const x = await run(a.returns, a.labels);
-        const y = await run(returns, labels);
-        const T = n - 1 - 5;
+        // The rows a batch summarises, replayed one by one (replayRows: the batch's own replay).
+        const run = (r: Float64Array, ls: Uint8Array[]) => {
+          const rowOf = replayRows({
+            market: marketFromArrays({ calendar, roles: [...roleList], returns: r }),
+            labelSets: ls,
+            tables: [table],
+            rules,
+            jobs,
+            start: 5,
+            end: n - 1,
+          });
+          return jobs.map((_, j) => rowOf(j));
+        };
+        const x = run(a.returns, a.labels);
+        const y = run(returns, labels);
         // Column i − 1 is the return earned on day 5 + i: days ≤ t + 1 are columns < t − 4.
         for (let j = 0; j < jobs.length; j++) {
-          for (let c = 0; c < t - 4; c++) expect(y.excess[j * T + c]).toBe(x.excess[j * T + c]);
+          for (let c = 0; c < t - 4; c++) expect(y[j][c]).toBe(x[j][c]);
         }
       }),
       { numRuns: 30 },

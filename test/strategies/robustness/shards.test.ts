@@ -68,7 +68,7 @@ describe('sweep shards on the real snapshot', () => {
 
   it('a merge refuses shards of another grid or data, a missing shard or one twice, naming them', () => {
     const m = (index: number, over: Partial<ShardManifest> = {}): ShardManifest => ({
-      format: 'quadrant-sweep-shard/1',
+      format: 'quadrant-sweep-shard/2',
       quadrant: '0.1.0',
       grid: { file: 'g.json', sha256: 'a', text: '{}' },
       data: { sha256: 'b' },
@@ -79,6 +79,7 @@ describe('sweep shards on the real snapshot', () => {
       window: { from: '2007-01-01', to: '2026-01-01', days: 100 },
       shard: { index, count: 3 },
       ids: shardIds(10, { index, count: 3 }),
+      summary: { width: 30, pboBlocks: 10, years: 4 },
       ...over,
     });
     const where = (i: number) => `file${i}`;
@@ -89,5 +90,38 @@ describe('sweep shards on the real snapshot', () => {
     expect(() => checkShards([m(0), m(1), m(2, { data: { sha256: 'c' } })], where)).toThrow(/file2: its data/);
     expect(() => checkShards([m(0), m(1, { quadrant: '0.2.0' }), m(2)], where)).toThrow(/Quadrant version/);
     expect(() => checkShards([m(0), m(1, { ids: { from: 3, to: 7 } }), m(2)], where)).toThrow(/file1: holds ids 3…6/);
+    expect(() => checkShards([m(0), m(1), m(2, { summary: { width: 26, pboBlocks: 8, years: 4 } })], where)).toThrow(/file2: its summary shape/);
+  });
+
+  it('reads back the summaries exactly, and refuses a shard of another format naming the file', async () => {
+    const manifest = { format: 'quadrant-sweep-shard/2', quadrant: '0.1.0', grid: { file: 'g.json', sha256: 'a', text: '{}' }, data: { sha256: 'b' } } as const;
+    const shard: ShardResult = {
+      manifest: {
+        ...manifest,
+        permutations: 0,
+        seed: 1,
+        costBps: 5,
+        configurations: 2,
+        window: { from: '2007-01-01', to: '2026-01-01', days: 100 },
+        shard: { index: 0, count: 1 },
+        ids: { from: 0, to: 2 },
+        summary: { width: 4, pboBlocks: 0, years: 1 },
+      },
+      parameters: [],
+      configs: [
+        { id: 0, params: {} },
+        { id: 1, params: {} },
+      ],
+      metrics: new Float64Array(18).fill(0.5),
+      summaries: Float64Array.of(0.1, -0, Number.MIN_VALUE, 1 / 3, NaN, -1e300, Infinity, 7),
+    };
+    const back = await readShardParquet(await shardParquet(shard), 'a.parquet');
+    expect(back.summaries).toEqual(shard.summaries);
+    expect(Object.is(back.summaries[1], -0)).toBe(true);
+    const old = await shardParquet({ ...shard, manifest: { ...shard.manifest, format: 'quadrant-sweep-shard/1' as 'quadrant-sweep-shard/2' } });
+    await expect(readShardParquet(old, 'old.parquet')).rejects.toMatchObject({
+      details: { file: 'old.parquet' },
+      message: expect.stringMatching(/quadrant-sweep-shard\/1/),
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { dayOf, dayParts } from '../../../datasets/day.ts';
-import { walkForward } from '../../../strategies/robustness/index.ts';
+import { walkForwardOfRows as walkForward } from './from-rows.ts';
 
 const d = (y: number, m: number, day: number) => dayOf(y, m, day);
 
