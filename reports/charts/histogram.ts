@@ -104,12 +104,15 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
         mark: { type: 'rule', aria: false, color: RULE_COLOUR, strokeDash: [4, 3] },
         encoding: { x: { field: 'x0', type: 'quantitative' } },
       },
-      ...[false, true].map((right) => ({
-        data: { values: marks },
-        transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
-        mark: { type: 'text', aria: false, color: RULE_COLOUR, align: right ? 'left' : 'right', dx: right ? 3 : -3, baseline: 'top', y: 2, fontSize: 11 },
-        encoding: { x: { field: 'x0', type: 'quantitative' }, text: { field: 'label' } },
-      })),
+      // Each label twice, first as a white outline, so it stays readable where it crosses a bar.
+      ...[false, true].flatMap((right) =>
+        [{ color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }, { color: RULE_COLOUR }].map((paint) => ({
+          data: { values: marks },
+          transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
+          mark: { type: 'text', aria: false, ...paint, align: right ? 'left' : 'right', dx: right ? 3 : -3, baseline: 'top', y: 2, fontSize: 11 },
+          encoding: { x: { field: 'x0', type: 'quantitative' }, text: { field: 'label' } },
+        })),
+      ),
     );
   }
   return frame({ layer: layers }, input.height ?? 180);

@@ -28,7 +28,10 @@ export interface SmallMultiplesInput extends TimeWindow {
  */
 export function smallMultiplesChart(input: SmallMultiplesInput): TopLevelSpec {
   const e = input.emphasis !== undefined && input.emphasis >= 0 && input.emphasis < input.series.length ? input.emphasis : -1;
-  const rows = input.series.map((s) => longRows(input, [s]));
+  // A panel is about 650 px wide and 64 high: 600 points a line and 120 hover bands a panel are
+  // below what it can show, and keep seven panels (thirteen lines) about as light as one chart.
+  const thinned = { ...input, maxPoints: Math.min(input.maxPoints ?? 2000, 600), maxHover: Math.min(input.maxHover ?? 420, 120) };
+  const rows = input.series.map((s) => longRows(thinned, [s]));
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of [...rows.flatMap((list) => list.map((r) => r.v)), ...(input.rule !== undefined ? [input.rule] : [])]) {
@@ -38,7 +41,6 @@ export function smallMultiplesChart(input: SmallMultiplesInput): TopLevelSpec {
   }
   const domain = Number.isFinite(lo) ? [lo, hi] : [0, 1];
   const height = input.panelHeight ?? 64;
-  const hoverWindow = { ...input, maxHover: Math.min(input.maxHover ?? 420, 200) };
   const last = input.series.length - 1;
   const panels: Json[] = input.series.map((s, k) => {
     const colour = s.colour ?? SERIES_COLOURS[k % SERIES_COLOURS.length];
@@ -66,7 +68,7 @@ export function smallMultiplesChart(input: SmallMultiplesInput): TopLevelSpec {
       mark: { type: 'line', aria: false, color: colour, strokeWidth: k === e ? 2.2 : 1.4 },
       encoding: { x, y },
     });
-    layers.push(hoverLayer(hoverRows(hoverWindow, e >= 0 && k !== e ? [s, input.series[e]] : [s], input.format)));
+    layers.push(hoverLayer(hoverRows(thinned, e >= 0 && k !== e ? [s, input.series[e]] : [s], input.format)));
     return {
       width: CHART_WIDTH - 70,
       height,
