@@ -55,7 +55,7 @@ describe('the permutation histogram', () => {
       blocks: { count: 120, meanDays: 40.4 },
     })!;
     expect(chart.caption).toContain('p = 0.273');
-    expect(chart.caption).toContain('2 of 10 shuffled label sets reach the 0.37 of the article default');
+    expect(chart.caption).toContain('2 of 10 shuffled label sets reach the Sharpe of the article default on the real labels, 0.37');
     expect(chart.caption).toContain('N = 10 permutations');
     expect(chart.caption).toContain('the 120 blocks of the labels, its episodes (mean block length 40 trading days)');
     const spec = chart.spec as unknown as { layer: { data: { values: { x0: number; share?: number }[] } }[] };
