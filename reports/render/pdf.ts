@@ -199,8 +199,15 @@ function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: Readonly
       drawChart(doc, block, rendered);
       return;
     }
+    case 'what-if':
+      drawNote(doc, { kind: 'note', tone: 'info', text: WHAT_IF_PDF_NOTE });
+      return;
   }
 }
+
+/** What the PDF shows in place of the HTML's what-if panel. */
+export const WHAT_IF_PDF_NOTE =
+  "The interactive what-if panel (edit the playbook's weights, cost and rebalancing rule and see the curves and metrics replayed) is in the HTML version of this report.";
 
 function drawNote(doc: PDFKit.PDFDocument, block: NoteBlock): void {
   const x = PAGE.margin.left;

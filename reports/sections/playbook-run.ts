@@ -7,6 +7,7 @@ import { tearsheetJson } from '../../engine/metrics/index.ts';
 import { benchmarkStrategies, DEFAULT_ASSUMPTION, describeStrategy, resolveStrategy, runStrategy, type StrategyExecution } from '../../strategies/index.ts';
 import type { PortfolioReturns } from './performance-section.ts';
 import type { TearsheetRuns } from './run-tearsheet.ts';
+import type { WhatIfSource } from '../what-if/what-if-data.ts';
 
 export interface PlaybookRun {
   /** The strategy first, then each benchmark, as daily returns on the panel's calendar (NaN outside the run). */
@@ -16,6 +17,8 @@ export interface PlaybookRun {
   end: number;
   /** The strategy's steps in words. */
   description: string;
+  /** The strategy's run as the what-if panel replays it. */
+  whatIf: WhatIfSource;
   /** Parameters of the run, for the appendix. */
   parameters: { key: string; value: string }[];
   /** The tearsheet of each run (as `quadrant run` writes it into metrics.json) with their NAVs and the strategy's weights. */
@@ -57,6 +60,7 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
     start,
     end,
     description: describeStrategy(strategy),
+    whatIf: { strategy, market, labels, panel, execution, result: results[0] },
     parameters: [
       { key: 'run.strategy', value: strategy.name },
       { key: 'run.steps', value: describeStrategy(strategy) },

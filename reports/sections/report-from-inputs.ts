@@ -25,6 +25,7 @@ import { commodityVariantsBlocks } from './commodity-variants-blocks.ts';
 import type { CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
 import type { VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { codeVersion } from './version.ts';
+import { whatIfBlocks } from './what-if-section.ts';
 
 /** What a report is computed from: the data and what the engine derived from it. */
 export interface ReportInputs {
@@ -141,8 +142,9 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
       title: SECTION_TITLES.performance,
       blocks: [
         ...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []),
-        // The same tearsheet as a run report's, from the same engine functions.
+        // The same tearsheet as a run report's, from the same engine functions, then the what-if panel (as in a run report).
         ...(run ? tearsheetBlocks(run.tearsheet) : []),
+        ...(run ? whatIfBlocks(run.whatIf) : []),
         ...(inputs.benchmarks ?? []),
         ...roleBlocks,
       ],
