@@ -121,6 +121,13 @@ function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: numbe
   return { dir, episodes, staleRuns, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
 }
 
+/** The quadrant (1..4) with the most days; the first on a tie. */
+function mostDays(days: readonly number[]): number {
+  let best = 1;
+  for (let q = 2; q <= 4; q++) if (days[q] > days[best]) best = q;
+  return best;
+}
+
 /** Each input stale within rows [from, to], with the first day it was: "DGS3MO from 2026-07-30". */
 function staleSince(panel: Panel, inputs: readonly string[], from: number, to: number): string[] {
   const first = new Map<string, number>();
@@ -147,7 +154,10 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   const last = r.labels[b];
   if (last) out.push(`on ${isoDay(cal[b])}: ${QUADRANT_NAMES[last as 1 | 2 | 3 | 4]} (liquidity ${fmt(r.liquidityScore[b])}, dollar ${fmt(r.dollarScore[b])})`);
   const walclKey = Object.keys(r.signals).find((k) => k.startsWith('walcl_change_')) ?? '';
-  out.push('', `episodes (${episodes.length}; scores are means over the episode, signals as on its first day)`);
+  out.push(
+    '',
+    `episodes (${episodes.length}; scores are means over the episode, signals as on its first day; raw≠: days the raw label, what the scores pointed at before confirmation, differs from the episode's, and the raw label on most of its days)`,
+  );
   out.push(
     formatTable(
       [
@@ -161,6 +171,8 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         'DFF Δ pp',
         'DGS2 Δ pp',
         'dollar mom %',
+        'raw≠',
+        'raw mostly',
       ],
       episodes
         .map((e) => [
@@ -174,8 +186,10 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
           round(e.signalsAtStart.dff_change, 2),
           round(e.signalsAtStart.dgs2_change, 2),
           round(e.signalsAtStart.dollar_momentum * 100, 1),
+          e.rawDiffers,
+          `Q${mostDays(e.rawDays)}`,
         ])
-        .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below'])),
+        .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), s.days, '', '', '', '', '', 'inputs below', '', ''])),
     ),
   );
   for (const s of staleRuns) {
