@@ -115,6 +115,13 @@ export function monthKeys(calendar: Int32Array): Int32Array {
   return out;
 }
 
+/** The first Day of the month after `day`'s, in integer arithmetic (see monthKey). */
+export function nextMonthStart(day: Day): Day {
+  const key = monthKey(day) + 1;
+  const y = Math.floor(key / 12);
+  return daysFromCivil(y, key - y * 12 + 1, 1);
+}
+
 /** The calendar year of a Day, UTC (see monthKey). */
 export function yearOf(day: Day): number {
   return Math.floor(monthKey(day) / 12);

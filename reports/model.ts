@@ -7,6 +7,7 @@
  * Number conventions: fractions for percentages (0.125 renders "12.5%"), ISO `YYYY-MM-DD`
  * strings for dates, `null` for a missing value (rendered "–").
  */
+import type { WhatIfData } from './what-if/what-if-replay.ts';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** The sections a report can hold, in the order they are always drawn. */
@@ -60,6 +61,11 @@ export interface TableColumn {
   align?: 'left' | 'right';
   /** Relative width weight for the PDF layout (default from content). */
   width?: number;
+  /**
+   * Reference values too long to read in print (checksums): the PDF shows their first this many
+   * characters and an ellipsis, the HTML the whole value.
+   */
+  pdfChars?: number;
 }
 
 export interface TableRow {
@@ -79,6 +85,12 @@ export interface TableBlock {
   columns: TableColumn[];
   rows: TableRow[];
   note?: string;
+  /**
+   * Reference data rather than findings (parameters, checksums): small type, and in the PDF the
+   * rows fold into side-by-side column groups when the table is narrow enough; in the HTML the
+   * table sits in a <details> the reader opens.
+   */
+  compact?: boolean;
 }
 
 export interface TextBlock {
@@ -131,7 +143,17 @@ export interface MetricItem {
   note?: string;
 }
 
-export type ReportBlock = HeadingBlock | TableBlock | TextBlock | NoteBlock | ChartBlock | MetricsBlock;
+/**
+ * The what-if panel: the data a strategy was replayed on and its settings. HTML draws an
+ * editable weight table, cost and rule replayed in the page by the engine's own code
+ * (reports/what-if/); the PDF says in one line that the panel is in the HTML version.
+ */
+export interface WhatIfBlock {
+  kind: 'what-if';
+  data: WhatIfData;
+}
+
+export type ReportBlock = HeadingBlock | TableBlock | TextBlock | NoteBlock | ChartBlock | MetricsBlock | WhatIfBlock;
 
 export interface ReportSection {
   title: string;

@@ -39,3 +39,25 @@ export function blockShuffleLabels(labels: Uint8Array, seed: number): Uint8Array
   }
   return out;
 }
+
+/** The blocks blockShuffleLabels moves: how many episodes, and their mean length in trading days. */
+export interface ShuffleBlocks {
+  count: number;
+  meanDays: number;
+}
+
+/**
+ * The blocks of {@link blockShuffleLabels}: the maximal runs of one label from the first
+ * non-zero label to the end (a run of 0 after it, a stale stretch, is a block too).
+ *
+ * @example
+ * shuffleBlocks(Uint8Array.of(0, 1, 1, 4, 4, 4)); // { count: 2, meanDays: 2.5 }
+ */
+export function shuffleBlocks(labels: Uint8Array): ShuffleBlocks {
+  const n = labels.length;
+  let first = 0;
+  while (first < n && labels[first] === 0) first++;
+  let count = 0;
+  for (let t = first; t < n; t++) if (t === first || labels[t] !== labels[t - 1]) count++;
+  return { count, meanDays: count ? (n - first) / count : NaN };
+}

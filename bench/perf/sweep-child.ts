@@ -1,17 +1,39 @@
 /**
- * One sweep of the workload's tables in a process of its own, so that its time includes
- * starting the workers and its peak RSS is its own: `node --import tsx bench/perf/sweep-child.ts
- * FILE COUNT WORKERS` prints one JSON line {ms, workers, rss_mb, finals}.
+ * One sweep in a process of its own, so that its time includes starting the workers and its
+ * peak RSS is its own: `node --import tsx bench/perf/sweep-child.ts FILE COUNT WORKERS` runs the
+ * first COUNT tables of the workload's FILE (or, with FILE `real`, of the real snapshot: see
+ * real-snapshot.ts) and prints one JSON line {ms, workers, rss_mb, days, roles, finals}
+ * (finals: workload equities, or the NAVs on the real snapshot). Loading the data is not timed.
  */
 import { parseRebalanceRule } from '../../engine/backtest/index.ts';
 import { runSweep, type SweepConfig } from '../../engine/backtest/sweep.ts';
+import { loadRealSweep } from './real-snapshot.ts';
 import { COST_BPS, loadTables, loadWorkload, toWorkloadEquity } from './workload.ts';
 
 const [file, count, workers] = process.argv.slice(2);
-const w = loadWorkload();
+const real = file === 'real';
+let sweep: { market: ReturnType<typeof loadWorkload>['market']; labels: Uint8Array; configs: SweepConfig[] };
+if (real) sweep = loadRealSweep(Number(count));
+else {
+  const w = loadWorkload();
+  const configs = loadTables(file, Number(count)).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' as const }));
+  sweep = { market: w.market, labels: w.labels, configs };
+}
 parseRebalanceRule('month-end');
-const configs: SweepConfig[] = loadTables(file, Number(count)).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' }));
-const out = await runSweep(w.market, w.labels, configs, { workers: workers === 'auto' ? 'auto' : Number(workers) });
+const out = await runSweep(sweep.market, sweep.labels, sweep.configs, { workers: workers === 'auto' ? 'auto' : Number(workers) });
 const width = out.fields.length;
-const finals = Array.from({ length: configs.length }, (_, i) => toWorkloadEquity(out.results[i * width + width - 1]));
-process.stdout.write(JSON.stringify({ ms: out.ms, workers: out.workers, rss_mb: process.resourceUsage().maxRSS / 1024, finals }) + '\n');
+const finals = Array.from({ length: sweep.configs.length }, (_, i) => {
+  const nav = out.results[i * width + width - 1];
+  return real ? nav : toWorkloadEquity(nav);
+});
+const { market } = sweep;
+process.stdout.write(
+  JSON.stringify({
+    ms: out.ms,
+    workers: out.workers,
+    rss_mb: process.resourceUsage().maxRSS / 1024,
+    days: market.calendar.length,
+    roles: market.roles.length,
+    finals,
+  }) + '\n',
+);

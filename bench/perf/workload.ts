@@ -23,8 +23,18 @@ export const PERF_DIR = process.env.PERF_DIR ?? join(import.meta.dirname, '..', 
 export const ASSETS = 8;
 export const COST_BPS = 10;
 export const INITIAL_CASH = 1_000_000;
-const ROLES: Role[] = ['us_large', 'us_small', 'non_us_developed', 'emerging', 'china_hk', 'commodities', 'gold', 'treasuries', 'cash'];
-export const R = ROLES.length;
+export const WORKLOAD_ROLES: readonly Role[] = [
+  'us_large',
+  'us_small',
+  'non_us_developed',
+  'emerging',
+  'china_hk',
+  'commodities',
+  'gold',
+  'treasuries',
+  'cash',
+];
+export const R = WORKLOAD_ROLES.length;
 
 export interface Workload {
   market: Market;
@@ -59,7 +69,7 @@ export function loadWorkload(): Workload {
     }
     regime[t] = Number(f[1 + ASSETS]);
   }
-  const market = marketFromArrays({ calendar, roles: ROLES, returns, cashReturns: new Float64Array(n) });
+  const market = marketFromArrays({ calendar, roles: [...WORKLOAD_ROLES], returns, cashReturns: new Float64Array(n) });
   // Labels: none before the first month-end (the workload holds cash until then).
   const labels = new Uint8Array(n);
   let first = n;

@@ -131,7 +131,10 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       { name: 'reserves', values: panel.columns.WRESBAL, units: 'millions of USD (WRESBAL as of the close)', mode: 'level' },
       { name: 'dollar_change', values: panel.columns.DTWEXBGS, units: 'fraction since the base close (DTWEXBGS)', mode: 'percent' },
     ];
-    const cmp = compareEpisodes({ calendar: cal, labels: regimes.labels, returns: [...roleReturns(roles), ...strategies], signals }, spans);
+    const cmp = compareEpisodes(
+      { calendar: cal, labels: regimes.labels, rawLabels: regimes.rawLabels, returns: [...roleReturns(roles), ...strategies], signals },
+      spans,
+    );
     progress.tick('episodes');
     progress.done();
 
@@ -172,9 +175,9 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       '',
     ];
     out.push(
-      'EPISODES AND REGIMES (days in force of each quadrant: the label known at the previous close)',
+      'EPISODES AND REGIMES (days in force of each quadrant: the label known at the previous close; raw≠: labelled days on which the raw label, before confirmation, differs)',
       formatTable(
-        ['episode', 'title', 'from', 'to', 'days', 'Q1', 'Q2', 'Q3', 'Q4', 'regime path'],
+        ['episode', 'title', 'from', 'to', 'days', 'Q1', 'Q2', 'Q3', 'Q4', 'raw≠', 'raw Q1/Q2/Q3/Q4', 'regime path'],
         cmp.episodes.map((e) => [
           e.id,
           e.title,
@@ -185,6 +188,8 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
           e.quadrantDays[2],
           e.quadrantDays[3],
           e.quadrantDays[4],
+          e.rawDiffers ?? '',
+          e.rawQuadrantDays ? e.rawQuadrantDays.slice(1).join('/') : '',
           regimePath(e.segments),
         ]),
         { priority: [1, 3, 2, 2, 2, 1, 1, 1, 1, 4], shrink: 'title' },

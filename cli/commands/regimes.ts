@@ -157,6 +157,13 @@ function summary(dir: string, panel: Panel, r: RegimeResult, a: number, b: numbe
   return { dir, episodes, staleRuns, shares: timeShares(labels), counts, probabilities: transitionProbabilities(counts) };
 }
 
+/** The quadrant (1..4) with the most days; the first on a tie. */
+function mostDays(days: readonly number[]): number {
+  let best = 1;
+  for (let q = 2; q <= 4; q++) if (days[q] > days[best]) best = q;
+  return best;
+}
+
 /** Each input stale within rows [from, to], with the first day it was: "DGS3MO from 2026-07-30". */
 function staleSince(panel: Panel, inputs: readonly string[], from: number, to: number): string[] {
   const first = new Map<string, number>();
@@ -189,7 +196,7 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
   const walclKey = Object.keys(r.signals).find((k) => k.startsWith('walcl_change_')) ?? '';
   out.push(
     '',
-    `episodes (${shown.length < episodes.length ? `the last ${shown.length} of ${episodes.length}` : episodes.length}; scores are means over the episode, signals as on its first day)`,
+    `episodes (${shown.length < episodes.length ? `the last ${shown.length} of ${episodes.length}` : episodes.length}; scores are means over the episode, signals as on its first day; raw≠: days the raw label, what the scores pointed at before confirmation, differs from the episode's, and the raw label on most of its days)`,
   );
   const body = shown
     .map((e) => [
@@ -203,8 +210,10 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
       fixed(e.signalsAtStart.dff_change, 2),
       fixed(e.signalsAtStart.dgs2_change, 2),
       fixed(e.signalsAtStart.dollar_momentum * 100, 1),
+      String(e.rawDiffers),
+      `Q${mostDays(e.rawDays)}`,
     ])
-    .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), String(s.days), '', '', '', '', '', 'inputs below']));
+    .concat(staleRuns.map((s) => ['stale', isoDay(s.start), isoDay(s.end), String(s.days), '', '', '', '', '', 'inputs below', '', '']));
   out.push(
     formatTable(
       [
@@ -218,9 +227,11 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         'DFF Δ pp',
         'DGS2 Δ pp',
         'dollar mom %',
+        'raw≠',
+        'raw mostly',
       ],
-      alignRight(body, [3, 4, 5, 6, 7, 8, 9]),
-      { priority: [1, 1, 2, 1, 1, 1, 2, 3, 4, 2] },
+      alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]),
+      { priority: [1, 1, 2, 1, 1, 1, 2, 3, 4, 2, 3, 3] },
     ),
   );
   if (shown.length < episodes.length)

@@ -173,7 +173,7 @@ export function robustnessText(result: RobustnessResult, top = 10): string {
   const q = result.permutation;
   lines.push(
     q
-      ? `permutation test: p = ${formatP(q.pValue)}: article default Sharpe ${fix(q.actual)} against block-shuffled labels (median ${fix(q.nullMedian)}, 5–95% ${fix(q.nullP05)} … ${fix(q.nullP95)}); ${q.atLeast} of ${q.permutations} at least as high; seeds ${q.seed} + i`
+      ? `permutation test: p = ${formatP(q.pValue)}: article default Sharpe ${fix(q.actual)} against block-shuffled labels (median ${fix(q.nullMedian)}, 5–95% ${fix(q.nullP05)} … ${fix(q.nullP95)}); ${q.atLeast} of ${q.permutations} at least as high; seeds ${q.seed} + i${q.blocks ? `; blocks: the labels' ${q.blocks.count} episodes, mean ${q.blocks.meanDays.toFixed(0)} trading days` : ''}`
       : 'permutation test: not run (--permutations 0)',
   );
   const wf = result.walkForward;

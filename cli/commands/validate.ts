@@ -9,6 +9,7 @@ import {
   conditionalTable,
   fullWindow,
   netLiquidityTercileCondition,
+  RELATIVE_PAIRS,
   regimeTable,
   relativeTable,
   reservesCondition,
@@ -23,11 +24,15 @@ import {
   claimWindows,
   RISK_ROLES,
   runScorecard,
+  STAND_IN_MARK,
+  standInFootnote,
+  standInsBySeries,
   summariseVerdicts,
   THIN_DAYS,
   THIN_EPISODES,
   type BootstrapKind,
   type ScorecardRow,
+  type StandIn,
 } from '../../engine/claims/index.ts';
 import { SCORECARD_HEADER, scorecardDetails, scorecardJson, scorecardLegend, scorecardRecords, scorecardTable, summaryText } from '../scorecard-output.ts';
 import { pct, pctLevel } from '../../engine/percent.ts';
@@ -138,9 +143,10 @@ function regimeRecords(rows: readonly RegimeStatsRow[], key = (r: RegimeStatsRow
   ]);
 }
 
-function regimeText(rows: readonly RegimeStatsRow[]): string {
+/** A per-regime table; series in `standIns` get the stand-in mark and the footnote under the table. */
+function regimeText(rows: readonly RegimeStatsRow[], standIns: ReadonlyMap<string, readonly StandIn[]> = new Map()): string {
   const body = rows.map((r) => [
-    r.quadrant === 0 ? r.series : '',
+    r.quadrant === 0 ? (standIns.has(r.series) ? `${r.series} ${STAND_IN_MARK}` : r.series) : '',
     r.quadrant === 0 ? 'all' : `Q${r.quadrant}`,
     String(r.days),
     String(r.episodes),
@@ -152,11 +158,13 @@ function regimeText(rows: readonly RegimeStatsRow[]): string {
     share(r.hitRate),
     pct(-r.maxDrawdown),
   ]);
-  return formatTable(
+  const table = formatTable(
     ['series', 'quadrant', 'days', 'episodes', 'mean/yr', 'interval', 't (NW)', 'vol', 'Sharpe', 'hit', 'worst DD'],
     alignRight(body, [2, 3, 4, 5, 6, 7, 8, 9, 10]),
     { priority: [1, 1, 2, 4, 1, 3, 2, 4, 1, 4, 3] },
   );
+  const footnote = standInFootnote(standIns);
+  return footnote ? `${table}\n${footnote}` : table;
 }
 
 const CONDITIONAL_HEADER = [
@@ -498,13 +506,31 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', calibrationText(regimes.labels, cal));
       const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
       if (want('regimes')) {
-        parts.push('', `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`, regimeText(regimeRows));
+        const marked = standInsBySeries(
+          ctx,
+          regimes.labels,
+          ROLES.map((r) => ({ name: r, roles: [r] })),
+          opts.window,
+        );
+        parts.push(
+          '',
+          `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`,
+          regimeText(regimeRows, marked),
+        );
       }
       if (want('relative')) {
         parts.push(
           '',
           `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`,
-          regimeText(relativeRows.map((r) => ({ ...r, series: r.pair }))),
+          regimeText(
+            relativeRows.map((r) => ({ ...r, series: r.pair })),
+            standInsBySeries(
+              ctx,
+              regimes.labels,
+              RELATIVE_PAIRS.map((p) => ({ name: p.id, roles: [...p.long, ...p.short] })),
+              opts.window,
+            ),
+          ),
         );
       }
       if (want('conditional')) {

@@ -22,6 +22,8 @@ export interface EpisodeInput {
   calendar: Int32Array;
   /** Regime labels (0 warm-up, 1..4); day i is "in" the quadrant labels[i − 1]. */
   labels: Uint8Array;
+  /** The raw labels behind them (the quadrant the scores point at, before confirmation), when known. */
+  rawLabels?: Uint8Array;
   /** Asset roles, strategies and benchmarks, as daily returns. */
   returns: readonly NamedReturns[];
   signals: readonly EpisodeSignal[];
@@ -61,6 +63,10 @@ export interface EpisodeSummary {
   days: number;
   /** Days in force of quadrant q at index q (0 = warm-up / unknown). */
   quadrantDays: number[];
+  /** With raw labels: the same count for the raw label (rawLabels[i − 1]) … */
+  rawQuadrantDays?: number[];
+  /** … and the days with a confirmed label on which the raw label differs from it. */
+  rawDiffers?: number;
   segments: EpisodeSegment[];
   returns: EpisodeReturn[];
 }
@@ -86,7 +92,8 @@ export interface EpisodeComparison {
  * Compares episodes side by side. Each span is snapped to the trading days inside it; event
  * day 0 is the close BEFORE its first trading day (so the first day's return is inside the
  * episode) and event day k the k-th trading day after it. Per episode: the quadrant in force on
- * each return day (labels[i − 1], as in every per-regime figure), its runs, each series' total
+ * each return day (labels[i − 1], as in every per-regime figure), its runs, with raw labels how
+ * the raw label read on those days and on how many it differs from the confirmed one, each series' total
  * return, volatility and worst drawdown (engine/metrics computeMetrics over the episode's NAV
  * slice), and event-time paths of cumulative returns and signals aligned at event day 0.
  *
@@ -101,6 +108,8 @@ export function compareEpisodes(input: EpisodeInput, spans: readonly EpisodeSpan
   const { calendar, labels } = input;
   const n = calendar.length;
   if (labels.length !== n) throw badArgument(`compareEpisodes needs labels as long as the calendar (${n}), got ${labels.length}`);
+  if (input.rawLabels && input.rawLabels.length !== n)
+    throw badArgument(`compareEpisodes needs raw labels as long as the calendar (${n}), got ${input.rawLabels.length}`);
   for (const s of [...input.returns.map((r) => r.returns), ...input.signals.map((s) => s.values)]) {
     if (s.length !== n) throw badArgument(`compareEpisodes needs every series as long as the calendar (${n}), got ${s.length}`);
   }
@@ -116,7 +125,7 @@ export function compareEpisodes(input: EpisodeInput, spans: readonly EpisodeSpan
 }
 
 function summarize(span: EpisodeSpan, input: EpisodeInput): EpisodeSummary {
-  const { calendar, labels } = input;
+  const { calendar, labels, rawLabels: raw } = input;
   let first = -1;
   let last = -1;
   for (let i = 0; i < calendar.length; i++) {
@@ -128,10 +137,17 @@ function summarize(span: EpisodeSpan, input: EpisodeInput): EpisodeSummary {
   const baseIndex = Math.max(0, first - 1);
   const startIndex = baseIndex + 1;
   const quadrantDays = [0, 0, 0, 0, 0];
+  const rawQuadrantDays = [0, 0, 0, 0, 0];
+  let rawDiffers = 0;
   const segments: EpisodeSegment[] = [];
   for (let i = startIndex; i <= last; i++) {
     const q = labels[i - 1];
     quadrantDays[q <= 4 ? q : 0]++;
+    if (raw) {
+      const r = raw[i - 1];
+      rawQuadrantDays[r <= 4 ? r : 0]++;
+      if (q !== 0 && r !== q) rawDiffers++;
+    }
     const seg = segments[segments.length - 1];
     if (seg && seg.quadrant === q) {
       seg.to = calendar[i];
@@ -158,6 +174,7 @@ function summarize(span: EpisodeSpan, input: EpisodeInput): EpisodeSummary {
     endIndex: last,
     days: last - baseIndex,
     quadrantDays,
+    ...(raw ? { rawQuadrantDays, rawDiffers } : {}),
     segments,
     returns,
   };

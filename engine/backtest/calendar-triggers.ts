@@ -1,4 +1,4 @@
-import { dayOf, dayParts, monthKey, monthKeys } from '../../datasets/day.ts';
+import { dayOf, dayParts, monthKey, monthKeys, nextMonthStart } from '../../datasets/day.ts';
 import type { CalendarAnchor, RebalanceRule } from './rebalance-rule.ts';
 
 /**
@@ -15,7 +15,7 @@ import type { CalendarAnchor, RebalanceRule } from './rebalance-rule.ts';
  * A month-end trigger falls on the last trading day of a month: the next day of the trading
  * calendar (known in advance) is in another month; the last day of the calendar never triggers.
  *
- * Cost: O(n) integer arithmetic (one monthKey per day, no Date).
+ * Cost: O(n) integer comparisons (a monthKey per month, no Date).
  */
 export function ruleTriggers(rule: RebalanceRule, calendar: Int32Array, labels?: Uint8Array): Uint8Array {
   const n = calendar.length;
@@ -29,16 +29,19 @@ export function ruleTriggers(rule: RebalanceRule, calendar: Int32Array, labels?:
   }
   let months: Int32Array | undefined;
   for (const anchor of rule.calendar) {
-    if (anchor.kind === 'monthly' || anchor.kind === 'quarterly' || anchor.kind === 'yearly' || anchor.kind === 'month-end') {
-      months ??= monthKeys(calendar);
-      const per = anchor.kind === 'quarterly' ? 3 : anchor.kind === 'yearly' ? 12 : 1;
-      if (anchor.kind === 'month-end') {
-        for (let t = 1; t < n - 1; t++) if (months[t] !== months[t + 1]) out[t] = 1;
-      } else if (per === 1) {
-        for (let t = 1; t < n; t++) if (months[t] !== months[t - 1]) out[t] = 1;
-      } else {
-        for (let t = 1; t < n; t++) if (Math.floor(months[t] / per) !== Math.floor(months[t - 1] / per)) out[t] = 1;
+    if (anchor.kind === 'month-end' || anchor.kind === 'monthly') {
+      // Day t + 1 is in a later month than day t when it falls on or after the 1st of the month
+      // after t's (the calendar is sorted): one comparison per day, the boundary once a month.
+      const last = anchor.kind === 'month-end' ? 0 : 1; // mark t (month-end) or t + 1 (the 1st)
+      let next = -Infinity;
+      for (let t = 0; t < n - 1; t++) {
+        if (calendar[t] >= next) next = nextMonthStart(calendar[t]);
+        if (calendar[t + 1] >= next && t + last >= 1) out[t + last] = 1;
       }
+    } else if (anchor.kind === 'quarterly' || anchor.kind === 'yearly') {
+      months ??= monthKeys(calendar);
+      const per = anchor.kind === 'quarterly' ? 3 : 12;
+      for (let t = 1; t < n; t++) if (Math.floor(months[t] / per) !== Math.floor(months[t - 1] / per)) out[t] = 1;
     } else for (let t = 1; t < n; t++) if (anchorBetween(anchor, calendar[t - 1], calendar[t])) out[t] = 1;
   }
   return out;

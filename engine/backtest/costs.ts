@@ -41,8 +41,10 @@ export interface CostModel {
  *   negative, non-finite or ≥ 10,000 bps value, an unknown role, or a non-positive capital.
  */
 export function resolveCosts(options: CostOptions = {}, roles: readonly Role[] = ROLES): CostModel {
-  const commission = perRole(options.bps ?? 0, roles, 'costs.bps');
-  const slippage = perRole(options.slippageBps ?? 0, roles, 'costs.slippageBps');
+  // One backing store for both (a replay resolves its costs on every call).
+  const rates = new Float64Array(2 * roles.length);
+  const commission = perRole(options.bps ?? 0, roles, 'costs.bps', rates.subarray(0, roles.length));
+  const slippage = perRole(options.slippageBps ?? 0, roles, 'costs.slippageBps', rates.subarray(roles.length));
   const impact = checkBps(options.impactBps ?? 0, 'costs.impactBps') / 1e4;
   const capital = options.initialCapital ?? 1_000_000;
   if (!(capital > 0) || !Number.isFinite(capital))
@@ -57,8 +59,7 @@ export function resolveCosts(options: CostOptions = {}, roles: readonly Role[] =
   return { commission, slippage, impact, fixed: fixedAmount / capital };
 }
 
-function perRole(spec: PerRoleBps, roles: readonly Role[], field: string): Float64Array {
-  const out = new Float64Array(roles.length);
+function perRole(spec: PerRoleBps, roles: readonly Role[], field: string, out = new Float64Array(roles.length)): Float64Array {
   if (typeof spec === 'number') {
     out.fill(checkBps(spec, field) / 1e4);
     return out;
@@ -87,9 +88,12 @@ function checkBps(v: number, field: string): number {
  * V' solves `V' = V − fixed − Σ_k c_k · |w_k·V' − h_k|`, so every asset lands exactly on its
  * target weight w_k of the post-trade equity V' and the costs come out of the whole book.
  *
- * g(V') = V' + Σ c_k|w_k V' − h_k| + fixed − V is convex and piecewise linear with slope
- * ≥ 1 − Σ c_k|w_k| > 0, and g(V) ≥ 0; Newton's method from V' = V therefore descends
- * monotonically onto the root and stops exactly after at most R + 1 linear pieces.
+ * g(V') = V' + Σ c_k|w_k V' − h_k| + fixed − V is convex and piecewise linear, and g(V) ≥ 0;
+ * Newton's method from V' = V therefore descends monotonically onto the largest root and stops
+ * exactly after at most R + 1 linear pieces. While Σ c_k|w_k| < 1 every slope is positive. Past
+ * that (a large leveraged trade whose impact rate grows with its turnover) a piece can slope
+ * down: by convexity g then stays above zero everywhere to its left, so no equity pays the
+ * costs and the answer is 0 (a wipe-out), never a root above V.
  *
  * @param V pre-trade equity (holdings plus cash), NAV units.
  * @param h pre-trade holdings by role column, NAV units.
@@ -107,15 +111,15 @@ export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, 
     let intercept = fixed - V;
     for (let k = 0; k < R; k++) {
       const w = scale * rows[offset + k];
+      // ±c_k as c_k·d/|d| (exactly ±1), 0 on target: no branch on the sign of the trade,
+      // which comes in no predictable order; ±c·w and ±c·h are exactly the terms to add or take.
       const d = w * x - h[k];
-      if (d > 0) {
-        slope += rate[k] * w;
-        intercept -= rate[k] * h[k];
-      } else if (d < 0) {
-        slope -= rate[k] * w;
-        intercept += rate[k] * h[k];
-      }
+      const a = Math.abs(d);
+      const c = a === 0 ? 0 : (d / a) * rate[k];
+      slope += c * w;
+      intercept -= c * h[k];
     }
+    if (!(slope > 0)) return slope * x + intercept <= 0 ? x : 0;
     const next = -intercept / slope;
     if (next === x || Math.abs(next - x) <= 1e-15 * Math.abs(V)) return next;
     x = next;

@@ -41,13 +41,20 @@ export function planFromTable(table: Float64Array, labels: Uint8Array, rule: Reb
   const n = calendar.length;
   if (labels.length !== n) throw new ConfigError('bad-config', `labels must be as long as the calendar (${n}), got ${labels.length}`, { field: 'labels' });
   const index = new Int32Array(n);
+  const used = new Uint8Array(5);
   let last = -1;
   for (let t = 0; t < n; t++) {
     const q = labels[t];
     if (q > 4) throw new ConfigError('bad-config', `label ${q} on ${isoDay(calendar[t])} is not 0..4`, { field: 'labels', date: isoDay(calendar[t]) });
     if (q !== 0) last = q;
     index[t] = last;
+    used[q] = 1;
   }
+  // The rows the index uses are known here: validatePlan need not walk it again.
+  used[0] = 0;
+  let max = -1;
+  for (let q = 1; q <= 4; q++) if (used[q]) max = q;
+  usedRowsOf.set(index, { max, used: used.subarray(0, max + 1) });
   return { rows: table, index, trigger: trigger ?? ruleTriggers(rule, calendar, labels), onChange: rule.change, driftBand: rule.drift, rule: rule.text };
 }
 
@@ -113,7 +120,7 @@ function rowsUsed(index: Int32Array, k: number, calendar: Int32Array): Uint8Arra
     let max = -1;
     for (let t = 0; t < index.length; t++) {
       const i = index[t];
-      if (i < -1 || !Number.isInteger(i)) throw new ConfigError('bad-config', `plan index ${i} on ${isoDay(calendar[t])} is below -1`, { field: 'plan.index' });
+      if (i < -1) throw new ConfigError('bad-config', `plan index ${i} on ${isoDay(calendar[t])} is below -1`, { field: 'plan.index' });
       if (i > max) max = i;
     }
     const used = new Uint8Array(max + 1);

@@ -1,12 +1,11 @@
 import { isoDay } from '../../datasets/day.ts';
-import { fillOrder, type FillState } from './fill-order.ts';
+import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
-import { createReplayBuffers, sliceBuffers, type ReplayBuffers } from './replay-buffers.ts';
-import { toDataFrame } from './to-data-frame.ts';
-import { usedSegments } from './used-segments.ts';
-import { LOOK_AHEAD_WARNING, type BacktestResult, type UsedSegment } from './result.ts';
+import { createReplayBuffers, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
+import { ReplayResult, type ReplayBook } from './replay-result.ts';
+import { LOOK_AHEAD_WARNING, type BacktestResult } from './result.ts';
 
 const NEXT_CLOSE = 0;
 const NEXT_OPEN = 1;
@@ -55,9 +54,15 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const { start, end } = resolved;
   const m = end - start + 1;
   const recordWeights = options.record !== 'nav';
+  const L = resolved.leverage;
+  const spread = resolved.financingBps / 1e4 / 360;
+  const shorts = resolved.allowShorts;
+  // Without leverage or shorts the financing account stays exactly 0: the cash share is then
+  // the cash role's weight and the financing share 0, made on first read instead of booked.
+  const financed = L !== 1 || shorts;
   const source = buffers ?? createReplayBuffers(m, R);
-  const b = sliceBuffers(source, m, R);
-  const { nav, weights, cash, financing, traded, tradeCost, filled, turnover, commission, slippage, fixedCosts, financingCost } = b;
+  const b = sliceBuffers(source, m, R, { shares: recordWeights, cashShares: recordWeights && financed, financingCost: spread > 0 && financed });
+  const { nav, weights, cash, financing, financingCost } = b;
 
   const cal = market.calendar;
   const ret = market.returns;
@@ -68,9 +73,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const trigger = plan.trigger;
   const onChange = plan.onChange;
   const band = plan.driftBand;
-  const L = resolved.leverage;
-  const spread = resolved.financingBps / 1e4 / 360;
-  const shorts = resolved.allowShorts;
   const canWipeOut = shorts || L > 1;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
   const comm = costs.commission;
@@ -79,7 +81,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const fixedPerOrder = costs.fixed;
   const cashCol = market.roles.indexOf('cash');
 
-  const h = new Float64Array(R);
+  const h = source.scratch.subarray(0, R);
+  h.fill(0);
   h[cashCol] = 1;
   // The fill's state lives in one object (not in closure variables) so the loop stays monomorphic.
   const st: FillState = {
@@ -88,25 +91,21 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     h,
     F: 0,
     rows,
-    rate: new Float64Array(R),
+    rate: source.scratch.subarray(R, 2 * R),
     comm,
     slip,
     impact,
     fixedPerOrder,
     perOrder: recordWeights,
-    traded,
-    tradeCost,
-    turnover,
-    commission,
-    slippage,
-    fixedCosts,
-    filled,
     turnovers: 0,
     costs: 0,
-    fills: source.filledRows && source.filledRows.length >= m ? source.filledRows : new Int32Array(m),
+    fillRows: source.fillRows,
+    ledger: source.ledger,
+    orders: source.orders,
     fillCount: 0,
-    spare: new Float64Array(R),
+    spare: source.scratch.subarray(2 * R, 3 * R),
   };
+  flatRates(st);
   let held = -1; // row last traded
   let pending = -1; // row ordered, not yet filled
   let openFallbacks = 0;
@@ -117,11 +116,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
     if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, cashCol);
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, financed, cashCol);
       if (i >= m) break;
     }
     const t = start + i;
-    // V: F + Σ h summed in that order, valid while `fresh` (nothing moved since it was summed).
+    // V: the book's value (bookValue's order), valid while `fresh` (nothing moved since it was summed).
     let V = 0;
     let fresh = false;
     if (i > 0) {
@@ -143,11 +142,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       if (atOpen) {
         // Roles without an open are not involved (zero before and after): skip them.
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
-        let Vo = st.F;
-        for (let k = 0; k < R; k++) Vo += h[k];
+        const Vo = bookValue(h, st.F, R);
         // A book already wiped out at the open is not traded; the close settles it below.
         if (Vo > 0) {
-          if (!fillOrder(st, pending, i)) {
+          if (!fillOrder(st, pending, i, Vo)) {
             wipedOut = closeOut(b, i, R, recordWeights, t);
             break;
           }
@@ -157,13 +155,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        // The daily mark fused with the equity sum: one pass over the roles.
-        V = F;
-        for (let k = 0; k < R; k++) {
-          const x = h[k] * (1 + ret[base + k]);
-          h[k] = x;
-          V += x;
-        }
+        V = markBook(h, F, ret, base, R);
         fresh = true;
       }
       // Phase 2: the spread on borrowing and shorts.
@@ -183,8 +175,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       // (Long-only without borrowing holds only positive amounts: it cannot.)
       if (canWipeOut) {
         if (!fresh) {
-          V = F;
-          for (let k = 0; k < R; k++) V += h[k];
+          V = bookValue(h, F, R);
           fresh = true;
         }
         if (!(V > 0)) {
@@ -194,7 +185,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       // Phase 3: the order decided at the previous close fills at this close.
       if (pending >= 0) {
-        if (!fillOrder(st, pending, i)) {
+        if (!fillOrder(st, pending, i, fresh ? V : bookValue(h, st.F, R))) {
           wipedOut = closeOut(b, i, R, recordWeights, t);
           break;
         }
@@ -209,8 +200,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
       if (!go && band > 0) {
         if (!fresh) {
-          V = st.F;
-          for (let k = 0; k < R; k++) V += h[k];
+          V = bookValue(h, st.F, R);
           fresh = true;
         }
         const off = row * R;
@@ -223,7 +213,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
       }
       if (go) {
         if (exec === SAME_CLOSE) {
-          if (!fillOrder(st, row, i)) {
+          if (!fillOrder(st, row, i, fresh ? V : bookValue(h, st.F, R))) {
             wipedOut = closeOut(b, i, R, recordWeights, t);
             break;
           }
@@ -234,17 +224,16 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     }
     // Phase 5: book.
     const F = st.F;
-    if (!fresh) {
-      V = F;
-      for (let k = 0; k < R; k++) V += h[k];
-    }
+    if (!fresh) V = bookValue(h, F, R);
     nav[i] = V;
     if (recordWeights) {
       const inv = 1 / V;
       const base = i * R;
       for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
-      cash[i] = (h[cashCol] + F) * inv;
-      financing[i] = F * inv;
+      if (financed) {
+        cash[i] = (h[cashCol] + F) * inv;
+        financing[i] = F * inv;
+      }
     }
   }
 
@@ -266,52 +255,35 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
   source.used = m;
-  source.usedRoles = R;
-  source.filledRows = st.fills;
-  source.filledCount = st.fillCount;
-  source.perOrder = recordWeights;
-  const empty = new Float64Array(0);
-  let segments: UsedSegment[] | undefined;
-  return {
-    name: resolved.name,
-    roles: market.roles,
-    days: cal.subarray(start, end + 1),
+  source.fillRows = st.fillRows;
+  source.ledger = st.ledger;
+  source.orders = st.orders;
+  source.fillCount = st.fillCount;
+  const { fillRows, ledger, orders, fillCount } = st;
+  const book: ReplayBook = {
+    market,
     start,
     end,
     nav,
-    weights: recordWeights ? weights : empty,
-    cash: recordWeights ? cash : empty,
-    financing: recordWeights ? financing : empty,
-    traded: recordWeights ? traded : empty,
-    tradeCost: recordWeights ? tradeCost : empty,
-    filled,
-    turnover,
-    commission,
-    slippage,
-    fixedCosts,
+    weights,
+    cash,
+    financing,
     financingCost,
-    totalTurnover: st.turnovers,
-    totalCosts: st.costs,
-    options: resolved,
-    rule: plan.rule,
-    lookAheadProne: exec === SAME_CLOSE,
-    // Built on first read: it walks every day and role, which the loop itself never needs.
-    get segments() {
-      segments ??= usedSegments(market, start, end, recordWeights ? weights : undefined);
-      return segments;
-    },
-    warnings,
-    toDataFrame() {
-      return toDataFrame(this);
-    },
+    fillRows,
+    ledger,
+    orders,
+    fillCount,
+    recorded: recordWeights,
+    financed,
   };
+  return new ReplayResult(book, resolved.name, resolved, plan.rule, exec === SAME_CLOSE, st.turnovers, st.costs, warnings);
 }
 
 /**
  * Closes a wiped-out book from window row i on: NAV and shares 0 for good. Returns the calendar
  * day `t` for the warning.
  */
-function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean, t: number): number {
+function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t: number): number {
   b.nav.fill(0, i);
   if (recordWeights) {
     b.weights.fill(0, i * R);
@@ -322,13 +294,46 @@ function closeOut(b: ReplayBuffers, i: number, R: number, recordWeights: boolean
 }
 
 /**
+ * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for every role, and
+ * F + Σ h_k summed in {@link bookValue}'s order (four interleaved partial sums), in one pass.
+ */
+function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number): number {
+  let a = F;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let k = 0;
+  for (; k + 3 < R; k += 4) {
+    const x0 = h[k] * (1 + ret[base + k]);
+    const x1 = h[k + 1] * (1 + ret[base + k + 1]);
+    const x2 = h[k + 2] * (1 + ret[base + k + 2]);
+    const x3 = h[k + 3] * (1 + ret[base + k + 3]);
+    h[k] = x0;
+    h[k + 1] = x1;
+    h[k + 2] = x2;
+    h[k + 3] = x3;
+    a += x0;
+    b += x1;
+    c += x2;
+    d += x3;
+  }
+  for (; k < R; k++) {
+    const x = h[k] * (1 + ret[base + k]);
+    h[k] = x;
+    a += x;
+  }
+  return a + b + (c + d);
+}
+
+/**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
- * fused with the equity sum, then NAV (and, recording, the day's shares of NAV) booked; the same arithmetic, in the same order, as the general day. Stops at the
- * first day whose close decides a trade (first target, trigger, target change), before
- * marking it, and returns its row (m when none is left).
+ * fused with the book's value, then NAV (and, recording, the day's shares of NAV) booked; the
+ * same arithmetic, in the same order, as the general day. Stops at the first day whose close
+ * decides a trade (first target, trigger, target change), before marking it, and returns its
+ * row (m when none is left).
  */
 function quietDays(
-  b: ReplayBuffers,
+  b: DayArrays,
   st: FillState,
   i: number,
   m: number,
@@ -341,13 +346,27 @@ function quietDays(
   held: number,
   onChange: boolean,
   record: boolean,
+  financed: boolean,
   cashCol: number,
 ): number {
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;
-  // The row (i·R) of the last quiet day whose shares are still to be written, and 1 / its NAV;
-  // before the first quiet day, a spare row takes the (meaningless) writes.
+  if (!record) {
+    for (; i < m; i++) {
+      const t = start + i;
+      const row = index[t];
+      if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+      F *= 1 + cashRet[t];
+      nav[i] = markBook(h, F, ret, t * R, R);
+    }
+    st.F = F;
+    return i;
+  }
+  // Recording, one pass per day: the previous quiet day's shares (its holdings are this day's
+  // starting ones), then this day's mark and value, whose shares follow in the next pass or on
+  // exit. `into` + `last` is the row still to be written and lastInv 1 / its NAV; before the
+  // first quiet day a spare row takes the (meaningless) writes. Sums as in markBook.
   let into = st.spare;
   let last = 0;
   let lastInv = 0;
@@ -357,31 +376,50 @@ function quietDays(
     if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
     F *= 1 + cashRet[t];
     const base = t * R;
-    let V = F;
-    if (record) {
-      // One pass: the previous quiet day's shares (its holdings are this day's starting ones),
-      // then this day's mark and sum. This day's shares follow in the next pass or on exit.
-      for (let k = 0; k < R; k++) {
-        const hk = h[k];
-        into[last + k] = hk * lastInv;
-        const x = hk * (1 + ret[base + k]);
-        h[k] = x;
-        V += x;
-      }
-      const inv = 1 / V;
+    let a = F;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let k = 0;
+    for (; k + 3 < R; k += 4) {
+      const h0 = h[k];
+      const h1 = h[k + 1];
+      const h2 = h[k + 2];
+      const h3 = h[k + 3];
+      into[last + k] = h0 * lastInv;
+      into[last + k + 1] = h1 * lastInv;
+      into[last + k + 2] = h2 * lastInv;
+      into[last + k + 3] = h3 * lastInv;
+      const x0 = h0 * (1 + ret[base + k]);
+      const x1 = h1 * (1 + ret[base + k + 1]);
+      const x2 = h2 * (1 + ret[base + k + 2]);
+      const x3 = h3 * (1 + ret[base + k + 3]);
+      h[k] = x0;
+      h[k + 1] = x1;
+      h[k + 2] = x2;
+      h[k + 3] = x3;
+      a += x0;
+      b += x1;
+      c += x2;
+      d += x3;
+    }
+    for (; k < R; k++) {
+      const h0 = h[k];
+      into[last + k] = h0 * lastInv;
+      const x = h0 * (1 + ret[base + k]);
+      h[k] = x;
+      a += x;
+    }
+    const V = a + b + (c + d);
+    nav[i] = V;
+    const inv = 1 / V;
+    if (financed) {
       cash[i] = (h[cashCol] + F) * inv;
       financing[i] = F * inv;
-      into = weights;
-      last = i * R;
-      lastInv = inv;
-    } else {
-      for (let k = 0; k < R; k++) {
-        const x = h[k] * (1 + ret[base + k]);
-        h[k] = x;
-        V += x;
-      }
     }
-    nav[i] = V;
+    into = weights;
+    last = i * R;
+    lastInv = inv;
   }
   if (into === weights) for (let k = 0; k < R; k++) weights[last + k] = h[k] * lastInv;
   st.F = F;

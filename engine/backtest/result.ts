@@ -13,7 +13,9 @@ export interface UsedSegment extends RoleSegment {
  * `start + i`). Amounts are in NAV units (the starting equity is 1; multiply by
  * `options.costs.initialCapital` for currency). Per-day cost and turnover figures are
  * fractions of that day's PRE-trade equity, so they add up to the metrics' cost drag.
- * Arrays are owned by the result (or by the buffers passed to the replay).
+ * Arrays are owned by the result (or by the buffers passed to the replay, until their next
+ * run). What the replay keeps per fill (orders, turnover, costs) and, without a financing
+ * account, the cash and financing shares are made into these day arrays on first read.
  */
 export interface BacktestResult {
   readonly name: string;

@@ -1,7 +1,5 @@
-// Pool worker entry when Quadrant runs from its TypeScript sources (see worker-pool.ts; compiled
-// code starts worker-pool-worker.js directly): registers the TypeScript loader in this thread,
-// then loads the worker itself.
-import { register } from 'tsx/esm/api';
+// A pool worker started from the TypeScript sources (see worker-pool-entry.ts): it boots while
+// the pool bundles its code, then runs the bundle it is sent, which serves the task.
+import { parentPort } from 'node:worker_threads';
 
-register();
-await import('./worker-pool-worker.ts');
+parentPort.once('message', (url) => import(url));

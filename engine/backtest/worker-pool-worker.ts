@@ -1,22 +1,12 @@
 /**
- * A pool worker (see runPool): imports the task named in its `workerData`, then on its request
- * claims chunks of jobs with runClaimedChunks over the shared data and replies with its timing,
- * or with the error that stopped it. It stays alive (listening) until the pool terminates it, so
- * its reply always arrives before it exits.
+ * A pool worker's entry in compiled code (dist/): imports the task named in its `workerData`
+ * and serves it (see servePoolTask). From the TypeScript sources, startWorker runs a bundle of
+ * the task and the loop instead.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { runClaimedChunks, type PoolReply, type PoolRequest, type PoolTask, type PoolWorkerData } from './worker-pool.ts';
+import { workerData } from 'node:worker_threads';
+import type { PoolTask, PoolWorkerData } from './worker-pool.ts';
+import { servePoolTask } from './worker-pool-serve.ts';
 
 const { module, name } = workerData as PoolWorkerData;
 const task = ((await import(module)) as Record<string, PoolTask<unknown> | undefined>)[name];
-
-parentPort!.on('message', (msg: PoolRequest<unknown>) => {
-  let reply: PoolReply;
-  try {
-    if (typeof task?.createRunner !== 'function') throw new Error(`${module} exports no pool task "${name}"`);
-    reply = { ok: true, ...runClaimedChunks(task, msg.shared, msg.counters, msg.chunk, msg.to) };
-  } catch (err) {
-    reply = { ok: false, error: (err as Error).stack ?? String(err) };
-  }
-  parentPort!.postMessage(reply);
-});
+servePoolTask(task, `${module} exports no pool task "${name}"`);

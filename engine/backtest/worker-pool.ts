@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { POOL_READY, startWorker, type StartedWorker } from './worker-pool-entry.ts';
 
 /**
  * A kind of job the pool runs. The same object serves both sides: in this thread the pool calls
@@ -34,7 +34,10 @@ export interface PoolOptions<S> {
   workers: number;
   /** Jobs 0 … jobs − 1. */
   jobs: number;
-  /** Chunk size: ⌈jobs / (workers × perWorker)⌉, clamped to [1, max]. */
+  /**
+   * Chunk sizes, guided: each claim takes ⌈jobs left / (workers × perWorker)⌉ jobs, clamped to
+   * [1, max], so claims shrink as the jobs run out and the workers finish together.
+   */
   chunk: { max: number; perWorker: number };
   /**
    * Builds the data the runners read, called once the workers are starting (they load their
@@ -66,8 +69,14 @@ export interface PoolWorkerData {
 export interface PoolRequest<S> {
   shared: S;
   counters: Int32Array;
-  chunk: number;
+  chunk: PoolChunks;
   to: number;
+}
+
+/** How a thread sizes its claims (see PoolOptions.chunk): ⌈left / spread⌉, clamped to [1, max]. */
+export interface PoolChunks {
+  max: number;
+  spread: number;
 }
 
 /** The one message a worker sends back. */
@@ -76,9 +85,6 @@ export type PoolReply = ({ ok: true } & PoolThreadTiming) | { ok: false; error: 
 /** counters[NEXT]: the first job not yet claimed; counters[DONE]: jobs finished. */
 const NEXT = 0;
 const DONE = 1;
-
-// Compiled (dist/): the worker is plain JavaScript. Sources: the boot file registers tsx first.
-const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-pool-boot.mjs', import.meta.url) : new URL('./worker-pool-worker.js', import.meta.url);
 
 /** A typed-array constructor (Float64Array, Int32Array, Uint8Array, …). */
 export interface TypedArrayConstructor<T> {
@@ -104,16 +110,19 @@ export function poolCopy<T extends Float64Array | Int32Array | Uint8Array>(Ctor:
 }
 
 /**
- * The chunk loop every thread runs: claims `chunk` jobs at a time with `Atomics.add` on
- * `counters[0]` until `to` is reached (so a thread that starts late or runs slow takes fewer),
- * counts each finished job in `counters[1]`, and calls `tick` after each job.
+ * The chunk loop every thread runs: claims chunks of jobs (sized by `chunk`) from `counters[0]`
+ * with `Atomics.compareExchange` until `to` is reached (so a thread that starts late or runs
+ * slow takes fewer), counts each finished job in `counters[1]`, and calls `tick` after each job.
  */
-export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int32Array, chunk: number, to: number, tick?: () => void): PoolThreadTiming {
+export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int32Array, chunk: PoolChunks, to: number, tick?: () => void): PoolThreadTiming {
   const t0 = performance.now();
   const run = task.createRunner(shared);
   let jobs = 0;
-  for (let from = Atomics.add(counters, NEXT, chunk); from < to; from = Atomics.add(counters, NEXT, chunk)) {
-    const last = Math.min(to, from + chunk);
+  for (;;) {
+    const from = Atomics.load(counters, NEXT);
+    if (from >= to) break;
+    const last = Math.min(to, from + Math.max(1, Math.min(chunk.max, Math.ceil((to - from) / chunk.spread))));
+    if (Atomics.compareExchange(counters, NEXT, from, last) !== from) continue; // another thread claimed first
     for (let i = from; i < last; i++) {
       run(i);
       Atomics.add(counters, DONE, 1);
@@ -126,18 +135,18 @@ export function runClaimedChunks<S>(task: PoolTask<S>, shared: S, counters: Int3
 
 /**
  * Runs jobs 0 … `jobs` − 1 of `task`: in this thread when `workers` is 0, else on that many
- * `worker_threads` (each imports the task's module; from sources, after registering tsx) that share the data
- * through SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers are
- * started before `prepare` runs and are terminated however the run ends.
+ * `worker_threads` (each runs the task's module, see startWorker) that share the data through
+ * SharedArrayBuffers and claim chunks of jobs from one shared counter. The workers are started
+ * before `prepare` runs and are terminated however the run ends.
  *
  * @throws whatever `prepare` throws; an Error naming the task and worker if a worker fails.
  */
 export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Promise<PoolRun<S>> {
   const total = options.jobs;
-  const workerData: PoolWorkerData = { module: task.module, name: task.name };
-  const threads = Array.from({ length: Math.max(0, Math.min(options.workers, total)) }, () => new Worker(BOOT, { workerData }));
+  const threads = Array.from({ length: Math.max(0, Math.min(options.workers, total)) }, () => startWorker(task as PoolTask<unknown>));
   const workers = threads.length;
   try {
+    // Synchronous from here to runOn, so that no worker message arrives before its listener.
     const shared = options.prepare(workers > 0);
     const counters = poolArray(Int32Array, 2, workers > 0);
     const { onProgress } = options;
@@ -153,9 +162,9 @@ export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Pr
             }
           }
         : undefined;
-      perThread = [runClaimedChunks(task, shared, counters, Math.max(1, total), total, tick)];
+      perThread = [runClaimedChunks(task, shared, counters, { max: Math.max(1, total), spread: 1 }, total, tick)];
     } else {
-      const chunk = Math.max(1, Math.min(options.chunk.max, Math.ceil(total / (workers * options.chunk.perWorker))));
+      const chunk: PoolChunks = { max: options.chunk.max, spread: workers * options.chunk.perWorker };
       const request: PoolRequest<S> = { shared, counters, chunk, to: total };
       const timer = onProgress ? setInterval(report, 100) : undefined;
       try {
@@ -167,21 +176,22 @@ export async function runPool<S>(task: PoolTask<S>, options: PoolOptions<S>): Pr
     report();
     return { shared, workers, perThread };
   } finally {
-    for (const w of threads) void w.terminate();
+    for (const t of threads) void t.worker.terminate();
   }
 }
 
-/** Sends a worker its request; resolves with its timing once it has run out of chunks. */
-function runOn<S>(worker: Worker, request: PoolRequest<S>, name: string): Promise<PoolThreadTiming> {
+/** Sends a worker its request once it is ready; resolves with its timing once it has run out of chunks. */
+function runOn<S>({ worker, code }: StartedWorker, request: PoolRequest<S>, name: string): Promise<PoolThreadTiming> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (msg: PoolReply) => {
+    worker.on('message', (msg: PoolReply | typeof POOL_READY) => {
+      if (msg === POOL_READY) return worker.postMessage(request);
       void worker.terminate();
       if (msg.ok) resolve({ jobs: msg.jobs, ms: msg.ms });
       else reject(new Error(`${name}: ${msg.error}`));
     });
     worker.once('error', reject);
     // After a reply this is a no-op; before one, a worker that exits would leave the run waiting.
-    worker.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before replying`)));
-    worker.postMessage(request);
+    worker.once('exit', (exitCode) => reject(new Error(`${name} exited (code ${exitCode}) before replying`)));
+    code.catch(reject);
   });
 }

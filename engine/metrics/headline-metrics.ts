@@ -21,8 +21,9 @@ const SQRT_YEAR = Math.sqrt(TRADING_DAYS_PER_YEAR);
  * volatility `sd(r)·√252`, Sharpe `mean(e)/sd(e)·√252` on excess returns `e = r − riskFree`
  * (sample sd, two-pass like the stats library), maximum drawdown `max(1 − nav/peak)`. Day i's return is
  * `nav[i]/nav[i−1] − 1`; `riskFree[0]` is ignored. A property test holds it to computeMetrics.
- * `scratch` (at least nav.length long, reused across calls) keeps pass 1's returns so that
- * pass 2 does not divide again; the figures are the same bits either way.
+ * Pass 1 keeps the returns for pass 2 (which then does not divide again) in `scratch` when it
+ * is at least nav.length long (sweeps reuse one), else in an array of its own; the figures are
+ * the same bits either way.
  *
  * @throws QuadrantError `bad-argument` for fewer than 2 NAVs, mismatched lengths or a NAV that is not positive.
  * @example
@@ -33,18 +34,20 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   if (n < 2) throw badArgument(`headlineMetrics needs at least 2 NAVs, got ${n}`);
   if (riskFree.length !== n) throw badArgument(`headlineMetrics needs riskFree as long as nav (${n}), got ${riskFree.length}`);
   // Pass 1: compensated sums of r and e (as the stats library's mean), and the drawdown.
+  const rs = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   let sumR = 0;
   let cR = 0;
   let sumE = 0;
   let cE = 0;
-  let peak = nav[0];
+  let prev = nav[0];
+  let peak = prev;
   let depth = 0;
-  const rs = scratch && scratch.length >= n ? scratch : undefined;
   for (let i = 1; i < n; i++) {
     const v = nav[i];
-    if (!(v > 0) || v === Infinity) throw badArgument(`headlineMetrics: nav[${i}] is ${v}, not finite and positive`);
-    const r = v / nav[i - 1] - 1;
-    if (rs) rs[i] = r;
+    if (!(v > 0 && v < Infinity)) throw badArgument(`headlineMetrics: nav[${i}] is ${v}, not finite and positive`);
+    const r = v / prev - 1;
+    prev = v;
+    rs[i] = r;
     const e = r - riskFree[i];
     let t = sumR + r;
     cR += Math.abs(sumR) >= Math.abs(r) ? sumR - t + r : r - t + sumR;
@@ -64,7 +67,7 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   let ssE = 0;
   let sE = 0;
   for (let i = 1; i < n; i++) {
-    const r = rs ? rs[i] : nav[i] / nav[i - 1] - 1;
+    const r = rs[i];
     const dR = r - meanR;
     const dE = r - riskFree[i] - meanE;
     ssR += dR * dR;

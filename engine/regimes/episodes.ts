@@ -35,21 +35,34 @@ export interface EpisodeSummary extends Episode {
   components: Record<string, number>;
   /** Each raw signal on the episode's first day (what the data said when it began). */
   signalsAtStart: Record<string, number>;
+  /** Days of the episode on which the raw label (before confirmation) is each quadrant, index 1..4 (0: none). */
+  rawDays: number[];
+  /** Days of the episode on which the raw label differs from the episode's (confirmed) one. */
+  rawDiffers: number;
 }
 
-/** Episodes of a result with the mean scores and components over each, and the raw signals at its start. */
+/**
+ * Episodes of a result with the mean scores and components over each, the raw signals at its
+ * start, and how the raw label (what the scores pointed at, before confirmation) read over it:
+ * scores whose signs contradict the label come from days the raw label had already moved on or
+ * had not yet been confirmed.
+ */
 export function summariseEpisodes(result: RegimeResult, calendar: Int32Array): EpisodeSummary[] {
   return episodesOf(result.labels, calendar).map((e) => {
     const components: Record<string, number> = {};
     for (const [name, c] of Object.entries(result.components)) components[name] = meanOver(c, e.startIndex, e.endIndex);
     const signalsAtStart: Record<string, number> = {};
     for (const [name, s] of Object.entries(result.signals)) signalsAtStart[name] = s[e.startIndex];
+    const rawDays = [0, 0, 0, 0, 0];
+    for (let t = e.startIndex; t <= e.endIndex; t++) rawDays[result.rawLabels[t] <= 4 ? result.rawLabels[t] : 0]++;
     return {
       ...e,
       liquidityScore: meanOver(result.liquidityScore, e.startIndex, e.endIndex),
       dollarScore: meanOver(result.dollarScore, e.startIndex, e.endIndex),
       components,
       signalsAtStart,
+      rawDays,
+      rawDiffers: e.days - rawDays[e.quadrant],
     };
   });
 }

@@ -46,6 +46,8 @@ export interface RunMetricsFile {
     cagr: { median: number; p05: number; p95: number };
     atLeast: number;
     pValue: number;
+    /** Each shuffle's Sharpe, shuffle i with seed + i, 4 decimals (runs written since it was kept). */
+    sharpes?: (number | null)[];
   };
 }
 

@@ -18,7 +18,8 @@ export interface Histogram {
 
 /**
  * Bins finite values into `bins` equal bins spanning [lo, hi]; values outside go to the end bins
- * (counted in `below` / `above` too). NaN is skipped.
+ * (counted in `below` / `above` too). A value on an inner edge belongs to the bin on its right.
+ * NaN is skipped.
  */
 export function binValues(values: ArrayLike<number>, lo: number, hi: number, bins: number): Histogram {
   const width = (hi - lo) / bins;
@@ -30,7 +31,8 @@ export function binValues(values: ArrayLike<number>, lo: number, hi: number, bin
     const v = values[i];
     if (!Number.isFinite(v)) continue;
     total++;
-    let k = Math.floor((v - lo) / width);
+    // A value within a billionth of a bin of an edge is on it (0.36 − 0.12 is 11.999… bins of 0.02).
+    let k = Math.floor((v - lo) / width + 1e-9);
     if (k < 0) {
       below++;
       k = 0;
@@ -54,12 +56,15 @@ export interface HistogramChartInput {
   markers?: readonly { value: number; label: string; side?: 'left' | 'right' }[];
   /** Plot height in px (default 180). */
   height?: number;
+  /** What one value is, for the tips and the y axis (default "day": "Share of days"). */
+  unit?: { one: string; many: string };
 }
 
 /** Vertical bars of bin counts as shares of all values, with labelled vertical markers. */
 export function histogramChart(input: HistogramChartInput): TopLevelSpec {
   const h = input.histogram;
   const last = h.counts.length - 1;
+  const unit = input.unit ?? { one: 'day', many: 'days' };
   const rows = h.counts.map((count, k) => {
     const x0 = h.start + k * h.width;
     const x1 = x0 + h.width;
@@ -69,7 +74,7 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
       x0,
       x1,
       share: h.total ? count / h.total : 0,
-      tip: `${range}\n${count} days${extra}, ${formatValue(h.total ? count / h.total : 0, { style: 'percent', digits: 1 })}`,
+      tip: `${range}\n${count} ${count === 1 ? unit.one : unit.many}${extra}, ${formatValue(h.total ? count / h.total : 0, { style: 'percent', digits: 1 })}`,
     };
   });
   const x: Json = {
@@ -86,7 +91,7 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
       encoding: {
         x,
         x2: { field: 'x1' },
-        y: { field: 'share', type: 'quantitative', title: 'Share of days', axis: { format: '.0%' } },
+        y: { field: 'share', type: 'quantitative', title: `Share of ${unit.many}`, axis: { format: '.0%' } },
         description: { field: 'tip' },
       },
     },
@@ -99,12 +104,15 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
         mark: { type: 'rule', aria: false, color: RULE_COLOUR, strokeDash: [4, 3] },
         encoding: { x: { field: 'x0', type: 'quantitative' } },
       },
-      ...[false, true].map((right) => ({
-        data: { values: marks },
-        transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
-        mark: { type: 'text', aria: false, color: RULE_COLOUR, align: right ? 'left' : 'right', dx: right ? 3 : -3, baseline: 'top', y: 2, fontSize: 11 },
-        encoding: { x: { field: 'x0', type: 'quantitative' }, text: { field: 'label' } },
-      })),
+      // Each label twice, first as a white outline, so it stays readable where it crosses a bar.
+      ...[false, true].flatMap((right) =>
+        [{ color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }, { color: RULE_COLOUR }].map((paint) => ({
+          data: { values: marks },
+          transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
+          mark: { type: 'text', aria: false, ...paint, align: right ? 'left' : 'right', dx: right ? 3 : -3, baseline: 'top', y: 2, fontSize: 11 },
+          encoding: { x: { field: 'x0', type: 'quantitative' }, text: { field: 'label' } },
+        })),
+      ),
     );
   }
   return frame({ layer: layers }, input.height ?? 180);

@@ -47,7 +47,11 @@ export function tableHtml(block: TableBlock): string {
     .join('\n');
   const caption = block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : '';
   const note = block.note ? `<p class="table-note">${escapeHtml(block.note)}</p>` : '';
-  return `<div class="table-wrap"><table id="table-${escapeHtml(block.id)}" data-table="${escapeHtml(block.id)}">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}</div>`;
+  const table = `<div class="table-wrap"><table id="table-${escapeHtml(block.id)}" data-table="${escapeHtml(block.id)}">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}</div>`;
+  if (!block.compact) return table;
+  // Reference data: folded away under its caption and row count; the reader opens it.
+  const rows = `${block.rows.length} ${block.rows.length === 1 ? 'row' : 'rows'}`;
+  return `<details class="compact"><summary>${escapeHtml(block.caption ?? block.id)} <span class="count">(${rows})</span></summary>${table}</details>`;
 }
 
 /** Headline metrics: portfolios × metrics, each cell with `data-metric`, `data-portfolio` and `data-value`. */

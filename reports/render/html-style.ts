@@ -47,6 +47,12 @@ td.tone-bad{color:var(--bad);font-weight:600}
 td.tone-muted{color:var(--muted)}
 .table-note{font-size:.85rem;color:var(--muted);margin-top:6px}
 td.wrap{white-space:normal;word-break:break-word;min-width:12em}
+details.compact{margin:8px 0}
+details.compact>summary{cursor:pointer;font-weight:600;padding:4px 0}
+details.compact .count{font-weight:400;color:var(--muted)}
+details.compact table{font-size:.8rem}
+details.compact th,details.compact td{padding:3px 8px}
+details.compact caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px;margin:12px 0 20px}
 .metric{background:var(--soft);border-radius:6px;padding:10px 12px}
 .metric .label{display:block;font-size:.82rem;color:var(--muted)}

@@ -3,6 +3,7 @@ import { configTable, presentSections, type ReportBlock, type ReportModel } from
 import { chartHtml, headlineHtml, metricsHtml, noteHtml, tableHtml, textHtml } from './html-blocks.ts';
 import { REPORT_SCRIPT, cspHash } from './html-script.ts';
 import { REPORT_CSS } from './html-style.ts';
+import { WHAT_IF_CSS, whatIfHtml } from './html-what-if.ts';
 import type { RenderedChart } from './vega-svg.ts';
 
 /**
@@ -13,9 +14,14 @@ import type { RenderedChart } from './vega-svg.ts';
  *
  * @param charts rendered SVG per chart id (target 'html'); a missing one is an error.
  */
-export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, RenderedChart>): string {
+export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, RenderedChart>, whatIfScript?: string): string {
   const sections = presentSections(model);
-  const csp = `default-src 'none'; style-src ${cspHash(REPORT_CSS)}; script-src ${cspHash(REPORT_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  // The what-if panel adds its styles and its bundled script (reports/what-if/), allowed by hash too.
+  const whatIf = hasWhatIf(model);
+  if (whatIf && whatIfScript === undefined) throw new Error('the report has a what-if panel but no what-if script was given');
+  const css = whatIf ? REPORT_CSS + WHAT_IF_CSS : REPORT_CSS;
+  const scripts = whatIf ? [REPORT_SCRIPT, whatIfScript!] : [REPORT_SCRIPT];
+  const csp = `default-src 'none'; style-src ${cspHash(css)}; script-src ${scripts.map(cspHash).join(' ')}; img-src data:; base-uri 'none'; form-action 'none'`;
   const toc = sections.map(([id, s]) => `<li><a href="#sec-${id}">${escapeHtml(s.title)}</a></li>`).join('');
   const body = sections
     .map(([id, section]) => {
@@ -35,7 +41,7 @@ export function renderHtml(model: ReportModel, charts: ReadonlyMap<string, Rende
 <meta name="generator" content="quadrant">
 <title>${escapeHtml(model.title)}</title>
 <link rel="icon" href="data:,">
-<style>${REPORT_CSS}</style>
+<style>${css}</style>
 </head>
 <body>
 <div class="page">
@@ -51,7 +57,7 @@ ${body}
 <footer>${escapeHtml(model.title)} · ${escapeHtml(model.createdAt)} · every figure can be reproduced from the parameters and data checksums in the appendix.</footer>
 </div>
 <div id="tip" role="tooltip" hidden></div>
-<script>${REPORT_SCRIPT}</script>
+${scripts.map((js) => `<script>${js}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -86,5 +92,12 @@ function blockHtml(block: ReportBlock, charts: ReadonlyMap<string, RenderedChart
       if (!rendered) throw new Error(`chart ${block.id} was not rendered`);
       return chartHtml(block, rendered);
     }
+    case 'what-if':
+      return whatIfHtml(block);
   }
+}
+
+/** Whether a model holds a what-if panel (its page then carries the panel's script). */
+export function hasWhatIf(model: ReportModel): boolean {
+  return presentSections(model).some(([, s]) => s.blocks.some((b) => b.kind === 'what-if'));
 }

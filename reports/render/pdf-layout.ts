@@ -22,8 +22,28 @@ export const TYPE = {
   small: 8.5,
   table: 8.5,
   tableMin: 6.5,
+  /** Reference tables (TableBlock.compact): parameters, checksums. */
+  tableCompact: 7,
   footer: 8,
 };
+
+/** Vertical space (points) after each kind of element; the packing measures with the same values. */
+export const GAP = {
+  /** After a table caption, before its header; before a table note. */
+  caption: 4,
+  /** After every block (table, text paragraph, note, chart, metrics row group). */
+  block: 10,
+  /** Before a section heading that continues on the current page. */
+  section: 16,
+};
+
+/**
+ * Packing rules (see pdf-flow.ts). A chart that does not fit the rest of the page may shrink to
+ * this share of its full-width size before it moves to the next page (its text stays legible).
+ */
+export const MIN_CHART_SCALE = 0.8;
+/** A section continues on the current page only when at least this much of the page is left. */
+export const MIN_SECTION_ROOM = CONTENT_HEIGHT / 4;
 
 export const COLOURS = {
   ink: '#1b1b1b',

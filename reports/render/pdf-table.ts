@@ -1,94 +1,302 @@
 import { formatValue } from '../format.ts';
 import type { TableBlock, TableRow, Tone } from '../model.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, GAP, PAGE, TYPE } from './pdf-layout.ts';
 import { pdfText } from './pdf-text.ts';
 
-const PAD_X = 4;
-const PAD_Y = 3;
+/** Cell padding (points), ordinary and compact tables. */
+const PAD = { normal: { x: 4, y: 3 }, compact: { x: 3, y: 1.5 } };
+/** Space between side-by-side column groups of a folded compact table. */
+const FOLD_GAP = 14;
+/** Narrowest a compact table's text column gets (points); its longer words break inside. */
+const COMPACT_MIN_CELL = 72;
+/** A compact table folds into at most this many column groups. */
+const MAX_FOLDS = 3;
 
 interface Laid {
   size: number;
+  /** Space above and below the text of each row. */
+  padY: number;
+  /** Space left and right of the text of each cell. */
+  padX: number;
   widths: number[];
   numeric: boolean[];
   header: string[];
   body: string[][];
+  /** Side-by-side column groups (1: an ordinary table). */
+  folds: number;
+  /** Width of one column group. */
+  groupWidth: number;
 }
 
 /**
  * Draws a table with text (no images), starting at doc.y: a bold header row repeated after each
  * page break, right-aligned numbers, wrapped long text, tones as text colours. Column widths
  * come from the content; when the natural widths exceed the page, the font shrinks (down to
- * 6.5 pt) and text columns wrap, so nothing is clipped.
+ * 6.5 pt) and text columns wrap, so nothing is clipped. The caption stays with the header and
+ * the first rows (see {@link tableHeights}); the last row never goes alone to a new page, nor
+ * the note without the last row. A compact table is set in small type and, when its
+ * columns fit two or three times across the page, its rows fold into side-by-side groups, each
+ * page's groups balanced to equal height.
  */
 export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
   const laid = layout(doc, block);
   const x0 = PAGE.margin.left;
+  const { start } = tableHeights(doc, block, laid);
+  ensureSpace(doc, start);
   if (block.caption) {
-    ensureSpace(doc, TYPE.blockTitle + 6 + rowHeight(doc, laid, laid.header, undefined) * 2);
-    doc.font(FONT.bold).fontSize(TYPE.blockTitle).fillColor(COLOURS.ink).text(pdfText(block.caption), x0, doc.y, { width: CONTENT_WIDTH });
-    doc.moveDown(0.3);
+    doc.font(FONT.bold).fontSize(captionSize(block)).fillColor(COLOURS.ink).text(pdfText(block.caption), x0, doc.y, { width: CONTENT_WIDTH });
+    doc.y += GAP.caption;
   }
-  drawRow(doc, laid, laid.header, undefined);
-  block.rows.forEach((row, i) => {
-    const cells = laid.body[i];
-    const h = rowHeight(doc, laid, cells, row);
-    if (doc.y + h > CONTENT_BOTTOM) {
-      doc.addPage();
-      drawRow(doc, laid, laid.header, undefined);
-    }
-    drawRow(doc, laid, cells, row);
-  });
+  const heights = block.rows.map((row, i) => rowHeight(doc, laid, laid.body[i], row));
+  const noteH = noteHeight(doc, block);
+  if (laid.folds > 1) drawFolded(doc, block, laid, heights, noteH);
+  else {
+    drawRow(doc, laid, laid.header, undefined, x0);
+    const n = block.rows.length;
+    block.rows.forEach((row, i) => {
+      // The last row keeps with the note, and never goes alone to the next page: break one row earlier.
+      const last = i === n - 1 && doc.y + heights[i] + noteH > CONTENT_BOTTOM;
+      const widow = i === n - 2 && i >= 2 && doc.y + heights[i] + heights[i + 1] + noteH > CONTENT_BOTTOM;
+      if (last || widow || doc.y + heights[i] > CONTENT_BOTTOM) {
+        doc.addPage();
+        drawRow(doc, laid, laid.header, undefined, x0);
+      }
+      drawRow(doc, laid, laid.body[i], row, x0);
+    });
+  }
   if (block.note) {
-    doc.moveDown(0.3);
-    doc.font(FONT.regular).fontSize(TYPE.small).fillColor(COLOURS.muted).text(pdfText(block.note), x0, doc.y, { width: CONTENT_WIDTH });
+    const text = pdfText(block.note);
+    ensureSpace(doc, noteH);
+    doc.font(FONT.regular).fontSize(TYPE.small);
+    doc.y += GAP.caption;
+    doc.fillColor(COLOURS.muted).text(text, x0, doc.y, { width: CONTENT_WIDTH });
   }
   doc.fillColor(COLOURS.ink);
-  doc.moveDown(0.8);
+  doc.x = x0;
+  doc.y += GAP.block;
 }
 
 /**
- * Column widths: each column's natural width (widest cell or header on one line) when they all
- * fit; otherwise each gets at least its narrowest unbreakable width (numbers and short cells
- * whole, text and headers broken at spaces) and the rest is shared in proportion to what each
- * still lacks; when even that does not fit, the font shrinks half a point at a time down to
- * 6.5 pt, and at the end the widths scale down (text then wraps more).
+ * Heights of a table as drawn: `start`, what must fit on a page for the table to begin there
+ * (caption, header and the first two rows, or the whole table when shorter), and `full`, the
+ * whole table on one page (caption, header, rows, note and the gap after it).
+ */
+export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = layout(doc, block)): { start: number; full: number } {
+  let caption = 0;
+  if (block.caption) {
+    doc.font(FONT.bold).fontSize(captionSize(block));
+    caption = doc.heightOfString(pdfText(block.caption), { width: CONTENT_WIDTH }) + GAP.caption;
+  }
+  const header = rowHeight(doc, laid, laid.header, undefined);
+  const rows = block.rows.map((row, i) => rowHeight(doc, laid, laid.body[i], row));
+  const note = noteHeight(doc, block);
+  const body = laid.folds > 1 ? balancedHeight(rows, laid.folds) : rows.reduce((a, b) => a + b, 0);
+  const first = rows.slice(0, 2).reduce((a, b) => a + b, 0);
+  const full = caption + header + body + note + GAP.block;
+  return { start: rows.length <= 2 ? full : caption + header + first, full };
+}
+
+/** The note under a table, with the gap above it (0 without a note). */
+function noteHeight(doc: PDFKit.PDFDocument, block: TableBlock): number {
+  if (!block.note) return 0;
+  doc.font(FONT.regular).fontSize(TYPE.small);
+  return GAP.caption + doc.heightOfString(pdfText(block.note), { width: CONTENT_WIDTH });
+}
+
+function captionSize(block: TableBlock): number {
+  return block.compact ? TYPE.body : TYPE.blockTitle;
+}
+
+/** The cell texts: formatted values, reference values shortened for print (column pdfChars). */
+function cellTexts(block: TableBlock): string[][] {
+  return block.rows.map((r) =>
+    block.columns.map((c, j) => {
+      const text = pdfText(formatValue(r.cells[j] ?? null, c.format));
+      return c.pdfChars !== undefined && text.length > c.pdfChars ? `${text.slice(0, c.pdfChars)}…` : text;
+    }),
+  );
+}
+
+/**
+ * Column widths within `width`: each column's natural width (widest cell or header on one line)
+ * when they all fit; otherwise each gets at least its narrowest unbreakable width (numbers and
+ * short cells whole, text and headers broken at spaces) and the rest is shared in proportion to
+ * what each still lacks; when even that does not fit, the font shrinks half a point at a time
+ * down to 6.5 pt, and at the end the widths scale down (text then wraps more). A compact table
+ * starts at the small size and first tries 3, then 2 side-by-side groups.
  */
 function layout(doc: PDFKit.PDFDocument, block: TableBlock): Laid {
   const header = block.columns.map((c) => pdfText(c.label));
-  const body = block.rows.map((r) => block.columns.map((c, j) => pdfText(formatValue(r.cells[j] ?? null, c.format))));
+  const body = cellTexts(block);
   const numeric = block.columns.map((c, j) => c.align === 'right' || (c.align !== 'left' && block.rows.some((r) => typeof r.cells[j] === 'number')));
-  const pad = 2 * PAD_X + 1;
-  let last: Laid | undefined;
-  for (let size = TYPE.table; size >= TYPE.tableMin; size -= 0.5) {
-    const natural: number[] = [];
-    const least: number[] = [];
-    block.columns.forEach((_, j) => {
-      doc.font(FONT.bold).fontSize(size);
-      let nat = doc.widthOfString(header[j]);
-      let min = Math.max(...header[j].split(/\s+/).map((w) => doc.widthOfString(w)));
-      body.forEach((row, i) => {
-        const text = row[j];
-        doc.font(isBold(block.rows[i], j) ? FONT.bold : FONT.regular).fontSize(size);
-        const w = doc.widthOfString(text);
-        nat = Math.max(nat, w);
-        // Numbers and short text stay on one line; longer text may break at spaces.
-        min = Math.max(min, numeric[j] || text.length <= 24 ? w : Math.max(...text.split(/\s+/).map((x) => doc.widthOfString(x))));
-      });
-      natural.push(Math.ceil(nat) + pad);
-      least.push(Math.ceil(min) + pad);
-    });
-    const totalNatural = natural.reduce((a, b) => a + b, 0);
-    if (totalNatural <= CONTENT_WIDTH) return { size, widths: natural, numeric, header, body };
-    const totalLeast = least.reduce((a, b) => a + b, 0);
-    if (totalLeast <= CONTENT_WIDTH) {
-      const spare = CONTENT_WIDTH - totalLeast;
-      const lack = totalNatural - totalLeast;
-      const widths = least.map((m, j) => m + (lack > 0 ? (spare * (natural[j] - m)) / lack : 0));
-      return { size, widths, numeric, header, body };
+  if (block.compact) {
+    // The fold count (1 to MAX_FOLDS) that makes the table shortest; fewer folds unless more save a tenth.
+    const size = TYPE.tableCompact;
+    let best: Laid | undefined;
+    let bestHeight = Number.POSITIVE_INFINITY;
+    for (let folds = 1; folds <= Math.min(MAX_FOLDS, Math.floor(block.rows.length / 4)); folds++) {
+      const groupWidth = (CONTENT_WIDTH - FOLD_GAP * (folds - 1)) / folds;
+      const w = fitWidths(doc, block, header, body, numeric, size, groupWidth);
+      if (!w) continue;
+      const laid = { size, padY: PAD.compact.y, padX: PAD.compact.x, widths: w, numeric, header, body, folds, groupWidth };
+      const height = balancedHeight(
+        block.rows.map((row, i) => rowHeight(doc, laid, body[i], row)),
+        folds,
+      );
+      if (height < 0.9 * bestHeight) {
+        best = laid;
+        bestHeight = height;
+      }
     }
-    last = { size, widths: least.map((w) => (w * CONTENT_WIDTH) / totalLeast), numeric, header, body };
+    if (best) return best;
   }
-  return last!;
+  const top = block.compact ? TYPE.tableCompact : TYPE.table;
+  const { x: padX, y: padY } = block.compact ? PAD.compact : PAD.normal;
+  let last: number[] | undefined;
+  for (let size = top; size >= TYPE.tableMin; size -= 0.5) {
+    const w = fitWidths(doc, block, header, body, numeric, size, CONTENT_WIDTH);
+    if (w) return { size, padY, padX, widths: w, numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
+    last = leastWidths(doc, block, header, body, numeric, size);
+  }
+  const total = last!.reduce((a, b) => a + b, 0);
+  return { size: TYPE.tableMin, padY, padX, widths: last!.map((w) => (w * CONTENT_WIDTH) / total), numeric, header, body, folds: 1, groupWidth: CONTENT_WIDTH };
+}
+
+function measureColumns(doc: PDFKit.PDFDocument, block: TableBlock, header: string[], body: string[][], numeric: boolean[], size: number) {
+  const pad = 2 * (block.compact ? PAD.compact.x : PAD.normal.x) + 1;
+  const natural: number[] = [];
+  const least: number[] = [];
+  block.columns.forEach((_, j) => {
+    doc.font(FONT.bold).fontSize(size);
+    let nat = doc.widthOfString(header[j]);
+    let min = Math.max(...header[j].split(/\s+/).map((w) => doc.widthOfString(w)));
+    body.forEach((row, i) => {
+      const text = row[j];
+      doc.font(isBold(block.rows[i], j) ? FONT.bold : FONT.regular).fontSize(size);
+      const w = doc.widthOfString(text);
+      nat = Math.max(nat, w);
+      // Numbers and short text stay on one line; longer text may break at spaces.
+      min = Math.max(min, numeric[j] || text.length <= 24 ? w : Math.max(...text.split(/\s+/).map((x) => doc.widthOfString(x))));
+      // In reference tables a long token (a path, a dotted parameter name) may break anywhere.
+      if (block.compact && !numeric[j]) min = Math.min(min, COMPACT_MIN_CELL);
+    });
+    natural.push(Math.ceil(nat) + pad);
+    least.push(Math.ceil(min) + pad);
+  });
+  return { natural, least };
+}
+
+function leastWidths(doc: PDFKit.PDFDocument, block: TableBlock, header: string[], body: string[][], numeric: boolean[], size: number): number[] {
+  return measureColumns(doc, block, header, body, numeric, size).least;
+}
+
+/** Widths that fit `width` at `size` (see {@link layout}), or undefined. */
+function fitWidths(
+  doc: PDFKit.PDFDocument,
+  block: TableBlock,
+  header: string[],
+  body: string[][],
+  numeric: boolean[],
+  size: number,
+  width: number,
+): number[] | undefined {
+  const { natural, least } = measureColumns(doc, block, header, body, numeric, size);
+  const totalNatural = natural.reduce((a, b) => a + b, 0);
+  if (totalNatural <= width) return natural;
+  const totalLeast = least.reduce((a, b) => a + b, 0);
+  if (totalLeast > width) return undefined;
+  // Columns narrower than an equal share of what is left (with a fifth to spare, so that a key
+  // column next to one long text column stays whole) get their natural width, repeatedly; the
+  // others share the rest in proportion to what each lacks beyond its least width.
+  const widths: (number | undefined)[] = natural.map(() => undefined);
+  let left = width;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const open = widths.flatMap((w, j) => (w === undefined ? [j] : []));
+    const share = (1.2 * left) / open.length;
+    for (const j of open) {
+      const othersLeast = open.reduce((a, k) => a + (k !== j && widths[k] === undefined ? least[k] : 0), 0);
+      if (natural[j] <= share && natural[j] + othersLeast <= left) {
+        widths[j] = natural[j];
+        left -= natural[j];
+        changed = true;
+      }
+    }
+  }
+  const open = widths.flatMap((w, j) => (w === undefined ? [j] : []));
+  const openLeast = open.reduce((a, j) => a + least[j], 0);
+  if (openLeast > left) {
+    const spare = width - totalLeast;
+    const lack = totalNatural - totalLeast;
+    return least.map((m, j) => m + (lack > 0 ? (spare * (natural[j] - m)) / lack : 0));
+  }
+  const lack = open.reduce((a, j) => a + natural[j] - least[j], 0);
+  for (const j of open) widths[j] = least[j] + (lack > 0 ? ((left - openLeast) * (natural[j] - least[j])) / lack : 0);
+  return widths as number[];
+}
+
+/**
+ * The least column height that holds `rows` (heights, in order) in `folds` columns filled top
+ * to bottom: binary search over the height, greedy filling at each try.
+ */
+function balancedHeight(rows: number[], folds: number): number {
+  const columnsNeeded = (limit: number) => {
+    let columns = 1;
+    let used = 0;
+    for (const h of rows) {
+      if (used + h > limit && used > 0) {
+        columns++;
+        used = 0;
+      }
+      used += h;
+    }
+    return columns;
+  };
+  let lo = Math.max(0, ...rows);
+  let hi = rows.reduce((a, b) => a + b, 0);
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (columnsNeeded(mid) <= folds) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * Rows in side-by-side groups: on each page the remaining rows fill the groups left to right;
+ * when they all fit on the page the groups are balanced to equal height, otherwise each group
+ * runs to the foot of the page and the table continues on the next one.
+ */
+function drawFolded(doc: PDFKit.PDFDocument, block: TableBlock, laid: Laid, heights: number[], noteH: number): void {
+  const headerH = rowHeight(doc, laid, laid.header, undefined);
+  let next = 0;
+  while (next < block.rows.length) {
+    let top = doc.y;
+    if (top + headerH + heights[next] > CONTENT_BOTTOM) {
+      doc.addPage();
+      top = doc.y;
+    }
+    // Room for the note on every page, so that it never goes alone to the next one.
+    const room = CONTENT_BOTTOM - top - headerH - noteH;
+    const rest = heights.slice(next);
+    const balanced = balancedHeight(rest, laid.folds);
+    const limit = balanced <= room ? balanced : room;
+    let bottom = top;
+    for (let g = 0; g < laid.folds && next < block.rows.length; g++) {
+      const x = PAGE.margin.left + g * (laid.groupWidth + FOLD_GAP);
+      doc.y = top;
+      drawRow(doc, laid, laid.header, undefined, x);
+      let used = 0;
+      while (next < block.rows.length && (used === 0 || used + heights[next] <= limit + 0.01)) {
+        drawRow(doc, laid, laid.body[next], block.rows[next], x);
+        used += heights[next];
+        next++;
+      }
+      bottom = Math.max(bottom, doc.y);
+    }
+    doc.y = bottom;
+    if (next < block.rows.length) doc.addPage();
+  }
 }
 
 /** Cells drawn in bold: an emphasised row, and good or bad tones. */
@@ -102,9 +310,9 @@ function rowHeight(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: Ta
   let h = 0;
   cells.forEach((text, j) => {
     doc.font(isBold(row, j) ? FONT.bold : FONT.regular).fontSize(laid.size);
-    h = Math.max(h, doc.heightOfString(text || ' ', { width: laid.widths[j] - 2 * PAD_X }));
+    h = Math.max(h, doc.heightOfString(text || ' ', { width: laid.widths[j] - 2 * laid.padX }));
   });
-  return h + 2 * PAD_Y;
+  return h + 2 * laid.padY;
 }
 
 function toneColour(tone: Tone | null | undefined): string {
@@ -114,26 +322,26 @@ function toneColour(tone: Tone | null | undefined): string {
   return COLOURS.ink;
 }
 
-/** Draws one row (the header when `row` is undefined) at doc.y and moves below it. */
-function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: TableRow | undefined): void {
+/** Draws one row (the header when `row` is undefined) at (x, doc.y) and moves below it. */
+function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: TableRow | undefined, x0: number): void {
   const header = row === undefined;
   const h = rowHeight(doc, laid, cells, row);
   if (doc.y + h > CONTENT_BOTTOM) doc.addPage();
   const y = doc.y;
-  let x = PAGE.margin.left;
+  let x = x0;
   cells.forEach((text, j) => {
     const tone = row?.tones?.[j];
     doc
       .font(isBold(row, j) ? FONT.bold : FONT.regular)
       .fontSize(laid.size)
       .fillColor(header ? COLOURS.ink : toneColour(tone));
-    doc.text(text, x + PAD_X, y + PAD_Y, { width: laid.widths[j] - 2 * PAD_X, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
+    doc.text(text, x + laid.padX, y + laid.padY, { width: laid.widths[j] - 2 * laid.padX, align: laid.numeric[j] ? 'right' : 'left', lineBreak: true });
     x += laid.widths[j];
   });
   const width = laid.widths.reduce((a, b) => a + b, 0);
   doc
-    .moveTo(PAGE.margin.left, y + h)
-    .lineTo(PAGE.margin.left + width, y + h)
+    .moveTo(x0, y + h)
+    .lineTo(x0 + width, y + h)
     .lineWidth(header ? 1 : 0.5)
     .strokeColor(header ? '#999999' : COLOURS.rule)
     .stroke();
@@ -141,7 +349,7 @@ function drawRow(doc: PDFKit.PDFDocument, laid: Laid, cells: string[], row: Tabl
   doc.y = y + h;
 }
 
-/** Starts a new page unless `height` points still fit above the footer. */
+/** Starts a new page unless `height` points still fit above the footer (or the page is still empty). */
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > CONTENT_BOTTOM) doc.addPage();
+  if (doc.y + height > CONTENT_BOTTOM && doc.y > PAGE.margin.top + 0.5) doc.addPage();
 }

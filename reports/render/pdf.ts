@@ -1,19 +1,9 @@
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import { formatValue } from '../format.ts';
-import {
-  configTable,
-  presentSections,
-  type ChartBlock,
-  type MetricsBlock,
-  type NoteBlock,
-  type ReportBlock,
-  type ReportModel,
-  type TableBlock,
-} from '../model.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
+import { configTable, presentSections, type ReportModel } from '../model.ts';
+import { drawBlocks, startSection } from './pdf-flow.ts';
+import { COLOURS, CONTENT_WIDTH, FONT, PAGE, TYPE } from './pdf-layout.ts';
 import { drawTable, ensureSpace } from './pdf-table.ts';
-import { pdfSafeSvg, pdfText } from './pdf-text.ts';
+import { pdfText } from './pdf-text.ts';
 import type { RenderedChart } from './vega-svg.ts';
 
 export interface PdfResult {
@@ -25,9 +15,10 @@ export interface PdfResult {
  * The report as a PDF (A4 portrait) with PDFKit: the same content as the HTML, charts drawn
  * from the same Vega SVGs (rendered for target 'pdf', without hover layers) by svg-to-pdfkit as
  * vector graphics, tables drawn as text, standard Helvetica fonts (nothing to embed or
- * download). Each section starts on a new page; a chart never straddles a page break (it moves
- * to the next page, or shrinks to fit one); page numbers at the foot of every page; a contents
- * list with page numbers and PDF bookmarks. Same model → same bytes (dates come from the model).
+ * download). Blocks are packed onto pages by the rules in pdf-flow.ts (sections flow, titles
+ * keep with what follows, charts never split); the foot of every page names its sections and
+ * says "Page i of n"; a contents list with page numbers and PDF bookmarks. Same model → same
+ * bytes (dates come from the model).
  *
  * @param charts rendered SVG per chart id (target 'pdf').
  */
@@ -47,6 +38,10 @@ export async function renderPdf(model: ReportModel, charts: ReadonlyMap<string, 
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
+  // The sections each page shows, for its footer: the one running on, then those starting on it.
+  const pageSections: string[][] = [[]];
+  let current = '';
+  doc.on('pageAdded', () => pageSections.push(current ? [current] : []));
 
   const sections = presentSections(model);
   titleBlock(doc, model);
@@ -54,13 +49,13 @@ export async function renderPdf(model: ReportModel, charts: ReadonlyMap<string, 
   const tocTop = doc.y;
   doc.y += 22 + 15 * sections.length;
   const starts: number[] = [];
-  sections.forEach(([, section], k) => {
-    if (k > 0) doc.addPage();
-    else ensureSpace(doc, 200);
-    starts.push(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
-    sectionHeading(doc, section.title);
-    if (k === 0 && sections[0][0] === 'summary') summaryHead(doc, model);
-    for (const block of section.blocks) drawBlock(doc, block, charts);
+  sections.forEach(([id, section], k) => {
+    startSection(doc, id, section.title, section.blocks, charts, k === 0);
+    starts.push(pageSections.length - 1);
+    current = pdfText(section.title);
+    if (!pageSections.at(-1)!.includes(current)) pageSections.at(-1)!.push(current);
+    if (k === 0 && id === 'summary') summaryHead(doc, model);
+    drawBlocks(doc, section.blocks, charts);
   });
   contents(
     doc,
@@ -68,7 +63,7 @@ export async function renderPdf(model: ReportModel, charts: ReadonlyMap<string, 
     sections.map(([, s]) => s.title),
     starts,
   );
-  const pages = footers(doc, model);
+  const pages = footers(doc, model, pageSections);
   doc.end();
   await ended;
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pages };
@@ -110,20 +105,6 @@ function contents(doc: PDFKit.PDFDocument, top: number, titles: string[], pages:
   });
 }
 
-function sectionHeading(doc: PDFKit.PDFDocument, title: string): void {
-  const x = PAGE.margin.left;
-  doc.outline.addItem(pdfText(title));
-  doc.font(FONT.bold).fontSize(TYPE.section).fillColor(COLOURS.ink).text(pdfText(title), x, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.15);
-  doc
-    .moveTo(x, doc.y)
-    .lineTo(x + CONTENT_WIDTH, doc.y)
-    .lineWidth(0.75)
-    .strokeColor(COLOURS.rule)
-    .stroke();
-  doc.moveDown(0.6);
-}
-
 function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
   const x = PAGE.margin.left;
   if (model.question) {
@@ -163,134 +144,11 @@ function summaryHead(doc: PDFKit.PDFDocument, model: ReportModel): void {
   }
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock, charts: ReadonlyMap<string, RenderedChart>): void {
-  switch (block.kind) {
-    case 'heading':
-      // Keep a heading with at least a few lines of what follows.
-      ensureSpace(doc, 120);
-      doc
-        .moveDown(0.4)
-        .font(FONT.bold)
-        .fontSize(TYPE.section - 3)
-        .fillColor(COLOURS.ink)
-        .text(pdfText(block.text), PAGE.margin.left, doc.y, { width: CONTENT_WIDTH });
-      doc.moveDown(0.4);
-      return;
-    case 'text':
-      for (const p of block.paragraphs) {
-        doc.font(FONT.regular).fontSize(TYPE.body).fillColor(COLOURS.ink);
-        ensureSpace(doc, doc.currentLineHeight(true) * 2);
-        doc.text(pdfText(p), PAGE.margin.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
-        doc.moveDown(0.6);
-      }
-      return;
-    case 'note':
-      drawNote(doc, block);
-      return;
-    case 'table':
-      drawTable(doc, block as TableBlock);
-      return;
-    case 'metrics':
-      drawMetrics(doc, block);
-      return;
-    case 'chart': {
-      const rendered = charts.get(block.id);
-      if (!rendered) throw new Error(`chart ${block.id} was not rendered`);
-      drawChart(doc, block, rendered);
-      return;
-    }
-  }
-}
-
-function drawNote(doc: PDFKit.PDFDocument, block: NoteBlock): void {
-  const x = PAGE.margin.left;
-  const text = pdfText(block.text);
-  doc.font(FONT.regular).fontSize(TYPE.body - 0.5);
-  const h = doc.heightOfString(text, { width: CONTENT_WIDTH - 20 }) + 14;
-  ensureSpace(doc, h + 6);
-  const y = doc.y;
-  const warning = block.tone === 'warning';
-  doc
-    .roundedRect(x, y, CONTENT_WIDTH, h, 4)
-    .lineWidth(0.75)
-    .fillAndStroke(warning ? COLOURS.noteWarning : COLOURS.noteInfo, warning ? COLOURS.noteWarningBorder : COLOURS.noteInfoBorder);
-  doc.fillColor(COLOURS.ink).text(text, x + 10, y + 7, { width: CONTENT_WIDTH - 20 });
-  doc.x = x;
-  doc.y = y + h;
-  doc.moveDown(0.8);
-}
-
-function drawMetrics(doc: PDFKit.PDFDocument, block: MetricsBlock): void {
-  const perRow = 3;
-  const gap = 8;
-  const w = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
-  const h = 46;
-  for (let i = 0; i < block.items.length; i += perRow) {
-    ensureSpace(doc, h + gap);
-    const y = doc.y;
-    block.items.slice(i, i + perRow).forEach((m, k) => {
-      const x = PAGE.margin.left + k * (w + gap);
-      doc.roundedRect(x, y, w, h, 4).fill(COLOURS.soft);
-      doc
-        .font(FONT.regular)
-        .fontSize(TYPE.small)
-        .fillColor(COLOURS.muted)
-        .text(pdfText(m.label), x + 8, y + 6, { width: w - 16, lineBreak: false, ellipsis: true });
-      doc
-        .font(FONT.bold)
-        .fontSize(15)
-        .fillColor(COLOURS.ink)
-        .text(pdfText(formatValue(m.value, m.format)), x + 8, y + 18, { width: w - 16, lineBreak: false });
-      if (m.note)
-        doc
-          .font(FONT.regular)
-          .fontSize(7)
-          .fillColor(COLOURS.muted)
-          .text(pdfText(m.note), x + 8, y + 36, { width: w - 16, lineBreak: false, ellipsis: true });
-    });
-    doc.x = PAGE.margin.left;
-    doc.y = y + h + gap;
-  }
-  doc.fillColor(COLOURS.ink);
-  doc.moveDown(0.5);
-}
-
-function drawChart(doc: PDFKit.PDFDocument, block: ChartBlock, rendered: RenderedChart): void {
-  const x = PAGE.margin.left;
-  const title = pdfText(block.title);
-  const caption = block.caption ? pdfText(block.caption) : '';
-  doc.font(FONT.bold).fontSize(TYPE.blockTitle);
-  const titleH = doc.heightOfString(title, { width: CONTENT_WIDTH }) + 4;
-  doc.font(FONT.regular).fontSize(TYPE.small);
-  const captionH = caption ? doc.heightOfString(caption, { width: CONTENT_WIDTH }) + 6 : 0;
-  let scale = CONTENT_WIDTH / rendered.width;
-  const fullPage = CONTENT_HEIGHT - titleH - captionH - 8;
-  if (rendered.height * scale > fullPage) scale = fullPage / rendered.height;
-  const w = rendered.width * scale;
-  const h = rendered.height * scale;
-  ensureSpace(doc, titleH + h + captionH + 4);
-  doc.font(FONT.bold).fontSize(TYPE.blockTitle).fillColor(COLOURS.ink).text(title, x, doc.y, { width: CONTENT_WIDTH });
-  doc.y += 4;
-  const y = doc.y;
-  SVGtoPDF(doc, pdfSafeSvg(rendered.svg), x, y, {
-    width: w,
-    height: h,
-    preserveAspectRatio: 'xMinYMin meet',
-    fontCallback: (_family, bold, italic) => (bold ? (italic ? 'Helvetica-BoldOblique' : FONT.bold) : italic ? FONT.italic : FONT.regular),
-    warningCallback: () => {},
-  });
-  doc.x = x;
-  doc.y = y + h + 4;
-  if (caption) {
-    doc.font(FONT.regular).fontSize(TYPE.small).fillColor(COLOURS.muted).text(caption, x, doc.y, { width: CONTENT_WIDTH });
-  }
-  doc.fillColor(COLOURS.ink);
-  doc.moveDown(1);
-  if (doc.y > CONTENT_BOTTOM) doc.y = CONTENT_BOTTOM;
-}
-
-/** "Page i of n" and the title at the foot of every page; returns n. */
-function footers(doc: PDFKit.PDFDocument, model: ReportModel): number {
+/**
+ * The foot of every page: the sections on it and the report title on the left, "Page i of n" on
+ * the right; returns n.
+ */
+function footers(doc: PDFKit.PDFDocument, model: ReportModel, pageSections: string[][]): number {
   const range = doc.bufferedPageRange();
   const n = range.count;
   const title = pdfText(model.title);
@@ -305,8 +163,14 @@ function footers(doc: PDFKit.PDFDocument, model: ReportModel): number {
       .lineWidth(0.5)
       .strokeColor(COLOURS.rule)
       .stroke();
-    doc.font(FONT.regular).fontSize(TYPE.footer).fillColor(COLOURS.muted);
-    doc.text(title, PAGE.margin.left, y, { width: CONTENT_WIDTH - 90, lineBreak: false, ellipsis: true });
+    const names = (pageSections[i] ?? []).join(' / ');
+    const left = CONTENT_WIDTH - 90;
+    doc.font(FONT.bold).fontSize(TYPE.footer).fillColor(COLOURS.muted);
+    const namesW = names ? Math.min(doc.widthOfString(names) + 1, left * 0.6) : 0;
+    if (names) doc.text(names, PAGE.margin.left, y, { width: namesW, lineBreak: false, ellipsis: true });
+    doc.font(FONT.regular);
+    const titleX = PAGE.margin.left + (names ? namesW + 4 : 0);
+    doc.text(names ? `- ${title}` : title, titleX, y, { width: left - (titleX - PAGE.margin.left), lineBreak: false, ellipsis: true });
     doc.text(`Page ${i + 1} of ${n}`, PAGE.width - PAGE.margin.right - 90, y, { width: 90, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../datasets/errors.ts';
 import { SECTION_IDS, modelCharts, type ReportModel } from '../model.ts';
-import { renderHtml } from './html.ts';
+import { hasWhatIf, renderHtml } from './html.ts';
+import { whatIfScript } from '../what-if/what-if-bundle.ts';
 import { renderPdf } from './pdf.ts';
 import { renderChart, type ChartTarget, type RenderedChart } from './vega-svg.ts';
 import { writeFilesAtomic } from '../../datasets/write-files-atomic.ts';
@@ -66,7 +67,8 @@ export async function renderReport(model: ReportModel, options: RenderOptions): 
   for (const format of formats) {
     const path = join(options.outDir, `${name}.${format}`);
     if (format === 'html') {
-      outputs.push({ format, path, content: renderHtml(model, rendered.html) });
+      const script = hasWhatIf(model) ? await whatIfScript() : undefined;
+      outputs.push({ format, path, content: renderHtml(model, rendered.html, script) });
     } else {
       const pdf = await renderPdf(model, rendered.pdf);
       pdfPages = pdf.pages;

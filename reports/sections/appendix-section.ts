@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { MACRO_SERIES, PRICE_SERIES } from '../../datasets/catalog.ts';
 import { isoDay } from '../../datasets/day.ts';
 import type { Dataset } from '../../datasets/load-dataset.ts';
@@ -80,6 +80,40 @@ export function flattenParameters(value: unknown, prefix = ''): ConfigEntry[] {
   return [{ key: prefix, value: String(value) }];
 }
 
+/**
+ * Parameters for print: the leaves of one parent path (`regime.components.reserves.weight`,
+ * `.method`, `.deadBand`) share a row when there are at least `minGroup` of them with values of
+ * at most `maxValue` characters: key `regime.components.reserves`, value
+ * `weight: 0.25 · method: sign · deadBand: 100000`. Longer values, lone leaves and top-level keys
+ * keep their own rows; the order of first appearance is kept.
+ */
+export function groupParameters(entries: readonly ConfigEntry[], options: { minGroup?: number; maxValue?: number } = {}): ConfigEntry[] {
+  const minGroup = options.minGroup ?? 3;
+  const maxValue = options.maxValue ?? 24;
+  const parent = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf('.')));
+  const groupable = (e: ConfigEntry) => parent(e.key) !== '' && e.value.length <= maxValue;
+  const counts = new Map<string, number>();
+  for (const e of entries) if (groupable(e)) counts.set(parent(e.key), (counts.get(parent(e.key)) ?? 0) + 1);
+  const out: ConfigEntry[] = [];
+  const rows = new Map<string, ConfigEntry>();
+  for (const e of entries) {
+    const p = parent(e.key);
+    if (!groupable(e) || (counts.get(p) ?? 0) < minGroup) {
+      out.push(e);
+      continue;
+    }
+    const leaf = `${e.key.slice(p.length + 1)}: ${e.value}`;
+    const row = rows.get(p);
+    if (row) row.value += ` · ${leaf}`;
+    else {
+      const fresh = { key: p, value: leaf };
+      rows.set(p, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
 export interface AppendixInput {
   dataset: Dataset;
   version: CodeVersion;
@@ -91,11 +125,16 @@ export interface AppendixInput {
   command?: string;
 }
 
+/** Hex digits of a sha256 the PDF prints (48 bits: enough to tell files apart by eye). */
+export const SHORT_HASH = 12;
+
 /**
  * The appendix: enough to reproduce every figure: the code version (package version, git
  * commit, whether the checkout was modified, Node and library versions), every parameter, the
  * data files with coverage and sha256 checksums, which instrument stood for each role when,
- * and the dataset's notes and warnings.
+ * and the dataset's notes and warnings. All reference tables are compact (small type, folded
+ * into side-by-side columns in the PDF, collapsed in the HTML); the PDF prints each sha256's
+ * first SHORT_HASH hex digits, the HTML (and a run's manifest.json) the whole digest.
  */
 export function appendixSection(input: AppendixInput): ReportSection {
   const { dataset: ds, version } = input;
@@ -104,7 +143,7 @@ export function appendixSection(input: AppendixInput): ReportSection {
   blocks.push({
     kind: 'text',
     paragraphs: [
-      `Data directory: ${ds.dir} (${files.filter((f) => f.series).length} series files). Each file's sha256 below identifies its exact bytes; the snapshot's PROVENANCE.md files name the source of every row.`,
+      `Data directory: ${ds.dir} (${files.filter((f) => f.series).length} series files). Each file's sha256 identifies its exact bytes: the PDF prints the first ${SHORT_HASH} hex digits, the HTML report lists the full digests (as does a run's manifest.json). The snapshot's PROVENANCE.md files name the source of every row.`,
       ...(input.command ? [`Reproduce with: ${input.command}`] : []),
     ],
   });
@@ -112,6 +151,7 @@ export function appendixSection(input: AppendixInput): ReportSection {
     kind: 'table',
     id: 'appendix-version',
     caption: 'Code version',
+    compact: true,
     columns: [
       { key: 'item', label: 'Item', align: 'left' },
       { key: 'value', label: 'Value', align: 'left' },
@@ -127,24 +167,18 @@ export function appendixSection(input: AppendixInput): ReportSection {
       ...Object.entries(version.libraries).map(([name, v]) => ({ key: name, cells: [name, v] })),
     ],
   });
-  blocks.push(configTable('appendix-parameters', 'Parameters', input.parameters));
-  blocks.push(coverageTable(files));
   blocks.push({
-    kind: 'table',
-    id: 'appendix-checksums',
-    caption: 'File checksums (sha256)',
-    columns: [
-      { key: 'file', label: 'File', align: 'left' },
-      { key: 'bytes', label: 'Bytes', format: { style: 'integer' } },
-      { key: 'sha256', label: 'sha256', align: 'left' },
-    ],
-    rows: files.map((f) => ({ key: f.file, cells: [f.file, f.bytes, f.sha256] })),
+    ...configTable('appendix-parameters', 'Parameters', groupParameters(input.parameters)),
+    compact: true,
+    note: 'Leaves of one parameter path share a row (path, then name: value for each).',
   });
+  blocks.push(filesTable(files));
   if (input.segments?.length) {
     blocks.push({
       kind: 'table',
       id: 'appendix-role-instruments',
       caption: 'Instrument behind each role, by period',
+      compact: true,
       columns: [
         { key: 'role', label: 'Role', align: 'left' },
         { key: 'instrument', label: 'Instrument', align: 'left' },
@@ -168,6 +202,7 @@ export function appendixSection(input: AppendixInput): ReportSection {
       kind: 'table',
       id: 'appendix-data-notes',
       caption: 'Dataset notes and warnings at load time',
+      compact: true,
       columns: [
         { key: 'kind', label: 'Kind', align: 'left' },
         { key: 'series', label: 'Series', align: 'left' },
@@ -179,21 +214,27 @@ export function appendixSection(input: AppendixInput): ReportSection {
   return { title: 'Appendix: reproducibility', blocks };
 }
 
-function coverageTable(files: FileProvenance[]): TableBlock {
+/**
+ * One row per file read: series, title, file, coverage (first and last value, count) and sha256; the snapshot's notes files (PROVENANCE.md, manifest.json) at the end, without coverage.
+ */
+function filesTable(files: FileProvenance[]): TableBlock {
   return {
     kind: 'table',
-    id: 'appendix-coverage',
-    caption: 'Data coverage',
+    id: 'appendix-files',
+    caption: 'Data files: coverage and checksums',
+    compact: true,
     columns: [
       { key: 'series', label: 'Series', align: 'left' },
       { key: 'title', label: 'Title', align: 'left' },
-      { key: 'source', label: 'Source', align: 'left' },
+      { key: 'file', label: 'File', align: 'left' },
       { key: 'first', label: 'First', align: 'left' },
       { key: 'last', label: 'Last', align: 'left' },
       { key: 'rows', label: 'Values', format: { style: 'integer' } },
+      { key: 'sha256', label: 'sha256', align: 'left', pdfChars: SHORT_HASH },
     ],
-    rows: files
-      .filter((f) => f.series)
-      .map((f) => ({ key: f.series, cells: [f.series, f.title, f.source === 'prices' ? `prices/${basename(f.file)}` : f.source, f.first, f.last, f.rows] })),
+    rows: files.map((f) => ({
+      key: f.file,
+      cells: [f.series, f.series ? f.title : '', f.file, f.first, f.last, f.series ? f.rows : null, f.sha256],
+    })),
   };
 }

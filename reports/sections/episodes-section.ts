@@ -15,8 +15,7 @@ const PCT = { style: 'percent' as const, digits: 1 };
  * episode, and, for the series named in `pathOf`, cumulative returns in event time (trading
  * days since the close before each episode) so the episodes line up at their start.
  */
-export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: readonly string[] } = {}): ReportSection {
-  const titles = cmp.episodes.map((e) => e.title);
+export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: readonly string[]; confirmation?: string } = {}): ReportSection {
   const series = cmp.episodes[0]?.returns.map((r) => r.name) ?? [];
   const values = series.map((_, i) => cmp.episodes.map((e) => (Number.isFinite(e.returns[i].total) ? e.returns[i].total : null)));
   const sublabels = series.map((_, i) =>
@@ -25,7 +24,24 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
     ),
   );
   const tips = series.map((_, i) => cmp.episodes.map((e) => `${isoDay(e.from)} to ${isoDay(e.to)}; volatility ${formatValue(e.returns[i].volatility, PCT)}`));
-  const mix: TableBlock = {
+  return {
+    title: 'Episode comparison',
+    blocks: [...episodeIntro(cmp), episodeMixTable(cmp, options.confirmation), ...episodeCharts(cmp, series, values, sublabels, tips, options.pathOf)],
+  };
+}
+
+/**
+ * The episodes and the quadrants in force: confirmed days per quadrant and, when the comparison
+ * has raw labels, how many labelled days the raw label (what the scores said that day) differs
+ * and its own mix, so the reader sees what the confirmation rule did.
+ */
+export function episodeMixTable(cmp: EpisodeComparison, confirmation?: string): TableBlock {
+  const withRaw = cmp.episodes.some((e) => e.rawQuadrantDays);
+  const labelled = (e: EpisodeComparison['episodes'][number]) => e.quadrantDays[1] + e.quadrantDays[2] + e.quadrantDays[3] + e.quadrantDays[4];
+  const differs = (e: EpisodeComparison['episodes'][number]) =>
+    e.rawDiffers === undefined ? null : `${e.rawDiffers} (${formatValue(labelled(e) ? e.rawDiffers / labelled(e) : 0, { style: 'percent', digits: 0 })})`;
+  const mix = (d: number[]) => [1, 2, 3, 4].map((q) => d[q]).join('/');
+  return {
     kind: 'table',
     id: 'episode-regimes',
     caption: 'Episodes and the quadrants in force',
@@ -34,15 +50,38 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
       { key: 'from', label: 'From', align: 'left' },
       { key: 'to', label: 'To', align: 'left' },
       { key: 'days', label: 'Days', format: { style: 'integer' } },
-      ...[1, 2, 3, 4].map((q) => ({ key: `q${q}`, label: `Q${q} days`, format: { style: 'integer' as const } })),
+      { key: 'confirmed', label: withRaw ? 'Confirmed Q1/Q2/Q3/Q4' : 'Days in Q1/Q2/Q3/Q4', align: 'right' },
+      ...(withRaw
+        ? [
+            { key: 'raw', label: 'Raw Q1/Q2/Q3/Q4', align: 'right' as const },
+            { key: 'rawDiffers', label: 'Raw differs', align: 'right' as const },
+          ]
+        : []),
       { key: 'description', label: 'What happened', align: 'left' as const },
     ],
     rows: cmp.episodes.map((e) => ({
       key: e.id,
-      cells: [e.title, isoDay(e.from), isoDay(e.to), e.days, e.quadrantDays[1], e.quadrantDays[2], e.quadrantDays[3], e.quadrantDays[4], e.description],
+      cells: [
+        e.title,
+        isoDay(e.from),
+        isoDay(e.to),
+        e.days,
+        mix(e.quadrantDays),
+        ...(withRaw ? [e.rawQuadrantDays ? mix(e.rawQuadrantDays) : null, differs(e)] : []),
+        e.description,
+      ],
     })),
+    ...(withRaw
+      ? {
+          note: `Confirmed: the label in force, the one every table and strategy uses. Raw: the quadrant the two scores pointed at on the close before, before confirmation${confirmation ? ` (${confirmation})` : ''}; both as days in Q1/Q2/Q3/Q4; "raw differs" counts the labelled days on which the two disagree, and their share. Mean scores whose signs contradict an episode's label come from such days: the label waits until a new quadrant is confirmed.`,
+        }
+      : {}),
   };
-  const blocks: ReportSection['blocks'] = [
+}
+
+function episodeIntro(cmp: EpisodeComparison): ReportSection['blocks'] {
+  const titles = cmp.episodes.map((e) => e.title);
+  return [
     {
       kind: 'text',
       paragraphs: [
@@ -55,7 +94,19 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
           : []),
       ],
     },
-    mix,
+  ];
+}
+
+function episodeCharts(
+  cmp: EpisodeComparison,
+  series: string[],
+  values: (number | null)[][],
+  sublabels: (string | null)[][],
+  tips: string[][],
+  pathOf: readonly string[] = [],
+): ReportSection['blocks'] {
+  const titles = cmp.episodes.map((e) => e.title);
+  const blocks: ReportSection['blocks'] = [
     {
       kind: 'chart',
       id: 'episode-returns',
@@ -65,12 +116,12 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
       spec: heatmapChart({ rows: series, columns: titles, values, sublabels, tips, format: PCT, legendTitle: 'Total return', max: 0.5 }),
     },
   ];
-  for (const name of options.pathOf ?? []) {
+  for (const [j, name] of pathOf.entries()) {
     const path = cmp.paths.find((p) => p.name === name && p.mode === 'cumulative');
     if (!path) continue;
     blocks.push({
       kind: 'chart',
-      id: `episode-path-${blocks.length}`,
+      id: `episode-path-${j + 1}`,
       title: `${name}: cumulative return in event time`,
       alt: `Cumulative return of ${name} from the start of ${titles.join(' and ')}, by trading day.`,
       caption: 'Trading days since the close before each episode began.',
@@ -83,5 +134,5 @@ export function episodesSection(cmp: EpisodeComparison, options: { pathOf?: read
       }),
     });
   }
-  return { title: 'Episode comparison', blocks };
+  return blocks;
 }

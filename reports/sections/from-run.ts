@@ -12,6 +12,7 @@ import { runTearsheetBlocks } from './run-tearsheet.ts';
 import { benchmarkAnswer, type AnswerPortfolio } from './benchmark-answer.ts';
 import { simpleBenchmarks } from '../../strategies/robustness/index.ts';
 import { readRunWeights } from './run-weights.ts';
+import { runWhatIfSource, whatIfBlocks } from './what-if-section.ts';
 
 /** Where each of a run's days sits in a calendar. */
 export interface RunOnCalendar {
@@ -67,7 +68,10 @@ export interface RunReportOptions extends ReportBuildOptions {
  * @throws ConfigError (field `episodes`) for an unknown episode or one with no trading day in the data.
  */
 export function buildReportFromRun(bundle: RunBundle, inputs: ReportInputs, options: RunReportOptions = {}): ReportModel {
-  return assembleReport(inputs, runPart(bundle, inputs.panel, options.dataCheck), options);
+  const part = runPart(bundle, inputs.panel, options.dataCheck);
+  const place = runOnCalendar(bundle.days, inputs.panel.calendar);
+  part.performance.blocks.push(...whatIfBlocks(runWhatIfSource(bundle, place, inputs.panel, inputs.roles, inputs.regimes.labels)));
+  return assembleReport(inputs, part, options);
 }
 
 function runPart(bundle: RunBundle, panel: Panel, check: RunDataCheck | undefined): PerformancePart {

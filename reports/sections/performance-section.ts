@@ -1,6 +1,7 @@
 import { dayParts, isoDay } from '../../datasets/day.ts';
 import { computeMetrics, drawdownSeries, metricsByYear, rollingSharpe, type Metrics } from '../../engine/metrics/index.ts';
 import { drawdownChart } from '../charts/drawdown.ts';
+import { smallMultiplesChart } from '../charts/small-multiples.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import { roleColour, SERIES_COLOURS } from '../charts/palette.ts';
 import { isRole } from '../../datasets/catalog.ts';
@@ -92,6 +93,7 @@ export function performanceSection(input: PerformanceInput): ReportSection {
     return { label: p.label, values: rollingSharpe(excess, rollingWindow), colour: colour(k) };
   });
   const period = `${isoDay(days[0])} to ${isoDay(days[days.length - 1])}`;
+  const emphasised = rollingPicks.find(({ p }) => p.emphasis);
   return {
     title: input.title ?? 'Performance',
     blocks: [
@@ -119,16 +121,8 @@ export function performanceSection(input: PerformanceInput): ReportSection {
         id: `${prefix}-rolling-sharpe`,
         title: `Rolling ${rollingWindow === 252 ? 'one-year' : `${rollingWindow}-day`} Sharpe ratio`,
         alt: `Rolling Sharpe ratio over ${rollingWindow} trading days for ${rolling.map((r) => r.label).join(', ')}.`,
-        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252).`,
-        spec: timeSeriesChart({
-          ...window,
-          series: rolling,
-          yTitle: 'Sharpe ratio',
-          format: { style: 'number', digits: 2 },
-          rules: [{ value: 0, label: '', colour: '#777777' }],
-          height: 220,
-          ...emphasisOf(rollingPicks),
-        }),
+        caption: `Mean over standard deviation of daily returns in excess of T-bills over the trailing ${rollingWindow} trading days, annualised (× √252). One panel per series on one y scale${emphasised ? `; the pale line behind each is ${emphasised.p.label}, in bold in its own panel` : ''}; dashed: zero.`,
+        spec: smallMultiplesChart({ ...window, series: rolling, format: { style: 'number', digits: 2 }, rule: 0, ...emphasisOf(rollingPicks) }),
       },
     ],
   };

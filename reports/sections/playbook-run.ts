@@ -1,9 +1,13 @@
 import type { Panel } from '../../datasets/panel.ts';
 import type { Role } from '../../datasets/catalog.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
-import { marketFromRoles, type BacktestResult } from '../../engine/backtest/index.ts';
+import { isoDay } from '../../datasets/day.ts';
+import { attachTearsheets, marketFromRoles, resultMetrics, type BacktestResult, type Market } from '../../engine/backtest/index.ts';
+import { tearsheetJson } from '../../engine/metrics/index.ts';
 import { benchmarkStrategies, DEFAULT_ASSUMPTION, describeStrategy, resolveStrategy, runStrategy, type StrategyExecution } from '../../strategies/index.ts';
 import type { PortfolioReturns } from './performance-section.ts';
+import type { TearsheetRuns } from './run-tearsheet.ts';
+import type { WhatIfSource } from '../what-if/what-if-data.ts';
 
 export interface PlaybookRun {
   /** The strategy first, then each benchmark, as daily returns on the panel's calendar (NaN outside the run). */
@@ -13,8 +17,12 @@ export interface PlaybookRun {
   end: number;
   /** The strategy's steps in words. */
   description: string;
+  /** The strategy's run as the what-if panel replays it. */
+  whatIf: WhatIfSource;
   /** Parameters of the run, for the appendix. */
   parameters: { key: string; value: string }[];
+  /** The tearsheet of each run (as `quadrant run` writes it into metrics.json) with their NAVs and the strategy's weights. */
+  tearsheet: TearsheetRuns;
 }
 
 /** Options of {@link runPlaybook}: a subset of `quadrant run`'s, with its defaults. */
@@ -47,10 +55,12 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
   const env = { market, labels, panel };
   const results = strategies.map((s) => runStrategy(s, env, { start, end, costs: { bps: costBps }, execution }));
   return {
+    tearsheet: tearsheetRuns(results, market, labels),
     portfolios: results.map((r, k) => ({ key: r.name, label: k === 0 ? `${r.name} (strategy)` : r.name, returns: calendarReturns(r, n), emphasis: k === 0 })),
     start,
     end,
     description: describeStrategy(strategy),
+    whatIf: { strategy, market, labels, panel, execution, result: results[0] },
     parameters: [
       { key: 'run.strategy', value: strategy.name },
       { key: 'run.steps', value: describeStrategy(strategy) },
@@ -65,6 +75,24 @@ export function runPlaybook(panel: Panel, roles: Map<Role, RoleSeries>, labels: 
       { key: 'run.costBps', value: String(costBps) },
       { key: 'run.rebalance', value: results[0].rule },
     ],
+  };
+}
+
+/** The runs' tearsheets as `quadrant run` computes them (resultMetrics, attachTearsheets), with the NAVs and the strategy's weights. */
+function tearsheetRuns(results: readonly BacktestResult[], market: Market, labels: Uint8Array): TearsheetRuns {
+  const metrics = results.map((r) => resultMetrics(r, market, labels));
+  attachTearsheets(results, metrics, market);
+  const main = results[0];
+  const R = main.roles.length;
+  const weights = main.roles.map((_, k) => Float64Array.from({ length: main.nav.length }, (_, i) => main.weights[i * R + k]));
+  return {
+    days: main.days,
+    runs: results.map((r, k) => {
+      const sheet = metrics[k].tearsheet;
+      return { name: r.name, label: k === 0 ? `${r.name} (strategy)` : r.name, nav: r.nav, ...(sheet ? { tearsheet: tearsheetJson(sheet) } : {}) };
+    }),
+    to: isoDay(main.days[main.days.length - 1]),
+    weights: { days: main.days, roles: [...main.roles], weights },
   };
 }
 

@@ -1,4 +1,6 @@
 import type { RegimeStatsRow } from '../../engine/analysis/index.ts';
+import { STAND_IN_MARK, standInFootnote } from '../../engine/claims/stand-in-series.ts';
+import type { StandIn } from '../../engine/claims/types.ts';
 import { formatValue } from '../format.ts';
 import { heatmapChart } from '../charts/heatmap.ts';
 import { QUADRANT_MEANINGS } from '../charts/palette.ts';
@@ -21,9 +23,16 @@ function boundFormat(x: number) {
  * @param rows regimeTable output for quadrants 1..4 (rows for quadrant 0 are ignored), in
  *   series order.
  */
-export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: { intro?: string[] } = {}): ReportSection {
+export function regimeHeatmapSection(
+  rows: readonly RegimeStatsRow[],
+  options: { intro?: string[]; standIns?: ReadonlyMap<string, readonly StandIn[]> } = {},
+): ReportSection {
   const quadrantRows = rows.filter((r) => r.quadrant >= 1 && r.quadrant <= 4);
   const series = [...new Set(quadrantRows.map((r) => r.series))];
+  // A series resting on a stand-in carries the mark wherever its name is shown, and the footnote explains it.
+  const standIns = options.standIns ?? new Map<string, readonly StandIn[]>();
+  const shown = (name: string) => (standIns.has(name) ? `${name} ${STAND_IN_MARK}` : name);
+  const footnote = standInFootnote(standIns);
   const columns = ['Q1', 'Q2', 'Q3', 'Q4'];
   const cell = (s: string, q: number) => quadrantRows.find((r) => r.series === s && r.quadrant === q);
   const values = series.map((s) =>
@@ -68,10 +77,10 @@ export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: {
     ],
     rows: quadrantRows.map((r) => ({
       key: `${r.series}|Q${r.quadrant}`,
-      cells: [r.series, `Q${r.quadrant}`, r.days, r.episodes, r.meanAnnual, r.lower, r.upper, r.volatility, r.sharpe, r.tStat],
+      cells: [shown(r.series), `Q${r.quadrant}`, r.days, r.episodes, r.meanAnnual, r.lower, r.upper, r.volatility, r.sharpe, r.tStat],
       tones: [null, null, null, null, r.lower > 0 ? 'good' : r.upper < 0 ? 'bad' : null, null, null, null, null, null],
     })),
-    note: `Interval: stationary bootstrap, ${Math.round(level * 100)}% level, ${reps} resamples. Green: the interval lies above zero; red: below.`,
+    note: `Interval: stationary bootstrap, ${Math.round(level * 100)}% level, ${reps} resamples. Green: the interval lies above zero; red: below.${footnote ? ` ${footnote}` : ''}`,
   };
   return {
     title: 'Returns by regime',
@@ -87,10 +96,10 @@ export function regimeHeatmapSection(rows: readonly RegimeStatsRow[], options: {
         id: 'regime-heatmap',
         title: 'Annualised return by quadrant, with its interval',
         alt: `Heatmap of annualised mean returns of ${series.join(', ')} in quadrants Q1 to Q4.`,
-        caption: 'Blue: positive, orange: negative; the second line of each cell is the interval.',
+        caption: `Blue: positive, orange: negative; the second line of each cell is the interval.${footnote ? ` ${footnote}` : ''}`,
         // Four columns of two-line cells do not fit a phone: it scrolls sideways instead.
         compact: false,
-        spec: heatmapChart({ rows: series, columns, values, sublabels, tips, format: PCT, legendTitle: 'Annualised return', max: 0.4 }),
+        spec: heatmapChart({ rows: series.map(shown), columns, values, sublabels, tips, format: PCT, legendTitle: 'Annualised return', max: 0.4 }),
       },
       table,
     ],

@@ -5,7 +5,7 @@ import { loadDataset, type Dataset } from '../../datasets/load-dataset.ts';
 import { calendarIndexAtOrBefore, CALENDAR_TICKER, type Panel } from '../../datasets/panel.ts';
 import { roleSegments, tbillReturns, type RoleSeries } from '../../datasets/roles.ts';
 import { compareEpisodes, regimeTable, resolveEpisode, type EpisodeSpan, type NamedReturns } from '../../engine/analysis/index.ts';
-import { buildClaimContext, runScorecard, type ClaimContextOptions, type ScorecardRow } from '../../engine/claims/index.ts';
+import { buildClaimContext, runScorecard, standInsBySeries, type ClaimContextOptions, type ScorecardRow } from '../../engine/claims/index.ts';
 import type { RegimeResult } from '../../engine/regimes/index.ts';
 import { SECTION_TITLES, type ConfigEntry, type ReportBlock, type HeadlineTable, type NoteBlock, type ReportModel, type ReportSection } from '../model.ts';
 import { appendixSection, flattenParameters } from './appendix-section.ts';
@@ -14,16 +14,18 @@ import { episodesSection } from './episodes-section.ts';
 import { liquiditySection } from './liquidity-section.ts';
 import { headlineFrom, performanceSection } from './performance-section.ts';
 import { runPlaybook, type PlaybookOptions } from './playbook-run.ts';
+import { tearsheetBlocks } from './run-tearsheet.ts';
 import { describeAssumption } from '../../strategies/index.ts';
 import { regimeHeatmapSection } from './regime-heatmap-section.ts';
 import { robustnessSection, type RobustnessInput } from './robustness-section.ts';
 import { scorecardSection, verdictCounts } from './scorecard-section.ts';
-import { regimeTimelineSection } from './timeline-section.ts';
+import { confirmationRule, regimeTimelineSection } from './timeline-section.ts';
 import { definitionGridBlocks } from './definition-grid-blocks.ts';
 import { commodityVariantsBlocks } from './commodity-variants-blocks.ts';
 import type { CommodityVariantRow } from '../../engine/analysis/commodity-variants.ts';
 import type { VerdictGrid } from '../../engine/analysis/verdicts-across-definitions.ts';
 import { codeVersion } from './version.ts';
+import { whatIfBlocks } from './what-if-section.ts';
 
 /** What a report is computed from: the data and what the engine derived from it. */
 export interface ReportInputs {
@@ -140,6 +142,9 @@ export function buildReportFromInputs(inputs: ReportInputs, options: ReportBuild
       title: SECTION_TITLES.performance,
       blocks: [
         ...(runInput ? [{ kind: 'heading' as const, text: 'The playbook against its benchmarks' }, ...performanceSection(runInput).blocks] : []),
+        // The same tearsheet as a run report's, from the same engine functions, then the what-if panel (as in a run report).
+        ...(run ? tearsheetBlocks(run.tearsheet) : []),
+        ...(run ? whatIfBlocks(run.whatIf) : []),
         ...(inputs.benchmarks ?? []),
         ...roleBlocks,
       ],
@@ -175,7 +180,7 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
   const stats = regimeTable([...labelled, ...extra], regimes.labels, cal, { riskFree: tbillReturns(panel), quadrants: [1, 2, 3, 4], ...pick(inputs.claims) });
   step('returns by regime');
   const episodeSeries = [...labelled, ...part.series, ...(inputs.series ?? [])];
-  const episodes = compareEpisodes({ calendar: cal, labels: regimes.labels, returns: episodeSeries, signals: [] }, spans);
+  const episodes = compareEpisodes({ calendar: cal, labels: regimes.labels, rawLabels: regimes.rawLabels, returns: episodeSeries, signals: [] }, spans);
   step('episodes');
 
   const notes: NoteBlock[] = [...(options.notes ?? []), ...part.notes];
@@ -220,9 +225,15 @@ export function assembleReport(inputs: ReportInputs, part: PerformancePart, opti
       'regime-timeline': regimeTimelineSection(panel, regimes),
       liquidity: liquiditySection(panel),
       performance: part.performance,
-      'regime-heatmap': regimeHeatmapSection(stats),
+      'regime-heatmap': regimeHeatmapSection(stats, {
+        standIns: standInsBySeries(
+          claims,
+          regimes.labels,
+          ROLES.map((role) => ({ name: ROLE_TITLES[role], roles: [role] })),
+        ),
+      }),
       scorecard: withDefinitionGrid(scorecardSection(scorecard), inputs.definitionGrid, inputs.commodityVariants),
-      episodes: episodesSection(episodes, { pathOf }),
+      episodes: episodesSection(episodes, { pathOf, confirmation: confirmationRule(regimes) }),
       ...(robustness ? { robustness: robustnessSection(robustness) } : {}),
       appendix: appendixSection({ dataset, version: codeVersion(), parameters, segments: roleSegments(panel, roles), command: options.command }),
     },

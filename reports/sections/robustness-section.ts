@@ -1,4 +1,5 @@
 import { heatmapChart } from '../charts/heatmap.ts';
+import { permutationHistogram } from './permutation-histogram.ts';
 import type { MetricItem, ReportSection, ValueFormat } from '../model.ts';
 import type { RobustnessReportInput } from '../../strategies/robustness/report-input.ts';
 
@@ -55,7 +56,8 @@ export function parameterTitle(path: string): string {
 
 /**
  * Robustness: the sensitivity heatmap of a parameter sweep, and the deflated Sharpe ratio, the
- * probability of backtest overfitting and the permutation p-value as headline figures. Built
+ * probability of backtest overfitting and the permutation p-value as headline figures, the
+ * permutation histogram, the top configurations and the walk-forward years. Built
  * from plain numbers so the sweep and validation code can fill it however it computes them.
  */
 export function robustnessSection(input: RobustnessInput): ReportSection {
@@ -90,6 +92,8 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
   }
   const blocks: ReportSection['blocks'] = [];
   if (items.length) blocks.push({ kind: 'metrics', items });
+  const permutation = input.permutation && permutationHistogram(input.permutation);
+  if (permutation) blocks.push(permutation);
   const s = input.sensitivity;
   if (s) {
     const rowTitle = parameterTitle(s.rowTitle);

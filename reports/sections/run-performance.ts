@@ -3,6 +3,7 @@ import { drawdownSeries, rollingSharpe } from '../../engine/metrics/index.ts';
 import { drawdownChart } from '../charts/drawdown.ts';
 import { SERIES_COLOURS } from '../charts/palette.ts';
 import type { LineSeries } from '../charts/time-rows.ts';
+import { smallMultiplesChart } from '../charts/small-multiples.ts';
 import { timeSeriesChart } from '../charts/time-series.ts';
 import { SECTION_TITLES, type HeadlineTable, type ReportSection, type TableBlock, type TableRow, type ValueFormat } from '../model.ts';
 import type { MetricsRecord, RunBundle } from '../../engine/run-bundle/index.ts';
@@ -135,16 +136,8 @@ export function runPerformanceSection(bundle: RunBundle, riskFree: Float64Array)
         title: 'Rolling one-year Sharpe ratio',
         alt: `Rolling Sharpe ratio over 252 trading days for ${names}.`,
         caption:
-          'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). The strategy in bold, the benchmarks pale.',
-        spec: timeSeriesChart({
-          ...window,
-          series: rolling,
-          yTitle: 'Sharpe ratio',
-          format: NUM2,
-          rules: [{ value: 0, label: '', colour: '#777777' }],
-          height: 220,
-          emphasis: 0,
-        }),
+          'Mean over standard deviation of daily returns in excess of T-bills over the trailing 252 trading days, annualised (× √252). One panel per run on one y scale: the strategy first, in bold, and pale behind each benchmark; dashed: zero.',
+        spec: smallMultiplesChart({ ...window, series: rolling, format: NUM2, rule: 0, emphasis: 0 }),
       },
     ],
   };

@@ -19,20 +19,47 @@ const SPCT2: ValueFormat = { style: 'percent', digits: 2, signed: true };
 const NUM2: ValueFormat = { style: 'number', digits: 2 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/**
- * The tearsheet blocks of a run report: weights over time (weights.csv), the strategy's monthly
- * returns (years × months), its five worst drawdowns, the histogram of its daily returns,
- * rolling one-year volatility and beta, then per run the relative figures against US large caps
- * and 60/40, VaR/CVaR with the best and worst month and year, and trailing returns. Every
- * number in a table is the run's own (metrics.json `tearsheet`, engine/metrics); the daily
- * series metrics.json leaves out (returns, rolling risk) come from the run's NAVs through the
- * same engine functions. A run written before tearsheets existed gets one note instead.
- */
+/** What the tearsheet draws: a strategy and its benchmarks over the same days, each with its tearsheet. */
+export interface TearsheetRuns {
+  /** The runs' trading days, ascending. */
+  days: Int32Array;
+  /** The strategy first, then its benchmarks: name, label in legends and tables, NAV on `days`, tearsheet (engine/metrics, as metrics.json writes it). */
+  runs: { name: string; label: string; nav: Float64Array; tearsheet?: TearsheetRecord }[];
+  /** The last day, ISO (the end of the trailing returns). */
+  to: string;
+  /** The strategy's end-of-day weights by role, when known. */
+  weights?: RunWeights;
+}
+
+/** A finished run's tearsheet input: its NAVs and metrics.json's tearsheets. */
+export function tearsheetRunsOfBundle(bundle: RunBundle, weights: RunWeights | undefined): TearsheetRuns {
+  return {
+    days: bundle.days,
+    runs: bundle.navs.map(({ name, nav }, k) => ({ name, label: runLabel(bundle, k), nav, tearsheet: bundle.metrics.runs[name].tearsheet })),
+    to: bundle.metrics.to,
+    ...(weights ? { weights } : {}),
+  };
+}
+
+/** The tearsheet blocks of a finished run (see {@link tearsheetBlocks}). */
 export function runTearsheetBlocks(bundle: RunBundle, weights: RunWeights | undefined): ReportBlock[] {
+  return tearsheetBlocks(tearsheetRunsOfBundle(bundle, weights));
+}
+
+/**
+ * The tearsheet blocks of a strategy against its benchmarks (`run --report` and `validate
+ * --report` alike): weights over time, the strategy's monthly returns (years × months), its five
+ * worst drawdowns, the histogram of its daily returns, rolling one-year volatility and beta, then
+ * per run the relative figures against US large caps and 60/40, VaR/CVaR with the best and worst
+ * month and year, and trailing returns. Every number in a table is the runs' own tearsheet
+ * (engine/metrics, metrics.json's `tearsheet` for a finished run); the daily series a tearsheet
+ * leaves out (returns, rolling risk) come from the NAVs through the same engine functions. Runs
+ * without tearsheets (written by an older Quadrant) get one note instead.
+ */
+export function tearsheetBlocks(input: TearsheetRuns): ReportBlock[] {
   const blocks: ReportBlock[] = [];
-  if (weights) blocks.push(weightsChart(weights));
-  const sheets = bundle.navs.map(({ name }) => bundle.metrics.runs[name].tearsheet);
-  const strategy = sheets[0];
+  if (input.weights) blocks.push(weightsChart(input.weights));
+  const strategy = input.runs[0]?.tearsheet;
   if (!strategy) {
     blocks.push({
       kind: 'note',
@@ -41,14 +68,14 @@ export function runTearsheetBlocks(bundle: RunBundle, weights: RunWeights | unde
     });
     return blocks;
   }
-  blocks.push(monthlyHeatmap(strategy, bundle.navs[0].name));
-  blocks.push(drawdownTable(strategy, bundle.navs[0].name));
-  blocks.push(returnsHistogram(bundle, strategy));
-  blocks.push(...rollingCharts(bundle));
+  const name = input.runs[0].name;
+  blocks.push(monthlyHeatmap(strategy, name));
+  blocks.push(drawdownTable(strategy, name));
+  blocks.push(returnsHistogram(input, strategy));
+  blocks.push(...rollingCharts(input));
   blocks.push({ kind: 'heading', text: 'Against the benchmarks, risk and trailing returns' });
-  const references = Object.keys(strategy.against);
-  for (const ref of references) blocks.push(relativeTable(bundle, ref));
-  blocks.push(riskTable(bundle), trailingTable(bundle));
+  for (const ref of Object.keys(strategy.against)) blocks.push(relativeTable(input, ref));
+  blocks.push(riskTable(input), trailingTable(input));
   return blocks;
 }
 
@@ -107,8 +134,8 @@ function drawdownTable(sheet: TearsheetRecord, name: string): TableBlock {
   };
 }
 
-function returnsHistogram(bundle: RunBundle, sheet: TearsheetRecord): ReportBlock {
-  const nav = bundle.navs[0].nav;
+function returnsHistogram(input: TearsheetRuns, sheet: TearsheetRecord): ReportBlock {
+  const nav = input.runs[0].nav;
   const m = positiveLength(nav);
   const r = simpleReturns(nav.subarray(0, m));
   const hist = binValues(r, -0.05, 0.05, 50);
@@ -119,18 +146,18 @@ function returnsHistogram(bundle: RunBundle, sheet: TearsheetRecord): ReportBloc
   return {
     kind: 'chart',
     id: 'strategy-return-histogram',
-    title: `Daily returns of ${bundle.navs[0].name}`,
+    title: `Daily returns of ${input.runs[0].name}`,
     alt: `Histogram of ${hist.total} daily returns in 0.2% bins from -5% to +5%; ${hist.below} below and ${hist.above} above fall into the end bins.`,
     caption: `Share of days in 0.2-point bins; the ${hist.below + hist.above} days beyond ±5% are counted in the end bins. Dashed: the historical 95% value at risk, ${formatValue(sheet.valueAtRisk95, SPCT2)} (the 5th percentile of daily returns), and the mean of the days at or below it (CVaR), ${formatValue(sheet.conditionalValueAtRisk95, SPCT2)}.`,
     spec: histogramChart({ histogram: hist, format: SPCT1, axisFormat: '+.0%', xTitle: 'Daily return', markers, height: 170 }),
   };
 }
 
-function rollingCharts(bundle: RunBundle): ReportBlock[] {
-  const days = bundle.days;
+function rollingCharts(input: TearsheetRuns): ReportBlock[] {
+  const days = input.days;
   const T = days.length;
-  const large = bundle.navs.findIndex((r) => r.name === 'us-large');
-  const returns = bundle.navs.map(({ nav }) => {
+  const large = input.runs.findIndex((r) => r.name === 'us-large');
+  const returns = input.runs.map(({ nav }) => {
     const m = positiveLength(nav);
     const r = new Float64Array(T).fill(NaN);
     r.set(simpleReturns(nav.subarray(0, m)));
@@ -138,11 +165,11 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
   });
   const vol: LineSeries[] = [];
   const beta: LineSeries[] = [];
-  bundle.navs.forEach((_, k) => {
+  input.runs.forEach(({ label }, k) => {
     const risk = rollingRisk(returns[k], large >= 0 ? returns[large] : undefined);
     const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
-    vol.push({ label: runLabel(bundle, k), values: risk.volatility, colour });
-    if (large >= 0 && k !== large) beta.push({ label: runLabel(bundle, k), values: risk.beta, colour });
+    vol.push({ label, values: risk.volatility, colour });
+    if (large >= 0 && k !== large) beta.push({ label, values: risk.beta, colour });
   });
   const window = { days, maxPoints: 1500 };
   const blocks: ReportBlock[] = [
@@ -185,15 +212,15 @@ function rollingCharts(bundle: RunBundle): ReportBlock[] {
   return blocks;
 }
 
-function relativeTable(bundle: RunBundle, reference: string): TableBlock {
+function relativeTable(input: TearsheetRuns, reference: string): TableBlock {
   const rows: TableRow[] = [];
-  bundle.navs.forEach(({ name }, k) => {
-    const rel = bundle.metrics.runs[name].tearsheet?.against[reference];
+  input.runs.forEach(({ name, label, tearsheet }, k) => {
+    const rel = tearsheet?.against[reference];
     if (!rel || name === reference) return;
     rows.push({
       key: name,
       ...(k === 0 ? { emphasis: true } : {}),
-      cells: [runLabel(bundle, k), rel.alpha, rel.beta, rel.informationRatio, rel.trackingError, rel.upCapture, rel.downCapture],
+      cells: [label, rel.alpha, rel.beta, rel.informationRatio, rel.trackingError, rel.upCapture, rel.downCapture],
       tones: [null, tone(rel.alpha), null, tone(rel.informationRatio), null, null, null],
     });
   });
@@ -215,7 +242,7 @@ function relativeTable(bundle: RunBundle, reference: string): TableBlock {
   };
 }
 
-function riskTable(bundle: RunBundle): TableBlock {
+function riskTable(input: TearsheetRuns): TableBlock {
   const period = (p: PeriodReturnRecord | null | undefined, monthly: boolean) =>
     p && p.return !== null ? `${formatValue(p.return, SPCT1)} (${monthly ? `${MONTHS[(p.month ?? 1) - 1]} ${p.year}` : p.year})` : null;
   return {
@@ -231,13 +258,12 @@ function riskTable(bundle: RunBundle): TableBlock {
       { key: 'bestYear', label: 'Best year' },
       { key: 'worstYear', label: 'Worst year' },
     ],
-    rows: bundle.navs.map(({ name }, k) => {
-      const s = bundle.metrics.runs[name].tearsheet;
+    rows: input.runs.map(({ name, label, tearsheet: s }, k) => {
       return {
         key: name,
         ...(k === 0 ? { emphasis: true } : {}),
         cells: [
-          runLabel(bundle, k),
+          label,
           s?.valueAtRisk95 ?? null,
           s?.conditionalValueAtRisk95 ?? null,
           period(s?.bestMonth, true),
@@ -251,20 +277,20 @@ function riskTable(bundle: RunBundle): TableBlock {
   };
 }
 
-function trailingTable(bundle: RunBundle): TableBlock {
+function trailingTable(input: TearsheetRuns): TableBlock {
   const horizons = ['1y', '3y', '5y', '10y'];
   return {
     kind: 'table',
     id: 'strategy-trailing',
-    caption: `Trailing returns to ${bundle.metrics.to}, annualised`,
+    caption: `Trailing returns to ${input.to}, annualised`,
     columns: [
       { key: 'portfolio', label: 'Portfolio', align: 'left' },
       ...horizons.map((h) => ({ key: h, label: `${h.replace('y', '')} year${h === '1y' ? '' : 's'}`, format: SPCT1 })),
     ],
-    rows: bundle.navs.map(({ name }, k) => {
-      const t = bundle.metrics.runs[name].tearsheet?.trailingReturns ?? {};
+    rows: input.runs.map(({ name, label, tearsheet }, k) => {
+      const t = tearsheet?.trailingReturns ?? {};
       const values = horizons.map((h) => t[h] ?? null);
-      return { key: name, ...(k === 0 ? { emphasis: true } : {}), cells: [runLabel(bundle, k), ...values], tones: [null, ...values.map(tone)] };
+      return { key: name, ...(k === 0 ? { emphasis: true } : {}), cells: [label, ...values], tones: [null, ...values.map(tone)] };
     }),
     note: 'Compound annual return over the last 1, 3, 5 and 10 calendar years of the run ("–" when the run is shorter).',
   };

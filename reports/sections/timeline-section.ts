@@ -1,7 +1,8 @@
 import { isoDay } from '../../datasets/day.ts';
 import { DataError } from '../../datasets/errors.ts';
 import type { Panel } from '../../datasets/panel.ts';
-import { calibrationText, episodesOf, timeShares, type RegimeResult } from '../../engine/regimes/index.ts';
+import { calibrationText, episodesOf, summariseEpisodes, timeShares, type RegimeResult } from '../../engine/regimes/index.ts';
+import { formatValue } from '../format.ts';
 import { QUADRANT_MEANINGS, QUADRANT_NAMES } from '../charts/palette.ts';
 import { regimeTimelineChart, type TimelinePanel } from '../charts/regime-timeline.ts';
 import type { ReportSection, TableBlock } from '../model.ts';
@@ -42,7 +43,11 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
   ];
   const shares = timeShares(regimes.labels);
   const episodes = episodesOf(regimes.labels, cal).filter((e) => e.quadrant >= 1);
-  const latest = episodes.slice(-(options.episodes ?? 12)).reverse();
+  const latest = summariseEpisodes(regimes, cal)
+    .slice(-(options.episodes ?? 12))
+    .reverse();
+  const mostly = (days: readonly number[]) => [1, 2, 3, 4].reduce((best, q) => (days[q] > days[best] ? q : best), 1);
+  const rule = confirmationRule(regimes);
   const sharesTable: TableBlock = {
     kind: 'table',
     id: 'regime-shares',
@@ -67,14 +72,30 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
       { key: 'start', label: 'From', align: 'left' },
       { key: 'end', label: 'To', align: 'left' },
       { key: 'days', label: 'Trading days', format: { style: 'integer' } },
+      { key: 'liquidity', label: 'Liquidity score', format: { style: 'number', digits: 2, signed: true } },
+      { key: 'dollar', label: 'Dollar score', format: { style: 'number', digits: 2, signed: true } },
+      { key: 'rawDiffers', label: 'Raw label differs', align: 'right' },
+      { key: 'rawMostly', label: 'Raw label mostly', align: 'left' },
     ],
     rows: [
       // Stale stretches (an input past its normal publication interval) get no quadrant.
       ...episodesOf(regimes.stale, cal)
         .reverse()
-        .map((e) => ({ cells: ['stale (an input is late)', isoDay(e.start), isoDay(e.end), e.days] })),
-      ...latest.map((e) => ({ cells: [QUADRANT_NAMES[e.quadrant], isoDay(e.start), isoDay(e.end), e.days] })),
+        .map((e) => ({ cells: ['stale (an input is late)', isoDay(e.start), isoDay(e.end), e.days, null, null, null, null] })),
+      ...latest.map((e) => ({
+        cells: [
+          QUADRANT_NAMES[e.quadrant],
+          isoDay(e.start),
+          isoDay(e.end),
+          e.days,
+          e.liquidityScore,
+          e.dollarScore,
+          `${e.rawDiffers} (${formatValue(e.rawDiffers / e.days, { style: 'percent', digits: 0 })})`,
+          `Q${mostly(e.rawDays)}`,
+        ],
+      })),
     ],
+    note: `Scores: means over the episode (liquidity > 0 easing, dollar > 0 strengthening). Raw label: the quadrant the two scores point at each day, before confirmation${rule ? ` (${rule})` : ''}; "differs" counts the episode's days on which it is not the episode's quadrant. Scores whose signs contradict the label come from such days: the label was still waiting for confirmation.`,
   };
   return {
     title: 'Regime timeline',
@@ -109,4 +130,16 @@ export function regimeTimelineSection(panel: Panel, regimes: RegimeResult, optio
       episodeTable,
     ],
   };
+}
+
+/**
+ * The rule that turns raw labels into confirmed ones, in words ("a new quadrant must be the raw
+ * one for 10 trading days in a row"); undefined for a model that labels days without one.
+ */
+export function confirmationRule(regimes: RegimeResult): string | undefined {
+  if (regimes.config.model === 'markov-switching') return undefined;
+  const { confirmDays, confirmBy } = regimes.config.stability;
+  return confirmBy === 'axis'
+    ? `each axis's new side must hold for ${confirmDays} trading days`
+    : `a new quadrant must be the raw one for ${confirmDays} trading days in a row`;
 }

@@ -112,12 +112,9 @@ export function makeRowRunner(shared: JobsShared): (j: number) => Float64Array {
     const plan = planFor(shared.jobLabels[j], ri, table);
     const result = replay(market, plan, { start, end, execution, costs: { bps: shared.jobCost[j] }, record: 'nav' }, buffers);
     const nav = result.nav;
-    let turnover = 0;
-    let costs = 0;
-    for (let i = 0; i < m; i++) {
-      turnover += result.turnover[i];
-      costs += result.commission[i] + result.slippage[i] + result.fixedCosts[i];
-    }
+    // The replay sums its fills' turnover and costs as they happen (the day ledgers summed).
+    const turnover = result.totalTurnover;
+    const costs = result.totalCosts;
     const out = j * JOB_WIDTH;
     const f = shared.metrics;
     if (nav[m - 1] > 0) {

@@ -1,4 +1,4 @@
-import { blockShuffleLabels } from '../block-shuffle.ts';
+import { blockShuffleLabels, type ShuffleBlocks } from '../block-shuffle.ts';
 
 /** The block-permutation test of a playbook against its own random-regime control. */
 export interface PermutationSummary {
@@ -18,6 +18,14 @@ export interface PermutationSummary {
   nullP95: number;
   /** Permutation i shuffles with seed `seed + i`. */
   seed: number;
+  /**
+   * Each permutation's statistic in permutation order (entry i: seed + i), rounded to 4
+   * decimals so that JSON stays compact; NaN where the statistic is undefined. The p-value
+   * and percentiles above use the unrounded values.
+   */
+  distribution: number[];
+  /** The blocks the shuffle moves: the label's episodes from its first label on (set by the caller that has the labels). */
+  blocks?: ShuffleBlocks;
 }
 
 /**
@@ -65,5 +73,6 @@ export function permutationTest(actual: number, permuted: ArrayLike<number>, see
     nullMedian: rank(0.5),
     nullP95: rank(0.95),
     seed,
+    distribution: Array.from(permuted, (x) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : NaN)),
   };
 }

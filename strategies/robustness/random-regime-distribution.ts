@@ -36,6 +36,8 @@ export interface RandomRegimeDistribution {
   /** Shuffles whose Sharpe is at least `reference` (the playbook's), and (1 + that) / (shuffles + 1). */
   atLeast: number;
   pValue: number;
+  /** Each shuffle's Sharpe in shuffle order (entry i: seed + i), 4 decimals (NaN where undefined): the distribution the band summarises. */
+  sharpes: number[];
 }
 
 export interface RandomRegimeOptions {
@@ -126,7 +128,16 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
     // A NaN counts as reaching the reference: the comparison stays conservative.
     if (!(met.sharpe < reference)) atLeast++;
   }
-  return { shuffles, seed, sharpe: band(sharpe), cagr: band(cagr), maxDrawdown: band(dd), atLeast, pValue: (1 + atLeast) / (shuffles + 1) };
+  return {
+    shuffles,
+    seed,
+    sharpe: band(sharpe),
+    cagr: band(cagr),
+    maxDrawdown: band(dd),
+    atLeast,
+    pValue: (1 + atLeast) / (shuffles + 1),
+    sharpes: Array.from(sharpe, (x) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : NaN)),
+  };
 }
 
 /** Median and 5th / 95th nearest-rank percentiles of the finite values (NaN when none). */

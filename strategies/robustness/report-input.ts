@@ -9,7 +9,20 @@ export interface RobustnessReportInput {
   sensitivity?: SensitivityTable;
   deflatedSharpe?: { probability: number; trials: number; sharpe?: number; subject?: string };
   pbo?: { probability: number; splits?: number };
-  permutation?: { pValue: number; permutations: number; statistic?: string; subject?: string };
+  permutation?: {
+    pValue: number;
+    permutations: number;
+    statistic?: string;
+    subject?: string;
+    /** The statistic on the real labels, and on each shuffled label set (NaN: undefined). */
+    actual?: number;
+    distribution?: readonly number[];
+    /** The episodes the shuffle moves: how many, and their mean length in trading days. */
+    blocks?: { count: number; meanDays: number };
+    atLeast?: number;
+    /** Permutation i shuffles with seed `seed + i`. */
+    seed?: number;
+  };
   /** The article default's Sharpe over the window (the sensitivity scale's middle). */
   referenceSharpe?: number;
   /** The best configurations by Sharpe, best first. */

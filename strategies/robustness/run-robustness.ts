@@ -24,6 +24,7 @@ import {
 import { JOB_FIELDS, JOB_WIDTH, type JobField } from './jobs-core.ts';
 import { pboBlocks, pboOf, type PboSummary } from './overfitting.ts';
 import { permutationTest, shuffledLabelSets, type PermutationSummary } from './permutation.ts';
+import { shuffleBlocks } from '../block-shuffle.ts';
 import { summarySharpes, summaryLayout, type RowSummaryLayout } from './row-summary.ts';
 import { replayRows, runJobs, type Job, type JobsInput } from './run-jobs.ts';
 import { sensitivityTables, type SensitivityTable } from './sensitivity.ts';
@@ -356,12 +357,14 @@ export function finishRobustness(setup: RobustnessSetup, figs: RobustnessFigures
   progress('statistics', 2, steps);
   const pboSummary = pboOf(figs.summaries, K, setup.layout);
   progress('statistics', 3, steps);
-  const permutation = permutationTest(
+  const tested = permutationTest(
     figure(figs.reference, 0, 'sharpe'),
     figs.permuted,
     seed,
     `Sharpe of the article playbook (regime+monthly, ${setup.refCost} bps) on the base regime labels against the same on block-shuffled labels`,
   );
+  // The base labels (labelSets[G]) are what every permutation shuffles.
+  const permutation = tested && { ...tested, blocks: shuffleBlocks(setup.labelSets[G]) };
   const riskFree = market.cashReturns.slice(start + 1, end + 1);
   const wf = walkForward({
     summaries: figs.summaries,

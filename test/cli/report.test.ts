@@ -109,10 +109,11 @@ describe('quadrant report from a finished run (real snapshot)', () => {
       // By hand: timeline 2 (whole history, last 24 months), liquidity 4 (balance sheet, reserves,
       // TGA and RRP, rates), performance 8 (growth, drawdown, rolling Sharpe; the tearsheet's weights,
       // monthly returns, daily-return histogram, rolling volatility and beta), returns by regime 1,
-      // episodes 3 (returns, the strategy's and US large caps' paths), robustness 1 (sensitivity).
+      // episodes 3 (returns, the strategy's and US large caps' paths), robustness 2 (permutation
+      // histogram, sensitivity).
       const visible = `[...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0)`;
-      expect(await page.evaluate<number>(`document.querySelectorAll('figure.chart').length`)).toBe(19);
-      expect(await page.evaluate<number>(`${visible}.length`)).toBe(19);
+      expect(await page.evaluate<number>(`document.querySelectorAll('figure.chart').length`)).toBe(20);
+      expect(await page.evaluate<number>(`${visible}.length`)).toBe(20);
       const sections = await page.evaluate<string[]>(`[...document.querySelectorAll('nav.toc a')].map((a) => a.textContent)`);
       expect(sections).toEqual([
         'Summary',
@@ -173,7 +174,7 @@ describe('quadrant report from a finished run (real snapshot)', () => {
 
     it('renders every page', () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf()]))![1]);
-      // Nine sections on new pages, the long ones (performance, scorecard, appendix) over several.
+      // Nine sections, the long ones (performance, scorecard) over several pages.
       expect(pages).toBeGreaterThan(15);
       expect(report.stdout).toContain(`${pages} pages`);
       const pngDir = mkdtempSync(join(root, 'png-'));

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT } from '../builders.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { Chromium, findChromium } from '../reports/chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const enabled = process.env.CI === 'true' || process.env.QUADRANT_PACKAGE_TEST === '1';
@@ -117,6 +118,31 @@ describe.skipIf(!enabled)('the packed package, installed from the registry alone
     // The installed copy knows its version and that it is not a git checkout.
     const manifest = JSON.parse(readFileSync(join(project, 'run', 'manifest.json'), 'utf8')) as { quadrant: { version: string; commit?: string } };
     expect(manifest.quadrant).toEqual({ version: ownVersion });
+  });
+
+  it("draws the what-if panel from the bundle `npm run build` shipped (no esbuild installed), and the page replays the run's Sharpe", async () => {
+    const run = sh('npx', ['quadrant', 'run', '--data', SNAPSHOT, '--out', 'what-if-run', '--report', 'html', '--quiet'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(project, 'node_modules', 'esbuild'))).toBe(false);
+    const html = readFileSync(join(project, 'what-if-run', 'report.html'), 'utf8');
+    const bundle = readFileSync(join(project, 'node_modules', 'quadrant', 'dist', 'reports', 'what-if', 'what-if.bundle.js'), 'utf8');
+    expect(html).toContain('id="what-if-data"');
+    expect(html).toContain(`<script>${bundle}</script>`);
+    const binary = findChromium();
+    if (!binary) return;
+    const browser = await Chromium.launch(binary);
+    try {
+      const page = await browser.open(join(project, 'what-if-run', 'report.html'));
+      const metrics = JSON.parse(readFileSync(join(project, 'what-if-run', 'metrics.json'), 'utf8')) as {
+        runs: Record<string, { overall: { sharpe: number } }>;
+      };
+      const sharpe = await page.evaluate<number>(`Number(document.querySelector('td[data-wi-metric="sharpe"][data-which="original"]').dataset.value)`);
+      expect(Math.abs(sharpe - metrics.runs.article.overall.sharpe)).toBeLessThanOrEqual(1e-9);
+      expect(page.problems()).toEqual([]);
+      expect(page.foreignRequests()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('type-checks a consumer .ts file against the published types with tsc', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { blockShuffleLabels } from '../../strategies/index.ts';
+import { blockShuffleLabels, shuffleBlocks } from '../../strategies/index.ts';
 
 const runs = (xs: ArrayLike<number>) => {
   const out: [number, number][] = [];
@@ -48,5 +48,23 @@ describe('blockShuffleLabels', () => {
 
   it('rejects a seed that is not an integer', () => {
     expect(() => blockShuffleLabels(Uint8Array.of(1), 0.5)).toThrow(/seed/);
+  });
+});
+
+describe('shuffleBlocks', () => {
+  it('counts the runs blockShuffleLabels moves and their mean length (by hand)', () => {
+    // 0 0 | 1 1 | 4 4 4 | 0 | 2: warm-up left out; blocks 11, 444, 0, 2 → 4 blocks over 7 days.
+    expect(shuffleBlocks(Uint8Array.of(0, 0, 1, 1, 4, 4, 4, 0, 2))).toEqual({ count: 4, meanDays: 7 / 4 });
+    expect(shuffleBlocks(Uint8Array.of(0, 0)).count).toBe(0);
+  });
+
+  it('property: a shuffle keeps the number of runs or merges some (same-quadrant neighbours run on)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 1000 }), (xs, seed) => {
+        const labels = Uint8Array.from(xs);
+        expect(shuffleBlocks(labels).count).toBe(runs(labels).length);
+        expect(shuffleBlocks(blockShuffleLabels(labels, seed)).count).toBeLessThanOrEqual(runs(labels).length);
+      }),
+    );
   });
 });

@@ -47,6 +47,25 @@ describe('compareEpisodes', () => {
   const level = Float64Array.from({ length: 10 }, (_, i) => 100 + i);
   const input = { calendar, labels, returns: [{ name: 'a', returns }], signals: [{ name: 'lvl', values: level, units: 'x', mode: 'change' as const }] };
 
+  it('with raw labels, counts the raw label in force and the labelled days it differs (brute force over the arrays)', () => {
+    const raw = Uint8Array.of(1, 3, 1, 4, 1, 4, 2, 0, 2, 1);
+    const withZero = Uint8Array.from(labels, (q, i) => (i === 4 ? 0 : q));
+    const cmp = compareEpisodes({ ...input, labels: withZero, rawLabels: raw }, [episodeFromRange('2024-01-02', '2024-01-15')]);
+    const e = cmp.episodes[0];
+    // Brute force: return day i (baseIndex < i ≤ endIndex) carries labels[i − 1] and raw[i − 1].
+    const mix = [0, 0, 0, 0, 0];
+    let differs = 0;
+    for (let i = e.baseIndex + 1; i <= e.endIndex; i++) {
+      mix[raw[i - 1]]++;
+      if (withZero[i - 1] !== 0 && raw[i - 1] !== withZero[i - 1]) differs++;
+    }
+    expect(e.rawQuadrantDays).toEqual(mix);
+    expect(e.rawDiffers).toBe(differs);
+    // By hand: days 1..9 carry labels 1 1 1 4 0 4 2 2 2 and raw 1 3 1 4 1 4 2 0 2: differ on days 2 (1 vs 3) and 8 (2 vs 0); day 5 is unlabelled.
+    expect(differs).toBe(2);
+    expect(compareEpisodes(input, [episodeFromRange('2024-01-02', '2024-01-15')]).episodes[0].rawDiffers).toBeUndefined();
+  });
+
   it('snaps to trading days, bases at the previous close and counts the quadrants in force (by hand)', () => {
     // 2024-01-03 … 2024-01-09 holds indices 2..6; base close = index 1.
     const cmp = compareEpisodes(input, [episodeFromRange('2024-01-03', '2024-01-09')]);

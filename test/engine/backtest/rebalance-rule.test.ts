@@ -130,6 +130,20 @@ describe('ruleTriggers: against a naive anchor list', () => {
     );
   });
 
+  it('month-end fires on the last session of a month by ISO dates (gaps up to 70 days; never day 0 or the last)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 2, maxLength: 120 }), fc.integer({ min: -40000, max: 40000 }), (gaps, from) => {
+        const cal = new Int32Array(gaps.length);
+        cal[0] = from;
+        for (let i = 1; i < gaps.length; i++) cal[i] = cal[i - 1] + gaps[i];
+        const month = (d: number) => new Date(d * 86400000).toISOString().slice(0, 7);
+        const expected = Array.from(cal, (d, t) => (t >= 1 && t < cal.length - 1 && month(d) !== month(cal[t + 1]) ? 1 : 0));
+        expect(Array.from(ruleTriggers(parseRebalanceRule('month-end'), cal))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads only the calendar and labels up to t (poisoned future)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 60 }), fc.nat(), (ls, at) => {

@@ -80,3 +80,41 @@ describe('replay buffers reused run after run', () => {
     );
   });
 });
+
+describe('orders kept per fill', () => {
+  // Daily rebalancing over 300 days: more fills than the per-fill arrays first hold (64), so on
+  // fresh buffers they grow three times; reused buffers whose last run recorded NAV only come
+  // with room for the rows but none for the orders.
+  it('spread over days, equal the change of holdings each fill makes, and cost bps × |traded|', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -0.02, max: 0.02, noNaN: true })), {
+          minLength: 300,
+          maxLength: 300,
+        }),
+        (days) => {
+          const n = days.length;
+          const returns = days.map(([a, b], t) => (t === 0 ? [0, 0, 0] : [a, b, 0.0001]));
+          const market = makeMarket(returns);
+          const plan = makePlan([[0.6, 0.3, 0.1]], Array(n).fill(0), Array(n).fill(1));
+          const options = { execution: 'same-close' as const, costs: { bps: 10 } };
+          const buffers = createReplayBuffers(n, 3);
+          replay(market, plan, { ...options, record: 'nav' }, buffers);
+          for (const r of [replay(market, plan, options), replay(market, plan, options, buffers)]) {
+            expect(r.filled.reduce((a, b) => a + b, 0)).toBe(n);
+            for (let i = 1; i < n; i++) {
+              for (let k = 0; k < 3; k++) {
+                // Holdings before the fill: yesterday's, marked with today's return; after: today's.
+                const before = r.weights[(i - 1) * 3 + k] * r.nav[i - 1] * (1 + returns[i][k]);
+                const after = r.weights[i * 3 + k] * r.nav[i];
+                expect(Math.abs(r.traded[i * 3 + k] - (after - before))).toBeLessThan(1e-12);
+                expect(Math.abs(r.tradeCost[i * 3 + k] - 0.001 * Math.abs(r.traded[i * 3 + k]))).toBeLessThan(1e-15);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});

@@ -300,6 +300,51 @@ describe('replay: properties', () => {
   });
 });
 
+describe('postTradeEquity when the costs can outgrow the trade', () => {
+  /** g(y) = y + Σ c|w y − h| + fixed − V: the self-financing residual. */
+  const g = (y: number, V: number, h: number[], w: number[], c: number[], fixed: number) =>
+    y + w.reduce((a, wk, k) => a + c[k] * Math.abs(wk * y - h[k]), 0) + fixed - V;
+
+  it('the counterexample fast-check found: a 2× long-short book whose impact exceeds its equity is wiped out, not revalued upwards', () => {
+    // Day 32 of a leveraged, shorted scenario: equity 0.226, targets 2 × (−3, 6, −2), impact
+    // 30 bps × one-way turnover 15.2 = 4.5% per unit traded, so Σ c|w| ≈ 1.0.
+    const V = 0.22627410610826004;
+    const h = [-14.264462809917397, 27.151515151515227, -9.509641873278264].map((x) => x * V);
+    const w = [-6, 12, -4];
+    // Σ c|w| = 22c: just below 1 the first Newton piece slopes up steeply past 0; just above 1 it
+    // slopes down, where Newton used to climb to 0.375 (more equity after paying costs).
+    for (const rate of [0.0454, 0.0455]) {
+      const c = [rate, rate, rate];
+      // Brute force on a fine grid: the residual stays above zero on [0, V], so no equity pays the costs.
+      for (let j = 0; j <= 10_000; j++) expect(g((j / 10_000) * V, V, h, w, c, 0)).toBeGreaterThan(0);
+      expect(postTradeEquity(V, Float64Array.from(h), Float64Array.from([-3, 6, -2]), 0, 2, Float64Array.from(c), 0)).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('returns the largest root at or below V, or ≤ 0 (a wipe-out) only when a fine grid finds none (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: -12, max: 12 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.double({ min: 0, max: 0.1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        (hs, ws, cs, V) => {
+          const Vp = postTradeEquity(V, Float64Array.from(hs), Float64Array.from(ws), 0, 1, Float64Array.from(cs), 0);
+          expect(Vp).toBeLessThanOrEqual(V);
+          if (Vp > 0) expect(Math.abs(g(Vp, V, hs, ws, cs, 0))).toBeLessThan(1e-9 * Math.max(1, V));
+          // No root above the answer: the residual is positive on a grid from it (or 0) up to V.
+          const low = Math.max(0, Vp);
+          for (let j = 1; j <= 2000; j++) {
+            const y = low + (j / 2000) * (V - low);
+            if (y - low > 1e-9 * V) expect(g(y, V, hs, ws, cs, 0)).toBeGreaterThan(-1e-12);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 /** Did day i's fill happen at the open? (Same test as the replay: no NaN open among the roles involved.) */
 function isOpenFill(s: Scenario, r: BacktestResult, i: number): boolean {
   for (let k = 0; k < 3; k++) {

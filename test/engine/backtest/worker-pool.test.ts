@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { poolArray, poolCopy, runPool } from '../../../engine/backtest/worker-pool.ts';
+import { poolArray, poolCopy, runClaimedChunks, runPool, type PoolTask } from '../../../engine/backtest/worker-pool.ts';
 import { SQUARES_TASK, type SquaresShared } from './worker-pool-task.ts';
 
 const squares =
@@ -50,6 +50,44 @@ describe('runPool', () => {
       throw new RangeError('bad input');
     };
     await expect(runPool(SQUARES_TASK, { workers: 2, jobs: 50, chunk: { max: 4, perWorker: 4 }, prepare: bad })).rejects.toThrow(RangeError);
+  });
+
+  it('starts its workers when this process runs with options a worker refuses (--expose-gc, as `npm run bench` does)', async () => {
+    process.execArgv.push('--expose-gc');
+    try {
+      const run = await runPool(SQUARES_TASK, { workers: 2, jobs: 8, chunk: { max: 2, perWorker: 2 }, prepare: squares(8) });
+      expect(Array.from(run.shared.out)).toEqual(Array.from({ length: 8 }, (_, i) => i * i + 1));
+    } finally {
+      process.execArgv.pop();
+    }
+  });
+
+  it('names a task its module does not export, in the worker that would run it', async () => {
+    const missing = { ...SQUARES_TASK, name: 'NOT_A_TASK' };
+    await expect(runPool(missing, { workers: 1, jobs: 4, chunk: { max: 4, perWorker: 1 }, prepare: squares(4) })).rejects.toThrow(
+      /squares worker 0: .*exports no pool task "NOT_A_TASK"/s,
+    );
+  });
+});
+
+describe('runClaimedChunks', () => {
+  it('claims guided chunks: ⌈jobs left / spread⌉ clamped to [1, max], so they shrink toward the end', () => {
+    const counters = new Int32Array(2);
+    const claimEnd = new Int32Array(40);
+    // Each job notes where its claim ends (the shared counter while the claim runs).
+    const task: PoolTask<null> = { label: 'claims', module: '', name: '', createRunner: () => (i) => (claimEnd[i] = counters[0]) };
+    const timing = runClaimedChunks(task, null, counters, { max: 8, spread: 4 }, 40);
+    // By hand, with 40 jobs left: ⌈40/4⌉ = 10 → 8 (max), then 32 → 8, 24 → 6, 18 → 5, 13 → 4, 9 → 3, 6 → 2, then 1 at a time.
+    const sizes = [8, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1];
+    const want: number[] = [];
+    let end = 0;
+    for (const size of sizes) {
+      end += size;
+      for (let j = 0; j < size; j++) want.push(end);
+    }
+    expect(Array.from(claimEnd)).toEqual(want);
+    expect(timing.jobs).toBe(40);
+    expect(Array.from(counters)).toEqual([40, 40]);
   });
 });
 

@@ -58,6 +58,26 @@ describe('episodesOf', () => {
       [3, expect.closeTo(-0.6, 12), expect.closeTo(-0.3, 12), 3.5, 0.25],
     ]);
   });
+
+  it("summaries count the days whose raw label differs from the episode's, and the raw mix (by hand)", () => {
+    const n = 6;
+    const result: RegimeResult = {
+      config: REGIME_PRESETS.article,
+      // Confirmed Q4 for six days while the raw label read Q4 Q4 Q1 Q1 Q1 Q4: 3 days differ.
+      labels: Uint8Array.of(4, 4, 4, 4, 4, 4),
+      rawLabels: Uint8Array.of(4, 4, 1, 1, 1, 4),
+      liquidityScore: new Float64Array(n),
+      dollarScore: new Float64Array(n),
+      components: {},
+      signals: {},
+      stale: new Uint8Array(n),
+      inputs: [],
+      firstLabelled: 0,
+    };
+    const [e] = summariseEpisodes(result, makeCalendar('2024-01-01', n));
+    expect(e.rawDiffers).toBe(3);
+    expect(e.rawDays).toEqual([0, 3, 0, 0, 3]);
+  });
 });
 
 describe('timeShares', () => {

@@ -43,8 +43,8 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF report (pdftoppm, pdftotext)',
     expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1])).toBe(pages);
     run('pdftoppm', ['-r', '20', '-png', pdf, join(dir, 'page')]);
     expect(readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))).toHaveLength(pages);
-    // One section per page at least: summary, timeline, liquidity, performance, heatmap, scorecard.
-    expect(pages).toBeGreaterThanOrEqual(6);
+    // Sections flow on from page to page (pdf-packing.test.ts); six sections with six charts fill more than one.
+    expect(pages).toBeGreaterThan(1);
     for (let k = 1; k <= pages; k++) expect(run('pdftotext', ['-f', String(k), '-l', String(k), pdf, '-'])).toContain(`Page ${k} of ${pages}`);
   });
 
@@ -54,7 +54,7 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF report (pdftoppm, pdftotext)',
       const m = new RegExp(`\\d+\\. ${title}\\s+(\\d+)`).exec(first);
       expect(m, title).not.toBeNull();
       const page = Number(m![1]);
-      expect(run('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']).split('\n')[0]).toBe(title);
+      expect(run('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']).split('\n')).toContain(title);
     }
   });
 

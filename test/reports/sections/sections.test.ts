@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Panel } from '../../../datasets/panel.ts';
-import { flattenParameters, sha256File } from '../../../reports/sections/appendix-section.ts';
+import { flattenParameters, groupParameters, sha256File } from '../../../reports/sections/appendix-section.ts';
 import { liquiditySection } from '../../../reports/sections/liquidity-section.ts';
 import { headlineFrom, navOver, performanceSection } from '../../../reports/sections/performance-section.ts';
 import { formatForUnit } from '../../../reports/sections/scorecard-section.ts';
@@ -131,6 +131,50 @@ describe('appendix helpers', () => {
       { key: 'p.e[0].f', value: 'true' },
       { key: 'p.g', value: 'null' },
     ]);
+  });
+
+  it('groups the short leaves of one parameter path into one row, by hand', () => {
+    const entries = [
+      { key: 'data.dir', value: '/data' },
+      { key: 'regime.c.reserves.weight', value: '0.25' },
+      { key: 'regime.c.reserves.method', value: 'sign' },
+      { key: 'regime.c.reserves.note', value: 'a value longer than twenty-four characters' },
+      { key: 'regime.c.reserves.deadBand', value: '100000' },
+      { key: 'regime.c.rate.weight', value: '1' },
+      { key: 'regime.c.rate.method', value: 'sign' },
+      { key: 'episodes', value: '2022' },
+    ];
+    expect(groupParameters(entries)).toEqual([
+      { key: 'data.dir', value: '/data' },
+      { key: 'regime.c.reserves', value: 'weight: 0.25 · method: sign · deadBand: 100000' },
+      { key: 'regime.c.reserves.note', value: 'a value longer than twenty-four characters' },
+      // Two leaves are fewer than the three a row needs.
+      { key: 'regime.c.rate.weight', value: '1' },
+      { key: 'regime.c.rate.method', value: 'sign' },
+      { key: 'episodes', value: '2022' },
+    ]);
+  });
+
+  it('keeps every parameter once when grouping (expanding the rows gives the input back, as a set)', () => {
+    const leaf = fc.constantFrom('a', 'b', 'c', 'd');
+    const entry = fc.record({
+      key: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((p) => p.join('.')),
+      value: fc.string({ unit: fc.constantFrom('x', '1', ' '), maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (e) => e.key, maxLength: 30 }), (entries) => {
+        const expanded = groupParameters(entries).flatMap((row) => {
+          const original = entries.find((e) => e.key === row.key && e.value === row.value);
+          if (original) return [`${row.key}=${row.value}`];
+          return row.value.split(' · ').map((part) => {
+            const at = part.indexOf(': ');
+            return `${row.key}.${part.slice(0, at)}=${part.slice(at + 2)}`;
+          });
+        });
+        expect(expanded.sort()).toEqual(entries.map((e) => `${e.key}=${e.value}`).sort());
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('hashes file bytes with sha256 (the FIPS 180-2 example "abc")', () => {

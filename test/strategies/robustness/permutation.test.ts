@@ -14,6 +14,16 @@ describe('permutationTest', () => {
     expect(t.nullMean).toBeCloseTo(7 / 6, 15);
     expect([t.nullP05, t.nullMedian, t.nullP95]).toEqual([0.5, 1, 2]);
     expect(t.seed).toBe(7);
+    // Kept in permutation order, NaN included (it is null in JSON).
+    expect(t.distribution).toEqual([0.5, 1, 2, NaN]);
+  });
+
+  it('keeps each permuted statistic rounded to 4 decimals, the p-value from the unrounded ones', () => {
+    // 0.123449 rounds to 0.1234 and 0.12346 to 0.1235, which is above the actual 0.123461 while 0.12346 is below it:
+    // only 0.9 counts as reaching it.
+    const t = permutationTest(0.123461, [0.123449, 0.12346, 0.9], 0, 's')!;
+    expect(t.distribution).toEqual([0.1234, 0.1235, 0.9]);
+    expect(t.atLeast).toBe(1);
   });
 
   it('never 0: beating every permutation gives 1 / (N + 1)', () => {

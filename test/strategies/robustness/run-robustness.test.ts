@@ -105,6 +105,14 @@ describe('runRobustness on a synthetic world', () => {
     expect(result.permutation!.atLeast).toBe(atLeast);
     expect(result.permutation!.pValue).toBe((1 + atLeast) / (PERMS + 1));
     expect(result.permutation!.nullMean).toBeCloseTo(sharpes.reduce((a, b) => a + b, 0) / PERMS, 12);
+    // The kept distribution is each direct replay's Sharpe, in seed order, to 4 decimals.
+    expect(result.permutation!.distribution.length).toBe(PERMS);
+    result.permutation!.distribution.forEach((x, i) => expect(Math.abs(x - sharpes[i])).toBeLessThanOrEqual(5e-5 + 1e-12));
+    // The blocks: the runs of the base labels from the first label on, counted by hand here.
+    const first = labels.findIndex((q) => q !== 0);
+    let runs = 0;
+    for (let t = first; t < labels.length; t++) if (t === first || labels[t] !== labels[t - 1]) runs++;
+    expect(result.permutation!.blocks).toEqual({ count: runs, meanDays: (labels.length - first) / runs });
   });
 
   it('the best, the DSR and the sensitivity tables read the same Sharpes', () => {

@@ -1,0 +1,149 @@
+/**
+ * The PDF's page packing, measured from the outside (test/reports/pdf-pages.ts: poppler's
+ * raster of each page for the lowest inked row above the footer rule, pdftotext for the lines):
+ * every page is at least half used except the last page of a section; no page ends with a
+ * title; pages average at least three quarters used; the footer names each page's sections; a
+ * compact table folds into side-by-side groups and prints checksums shortened.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { presentSections, type ReportModel } from '../../../reports/model.ts';
+import { renderReport } from '../../../reports/render/index.ts';
+import { pdfText } from '../../../reports/render/pdf-text.ts';
+import { makeModel } from '../fixtures.ts';
+import { makePackingModel, sentences } from '../packing-fixture.ts';
+import { POPPLER, pageFills, sectionEndPages, type PageFill } from '../pdf-pages.ts';
+
+/** Every title in a model: section titles, headings, chart titles, table captions and header rows (as the PDF writes them). */
+function titles(model: ReportModel): Set<string> {
+  const out = new Set<string>();
+  for (const [, section] of presentSections(model)) {
+    out.add(section.title);
+    for (const b of section.blocks) {
+      if (b.kind === 'heading') out.add(b.text);
+      if (b.kind === 'chart') out.add(b.title);
+      if (b.kind === 'table' && b.caption) out.add(b.caption);
+      // A header row with no row under it is an orphan too: its cells, and the whole row.
+      if (b.kind === 'table') {
+        for (const c of b.columns) out.add(c.label);
+        out.add(b.columns.map((c) => c.label).join(' '));
+      }
+    }
+  }
+  return new Set([...out].map((t) => pdfText(t).replace(/\s+/g, ' ').trim()));
+}
+
+const text = (pdf: string, page: number, layout = false) =>
+  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+
+describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster + pdftotext)', () => {
+  const cases: [string, () => ReportModel][] = [
+    ['the rendering fixture', makeModel],
+    ['the packing fixture', makePackingModel],
+  ];
+  const out = new Map<string, { pdf: string; html: string; fills: PageFill[]; ends: Set<number>; model: ReportModel }>();
+
+  beforeAll(async () => {
+    for (const [name, make] of cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'quadrant-packing-'));
+      const model = make();
+      await renderReport(model, { formats: ['pdf', 'html'], outDir: dir });
+      const pdf = join(dir, 'report.pdf');
+      const fills = pageFills(pdf);
+      out.set(name, { pdf, html: join(dir, 'report.html'), fills, ends: sectionEndPages(pdf, fills), model });
+    }
+  }, 120_000);
+
+  for (const [name] of cases) {
+    describe(name, () => {
+      it('uses at least half of every page but the last page of a section', () => {
+        const { fills, ends } = out.get(name)!;
+        const bad = fills.filter((f) => f.fill < 0.5 && !ends.has(f.page)).map((f) => `page ${f.page}: ${(f.fill * 100).toFixed(0)}%`);
+        expect(bad).toEqual([]);
+      });
+
+      it('ends no page with a title or a table header', () => {
+        const { fills, model } = out.get(name)!;
+        const all = titles(model);
+        const orphans = fills.slice(0, -1).filter((f) => all.has(f.lastLine.replace(/\s+/g, ' ').trim()));
+        expect(orphans.map((f) => `page ${f.page}: ${f.lastLine}`)).toEqual([]);
+      });
+
+      it('names the sections of each page in its footer', () => {
+        const { pdf, fills, model } = out.get(name)!;
+        // Contents (page 1): "k. Title   page".
+        const listed = [...text(pdf, 1, true).matchAll(/^\s*\d+\. (.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1].trim(), page: Number(m[2]) }));
+        expect(listed.map((l) => l.title)).toEqual(presentSections(model).map(([, s]) => pdfText(s.title)));
+        for (const { title, page } of listed) {
+          expect(page).toBeLessThanOrEqual(fills.length);
+          const lines = text(pdf, page).split('\n');
+          // The section's title is on the page the contents give, and in that page's footer line.
+          expect(lines, title).toContain(title);
+          expect(fills[page - 1].footer, title).toContain(title);
+        }
+      });
+    });
+  }
+
+  it('never leaves a heading, caption or header row at the foot of a page, wherever the table starts', async () => {
+    // Tall rows (cells of about ten lines) after text of 24 to 40 sentences (a line or two more
+    // each time): the heading and table start at every height of the page's last 150 points.
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-orphans-'));
+    const orphans: string[] = [];
+    for (let k = 24; k <= 40; k++) {
+      const model: ReportModel = {
+        schema: 'quadrant.report/1',
+        title: 'Orphans',
+        createdAt: '2026-01-19T00:00:00Z',
+        config: [],
+        sections: {
+          summary: {
+            title: 'Summary',
+            blocks: [
+              { kind: 'text', paragraphs: [sentences(k)] },
+              { kind: 'heading', text: 'Definitions' },
+              {
+                kind: 'table',
+                id: 'tall',
+                caption: 'Tall rows',
+                columns: [
+                  { key: 'claim', label: 'Claim', align: 'left' },
+                  { key: 'rule', label: 'Rule', align: 'left' },
+                ],
+                rows: Array.from({ length: 6 }, (_, i) => ({ cells: [`C${i + 1}`, sentences(14, i)] })),
+              },
+            ],
+          },
+        },
+      };
+      const out = await renderReport(model, { formats: ['pdf'], outDir: dir, name: `k${k}` });
+      const all = titles(model);
+      for (const f of pageFills(out.files[0].path).slice(0, -1))
+        if (all.has(f.lastLine.replace(/\s+/g, ' ').trim())) orphans.push(`${k} sentences, page ${f.page}: ${f.lastLine}`);
+    }
+    expect(orphans).toEqual([]);
+  }, 120_000);
+
+  it('packs the packing fixture: pages average at least three quarters used', () => {
+    const { fills } = out.get('the packing fixture')!;
+    const body = fills.slice(0, -1);
+    const mean = body.reduce((a, f) => a + f.fill, 0) / body.length;
+    expect(mean).toBeGreaterThan(0.75);
+  });
+
+  it('folds a compact table into side-by-side groups and shortens its checksums in print only', () => {
+    const { pdf, html, fills, model } = out.get('the packing fixture')!;
+    const layoutText = Array.from({ length: fills.length }, (_, k) => text(pdf, k + 1, true)).join('\n');
+    // Two or more parameters on one printed line: the 80 rows sit in column groups.
+    const together = layoutText.split('\n').filter((l) => (l.match(/regime\.windows\.param\d+/g) ?? []).length >= 2);
+    expect(together.length).toBeGreaterThan(10);
+    const files = model.sections.appendix!.blocks.find((b) => b.kind === 'table' && b.id === 'appendix-files');
+    const sha = (files as { rows: { cells: unknown[] }[] }).rows[0].cells[2] as string;
+    expect(layoutText).toContain(`${sha.slice(0, 12)}…`);
+    expect(layoutText).not.toContain(sha);
+    expect(readFileSync(html, 'utf8')).toContain(sha);
+  });
+});
