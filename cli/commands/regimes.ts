@@ -231,7 +231,8 @@ function printTable(dir: string, panel: Panel, r: RegimeResult, a: number, b: nu
         'raw mostly',
       ],
       alignRight(body, [3, 4, 5, 6, 7, 8, 9, 10]),
-      { priority: [1, 1, 2, 1, 1, 1, 2, 3, 4, 2, 3, 3] },
+      // The raw label beside the confirmed one stays before the rate signals.
+      { priority: [1, 1, 2, 1, 1, 1, 3, 4, 4, 3, 2, 2] },
     ),
   );
   if (shown.length < episodes.length)
