@@ -17,6 +17,19 @@ export interface BenchFigure {
   context?: Record<string, number | string>;
 }
 
+/** medianMs for a synchronous fn, with no await inside the timed span (as the floor times itself). */
+export function medianMsSync(fn: () => unknown, repeats = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** Median wall time in ms of `fn` over `repeats` runs after `warmup` untimed runs. */
 export async function medianMs(fn: () => unknown, repeats = 7, warmup = 2): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();

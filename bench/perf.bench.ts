@@ -3,22 +3,20 @@
  * (8 assets × 6,522 days, month-end rebalancing by a regime table, 10 bps, exact
  * self-financing costs), each figure a ratio to the floor's bare Float64Array loop measured in
  * the same run (the floor scripts run as child processes, interleaved with Quadrant's rounds).
+ * Quadrant's side runs in child processes too, compiled under plain node as the floor and the
+ * installed package run (bench/perf/compiled.ts says why); the sweeps' workers run a bundle.
  * Every figure first checks that Quadrant's final equities equal the floor's to 1e-9 (after the
  * one cost-convention factor, see bench/perf/workload.ts) and fails loudly when they do not.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createReplayBuffers, parseRebalanceRule, planFromTable, replay } from '../engine/backtest/index.ts';
-import { runSweep, type SweepConfig } from '../engine/backtest/sweep.ts';
-import { medianMs, type Benchmark } from './harness.ts';
+import type { Benchmark } from './harness.ts';
+import { runCompiled } from './perf/compiled.ts';
 import { runFloor, worstRelativeGap } from './perf/floor.ts';
-import { ASSETS, COST_BPS, loadTables, loadWorkload, R, toWorkloadEquity, type Workload } from './perf/workload.ts';
+import { ASSETS, loadWorkload } from './perf/workload.ts';
 
 const TOLERANCE = 1e-9;
 const ROUNDS = 5;
-let workload: Workload | undefined;
-const load = (): Workload => (workload ??= loadWorkload());
-const OPTIONS = { execution: 'same-close' as const, costs: { bps: COST_BPS } };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function agree(what: string, quadrant: readonly number[], floor: readonly number[]): number {
@@ -27,30 +25,35 @@ function agree(what: string, quadrant: readonly number[], floor: readonly number
   return gap;
 }
 
-/** Rounds of (floor single, Quadrant fn): the median over rounds of each round's ratio. */
-async function singleRatio(fn: () => number): Promise<{ ratio: number; quadrant_ms: number; floor_ms: number; gap: number }> {
+interface ChildOut {
+  ms: number;
+  finals: number[];
+  nav_only_ms?: number;
+}
+
+const QUADRANT_CHILD = join(import.meta.dirname, 'perf', 'quadrant-child.ts');
+const SINGLE_FLOOR = ['single', '--reps', '200', '--warmup', '50'];
+
+/** Rounds of (floor, Quadrant's compiled child in MODE): the median over rounds of each round's ratio. */
+function childRatio(
+  mode: 'single' | 'scratch' | 'sweep200',
+  floorArgs: string[],
+): { ratio: number; quadrant_ms: number; floor_ms: number; gap: number; nav_only_ms: number } {
   const ratios: number[] = [];
   const q: number[] = [];
   const f: number[] = [];
+  const navOnly: number[] = [];
   let gap = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const floor = runFloor('floor.mjs', ['single', '--reps', '200', '--warmup', '50']);
-    let final = 0;
-    const ms = await medianMs(() => (final = fn()), 200, 50);
-    gap = Math.max(gap, agree('one backtest', [toWorkloadEquity(final)], floor.finals));
-    q.push(ms);
+    const floor = runFloor('floor.mjs', floorArgs);
+    const mine = runCompiled<ChildOut>(QUADRANT_CHILD, [mode]);
+    gap = Math.max(gap, agree(mode, mine.finals, floor.finals));
+    q.push(mine.ms);
     f.push(floor.median * 1000);
-    ratios.push(ms / (floor.median * 1000));
+    ratios.push(mine.ms / (floor.median * 1000));
+    if (mine.nav_only_ms !== undefined) navOnly.push(mine.nav_only_ms);
   }
-  return { ratio: median(ratios), quadrant_ms: median(q), floor_ms: median(f), gap };
-}
-
-function sweepConfigs(file: string, count: number): SweepConfig[] {
-  return loadTables(file, count).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' }));
-}
-
-function finalsOf(results: Float64Array, width: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => toWorkloadEquity(results[i * width + width - 1]));
+  return { ratio: median(ratios), quadrant_ms: median(q), floor_ms: median(f), gap, nav_only_ms: navOnly.length ? median(navOnly) : Number.NaN };
 }
 
 interface SweepChildOut {
@@ -100,19 +103,11 @@ const benchmarks: Benchmark[] = [
     name: 'perf: one backtest, all outputs / floor',
     unit: 'x',
     target: 1.5,
-    run: async () => {
-      const { market, labels, table } = load();
-      const plan = planFromTable(table, labels, parseRebalanceRule('month-end'), market.calendar);
-      const buffers = createReplayBuffers(market.calendar.length, R);
-      const all = await singleRatio(() => {
-        const r = replay(market, plan, OPTIONS, buffers);
-        // Reading the weights turns the booked holdings into shares of NAV: part of the cost.
-        return r.weights.length > 0 ? r.nav[r.nav.length - 1] : NaN;
-      });
-      const navOnly = await medianMs(() => replay(market, plan, { ...OPTIONS, record: 'nav' }, buffers), 200, 50);
+    run: () => {
+      const all = childRatio('single', SINGLE_FLOOR);
       return {
         value: all.ratio,
-        context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: navOnly / all.floor_ms, max_rel_gap: all.gap },
+        context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: all.nav_only_ms / all.floor_ms, max_rel_gap: all.gap },
       };
     },
   },
@@ -120,13 +115,8 @@ const benchmarks: Benchmark[] = [
     name: 'perf: from scratch (plan + replay, new buffers) / floor',
     unit: 'x',
     target: 3,
-    run: async () => {
-      const { market, labels, table } = load();
-      const r = await singleRatio(() => {
-        const plan = planFromTable(table, labels, parseRebalanceRule('month-end'), market.calendar);
-        const result = replay(market, plan, OPTIONS);
-        return result.weights.length > 0 ? result.nav[result.nav.length - 1] : NaN;
-      });
+    run: () => {
+      const r = childRatio('scratch', SINGLE_FLOOR);
       return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, max_rel_gap: r.gap } };
     },
   },
@@ -134,23 +124,9 @@ const benchmarks: Benchmark[] = [
     name: 'perf: 200 tables, one thread / floor',
     unit: 'x',
     target: 1.5,
-    run: async () => {
-      const { market, labels } = load();
-      const configs = sweepConfigs('tables.csv', 200);
-      const ratios: number[] = [];
-      let gap = 0;
-      let q = 0;
-      let f = 0;
-      for (let round = 0; round < ROUNDS; round++) {
-        const floor = runFloor('floor.mjs', ['sweep', '--n', '200', '--reps', '5', '--warmup', '3']);
-        let out = await runSweep(market, labels, configs, { workers: 0 });
-        const ms = await medianMs(async () => (out = await runSweep(market, labels, configs, { workers: 0 })), 5, 2);
-        gap = Math.max(gap, agree('200 tables', finalsOf(out.results, out.fields.length, 200), floor.finals));
-        ratios.push(ms / (floor.median * 1000));
-        q = ms;
-        f = floor.median * 1000;
-      }
-      return { value: median(ratios), context: { quadrant_ms: q, floor_ms: f, max_rel_gap: gap } };
+    run: () => {
+      const r = childRatio('sweep200', ['sweep', '--n', '200', '--reps', '5', '--warmup', '3']);
+      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, max_rel_gap: r.gap } };
     },
   },
   {
