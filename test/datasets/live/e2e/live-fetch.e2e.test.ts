@@ -26,7 +26,8 @@ interface Run {
 /** Starts the real binary; the server runs in this process, so the child must not block it. */
 function start(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('QUADRANT_') && k !== 'FRED_API_KEY'));
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...clean, TZ: 'UTC', FRED_API_KEY: '', ...env } });
+  // --wide: the messages checked here are matched whole, not wrapped to a terminal's width.
+  const child = spawn(process.execPath, [BIN, ...args, '--wide'], { env: { ...clean, TZ: 'UTC', FRED_API_KEY: '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
