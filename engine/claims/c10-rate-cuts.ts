@@ -107,7 +107,7 @@ export const C10: Claim = {
   statistic:
     'Fed rate cuts in 2026 so far (net of hikes): steps of ≥ 20 bp in the 5-print median of the effective fed funds rate after 2026-01-19; beside it the cuts priced at publication from DFF − DGS2',
   unit: 'cuts',
-  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: cuts priced at publication (DFF − DGS2)/(0.25 × 0.75) ${bandText(PRICED.pass)} (a lower bound: below the band it does not decide); net cuts delivered in 2026 ${bandText(DELIVERED.pass)}, decided early when more have happened or fewer FOMC meetings remain than cuts missing; supported when both pass, contradicted when either fails, pending otherwise`,
+  rule: `registered bands (engine/claims/forecasts.json; written after the outcomes were known, so not blind), every outcome outside a pass band fails: cuts priced at publication (DFF − DGS2)/(0.25 × 0.75) ${bandText(PRICED.pass)} (a lower bound: below the band it does not decide); net cuts delivered in 2026 ${bandText(DELIVERED.pass)}, decided early when more have happened or fewer FOMC meetings remain than cuts missing; supported when both pass, contradicted when either fails, pending otherwise`,
   evaluate: evaluateC10,
 };
 
@@ -157,7 +157,7 @@ function evaluateC10(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     notes,
     fromIndex: window.from,
     toIndex: end,
-    test: 'two pre-registered parts, each pass or fail once its window has closed (no sampling test)',
+    test: 'two registered parts, each pass or fail once its window has closed (no sampling test)',
     sample: `rates on ${day(calendar[b])} (pricing) and after it to ${day(DELIVERED.windowEnd)} (delivery)`,
     secondary: { label: 'cuts priced at publication (DFF − DGS2)', value: priced },
   });

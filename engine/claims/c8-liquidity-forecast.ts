@@ -37,7 +37,7 @@ export const C8: Claim = {
   kind: 'forecast',
   statistic: 'parts of the forecast that held (balance-sheet pace, TGA release, reserves back above $3T), scored on H.4.1 data published after 2026-01-19',
   unit: 'parts passed of 3',
-  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: balance-sheet pace ${bandText(PACE.pass)} ${PACE.unit} by ${day(PACE.windowEnd)}; TGA release ${bandText(TGA.pass)} ${TGA.unit} by ${day(TGA.windowEnd)}; March 2026 reserves ${bandText(RESERVES.pass)} ${RESERVES.unit}; supported when all pass, contradicted when any fails, pending while a window is open`,
+  rule: `registered bands (engine/claims/forecasts.json; written after the outcomes were known, so not blind), every outcome outside a pass band fails: balance-sheet pace ${bandText(PACE.pass)} ${PACE.unit} by ${day(PACE.windowEnd)}; TGA release ${bandText(TGA.pass)} ${TGA.unit} by ${day(TGA.windowEnd)}; March 2026 reserves ${bandText(RESERVES.pass)} ${RESERVES.unit}; supported when all pass, contradicted when any fails, pending while a window is open`,
   evaluate: evaluateC8,
 };
 
@@ -121,7 +121,7 @@ function evaluateC8(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     notes,
     fromIndex: b + 1,
     toIndex: Math.min(e, last),
-    test: 'three pre-registered parts, each pass or fail once its window has closed (no sampling test)',
+    test: 'three registered parts, each pass or fail once its window has closed (no sampling test)',
     sample: `H.4.1 data from the last close on or before ${day(ctx.articleDay)} to ${day(C8_BALANCE_SHEET_END)}`,
   });
 }

@@ -28,7 +28,7 @@ export const C9: Claim = {
   kind: 'forecast',
   statistic: `share of trading days 2026-01-20 … ${day(C9_END)} in Q4 (quadrant in force at the previous close)`,
   unit: 'fraction of days',
-  rule: `pre-registered bands (engine/claims/forecasts.json), every outcome outside a pass band fails: Q4 share ${bandText(SHARE.pass)}, longest Q4 run ${bandText(RUN.pass)} days, Q2 days − Q4 days ${bandText(Q2.pass)}; supported when all pass, contradicted when any fails; decided before ${day(C9_END)} only when the rest of the period cannot change a part, pending otherwise`,
+  rule: `registered bands (engine/claims/forecasts.json; written after the outcomes were known, so not blind), every outcome outside a pass band fails: Q4 share ${bandText(SHARE.pass)}, longest Q4 run ${bandText(RUN.pass)} days, Q2 days − Q4 days ${bandText(Q2.pass)}; supported when all pass, contradicted when any fails; decided before ${day(C9_END)} only when the rest of the period cannot change a part, pending otherwise`,
   evaluate: evaluateC9,
 };
 
@@ -83,7 +83,7 @@ function evaluateC9(ctx: ClaimContext, window: ClaimWindow): ClaimResult {
     notes,
     fromIndex: window.from,
     toIndex: end,
-    test: 'three pre-registered parts, each pass or fail once the period has closed or the rest of it cannot change the part (no sampling test)',
+    test: 'three registered parts, each pass or fail once the period has closed or the rest of it cannot change the part (no sampling test)',
     sample: `return days ${day(ctx.articleDay)} (exclusive) … ${day(C9_END)}`,
   });
 }

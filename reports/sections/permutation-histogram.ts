@@ -47,7 +47,7 @@ export function permutationHistogram(permutation: NonNullable<RobustnessReportIn
     title: `Permutation test: Sharpe of ${subject} on shuffled regime labels`,
     alt: `Histogram of the Sharpe ratio of ${subject} on ${hist.total} block-shuffled label sets, in bins of ${hist.width}; the Sharpe on the real labels, ${actual.toFixed(2)}, is marked.`,
     caption: [
-      `p = ${permutation.pValue.toFixed(3)} (one-sided, (1 + reached) / (N + 1)): ${reach}the Sharpe of ${subject} on the real labels, ${actual.toFixed(2)} (dashed); N = ${permutation.permutations} permutations.`,
+      `p = ${permutation.pValue.toFixed(3)} (one-sided, (1 + reached) / (N + 1)): ${reach}the Sharpe of ${subject} on the real labels, ${actual.toFixed(2)} (dashed); N = ${permutation.permutations} permutations. The random-regime control beside the benchmarks shuffles the playbook as run (its Q2 tilt conditional), so its p differs.`,
       blocks
         ? `Each permutation reorders the ${blocks.count} blocks of the labels, its episodes (mean block length ${blocks.meanDays.toFixed(0)} trading days), at random${permutation.seed !== undefined ? ` with seed ${permutation.seed} + i` : ''}, so time in each quadrant and dwell stay and only timing changes.`
         : 'Each permutation reorders the episodes of the labels at random, so time in each quadrant and dwell stay and only timing changes.',

@@ -104,7 +104,7 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
       id: 'sensitivity',
       title: `Sensitivity: ${s.metric} by ${rowTitle.toLowerCase()} and ${columnTitle.toLowerCase()}`,
       alt: `Heatmap of ${s.metric} over ${s.rows.length} values of ${rowTitle} and ${s.columns.length} values of ${columnTitle}.`,
-      caption: `A robust result changes little from cell to cell. Colours span the cells' own range${mid !== undefined ? `, blue above and orange below the article default's ${mid.toFixed(2)}` : ''}.`,
+      caption: `A robust result changes little from cell to cell. Colours span the cells' own range${mid !== undefined ? `, blue above and orange below the article table's ${mid.toFixed(2)} (the grid replays tables: the Q2 tilt on every Q2 day, the article-unconditional variant, not the playbook's Sharpe with its conditional tilt)` : ''}.`,
       compact: s.columns.length <= 5,
       spec: heatmapChart({
         rows: s.rows,
@@ -157,7 +157,7 @@ export function robustnessSection(input: RobustnessInput): ReportSection {
         cells: [String(y.year), y.chosen, y.inSampleSharpe, y.return, y.referenceReturn],
         tones: [null, null, null, y.return < y.referenceReturn ? 'bad' : null, null],
       })),
-      note: 'Out of sample: the choice uses only returns before 1 January of its year. Red: the chosen configuration did worse than the article default that year.',
+      note: 'Out of sample: the choice uses only returns before 1 January of its year. Red: the chosen configuration did worse than the article table that year.',
     });
   }
   if (input.notes?.length) blocks.push({ kind: 'text', paragraphs: input.notes });

@@ -18,6 +18,15 @@ export function formatForUnit(unit: string): ValueFormat {
   return { style: 'number', digits: 2 };
 }
 
+/** The decisive statistic with its unit where a bare number would not say it: "2 of 3 parts", "0 cuts". */
+export function statisticText(unit: string, value: number, format: ValueFormat): string {
+  if (!Number.isFinite(value)) return formatValue(value, format);
+  const of = /^parts passed of (\d+)$/.exec(unit);
+  if (of) return `${value} of ${of[1]} parts`;
+  if (unit === 'cuts') return `${value} cut${value === 1 ? '' : 's'}`;
+  return formatValue(value, format);
+}
+
 export function verdictTone(verdict: Verdict | undefined): Tone | null {
   if (verdict === undefined) return null;
   return verdict === 'supported' ? 'good' : verdict === 'contradicted' ? 'bad' : 'muted';
@@ -75,7 +84,7 @@ export function scorecardSection(rows: readonly ScorecardRow[]): ReportSection {
             side === 'in' ? r.claim.id : '',
             side === 'in' ? r.claim.title : '',
             side === 'in' ? 'in sample' : 'out of sample',
-            x ? formatValue(x.statistic, f) : '',
+            x ? statisticText(r.claim.unit, x.statistic, f) : '',
             interval(x, f),
             x ? pText(x.pValue) : '',
             x ? pText(x.pHolm) : '',

@@ -48,7 +48,7 @@ export function robustnessReportInput(result: RobustnessResult, sensitivity = 0)
   if (result.deflatedSharpe)
     out.deflatedSharpe = { ...result.deflatedSharpe, subject: `the best of ${result.configs.length} configurations (#${result.deflatedSharpe.config})` };
   if (result.pbo) out.pbo = result.pbo;
-  if (result.permutation) out.permutation = { ...result.permutation, subject: 'the article default' };
+  if (result.permutation) out.permutation = { ...result.permutation, subject: 'the article table (its Q2 tilt on every Q2 day, as the grid replays tables)' };
   if (Number.isFinite(result.reference.sharpe)) out.referenceSharpe = result.reference.sharpe;
   out.top = [...result.configs]
     .filter((c) => Number.isFinite(c.sharpe))
@@ -65,7 +65,7 @@ export function robustnessReportInput(result: RobustnessResult, sensitivity = 0)
       referenceReturn: y.referenceReturn,
     }));
     out.notes!.push(
-      `Walk-forward (${wf.years[0].year}–${wf.years[wf.years.length - 1].year}, each year the best Sharpe on all earlier years): stitched Sharpe ${wf.stitched.sharpe.toFixed(2)}, CAGR ${(wf.stitched.cagr * 100).toFixed(1)}%, against the article default's ${wf.reference.sharpe.toFixed(2)} and ${(wf.reference.cagr * 100).toFixed(1)}% over the same days.`,
+      `Walk-forward (${wf.years[0].year}–${wf.years[wf.years.length - 1].year}, each year the best Sharpe on all earlier years): stitched Sharpe ${wf.stitched.sharpe.toFixed(2)}, CAGR ${(wf.stitched.cagr * 100).toFixed(1)}%, against the article table's ${wf.reference.sharpe.toFixed(2)} and ${(wf.reference.cagr * 100).toFixed(1)}% over the same days.`,
     );
   }
   return out;

@@ -8,7 +8,7 @@ import type { Panel } from '../../../datasets/panel.ts';
 import { flattenParameters, groupParameters, sha256File } from '../../../reports/sections/appendix-section.ts';
 import { liquiditySection } from '../../../reports/sections/liquidity-section.ts';
 import { headlineFrom, navOver, performanceSection } from '../../../reports/sections/performance-section.ts';
-import { formatForUnit } from '../../../reports/sections/scorecard-section.ts';
+import { formatForUnit, statisticText } from '../../../reports/sections/scorecard-section.ts';
 import { robustnessSection } from '../../../reports/sections/robustness-section.ts';
 import type { TableBlock } from '../../../reports/model.ts';
 import { makeCalendar } from '../../builders.ts';
@@ -191,6 +191,10 @@ describe('scorecard and robustness helpers', () => {
     expect(formatForUnit('cuts')).toEqual({ style: 'number', digits: 0 });
     expect(formatForUnit('parts passed of 3')).toEqual({ style: 'number', digits: 0 });
     expect(formatForUnit('ratio')).toEqual({ style: 'number', digits: 2 });
+    // Counts carry their unit in the scorecard's statistic cell (a bare "2" says nothing).
+    expect(statisticText('parts passed of 3', 2, formatForUnit('parts passed of 3'))).toBe('2 of 3 parts');
+    expect(statisticText('cuts', 0, formatForUnit('cuts'))).toBe('0 cuts');
+    expect(statisticText('cuts', 1, formatForUnit('cuts'))).toBe('1 cut');
   });
 
   it('builds robustness figures and the sensitivity heatmap from plain numbers', () => {
