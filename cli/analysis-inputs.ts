@@ -18,7 +18,7 @@ import {
   type CostAssumption,
 } from '../strategies/index.ts';
 import { regimeConfigFrom } from './commands/regimes.ts';
-import { loadData } from './load-data.ts';
+import { loadData, summariseWarnings } from './load-data.ts';
 
 /** Options shared by `validate` and `compare`. */
 export interface AnalysisArgs {
@@ -49,6 +49,8 @@ export interface AnalysisInputs {
   start: number;
   /** The data's warnings, one line each (file or series first), for JSON and reports. */
   warnings: string[];
+  /** The same warnings in one line (by kind, naming the series), for the report's summary. */
+  warningSummary: string;
 }
 
 /**
@@ -83,7 +85,8 @@ export async function loadAnalysisInputs(args: AnalysisArgs, progress: Progress)
       progress.tick(name);
     }
   }
-  return { dir, panel, roles, regimes, market, assumption, strategies, start: Math.max(0, regimes.firstLabelled), warnings };
+  const warningSummary = summariseWarnings(dataset.issues);
+  return { dir, panel, roles, regimes, market, assumption, strategies, start: Math.max(0, regimes.firstLabelled), warnings, warningSummary };
 }
 
 /** Role returns as named series, in catalog order. */

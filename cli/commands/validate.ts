@@ -630,7 +630,7 @@ async function writeValidationReport(
       command: `quadrant ${process.argv.slice(2).join(' ')}`,
       playbook: { costBps: inputs.assumption.costBps, execution: inputs.assumption.execution, withoutControl: true },
       notes: inputs.warnings.length
-        ? [{ kind: 'note', tone: 'warning', text: `Data warnings (${inputs.warnings.length}): ${inputs.warnings.join('; ')}` }]
+        ? [{ kind: 'note', tone: 'warning', text: `D${inputs.warningSummary.slice(1).replace(/ lists them$/, ' and the appendix list each with its dates')}.` }]
         : undefined,
     },
   );
