@@ -9,6 +9,7 @@ export const REPORT_CSS = `
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,"Liberation Sans",sans-serif}
 .page{max-width:1000px;margin:0 auto;padding:24px 20px 48px}
+@media (min-width:1200px){.page{max-width:1120px}}
 header.top{border-bottom:2px solid var(--ink);padding-bottom:12px;margin-bottom:16px}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 6px}
 h2{font-size:1.35rem;margin:40px 0 12px;padding-top:8px;border-top:1px solid var(--rule)}
