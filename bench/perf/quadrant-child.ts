@@ -10,7 +10,7 @@
 import { createReplayBuffers, parseRebalanceRule, planFromTable, replay } from '../../engine/backtest/index.ts';
 import { runSweep } from '../../engine/backtest/sweep.ts';
 import { medianMs, medianMsSync } from '../harness.ts';
-import { COST_BPS, loadTables, loadWorkload, R, toWorkloadEquity } from './workload.ts';
+import { COST_BPS, loadWorkload, R, toWorkloadEquity, workloadConfigs } from './workload.ts';
 
 const mode = process.argv[2];
 const { market, labels, table } = loadWorkload();
@@ -46,7 +46,7 @@ if (mode === 'single') {
   );
   result = { ms, finals: [toWorkloadEquity(final)] };
 } else if (mode === 'sweep200') {
-  const configs = loadTables('tables.csv', 200).map((t) => ({ table: t, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' as const }));
+  const configs = workloadConfigs('tables.csv', 200);
   let out = await runSweep(market, labels, configs, { workers: 0 });
   const ms = await medianMs(async () => (out = await runSweep(market, labels, configs, { workers: 0 })), 5, 3);
   const width = out.fields.length;

@@ -8,7 +8,7 @@
 import { parseRebalanceRule } from '../../engine/backtest/index.ts';
 import { runSweep, type SweepConfig } from '../../engine/backtest/sweep.ts';
 import { loadRealSweep } from './real-snapshot.ts';
-import { COST_BPS, loadTables, loadWorkload, toWorkloadEquity } from './workload.ts';
+import { loadWorkload, toWorkloadEquity, workloadConfigs } from './workload.ts';
 
 const [file, count, workers] = process.argv.slice(2);
 const real = file === 'real';
@@ -16,7 +16,7 @@ let sweep: { market: ReturnType<typeof loadWorkload>['market']; labels: Uint8Arr
 if (real) sweep = loadRealSweep(Number(count));
 else {
   const w = loadWorkload();
-  const configs = loadTables(file, Number(count)).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' as const }));
+  const configs = workloadConfigs(file, Number(count));
   sweep = { market: w.market, labels: w.labels, configs };
 }
 parseRebalanceRule('month-end');

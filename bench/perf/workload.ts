@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Role } from '../../datasets/catalog.ts';
 import { monthKey, parseIsoDay } from '../../datasets/day.ts';
 import { marketFromArrays, type Market } from '../../engine/backtest/index.ts';
+import type { SweepConfig } from '../../engine/backtest/sweep.ts';
 
 /** Where the workload and its floor scripts live: PERF_DIR, else ../shared/perf beside the repository. */
 export const PERF_DIR = process.env.PERF_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'perf');
@@ -113,4 +114,9 @@ export function loadTables(file: string, count: number): Float64Array[] {
     out.push(workloadTable(t));
   }
   return out;
+}
+
+/** The workload's sweep: the first `count` tables of `file`, month-end, same close, the workload's cost. */
+export function workloadConfigs(file: string, count: number): SweepConfig[] {
+  return loadTables(file, count).map((table) => ({ table, rule: 'month-end', costBps: COST_BPS, execution: 'same-close' }));
 }

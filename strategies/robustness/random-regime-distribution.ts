@@ -6,7 +6,7 @@ import { parseRebalanceRule } from '../../engine/backtest/rebalance-rule.ts';
 import { createReplayBuffers } from '../../engine/backtest/replay-buffers.ts';
 import { replay } from '../../engine/backtest/replay.ts';
 import { computeMetrics } from '../../engine/metrics/compute-metrics.ts';
-import { ARTICLE_PLAYBOOK, ARTICLE_RULE, articleStrategy } from '../article.ts';
+import { ARTICLE_RULE, articleStrategy } from '../article.ts';
 import { RANDOM_REGIME_SEED } from '../benchmarks.ts';
 import { blockShuffleLabels } from '../block-shuffle.ts';
 import { compileStrategy } from '../compile.ts';
@@ -90,10 +90,7 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
     throw new ConfigError('bad-config', `the window ${start}..${end} is not inside the calendar (0..${n - 1})`, { field: 'start' });
   const assumption = options.assumption ?? DEFAULT_ASSUMPTION;
   const { execution, delay } = replayExecution(assumption.execution);
-  const table = tableRows(options.table ?? ARTICLE_PLAYBOOK, market.roles);
-  const strategy = options.table === undefined ? (options.strategy ?? articleStrategy()) : undefined;
-  const compileOptions = options.rule === undefined ? {} : { rebalance: options.rule };
-  const rule = parseRebalanceRule(options.rule ?? ARTICLE_RULE);
+  const planFor = options.table === undefined ? strategyPlans(market, options) : tablePlans(market, options.table, options.rule ?? ARTICLE_RULE);
   const m = end - start + 1;
   const buffers = createReplayBuffers(m, market.roles.length);
   const days = cal.subarray(start, end + 1);
@@ -103,23 +100,8 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
   const cagr = new Float64Array(shuffles);
   const dd = new Float64Array(shuffles);
   let atLeast = 0;
-  // A rule's triggers are its calendar part OR its regime part: the calendar part, the costly
-  // one, is the same for every shuffle, so it is made once.
-  const calendarPart = ruleTriggers({ ...rule, regime: false }, cal);
-  const regimeOnly = { ...rule, calendar: [], daily: false };
   for (let i = 0; i < shuffles; i++) {
-    const shuffled = blockShuffleLabels(labels, seed + i);
-    let plan: Plan;
-    if (strategy) plan = compileStrategy({ ...strategy, labels: undefined }, { market, labels: shuffled, panel: options.panel }, compileOptions);
-    else {
-      let trigger = calendarPart;
-      if (!rule.daily) {
-        trigger = ruleTriggers(regimeOnly, cal, shuffled);
-        for (let t = 0; t < n; t++) trigger[t] |= calendarPart[t];
-      }
-      plan = planFromTable(table, shuffled, rule, cal, trigger);
-    }
-    plan = delayPlan(plan, delay);
+    const plan = delayPlan(planFor(blockShuffleLabels(labels, seed + i)), delay);
     const nav = replay(market, plan, { start, end, execution, costs: { bps: assumption.costBps }, record: 'nav' }, buffers).nav;
     const met = computeMetrics({ nav, days, riskFree });
     sharpe[i] = met.sharpe;
@@ -137,6 +119,32 @@ export function randomRegimeDistribution(market: Market, labels: Uint8Array, opt
     atLeast,
     pValue: (1 + atLeast) / (shuffles + 1),
     sharpes: Array.from(sharpe, (x) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : NaN)),
+  };
+}
+
+/** Plans of the strategy (default `article`) on given labels, compiled each time. */
+function strategyPlans(market: Market, options: RandomRegimeOptions): (labels: Uint8Array) => Plan {
+  const strategy = { ...(options.strategy ?? articleStrategy()), labels: undefined };
+  const compileOptions = options.rule === undefined ? {} : { rebalance: options.rule };
+  return (labels) => compileStrategy(strategy, { market, labels, panel: options.panel }, compileOptions);
+}
+
+/** Plans of a plain table on given labels, through the fast table path. */
+function tablePlans(market: Market, given: QuadrantTable, ruleText: string): (labels: Uint8Array) => Plan {
+  const cal = market.calendar;
+  const table = tableRows(given, market.roles);
+  const rule = parseRebalanceRule(ruleText);
+  // A rule's triggers are its calendar part OR its regime part: the calendar part, the costly
+  // one, is the same for every label set, so it is made once.
+  const calendarPart = ruleTriggers({ ...rule, regime: false }, cal);
+  const regimeOnly = { ...rule, calendar: [], daily: false };
+  return (labels) => {
+    let trigger = calendarPart;
+    if (!rule.daily) {
+      trigger = ruleTriggers(regimeOnly, cal, labels);
+      for (let t = 0; t < cal.length; t++) trigger[t] |= calendarPart[t];
+    }
+    return planFromTable(table, labels, rule, cal, trigger);
   };
 }
 
