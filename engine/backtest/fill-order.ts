@@ -27,6 +27,11 @@ export interface FillState {
   /** Per fill j, recording: R amounts traded then R order costs, from orders[2R·j]. */
   orders: Float64Array;
   fillCount: number;
+  /**
+   * 1 + the last role held (h_k ≠ 0), as the last fill left it: roles past it hold exactly 0,
+   * so the daily mark skips them (a playbook often holds nothing in the last roles, cash).
+   */
+  width: number;
   /** R scratch values for the replay loop (never read by a fill). */
   readonly spare: Float64Array;
 }
@@ -51,6 +56,50 @@ export function bookValue(h: Float64Array, F: number, R: number): number {
   }
   for (; k < R; k++) a += h[k];
   return a + b + (c + d);
+}
+
+/**
+ * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for the roles held (k <
+ * `width`; the rest are 0), and F + Σ h_k summed in {@link bookValue}'s order (four interleaved
+ * partial sums), in one pass: the zeros skipped would add nothing to their partial sums.
+ */
+export function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number, width: number): number {
+  let a = F;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let k = 0;
+  const unrolled = unrolledEnd(R, width);
+  for (; k < unrolled; k += 4) {
+    const x0 = h[k] * (1 + ret[base + k]);
+    const x1 = h[k + 1] * (1 + ret[base + k + 1]);
+    const x2 = h[k + 2] * (1 + ret[base + k + 2]);
+    const x3 = h[k + 3] * (1 + ret[base + k + 3]);
+    h[k] = x0;
+    h[k + 1] = x1;
+    h[k + 2] = x2;
+    h[k + 3] = x3;
+    a += x0;
+    b += x1;
+    c += x2;
+    d += x3;
+  }
+  for (; k < width; k++) {
+    const x = h[k] * (1 + ret[base + k]);
+    h[k] = x;
+    a += x;
+  }
+  return a + b + (c + d);
+}
+
+/**
+ * Where the four-wide part of a mark over the first `width` of R roles ends: bookValue sums
+ * roles below 4⌊R/4⌋ four-wide (role k into partial sum k mod 4) and the rest into the first,
+ * so a narrower mark keeps each role in its partial sum by rounding up to a multiple of 4
+ * (the roles it adds hold 0) but never past 4⌊R/4⌋.
+ */
+export function unrolledEnd(R: number, width: number): number {
+  return Math.min(R & ~3, (width + 3) & ~3);
 }
 
 /** The cost rates of a fill without market impact: the same every fill, so set once per replay. */
@@ -101,7 +150,9 @@ export function fillOrder(s: FillState, row: number, i: number, V: number): bool
   const orders = s.orders;
   const base = 2 * R * j;
   const impactRate = impact * tau;
+  let width = 0;
   for (let k = 0; k < R; k++) {
+    if (rows[off + k] !== 0) width = k + 1;
     const target = L * rows[off + k] * Vp;
     const tr = target - h[k];
     const a = Math.abs(tr);
@@ -114,6 +165,7 @@ export function fillOrder(s: FillState, row: number, i: number, V: number): bool
     }
     h[k] = target;
   }
+  s.width = width;
   const Fp = (1 - L) * Vp;
   moved += Math.abs(Fp - F);
   s.F = Fp;

@@ -1,5 +1,5 @@
 import { isoDay } from '../../datasets/day.ts';
-import { bookValue, fillOrder, flatRates, type FillState } from './fill-order.ts';
+import { bookValue, fillOrder, flatRates, markBook, unrolledEnd, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
@@ -103,6 +103,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     ledger: source.ledger,
     orders: source.orders,
     fillCount: 0,
+    width: cashCol + 1,
     spare: source.scratch.subarray(2 * R, 3 * R),
   };
   flatRates(st);
@@ -155,7 +156,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        V = markBook(h, F, ret, base, R);
+        V = markBook(h, F, ret, base, R, st.width);
         fresh = true;
       }
       // Phase 2: the spread on borrowing and shorts.
@@ -294,38 +295,6 @@ function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t:
 }
 
 /**
- * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for every role, and
- * F + Σ h_k summed in {@link bookValue}'s order (four interleaved partial sums), in one pass.
- */
-function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number): number {
-  let a = F;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let k = 0;
-  for (; k + 3 < R; k += 4) {
-    const x0 = h[k] * (1 + ret[base + k]);
-    const x1 = h[k + 1] * (1 + ret[base + k + 1]);
-    const x2 = h[k + 2] * (1 + ret[base + k + 2]);
-    const x3 = h[k + 3] * (1 + ret[base + k + 3]);
-    h[k] = x0;
-    h[k + 1] = x1;
-    h[k + 2] = x2;
-    h[k + 3] = x3;
-    a += x0;
-    b += x1;
-    c += x2;
-    d += x3;
-  }
-  for (; k < R; k++) {
-    const x = h[k] * (1 + ret[base + k]);
-    h[k] = x;
-    a += x;
-  }
-  return a + b + (c + d);
-}
-
-/**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
  * fused with the book's value, then NAV (and, recording, the day's shares of NAV) booked; the
  * same arithmetic, in the same order, as the general day. Stops at the first day whose close
@@ -352,13 +321,14 @@ function quietDays(
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;
+  const width = st.width;
   if (!record) {
     for (; i < m; i++) {
       const t = start + i;
       const row = index[t];
       if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
       F *= 1 + cashRet[t];
-      nav[i] = markBook(h, F, ret, t * R, R);
+      nav[i] = markBook(h, F, ret, t * R, R, width);
     }
     st.F = F;
     return i;
@@ -370,6 +340,7 @@ function quietDays(
   let into = st.spare;
   let last = 0;
   let lastInv = 0;
+  const unrolled = unrolledEnd(R, width);
   for (; i < m; i++) {
     const t = start + i;
     const row = index[t];
@@ -381,7 +352,7 @@ function quietDays(
     let c = 0;
     let d = 0;
     let k = 0;
-    for (; k + 3 < R; k += 4) {
+    for (; k < unrolled; k += 4) {
       const h0 = h[k];
       const h1 = h[k + 1];
       const h2 = h[k + 2];
@@ -403,13 +374,14 @@ function quietDays(
       c += x2;
       d += x3;
     }
-    for (; k < R; k++) {
+    for (; k < width; k++) {
       const h0 = h[k];
       into[last + k] = h0 * lastInv;
       const x = h0 * (1 + ret[base + k]);
       h[k] = x;
       a += x;
     }
+    for (; k < R; k++) into[last + k] = 0;
     const V = a + b + (c + d);
     nav[i] = V;
     const inv = 1 / V;
