@@ -42,6 +42,9 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
   let prev = nav[0];
   let peak = prev;
   let depth = 0;
+  // A NAV at or above `deeper` cannot deepen the drawdown (1 − v/peak ≤ depth even after
+  // rounding, with 1e-9 to spare): only NAVs below it pay for the division.
+  let deeper = peak * (1 + 1e-9);
   for (let i = 1; i < n; i++) {
     const v = nav[i];
     if (!(v > 0 && v < Infinity)) throw badArgument(`headlineMetrics: nav[${i}] is ${v}, not finite and positive`);
@@ -55,8 +58,13 @@ export function headlineMetrics(nav: Float64Array, riskFree: Float64Array, turno
     t = sumE + e;
     cE += Math.abs(sumE) >= Math.abs(e) ? sumE - t + e : e - t + sumE;
     sumE = t;
-    if (v > peak) peak = v;
-    else if (1 - v / peak > depth) depth = 1 - v / peak;
+    if (v > peak) {
+      peak = v;
+      deeper = peak * (1 - depth + 1e-9);
+    } else if (v < deeper && 1 - v / peak > depth) {
+      depth = 1 - v / peak;
+      deeper = peak * (1 - depth + 1e-9);
+    }
   }
   const m = n - 1;
   const meanR = (sumR + cR) / m;

@@ -34,4 +34,24 @@ describe('headlineMetrics', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds the deepest drawdown to the bit, also among troughs a few ulps apart (property)', () => {
+    // Levels a few ulps apart make near-tied troughs: the shortcut that skips the division
+    // for NAVs clearly above the deepest trough must never skip one that deepens it.
+    const level = fc.record({ base: fc.constantFrom(1.3, 1, 0.7, 0.41), ulps: fc.integer({ min: -4, max: 4 }) });
+    fc.assert(
+      fc.property(fc.array(level, { minLength: 2, maxLength: 60 }), (levels) => {
+        const nav = Float64Array.from(levels, ({ base, ulps }) => base * (1 + ulps * 2 ** -52));
+        // The definition written out: max over days of 1 − nav/peak so far.
+        let peak = nav[0];
+        let want = 0;
+        for (const v of nav) {
+          peak = Math.max(peak, v);
+          want = Math.max(want, 1 - v / peak);
+        }
+        expect(headlineMetrics(nav, new Float64Array(nav.length), 0, 0).maxDrawdown).toBe(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
