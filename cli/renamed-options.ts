@@ -3,7 +3,8 @@ import { UsageError } from '../datasets/errors.ts';
 /**
  * Options renamed so that one name means one thing in every command: `--out` is always a FILE;
  * folders are `--run-dir`, `--report-dir` and `--shard-dir`; the regime definition is always
- * `--preset NAME` or `--config FILE`. The old spellings still work and warn once.
+ * `--preset NAME` or `--config FILE`; report formats are `--report html,pdf` (`--format` is the
+ * terminal's table, csv or json). The old spellings still work and warn once.
  */
 interface Renamed {
   command: string;
@@ -29,6 +30,7 @@ export const RENAMED_OPTIONS: readonly Renamed[] = [
     instead: '--preset NAME or --config FILE',
   },
   { command: 'report', old: 'out', now: () => 'report-dir', usage: '--out DIR', instead: '--report-dir DIR' },
+  { command: 'report', old: 'format', now: () => 'report', usage: '--format html,pdf', instead: '--report html,pdf' },
   {
     command: 'sweep',
     old: 'out',

@@ -46,7 +46,7 @@ interface ReportArgs {
   cache?: string;
   quiet?: boolean;
   run: string;
-  format: string;
+  report?: string;
   'report-dir'?: string;
   force: boolean;
   episodes?: string;
@@ -167,7 +167,7 @@ export async function reportFromRun(
       createdAt: reportCreatedAt(),
       episodes,
       dataCheck: check,
-      command: `quadrant report --run ${bundle.dir} --data ${dataDir} --format ${formats.join(',')}${episodes ? ` --episodes ${episodes.join(',')}` : ''}${request.robustness === false ? ' --no-robustness' : ''}`,
+      command: `quadrant report --run ${bundle.dir} --data ${dataDir} --report ${formats.join(',')}${episodes ? ` --episodes ${episodes.join(',')}` : ''}${request.robustness === false ? ' --no-robustness' : ''}`,
       onStep: (s) => steps.tick(s),
     },
   );
@@ -228,7 +228,8 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
   builder: (y: Argv<ReportArgs>) =>
     y
       .option('run', { type: 'string', demandOption: true, describe: 'run directory written by quadrant run --run-dir DIR' })
-      .option('format', { type: 'string', default: 'html,pdf', describe: 'html, pdf or html,pdf' })
+      .option('report', { type: 'string', describe: 'the formats to draw: html, pdf or html,pdf (default both), as run and validate take them' })
+      .option('format', { type: 'string', deprecated: 'use --report html,pdf', hidden: true })
       .option('report-dir', { type: 'string', describe: 'directory for report.html / report.pdf (default: the run directory)' })
       .option('out', { type: 'string', deprecated: 'use --report-dir DIR', hidden: true })
       .option('force', {
@@ -247,13 +248,13 @@ export const reportCommand: CommandModule<ReportArgs, ReportArgs> = {
         describe: 'episodes to compare, comma-separated: catalog ids, years, quarters (2025Q2), months or FROM..TO (default 2022,2025Q2)',
       })
       .example('$0 run --data ../shared/datasets --run-dir /tmp/run1 && $0 report --run /tmp/run1', 'report.html and report.pdf beside the run')
-      .example('$0 report --run /tmp/run1 --format html --force', 'draw the HTML again over the one there')
-      .example('$0 report --run /tmp/run1 --format html --episodes 2008,2020Q1', 'another pair of episodes')
+      .example('$0 report --run /tmp/run1 --report html --force', 'draw the HTML again over the one there')
+      .example('$0 report --run /tmp/run1 --report html --episodes 2008,2020Q1', 'another pair of episodes')
       .epilogue(
         'Numbers and equity curves come from the run (metrics.json, nav.csv, benchmarks.csv); regimes, liquidity, the scorecard and episodes are recomputed from the data manifest.json names (or --data), after checking its sha256 checksums. SOURCE_DATE_EPOCH fixes the timestamp for byte-identical files.',
       ),
   handler: async (args) => {
-    const formats = await parseReportFormats(args.format, 'format');
+    const formats = await parseReportFormats(args.report ?? 'html,pdf', 'report');
     const episodes = episodeList(args.episodes);
     const bundle = readRunBundle(args.run);
     const outDir = args['report-dir'] ?? bundle.dir;

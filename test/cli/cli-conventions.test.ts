@@ -108,7 +108,7 @@ describe('renamed options and the report that is already there (real snapshot)',
   it('report --run refuses to replace an existing report: exit 2, one line naming the file, the file untouched', () => {
     const file = join(runDir, 'report.html');
     writeFileSync(file, 'the report handed on');
-    const r = runCli(['report', '--run', runDir, '--format', 'html']);
+    const r = runCli(['report', '--run', runDir, '--report', 'html']);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([`quadrant: ${file}: exists; pass --force to replace it, or --report-dir DIR to write elsewhere`]);
     expect(r.stdout).toBe('');
@@ -118,7 +118,7 @@ describe('renamed options and the report that is already there (real snapshot)',
   it('report --run --force replaces it', () => {
     const file = join(runDir, 'report.html');
     writeFileSync(file, 'the report handed on');
-    const r = runCli(['report', '--run', runDir, '--format', 'html', '--force', '--no-robustness', '--quiet']);
+    const r = runCli(['report', '--run', runDir, '--report', 'html', '--force', '--no-robustness', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   }, 120_000);

@@ -46,7 +46,7 @@ describe('quadrant report from a finished run (real snapshot)', () => {
     // The run draws its own report (quietly) into its --run-dir ...
     viaRun = runCli(['run', '--data', SNAPSHOT, '--run-dir', runDir, '--report', 'html,pdf', '--quiet'], EPOCH);
     // ... and `quadrant report` draws it again from the bundle alone, with progress on stderr.
-    report = runCli(['report', '--run', runDir, '--report-dir', outDir, '--format', 'html,pdf'], EPOCH);
+    report = runCli(['report', '--run', runDir, '--report-dir', outDir, '--report', 'html,pdf'], EPOCH);
     metrics = JSON.parse(readFileSync(join(runDir, 'metrics.json'), 'utf8')) as MetricsJson;
   }, 120_000);
 
