@@ -62,6 +62,11 @@ export interface Strategy {
   readonly allowShorts?: boolean;
   /** Replaces the labels before the run (controls only: may use the whole sample). */
   readonly labels?: LabelTransform;
+  /**
+   * The file spec it was built from (strategy files only): `quadrant run` keeps it in its
+   * bundle, so the run's report rebuilds the strategy without the file.
+   */
+  readonly spec?: unknown;
 }
 
 /**

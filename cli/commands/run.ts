@@ -397,6 +397,7 @@ function writeBundle(
     notes,
     config: {
       strategy: args.strategy,
+      ...(strategy.spec !== undefined ? { strategySpec: strategy.spec } : {}),
       steps: describeStrategy(strategy),
       regimes: regimeChoice(args),
       from: isoDay(main.days[0]),

@@ -54,6 +54,8 @@ export interface RunMetricsFile {
 /** The configuration `quadrant run` records in manifest.json (`config`). */
 export interface RunConfig {
   strategy?: string;
+  /** A strategy file's spec, kept so the report needs no file (see Strategy.spec). */
+  strategySpec?: unknown;
   steps?: string;
   regimes?: string;
   from?: string;

@@ -5,6 +5,7 @@ import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import type { Role } from '../../datasets/catalog.ts';
 import type { RoleSeries } from '../../datasets/roles.ts';
 import { resolveStrategy } from '../../strategies/builtin.ts';
+import { strategyFromKeptSpec } from '../../strategies/spec/load-strategy-file.ts';
 import { STRATEGY_EXECUTIONS, type StrategyExecution } from '../../strategies/cost-assumption.ts';
 import type { Strategy } from '../../strategies/step.ts';
 import type { ReportBlock } from '../model.ts';
@@ -41,7 +42,9 @@ export function runWhatIfSource(
   if (place.unmatched > 0) return { omitted: `${place.unmatched} of the run's days are not trading days of the data now read` };
   let strategy: Strategy;
   try {
-    strategy = resolveStrategy(name, { seed: bundle.config.seed });
+    // A strategy file's spec is in the bundle: the file may have moved, or be read from elsewhere.
+    const spec = bundle.config.strategySpec;
+    strategy = spec !== undefined ? strategyFromKeptSpec(spec, `${bundle.dir}/manifest.json config.strategySpec`) : resolveStrategy(name, { seed: bundle.config.seed });
   } catch (err) {
     if (err instanceof QuadrantError) return { omitted: `the run's strategy ${name} cannot be read again (${err.message})` };
     throw err;

@@ -24,6 +24,17 @@ const BUILTIN_HINT = 'built-in strategies: article, us-large, 60-40, equal-weigh
  *   every problem found (the first in its message, the count of the others).
  */
 export function loadStrategyFile(path: string): Strategy {
+  return strategyFromSpec(readStrategySpec(path));
+}
+
+/**
+ * A strategy file's spec, validated, with its `name` filled in from the file's base name when
+ * it has none: what loadStrategyFile builds from, and what `quadrant run` keeps in its bundle so
+ * the run's report can rebuild the strategy without the file.
+ *
+ * @throws as loadStrategyFile.
+ */
+export function readStrategySpec(path: string): StrategySpec {
   const ext = extname(path).toLowerCase();
   const yaml = ext === '.yaml' || ext === '.yml';
   const text = readInputFile(path, { option: 'strategy', what: 'strategy', hint: BUILTIN_HINT, ...(yaml ? { maxBytes: MAX_YAML_BYTES } : {}) });
@@ -49,7 +60,21 @@ export function loadStrategyFile(path: string): Strategy {
     );
   }
   problems.throwIfAny(path);
-  return strategyFromSpec(raw as StrategySpec, fallbackName);
+  const spec = raw as StrategySpec;
+  return { ...spec, name: spec.name ?? fallbackName };
+}
+
+/**
+ * A strategy from a spec kept in a run bundle (see readStrategySpec), checked again: the
+ * bundle is a file a user may have edited.
+ *
+ * @throws ProblemsError naming `where` and every problem found.
+ */
+export function strategyFromKeptSpec(raw: unknown, where: string): Strategy {
+  const problems = new ProblemList();
+  checkStrategySpec(raw, problems);
+  problems.throwIfAny(where);
+  return strategyFromSpec(raw as StrategySpec);
 }
 
 /** Builds a strategy from a valid spec (see checkStrategySpec). */
@@ -60,5 +85,5 @@ export function strategyFromSpec(spec: StrategySpec, fallbackName = 'user'): Str
   else steps.push(weighFixed(spec.weights!, { allowShorts: shorts }));
   if (spec.maxWeight !== undefined) steps.push(limitWeight(spec.maxWeight));
   steps.push(rebalanceOn(spec.rebalance ?? (spec.quadrants ? ARTICLE_RULE : 'monthly')));
-  return defineStrategy({ name: spec.name ?? fallbackName, description: spec.description, steps, allowShorts: shorts });
+  return defineStrategy({ name: spec.name ?? fallbackName, description: spec.description, steps, allowShorts: shorts, spec });
 }

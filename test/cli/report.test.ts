@@ -5,7 +5,7 @@
  * scorecard as text, and bad run directories exit 2 naming the file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,4 +240,36 @@ describe('reportCreatedAt', () => {
       );
     }
   });
+});
+
+describe("a run's report without its strategy file (real snapshot)", () => {
+  it('rebuilds the what-if panel from the spec the bundle keeps, after the file is gone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'quadrant-report-spec-'));
+    try {
+      // No name field: the file's base name names the strategy, as the spec kept says.
+      const file = join(root, 'defensive.yaml');
+      writeFileSync(file, 'rebalance: regime\nquadrants:\n  Q1: { us_large: 0.6, treasuries: 0.4 }\n  Q2: { us_large: 1 }\n  Q3: { gold: 0.5, emerging: 0.5 }\n  Q4: { cash: 1 }\n');
+      const runDir = join(root, 'run');
+      const run = runCli(['run', '--data', SNAPSHOT, '--strategy', file, '--run-dir', runDir, '--quiet']);
+      expect(run.code, run.stderr).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
+      expect(manifest.config.strategySpec).toEqual({
+        name: 'defensive',
+        rebalance: 'regime',
+        quadrants: { Q1: { us_large: 0.6, treasuries: 0.4 }, Q2: { us_large: 1 }, Q3: { gold: 0.5, emerging: 0.5 }, Q4: { cash: 1 } },
+      });
+      rmSync(file);
+      const r = runCli(['report', '--run', runDir, '--report', 'html', '--no-robustness', '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+      expect(html).not.toContain('No what-if panel');
+      const data = JSON.parse(html.match(/<script type="application\/json" id="what-if-data">([\s\S]*?)<\/script>/)![1]);
+      // The panel is offered only when its replay of the unedited settings gives the run's NAV
+      // (whatIfData checks it), so its presence says the rebuilt strategy is the one that ran.
+      expect(data.strategy).toBe('defensive');
+      expect(data.original.rule).toBe('regime');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
