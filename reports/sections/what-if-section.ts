@@ -44,7 +44,8 @@ export function runWhatIfSource(
   try {
     // A strategy file's spec is in the bundle: the file may have moved, or be read from elsewhere.
     const spec = bundle.config.strategySpec;
-    strategy = spec !== undefined ? strategyFromKeptSpec(spec, `${bundle.dir}/manifest.json config.strategySpec`) : resolveStrategy(name, { seed: bundle.config.seed });
+    strategy =
+      spec !== undefined ? strategyFromKeptSpec(spec, `${bundle.dir}/manifest.json config.strategySpec`) : resolveStrategy(name, { seed: bundle.config.seed });
   } catch (err) {
     if (err instanceof QuadrantError) return { omitted: `the run's strategy ${name} cannot be read again (${err.message})` };
     throw err;

@@ -248,7 +248,10 @@ describe("a run's report without its strategy file (real snapshot)", () => {
     try {
       // No name field: the file's base name names the strategy, as the spec kept says.
       const file = join(root, 'defensive.yaml');
-      writeFileSync(file, 'rebalance: regime\nquadrants:\n  Q1: { us_large: 0.6, treasuries: 0.4 }\n  Q2: { us_large: 1 }\n  Q3: { gold: 0.5, emerging: 0.5 }\n  Q4: { cash: 1 }\n');
+      writeFileSync(
+        file,
+        'rebalance: regime\nquadrants:\n  Q1: { us_large: 0.6, treasuries: 0.4 }\n  Q2: { us_large: 1 }\n  Q3: { gold: 0.5, emerging: 0.5 }\n  Q4: { cash: 1 }\n',
+      );
       const runDir = join(root, 'run');
       const run = runCli(['run', '--data', SNAPSHOT, '--strategy', file, '--run-dir', runDir, '--quiet']);
       expect(run.code, run.stderr).toBe(0);
