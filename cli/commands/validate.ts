@@ -26,6 +26,7 @@ import {
   runScorecard,
   STAND_IN_MARK,
   standInFootnote,
+  standInRecords,
   standInsBySeries,
   summariseVerdicts,
   THIN_DAYS,
@@ -352,15 +353,30 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       });
       progress.tick('definitions');
     }
+    // Each table's series that rest on stand-ins (roles held as T-bills) on its days.
     let regimeRows: RegimeStatsRow[] = [];
+    let regimeStandIns = new Map<string, StandIn[]>();
     if (need('regimes')) {
       regimeRows = regimeTable([...roleReturns(roles), ...inputs.strategies], regimes.labels, panel.calendar, { ...opts, riskFree: ctx.cash });
+      regimeStandIns = standInsBySeries(
+        ctx,
+        regimes.labels,
+        ROLES.map((r) => ({ name: r, roles: [r] })),
+        opts.window,
+      );
       progress.tick('per-regime');
     }
     let relativeRows: RelativeRow[] = [];
+    let relativeStandIns = new Map<string, StandIn[]>();
     if (need('relative')) {
       const byRole = Object.fromEntries(ROLES.map((r) => [r, roles.get(r)!.returns])) as Record<Role, Float64Array>;
       relativeRows = relativeTable(byRole, regimes.labels, panel.calendar, opts);
+      relativeStandIns = standInsBySeries(
+        ctx,
+        regimes.labels,
+        RELATIVE_PAIRS.map((p) => ({ name: p.id, roles: [...p.long, ...p.short] })),
+        opts.window,
+      );
       progress.tick('relative');
     }
     let conditionalRows: ConditionalRow[] = [];
@@ -449,6 +465,12 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
         json.relative = regimeRecords(relativeRows, (r) => (r as RelativeRow).pair).map((r) =>
           Object.fromEntries(REGIME_HEADER.map((h, i) => [h === 'series' ? 'pair' : h, r[i]])),
         );
+      // Series resting on stand-ins (roles held as T-bills, no instrument priced) on the tables' days.
+      if (want('regimes') || want('relative'))
+        json.standIns = {
+          ...(want('regimes') ? { regimes: standInRecords(regimeStandIns) } : {}),
+          ...(want('relative') ? { relative: standInRecords(relativeStandIns) } : {}),
+        };
       if (want('conditional'))
         json.conditional = conditionalRecords(conditionalRows).map((r) => Object.fromEntries(CONDITIONAL_HEADER.map((h, i) => [h, r[i]])));
       if (benchmarks) {
@@ -506,16 +528,10 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
       parts.push('', calibrationText(regimes.labels, cal));
       const sampleNote = args.sample === 'full' ? 'full history' : args.sample === 'in' ? 'in sample' : 'out of sample';
       if (want('regimes')) {
-        const marked = standInsBySeries(
-          ctx,
-          regimes.labels,
-          ROLES.map((r) => ({ name: r, roles: [r] })),
-          opts.window,
-        );
         parts.push(
           '',
           `PER-REGIME RETURNS (${sampleNote}; day i counts for the quadrant known at close i−1; Sharpe over T-bills)`,
-          regimeText(regimeRows, marked),
+          regimeText(regimeRows, regimeStandIns),
         );
       }
       if (want('relative')) {
@@ -524,12 +540,7 @@ export const validateCommand: CommandModule<AnalysisArgs, ValidateArgs> = {
           `RELATIVE RETURNS BY QUADRANT (${sampleNote}; long basket minus short basket, daily rebalanced)`,
           regimeText(
             relativeRows.map((r) => ({ ...r, series: r.pair })),
-            standInsBySeries(
-              ctx,
-              regimes.labels,
-              RELATIVE_PAIRS.map((p) => ({ name: p.id, roles: [...p.long, ...p.short] })),
-              opts.window,
-            ),
+            relativeStandIns,
           ),
         );
       }

@@ -9,7 +9,7 @@ export type { ClaimContextOptions } from './context.ts';
 export { THIN_DAYS, THIN_EPISODES, allOf, intervalVerdict, isThin, pValueVerdict } from './verdict.ts';
 export { historyClaimResult } from './bootstrap-result.ts';
 export { standInsOn, standInNote } from './stand-ins.ts';
-export { STAND_IN_MARK, standInFootnote, standInsBySeries, type SeriesRoles } from './stand-in-series.ts';
+export { STAND_IN_MARK, standInFootnote, standInRecords, standInsBySeries, type SeriesRoles } from './stand-in-series.ts';
 export {
   FORECASTS_DISCLOSURE,
   FORECASTS_NOTE,

@@ -54,3 +54,10 @@ export function standInFootnote(marked: ReadonlyMap<string, readonly StandIn[]>)
   const parts = [...seen.values()].map((s) => `${s.role} on ${s.days} of ${s.of.toLocaleString('en-US')} (${isoDay(s.from)} to ${isoDay(s.to)})`);
   return `${STAND_IN_MARK} rests on a stand-in: held as T-bills (no instrument priced) on some of the table's days: ${parts.join('; ')}.`;
 }
+
+/** The series' stand-ins as JSON records (validate's `standIns`): one per series and role, dates ISO. */
+export function standInRecords(
+  marked: ReadonlyMap<string, readonly StandIn[]>,
+): { series: string; role: Role; days: number; of: number; from: string; to: string }[] {
+  return [...marked].flatMap(([series, list]) => list.map((s) => ({ series, role: s.role, days: s.days, of: s.of, from: isoDay(s.from), to: isoDay(s.to) })));
+}

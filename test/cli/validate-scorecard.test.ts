@@ -68,4 +68,11 @@ describe('quadrant validate: the scorecard as JSON (real snapshot)', () => {
     expect(c6.stand_ins).toEqual([{ role: 'commodities', days: c6.stand_ins[0].days, of: c6.stand_ins[0].of, from: '2026-08-11', to: '2026-09-14' }]);
     expect(json.meta.warnings.some((w) => /DFF\.csv: stale/.test(w))).toBe(true);
   });
+
+  it("lists the per-regime and relative tables' stand-ins: none on the snapshot, whose stand-in days carry no label", () => {
+    // The stand-in stretches fall before the first label and in the stale tail (stand-in-series.test.ts checks it day by day).
+    const tables = runCli(['validate', '--data', SNAPSHOT, '--section', 'regimes', '--format', 'json', '--quiet']);
+    expect(tables.code, tables.stderr).toBe(0);
+    expect(JSON.parse(tables.stdout).standIns).toEqual({ regimes: [] });
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../../datasets/catalog.ts';
 import { buildPanel, buildRoles, loadDataset } from '../../../datasets/index.ts';
-import { buildClaimContext, standInFootnote, standInsBySeries } from '../../../engine/claims/index.ts';
+import { buildClaimContext, standInFootnote, standInRecords, standInsBySeries } from '../../../engine/claims/index.ts';
 import { computeRegimes } from '../../../engine/regimes/index.ts';
 import { makeCalendar } from '../../builders.ts';
 
@@ -34,6 +34,11 @@ describe('standInsBySeries', () => {
       "† rests on a stand-in: held as T-bills (no instrument priced) on some of the table's days: commodities on 3 of 5 (2024-01-03 to 2024-01-10).",
     );
     expect(standInFootnote(new Map())).toBeUndefined();
+    // validate --format json lists them as records, a pair's roles each on their own.
+    expect(standInRecords(marked)).toEqual([
+      { series: 'commodities', role: 'commodities', days: 3, of: 5, from: '2024-01-03', to: '2024-01-10' },
+      { series: 'commodities-vs-us', role: 'commodities', days: 3, of: 5, from: '2024-01-03', to: '2024-01-10' },
+    ]);
   });
 
   it('property: the count is the brute-force count of flagged, labelled days', () => {
