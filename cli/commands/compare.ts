@@ -63,6 +63,9 @@ function quadrantCell(q: number): string | number {
   return q >= 1 && q <= 4 ? `Q${q}` : NaN;
 }
 
+/** The paths of labels (confirmed and raw), written Q1..Q4. */
+const isQuadrantPath = (p: EventPath) => p.name === 'quadrant' || p.name === 'raw_quadrant';
+
 /** "Q4 120d → Q2 31d → …" (at most `max` runs). */
 function regimePath(segments: { quadrant: number; days: number }[], max = 6): string {
   const parts = segments.slice(0, max).map((s) => `${s.quadrant ? `Q${s.quadrant}` : 'warm-up'} ${s.days}d`);
@@ -125,6 +128,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
     const cal = panel.calendar;
     const signals: EpisodeSignal[] = [
       { name: 'quadrant', values: Float64Array.from(regimes.labels), units: 'label at the close (0 warm-up)', mode: 'level' },
+      { name: 'raw_quadrant', values: Float64Array.from(regimes.rawLabels), units: 'raw label at the close, before confirmation (0 none)', mode: 'level' },
       { name: 'liquidity_score', values: regimes.liquidityScore, units: 'score (> 0 easing)', mode: 'level' },
       { name: 'dollar_score', values: regimes.dollarScore, units: 'score (> 0 strengthening)', mode: 'level' },
       { name: 'net_liquidity_change', values: panelNetLiquidity(panel), units: 'millions of USD since the base close', mode: 'change' },
@@ -149,7 +153,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
           segments: e.segments.map((s) => ({ ...s, from: isoDay(s.from), to: isoDay(s.to) })),
         })),
         // Quadrants spelled Q1..Q4 as in every output (null before labels start).
-        paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => (p.name === 'quadrant' ? Array.from(v, quadrantCell) : Array.from(v))) })),
+        paths: cmp.paths.map((p) => ({ ...p, values: p.values.map((v) => (isQuadrantPath(p) ? Array.from(v, quadrantCell) : Array.from(v))) })),
       };
       emit(
         JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2),
@@ -162,7 +166,7 @@ export const compareCommand: CommandModule<AnalysisArgs, CompareArgs> = {
       cmp.episodes.forEach((e, j) => {
         for (const p of cmp.paths) {
           for (let k = 0; k <= e.endIndex - e.baseIndex; k++)
-            rows.push([e.id, p.name, k, isoDay(cal[e.baseIndex + k]), p.name === 'quadrant' ? quadrantCell(p.values[j][k]) : p.values[j][k]]);
+            rows.push([e.id, p.name, k, isoDay(cal[e.baseIndex + k]), isQuadrantPath(p) ? quadrantCell(p.values[j][k]) : p.values[j][k]]);
         }
       });
       emit(toCsv(['episode', 'series', 'event_day', 'date', 'value'], rows), args.out);

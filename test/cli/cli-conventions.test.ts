@@ -130,25 +130,49 @@ describe('one spelling of the quadrants in every CSV (real snapshot)', () => {
     const regimes = runCli(['regimes', '--data', SNAPSHOT, '--from', '2021-12', '--to', '2022', '--format', 'csv', '--quiet']);
     expect(compare.code, compare.stderr).toBe(0);
     expect(regimes.code, regimes.stderr).toBe(0);
-    // compare: episode,series,event_day,date,value; the quadrant path is the label at each close.
-    const fromCompare = new Map(
-      lines(compare.stdout)
-        .map((l) => l.split(','))
-        .filter((c) => c[1] === 'quadrant')
-        .map((c) => [c[3], c[4]]),
-    );
+    // compare: episode,series,event_day,date,value; the quadrant path is the label at each close,
+    // raw_quadrant the raw label (before confirmation); regimes has both as columns.
+    const path = (series: string) =>
+      new Map(
+        lines(compare.stdout)
+          .map((l) => l.split(','))
+          .filter((c) => c[1] === series)
+          .map((c) => [c[3], c[4]]),
+      );
     const header = lines(regimes.stdout)[0].split(',');
-    const q = header.indexOf('quadrant');
-    const fromRegimes = new Map(
-      lines(regimes.stdout)
-        .slice(1)
-        .map((l) => l.split(','))
-        .map((c) => [c[0], c[q]]),
-    );
-    expect(fromCompare.size).toBeGreaterThan(250);
-    for (const [date, label] of fromCompare) {
-      expect(label, date).toMatch(/^Q[1-4]$/);
-      expect(label, date).toBe(fromRegimes.get(date));
+    const column = (name: string) => {
+      const at = header.indexOf(name);
+      return new Map(
+        lines(regimes.stdout)
+          .slice(1)
+          .map((l) => l.split(','))
+          .map((c) => [c[0], c[at]]),
+      );
+    };
+    for (const series of ['quadrant', 'raw_quadrant']) {
+      const fromCompare = path(series);
+      const fromRegimes = column(series);
+      expect(fromCompare.size).toBeGreaterThan(250);
+      for (const [date, label] of fromCompare) {
+        expect(label, date).toMatch(/^Q[1-4]$/);
+        expect(label, date).toBe(fromRegimes.get(date));
+      }
     }
+  }, 120_000);
+
+  it("compare's raw_quadrant path differs from the confirmed one on as many days as its episode table says", () => {
+    const csv = runCli(['compare', '2022', '--data', SNAPSHOT, '--format', 'csv', '--quiet']);
+    const json = runCli(['compare', '2022', '--data', SNAPSHOT, '--format', 'json', '--quiet']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const episode = JSON.parse(json.stdout).episodes[0];
+    const rows = lines(csv.stdout).map((l) => l.split(','));
+    const at = (series: string) => rows.filter((c) => c[1] === series).map((c) => c[4]);
+    const [confirmed, raw] = [at('quadrant'), at('raw_quadrant')];
+    // Return day i counts under the label of close i − 1: event days 0 … length − 1.
+    const length = episode.endIndex - episode.baseIndex;
+    let differ = 0;
+    for (let k = 0; k < length; k++) if (confirmed[k] !== '' && raw[k] !== confirmed[k]) differ++;
+    expect(differ).toBe(episode.rawDiffers);
+    expect(differ).toBeGreaterThan(0);
   }, 120_000);
 });
