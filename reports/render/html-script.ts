@@ -4,10 +4,14 @@ import { createHash } from 'node:crypto';
  * The report's only script (inline; the page's Content-Security-Policy allows exactly this
  * script by its hash and nothing else). It shows the <title> text of the chart mark under the
  * pointer or finger in a styled box at once, instead of the browser's delayed native tooltip,
- * which works on phones too. Without scripts, the native <title> tooltips still work.
+ * which works on phones too. Without scripts, the native <title> tooltips still work. Printing
+ * the page opens the folded tables (the appendix's) for the print and folds them again after.
  * It makes no request and writes nothing to the console.
  */
 export const REPORT_SCRIPT = `(function(){
+var opened=[];
+window.addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;opened.push(d);});});
+window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;});opened=[];});
 var tip=document.getElementById('tip');
 if(!tip)return;
 function hide(){tip.hidden=true;}

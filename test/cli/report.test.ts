@@ -166,6 +166,17 @@ describe('quadrant report from a finished run (real snapshot)', () => {
       const files = Object.keys((JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as { data: { files: object } }).data.files).length;
       expect(text).toBe(`all ${files} files in ${SNAPSHOT} match manifest.json`);
     });
+
+    it("prints the appendix's folded tables unfolded, and folds them again after", async () => {
+      const folded = `document.querySelectorAll('details:not([open])').length`;
+      const before = await page.evaluate<number>(folded);
+      expect(before).toBeGreaterThan(0);
+      // A listener of the test's own, after the page's: how many are still folded as printing starts.
+      await page.evaluate(`window.addEventListener('beforeprint', () => { window.foldedAtPrint = ${folded}; }); 0`);
+      await browser.send('Page.printToPDF', {}, page.sessionId);
+      expect(await page.evaluate<number>('window.foldedAtPrint')).toBe(0);
+      expect(await page.evaluate<number>(folded)).toBe(before);
+    });
   });
 
   describe.skipIf(!canPoppler)('the PDF through poppler', () => {
