@@ -59,12 +59,11 @@ export function bookValue(h: Float64Array, F: number, R: number): number {
 }
 
 /**
- * The daily mark fused with the book's value: h_k ← h_k·g_k, g_k = 1 + r_k (see growthOf), for
- * the roles held (k < `width`; the rest are 0), and F + Σ h_k summed in {@link bookValue}'s
- * order (four interleaved partial sums), in one pass: the zeros skipped would add nothing to
- * their partial sums.
+ * The daily mark fused with the book's value: h_k ← h_k·(1 + r_k) for the roles held (k <
+ * `width`; the rest are 0), and F + Σ h_k summed in {@link bookValue}'s order (four interleaved
+ * partial sums), in one pass: the zeros skipped would add nothing to their partial sums.
  */
-export function markBook(h: Float64Array, F: number, growth: Float64Array, base: number, R: number, width: number): number {
+export function markBook(h: Float64Array, F: number, ret: Float64Array, base: number, R: number, width: number): number {
   let a = F;
   let b = 0;
   let c = 0;
@@ -72,10 +71,10 @@ export function markBook(h: Float64Array, F: number, growth: Float64Array, base:
   let k = 0;
   const unrolled = unrolledEnd(R, width);
   for (; k < unrolled; k += 4) {
-    const x0 = h[k] * growth[base + k];
-    const x1 = h[k + 1] * growth[base + k + 1];
-    const x2 = h[k + 2] * growth[base + k + 2];
-    const x3 = h[k + 3] * growth[base + k + 3];
+    const x0 = h[k] * (1 + ret[base + k]);
+    const x1 = h[k + 1] * (1 + ret[base + k + 1]);
+    const x2 = h[k + 2] * (1 + ret[base + k + 2]);
+    const x3 = h[k + 3] * (1 + ret[base + k + 3]);
     h[k] = x0;
     h[k + 1] = x1;
     h[k + 2] = x2;
@@ -86,7 +85,7 @@ export function markBook(h: Float64Array, F: number, growth: Float64Array, base:
     d += x3;
   }
   for (; k < width; k++) {
-    const x = h[k] * growth[base + k];
+    const x = h[k] * (1 + ret[base + k]);
     h[k] = x;
     a += x;
   }

@@ -106,23 +106,6 @@ export function marketFromArrays(input: {
   });
 }
 
-const growths = new WeakMap<Float64Array, Float64Array>();
-
-/**
- * 1 + returns (n × R, day-major), the factor the daily mark multiplies by: made once per
- * market's returns and shared by every replay of it (a sweep replays one market thousands of
- * times), the same bits as adding the 1 in the loop.
- */
-export function growthOf(market: Pick<Market, 'returns'>): Float64Array {
-  let g = growths.get(market.returns);
-  if (!g) {
-    g = new Float64Array(market.returns.length);
-    for (let j = 0; j < g.length; j++) g[j] = 1 + market.returns[j];
-    growths.set(market.returns, g);
-  }
-  return g;
-}
-
 /** Column of a role in the market, or −1. */
 export function roleIndex(market: Market, role: Role): number {
   return market.roles.indexOf(role);

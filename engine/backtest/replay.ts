@@ -1,6 +1,6 @@
 import { isoDay } from '../../datasets/day.ts';
 import { bookValue, fillOrder, flatRates, markBook, unrolledEnd, type FillState } from './fill-order.ts';
-import { growthOf, type Market } from './market.ts';
+import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
 import { createReplayBuffers, sliceBuffers, type DayArrays, type ReplayBuffers } from './replay-buffers.ts';
@@ -66,7 +66,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
 
   const cal = market.calendar;
   const ret = market.returns;
-  const growth = growthOf(market);
   const ov = market.overnight;
   const cashRet = market.cashReturns;
   const rows = plan.rows;
@@ -118,7 +117,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const quietOk = band === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
     if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(b, st, i, m, start, R, growth, cashRet, index, trigger, held, onChange, recordWeights, financed, cashCol);
+      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, financed, cashCol);
       if (i >= m) break;
     }
     const t = start + i;
@@ -157,7 +156,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
         }
         for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
       } else {
-        V = markBook(h, F, growth, base, R, st.width);
+        V = markBook(h, F, ret, base, R, st.width);
         fresh = true;
       }
       // Phase 2: the spread on borrowing and shorts.
@@ -309,7 +308,7 @@ function quietDays(
   m: number,
   start: number,
   R: number,
-  growth: Float64Array,
+  ret: Float64Array,
   cashRet: Float64Array,
   index: Int32Array,
   trigger: Uint8Array,
@@ -329,7 +328,7 @@ function quietDays(
       const row = index[t];
       if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
       F *= 1 + cashRet[t];
-      nav[i] = markBook(h, F, growth, t * R, R, width);
+      nav[i] = markBook(h, F, ret, t * R, R, width);
     }
     st.F = F;
     return i;
@@ -362,10 +361,10 @@ function quietDays(
       into[last + k + 1] = h1 * lastInv;
       into[last + k + 2] = h2 * lastInv;
       into[last + k + 3] = h3 * lastInv;
-      const x0 = h0 * growth[base + k];
-      const x1 = h1 * growth[base + k + 1];
-      const x2 = h2 * growth[base + k + 2];
-      const x3 = h3 * growth[base + k + 3];
+      const x0 = h0 * (1 + ret[base + k]);
+      const x1 = h1 * (1 + ret[base + k + 1]);
+      const x2 = h2 * (1 + ret[base + k + 2]);
+      const x3 = h3 * (1 + ret[base + k + 3]);
       h[k] = x0;
       h[k + 1] = x1;
       h[k + 2] = x2;
@@ -378,7 +377,7 @@ function quietDays(
     for (; k < width; k++) {
       const h0 = h[k];
       into[last + k] = h0 * lastInv;
-      const x = h0 * growth[base + k];
+      const x = h0 * (1 + ret[base + k]);
       h[k] = x;
       a += x;
     }
