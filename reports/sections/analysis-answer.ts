@@ -4,7 +4,8 @@ import { answerText } from './benchmark-answer.ts';
 /**
  * The first-page answer of a validate report from its benchmark analysis: the playbook's Sharpe
  * ratio against each simple benchmark's with the Ledoit-Wolf test the analysis ran, and Hansen's
- * SPA test over all of them at once (H0: no benchmark beats the playbook).
+ * SPA test over all of them at once (H0: no benchmark beats the playbook); then the control a
+ * sceptic asks for next, the same playbook on block-shuffled labels.
  */
 export function analysisAnswer(a: BenchmarkAnalysis): string | undefined {
   if (!a.benchmarks.length) return undefined;
@@ -18,5 +19,8 @@ export function analysisAnswer(a: BenchmarkAnalysis): string | undefined {
   }));
   const spa = Number.isFinite(a.spa.pValue) ? `; Hansen's SPA test of the null that no benchmark beats it, p = ${a.spa.pValue.toFixed(3)}` : '';
   const tests = `Ledoit-Wolf HAC test of each Sharpe difference, two-sided${spa}; ${a.window.from} to ${a.window.to}, ${a.assumptions.costBps} bps, ${a.assumptions.execution}`;
-  return answerText({ label: a.playbook.name, sharpe: a.playbook.sharpe, cagr: a.playbook.cagr }, rows, tests);
+  const answer = answerText({ label: a.playbook.name, sharpe: a.playbook.sharpe, cagr: a.playbook.cagr }, rows, tests);
+  const r = a.randomRegime;
+  if (!r || !Number.isFinite(r.pValue)) return answer;
+  return `${answer} On its own labels shuffled in blocks, ${r.atLeast} of ${r.shuffles} shuffles reach its Sharpe ratio (p = ${r.pValue.toFixed(2)}): ${r.pValue < 0.05 ? 'its regime timing beats chance at 5%' : 'its regime timing is not shown to beat chance'}.`;
 }

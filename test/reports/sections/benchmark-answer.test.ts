@@ -61,5 +61,13 @@ describe('analysisAnswer', () => {
     expect(analysisAnswer(analysis)).toBe(
       "No: article's Sharpe ratio, 0.36, is significantly below 60-40's: us-large 0.54 (p = 0.17), 60-40 0.62 (p = 0.03). It earned 6.2% a year against 10.8% for us-large, 8.1% for 60-40. (Ledoit-Wolf HAC test of each Sharpe difference, two-sided; Hansen's SPA test of the null that no benchmark beats it, p = 0.910; 2007-04-26 to 2026-09-14, 5 bps, next-close.)",
     );
+    // With the random-regime control: its count and p, (1 + 77) / (200 + 1) = 0.388, and what they say.
+    const control = { shuffles: 200, seed: 1, atLeast: 77, pValue: 78 / 201 };
+    expect(analysisAnswer({ ...analysis, randomRegime: control } as typeof analysis)).toMatch(
+      / On its own labels shuffled in blocks, 77 of 200 shuffles reach its Sharpe ratio \(p = 0\.39\): its regime timing is not shown to beat chance\.$/,
+    );
+    expect(analysisAnswer({ ...analysis, randomRegime: { ...control, atLeast: 4, pValue: 5 / 201 } } as typeof analysis)).toMatch(
+      /4 of 200 shuffles reach its Sharpe ratio \(p = 0\.02\): its regime timing beats chance at 5%\.$/,
+    );
   });
 });
