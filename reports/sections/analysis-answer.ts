@@ -1,5 +1,5 @@
 import type { BenchmarkAnalysis } from '../../strategies/robustness/index.ts';
-import { answerText } from './benchmark-answer.ts';
+import { answerText, randomRegimeSentence } from './benchmark-answer.ts';
 
 /**
  * The first-page answer of a validate report from its benchmark analysis: the playbook's Sharpe
@@ -21,6 +21,5 @@ export function analysisAnswer(a: BenchmarkAnalysis): string | undefined {
   const tests = `Ledoit-Wolf HAC test of each Sharpe difference, two-sided${spa}; ${a.window.from} to ${a.window.to}, ${a.assumptions.costBps} bps, ${a.assumptions.execution}`;
   const answer = answerText({ label: a.playbook.name, sharpe: a.playbook.sharpe, cagr: a.playbook.cagr }, rows, tests);
   const r = a.randomRegime;
-  if (!r || !Number.isFinite(r.pValue)) return answer;
-  return `${answer} On its own labels shuffled in blocks, ${r.atLeast} of ${r.shuffles} shuffles reach its Sharpe ratio (p = ${r.pValue.toFixed(2)}): ${r.pValue < 0.05 ? 'its regime timing beats chance at 5%' : 'its regime timing is not shown to beat chance'}.`;
+  return r && Number.isFinite(r.pValue) ? `${answer} ${randomRegimeSentence(r)}` : answer;
 }

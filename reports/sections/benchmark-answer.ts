@@ -91,3 +91,12 @@ function paired(a: Float64Array, b: Float64Array): [Float64Array, Float64Array] 
   }
   return [Float64Array.from(x), Float64Array.from(y)];
 }
+
+/**
+ * The answer's last sentence: the control a sceptic asks for after the benchmarks, the playbook
+ * on its own labels shuffled in blocks (RandomRegimeDistribution), read at 5%.
+ */
+export function randomRegimeSentence(control: { atLeast: number; shuffles: number; pValue: number }): string {
+  const reading = control.pValue < ANSWER_LEVEL ? 'its regime timing beats chance at 5%' : 'its regime timing is not shown to beat chance';
+  return `On its own labels shuffled in blocks, ${control.atLeast} of ${control.shuffles} shuffles reach its Sharpe ratio (p = ${control.pValue.toFixed(2)}): ${reading}.`;
+}

@@ -9,7 +9,7 @@ import type { RunBundle } from '../../engine/run-bundle/index.ts';
 import { runDataWarnings, type RunDataCheck } from './run-data-check.ts';
 import { navReturns, runHeadline, runLabel, runPerformanceSection } from './run-performance.ts';
 import { runTearsheetBlocks } from './run-tearsheet.ts';
-import { benchmarkAnswer, type AnswerPortfolio } from './benchmark-answer.ts';
+import { benchmarkAnswer, randomRegimeSentence, type AnswerPortfolio } from './benchmark-answer.ts';
 import { simpleBenchmarks } from '../../strategies/robustness/index.ts';
 import { readRunWeights } from './run-weights.ts';
 import { runWhatIfSource, whatIfBlocks } from './what-if-section.ts';
@@ -177,7 +177,9 @@ function runAnswer(bundle: RunBundle, riskFree: Float64Array, period: string): s
     return { label: name, excess, sharpe: num(overall.sharpe), cagr: num(overall.cagr) };
   };
   const benchmarks = bundle.navs.map((r, k) => (k > 0 && SIMPLE_BENCHMARKS.includes(r.name) ? portfolio(k) : undefined)).filter((b) => b !== undefined);
-  return benchmarkAnswer(portfolio(0), benchmarks, period)?.text;
+  const answer = benchmarkAnswer(portfolio(0), benchmarks, period)?.text;
+  const control = bundle.metrics.randomRegimeDistribution;
+  return answer && control && Number.isFinite(control.pValue) ? `${answer} ${randomRegimeSentence(control)}` : answer;
 }
 
 function checkText(check: RunDataCheck, total: number): string {

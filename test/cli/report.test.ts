@@ -77,6 +77,19 @@ describe('quadrant report from a finished run (real snapshot)', () => {
     expect(report.stderr).not.toContain('changed since the run');
   });
 
+  it('ends the first-page answer with the random-regime control of metrics.json', () => {
+    const control = (
+      JSON.parse(readFileSync(join(runDir, 'metrics.json'), 'utf8')) as { randomRegimeDistribution: { atLeast: number; shuffles: number; pValue: number } }
+    ).randomRegimeDistribution;
+    const answer = /<p class="answer" data-answer>([^<]*)<\/p>/.exec(readFileSync(join(runDir, 'report.html'), 'utf8'))![1].replaceAll('&#39;', "'");
+    expect(answer).toMatch(/^(Yes|No|Not demonstrably): article's Sharpe ratio/);
+    expect(
+      answer.endsWith(
+        `${control.atLeast} of ${control.shuffles} shuffles reach its Sharpe ratio (p = ${control.pValue.toFixed(2)}): its regime timing is not shown to beat chance.`,
+      ),
+    ).toBe(true);
+  });
+
   it('draws the same report from the run and from the bundle', () => {
     // Byte for byte but for the code-version table: in a shared checkout the commit or its
     // "uncommitted changes" flag can change between the two renderings.
