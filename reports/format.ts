@@ -22,11 +22,11 @@ export function formatValue(value: CellValue, format: ValueFormat = defaultForma
     case 'date':
       return String(value);
     case 'integer':
-      return sign(value, format) + groupDigits(Math.round(value), 0) + suffix;
+      return signed(value, groupDigits(Math.round(value), 0), format) + suffix;
     case 'percent':
-      return sign(value, format) + groupDigits(value * 100, format.digits ?? 1) + '%' + suffix;
+      return signed(value, groupDigits(value * 100, format.digits ?? 1), format) + '%' + suffix;
     case 'number':
-      return sign(value, format) + groupDigits(value, format.digits ?? 2) + suffix;
+      return signed(value, groupDigits(value, format.digits ?? 2), format) + suffix;
   }
 }
 
@@ -34,8 +34,9 @@ function defaultFormat(value: CellValue): ValueFormat {
   return typeof value === 'number' ? { style: 'number' } : { style: 'text' };
 }
 
-function sign(value: number, format: ValueFormat): string {
-  return format.signed && value > 0 ? '+' : '';
+/** A '+' before a positive value when the format asks for signs, unless it rounds to zero (as "-0.0" is "0.0"). */
+function signed(value: number, text: string, format: ValueFormat): string {
+  return format.signed && value > 0 && /[1-9]/.test(text) ? '+' + text : text;
 }
 
 /** Fixed digits with thousands separators; "-0.0" is written "0.0". */

@@ -21,7 +21,11 @@ describe('table formatting shared by validate and compare', () => {
   it('pct signs the percentage and leaves non-finite values blank unless told otherwise', () => {
     expect(pct(0.1234)).toBe('+12.3%');
     expect(pct(-0.05, 2)).toBe('-5.00%');
-    expect(pct(0)).toBe('+0.0%');
+    // A value that rounds to zero has no sign either way (worked by hand).
+    expect(pct(0)).toBe('0.0%');
+    expect(pct(0.0004)).toBe('0.0%');
+    expect(pct(-0.0004)).toBe('0.0%');
+    expect(pct(-0.0005, 2)).toBe('-0.05%');
     expect(pct(NaN)).toBe('');
     expect(pct(Infinity)).toBe('');
     expect(pct(NaN, 1, 'n/a')).toBe('n/a');

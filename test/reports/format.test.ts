@@ -16,9 +16,16 @@ describe('formatValue', () => {
     expect(formatValue(6.7371, { style: 'number', digits: 2, suffix: ' tn' })).toBe('6.74 tn');
   });
 
-  it('never writes a negative zero', () => {
+  it('never writes a negative zero, nor a positive one: a value that rounds to zero has no sign', () => {
     expect(formatValue(-0.0004, { style: 'percent', digits: 1 })).toBe('0.0%');
     expect(formatValue(-0.001, { style: 'number', digits: 2 })).toBe('0.00');
+    // Signed (heatmaps, changes): +0.04% rounds to 0.0%, written as its negative twin is.
+    expect(formatValue(0.0004, { style: 'percent', digits: 1, signed: true })).toBe('0.0%');
+    expect(formatValue(-0.0004, { style: 'percent', digits: 1, signed: true })).toBe('0.0%');
+    expect(formatValue(0.0006, { style: 'percent', digits: 1, signed: true })).toBe('+0.1%');
+    expect(formatValue(0.004, { style: 'number', digits: 2, signed: true })).toBe('0.00');
+    expect(formatValue(0.4, { style: 'integer', signed: true })).toBe('0');
+    expect(formatValue(0.6, { style: 'integer', signed: true })).toBe('+1');
   });
 
   it('writes missing values as an en dash and strings as they are', () => {
