@@ -1,7 +1,15 @@
 import { formatValue } from '../format.ts';
 import type { TableBlock, TableRow, Tone } from '../model.ts';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, GAP, PAGE, TYPE } from './pdf-layout.ts';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_WIDTH, FONT, GAP, PAGE, TYPE } from './pdf-layout.ts';
 import { pdfText } from './pdf-text.ts';
+
+/**
+ * A table at most this tall (a third of a page) is drawn whole, on the next page when it does
+ * not fit: moving it leaves the page at least two thirds used, and a split of a short table
+ * reads worse than the space. A longer table splits with at least SPLIT_ROWS rows on each side.
+ */
+const KEEP_WHOLE = CONTENT_HEIGHT / 3;
+const SPLIT_ROWS = 3;
 
 /** Cell padding (points), ordinary and compact tables. */
 const PAD = { normal: { x: 4, y: 3 }, compact: { x: 3, y: 1.5 } };
@@ -53,15 +61,21 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
   else {
     drawRow(doc, laid, laid.header, undefined, x0);
     const n = block.rows.length;
+    // rest[i]: rows i … n − 1 and the note, which keeps with the last row.
+    const rest = new Float64Array(n + 1);
+    rest[n] = noteH;
+    for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + heights[i];
+    let onPage = 0;
     block.rows.forEach((row, i) => {
-      // The last row keeps with the note, and never goes alone to the next page: break one row earlier.
-      const last = i === n - 1 && doc.y + heights[i] + noteH > CONTENT_BOTTOM;
-      const widow = i === n - 2 && i >= 2 && doc.y + heights[i] + heights[i + 1] + noteH > CONTENT_BOTTOM;
-      if (last || widow || doc.y + heights[i] > CONTENT_BOTTOM) {
+      // The last SPLIT_ROWS rows never go to a new page with fewer of them: break before them.
+      const tail = n - i <= SPLIT_ROWS && onPage >= SPLIT_ROWS && doc.y + rest[i] > CONTENT_BOTTOM;
+      if (tail || doc.y + heights[i] > CONTENT_BOTTOM) {
         doc.addPage();
         drawRow(doc, laid, laid.header, undefined, x0);
+        onPage = 0;
       }
       drawRow(doc, laid, laid.body[i], row, x0);
+      onPage++;
     });
   }
   if (block.note) {
@@ -78,8 +92,9 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
 
 /**
  * Heights of a table as drawn: `start`, what must fit on a page for the table to begin there
- * (caption, header and the first two rows, or the whole table when shorter), and `full`, the
- * whole table on one page (caption, header, rows, note and the gap after it).
+ * (caption, header and the first SPLIT_ROWS rows; the whole table when it is at most
+ * KEEP_WHOLE tall, so a short table is never split), and `full`, the whole table on one page
+ * (caption, header, rows, note and the gap after it).
  */
 export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = layout(doc, block)): { start: number; full: number } {
   let caption = 0;
@@ -91,9 +106,9 @@ export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = 
   const rows = block.rows.map((row, i) => rowHeight(doc, laid, laid.body[i], row));
   const note = noteHeight(doc, block);
   const body = laid.folds > 1 ? balancedHeight(rows, laid.folds) : rows.reduce((a, b) => a + b, 0);
-  const first = rows.slice(0, 2).reduce((a, b) => a + b, 0);
+  const first = rows.slice(0, SPLIT_ROWS).reduce((a, b) => a + b, 0);
   const full = caption + header + body + note + GAP.block;
-  return { start: rows.length <= 2 ? full : caption + header + first, full };
+  return { start: rows.length <= SPLIT_ROWS || full <= KEEP_WHOLE ? full : caption + header + first, full };
 }
 
 /** The note under a table, with the gap above it (0 without a note). */

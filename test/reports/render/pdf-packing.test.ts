@@ -127,6 +127,50 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
     expect(orphans).toEqual([]);
   }, 120_000);
 
+  it('splits a long table with at least three rows on each side, and never splits a short one, wherever it starts', async () => {
+    // A table of 40 one-line rows and one of 9 after text of 20 to 44 sentences: their starts
+    // sweep the page. Rows are found on the pages by their labels (pdftotext).
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-splits-'));
+    const table = (id: string, n: number) => ({
+      kind: 'table' as const,
+      id,
+      caption: `Table ${id}`,
+      columns: [
+        { key: 'row', label: 'Row', align: 'left' as const },
+        { key: 'value', label: 'Value', align: 'right' as const },
+      ],
+      rows: Array.from({ length: n }, (_, i) => ({ cells: [`${id}-row-${String(i + 1).padStart(2, '0')}`, i * 1.5] })),
+    });
+    const bad: string[] = [];
+    for (let k = 20; k <= 44; k += 2) {
+      const model: ReportModel = {
+        schema: 'quadrant.report/1',
+        title: 'Splits',
+        createdAt: '2026-01-19T00:00:00Z',
+        config: [],
+        sections: {
+          summary: {
+            title: 'Summary',
+            blocks: [{ kind: 'text', paragraphs: [sentences(k)] }, table('long', 40), { kind: 'text', paragraphs: [sentences(k - 12)] }, table('short', 9)],
+          },
+        },
+      };
+      const rendered = await renderReport(model, { formats: ['pdf'], outDir: dir, name: `k${k}` });
+      const pdf = rendered.files[0].path;
+      const pages = pageFills(pdf).length;
+      for (const [id, n] of [
+        ['long', 40],
+        ['short', 9],
+      ] as const) {
+        const counts = Array.from({ length: pages }, (_, p) => (text(pdf, p + 1).match(new RegExp(`${id}-row-\\d\\d`, 'g')) ?? []).length).filter((c) => c > 0);
+        if (counts.reduce((a, b) => a + b, 0) !== n) bad.push(`${k}: ${id} rows ${counts.join('+')} of ${n}`);
+        else if (id === 'short' && counts.length > 1) bad.push(`${k}: the short table split ${counts.join('+')}`);
+        else if (counts.length > 1 && counts.some((c) => c < 3)) bad.push(`${k}: ${id} split ${counts.join('+')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  }, 180_000);
+
   it('packs the packing fixture: pages average at least three quarters used', () => {
     const { fills } = out.get('the packing fixture')!;
     const body = fills.slice(0, -1);
