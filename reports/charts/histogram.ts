@@ -84,16 +84,20 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
     scale: { domain: [h.start, h.start + h.width * h.counts.length], nice: false },
     axis: input.axisFormat ? { format: input.axisFormat } : {},
   };
+  // Headroom above the tallest bar for the markers' labels, which sit at the top.
+  const top = Math.max(...rows.map((r) => r.share));
+  const y: Json = {
+    field: 'share',
+    type: 'quantitative',
+    title: `Share of ${unit.many}`,
+    axis: { format: '.0%' },
+    ...(input.markers?.length && top > 0 ? { scale: { domainMax: top * 1.2 } } : {}),
+  };
   const layers: Json[] = [
     {
       data: { values: rows },
       mark: { type: 'rect', color: SERIES_COLOURS[1], stroke: 'white', strokeWidth: 0.5 },
-      encoding: {
-        x,
-        x2: { field: 'x1' },
-        y: { field: 'share', type: 'quantitative', title: `Share of ${unit.many}`, axis: { format: '.0%' } },
-        description: { field: 'tip' },
-      },
+      encoding: { x, x2: { field: 'x1' }, y, description: { field: 'tip' } },
     },
   ];
   if (input.markers?.length) {
@@ -115,5 +119,12 @@ export function histogramChart(input: HistogramChartInput): TopLevelSpec {
       ),
     );
   }
+  // A bin of a handful among thousands is under a pixel tall: a line on the axis under every
+  // bin that holds any value shows how far the tails reach.
+  layers.push({
+    data: { values: rows.filter((r) => r.share > 0) },
+    mark: { type: 'rule', aria: false, color: SERIES_COLOURS[1], strokeWidth: 2 },
+    encoding: { x: { field: 'x0', type: 'quantitative' }, x2: { field: 'x1' }, y: { datum: 0 } },
+  });
   return frame({ layer: layers }, input.height ?? 180);
 }

@@ -15,6 +15,7 @@ import {
   QUADRANT_BANDS,
   tint,
 } from '../../../reports/charts/index.ts';
+import { binValues, histogramChart } from '../../../reports/charts/histogram.ts';
 import { makeCalendar } from '../../builders.ts';
 
 const MS = 86_400_000;
@@ -127,5 +128,37 @@ describe('thinLines', () => {
   it('leaves other data alone', () => {
     const bands = [{ t0: 1, t1: 2, q: 'Q1' }];
     expect(thinLines(bands)).toBe(bands);
+  });
+});
+
+describe('histogramChart', () => {
+  // 1,000 days: 998 in the middle bin, 1 in each tail bin: 0.1% of days, under a pixel in 180.
+  const histogram = {
+    ...binValues(
+      Float64Array.from({ length: 1000 }, (_, i) => (i === 0 ? -0.09 : i === 1 ? 0.09 : 0)),
+      -0.1,
+      0.1,
+      5,
+    ),
+  };
+  type Layer = { mark: { type: string }; data: { values: { x0: number; x1: number; share: number }[] }; encoding: { y: { scale?: { domainMax: number } } } };
+  const layers = (spec: TopLevelSpec) => (spec as unknown as { layer: Layer[] }).layer;
+
+  it('marks every bin that holds a value on the axis, so tails of a few days show', () => {
+    const spec = histogramChart({ histogram, format: { style: 'percent' }, xTitle: 'Daily return' });
+    const axis = layers(spec).at(-1)!;
+    expect(axis.mark.type).toBe('rule');
+    // Bins of 0.04 from -0.1: the first (-0.09), the middle (0) and the last (0.09) hold values.
+    expect(axis.data.values.map((r) => [r.x0, r.x1].map((x) => Math.round(x * 100) / 100))).toEqual([
+      [-0.1, -0.06],
+      [-0.02, 0.02],
+      [0.06, 0.1],
+    ]);
+  });
+
+  it("leaves a fifth of headroom over the tallest bar for the markers' labels, and none without markers", () => {
+    const marked = histogramChart({ histogram, format: { style: 'percent' }, xTitle: 'x', markers: [{ value: 0, label: 'real' }] });
+    expect(layers(marked)[0].encoding.y.scale).toEqual({ domainMax: 0.998 * 1.2 });
+    expect(layers(histogramChart({ histogram, format: { style: 'percent' }, xTitle: 'x' }))[0].encoding.y.scale).toBeUndefined();
   });
 });
