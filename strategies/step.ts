@@ -38,6 +38,8 @@ export interface Step {
   readonly name: string;
   /** What the step reads and sets, for documentation. */
   readonly reads?: string;
+  /** A weigh step whose weights follow the regime label (so shuffling the labels is a control of it). */
+  readonly byRegime?: boolean;
   bind(setup: StepSetup): StepFn;
 }
 
@@ -94,4 +96,9 @@ export function defineStrategy(strategy: Strategy): Strategy {
 /** The strategy as one line: its steps' names joined by arrows. */
 export function describeStrategy(strategy: Strategy): string {
   return strategy.steps.map((s) => s.name).join(' → ');
+}
+
+/** Whether any of a strategy's weights follow the regime label: what the random-regime control tests. */
+export function weighsByRegime(strategy: Strategy): boolean {
+  return strategy.steps.some((s) => s.kind === 'weigh' && s.byRegime === true);
 }

@@ -29,6 +29,7 @@ import {
   STRATEGY_EXECUTIONS,
   type Strategy,
   type StrategyExecution,
+  weighsByRegime,
 } from '../../strategies/index.ts';
 import { randomRegimeDistribution, type RandomRegimeDistribution } from '../../strategies/robustness/index.ts';
 import { readRunBundle, runBundleFiles, RUN_FILES, writeRunBundle } from '../../engine/run-bundle/index.ts';
@@ -335,7 +336,8 @@ function report(
 
 /**
  * The random-regime control over 200 shuffles of the labels, under the run's cost and execution
- * (none when fixed costs or leverage ≠ 1 make the one-line assumption incomplete).
+ * (none for a strategy whose weights do not follow the labels, and none when fixed costs or
+ * leverage ≠ 1 make the one-line assumption incomplete).
  */
 function randomRegimeControl(
   args: RunArgs,
@@ -345,7 +347,8 @@ function randomRegimeControl(
   end: number,
   reference: number,
 ): RandomRegimeDistribution | undefined {
-  if (args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
+  // Shuffled labels change nothing for weights that ignore them: there is no timing to test.
+  if (!weighsByRegime(strategy) || args['fixed-cost'] !== 0 || args.leverage !== 1 || end - start < 2) return undefined;
   return randomRegimeDistribution(market, labels, {
     start,
     end,

@@ -28,8 +28,9 @@ export interface FillState {
   orders: Float64Array;
   fillCount: number;
   /**
-   * 1 + the last role held (h_k ≠ 0), as the last fill left it: roles past it hold exactly 0,
-   * so the daily mark skips them (a playbook often holds nothing in the last roles, cash).
+   * 1 + the last role with a non-zero target in the last fill (before any fill, 1 + the cash
+   * role's column): roles past it hold exactly 0, so the daily mark skips them (a playbook often
+   * holds nothing in its last roles, cash).
    */
   width: number;
   /** R scratch values for the replay loop (never read by a fill). */

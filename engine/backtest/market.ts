@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../datasets/catalog.ts';
+import { isoDay } from '../../datasets/day.ts';
 import { ConfigError } from '../../datasets/errors.ts';
 import type { Panel } from '../../datasets/panel.ts';
 import { roleSegments, tbillReturns, type RoleSegment, type RoleSeries } from '../../datasets/roles.ts';
@@ -70,7 +71,7 @@ export function marketFromRoles(panel: Panel, roles: Map<Role, RoleSeries>): Mar
  * are day-major n × R; `overnight` defaults to NaN (no opens), `cashReturns` to the `cash`
  * role's returns, and every role is said to use one instrument named after it.
  *
- * @throws ConfigError when lengths disagree or `roles` lacks `cash`.
+ * @throws ConfigError when lengths disagree, a return is not finite or `roles` lacks `cash`.
  */
 export function marketFromArrays(input: {
   calendar: Int32Array;
@@ -87,6 +88,14 @@ export function marketFromArrays(input: {
     throw new ConfigError('bad-config', `returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
   if (input.overnight && input.overnight.length !== n * R)
     throw new ConfigError('bad-config', `overnight must be n × R = ${n * R} long`, { field: 'overnight' });
+  // The replay takes returns as finite (a role it does not hold is not even read).
+  for (let j = 0; j < n * R; j++) {
+    const r = input.returns[j];
+    if (!Number.isFinite(r)) {
+      const t = Math.floor(j / R);
+      throw new ConfigError('bad-config', `return of ${input.roles[j % R]} on ${isoDay(input.calendar[t])} is ${r}, not a finite number`, { field: 'returns' });
+    }
+  }
   let cashReturns = input.cashReturns;
   if (!cashReturns) {
     cashReturns = new Float64Array(n);

@@ -41,8 +41,8 @@ interface Laid {
  * page break, right-aligned numbers, wrapped long text, tones as text colours. Column widths
  * come from the content; when the natural widths exceed the page, the font shrinks (down to
  * 6.5 pt) and text columns wrap, so nothing is clipped. The caption stays with the header and
- * the first rows (see {@link tableHeights}); the last row never goes alone to a new page, nor
- * the note without the last row. A compact table is set in small type and, when its
+ * the first rows (see {@link tableHeights}); a short table is drawn whole, a long one breaks
+ * with at least SPLIT_ROWS rows on each side, and the note keeps with the last rows. A compact table is set in small type and, when its
  * columns fit two or three times across the page, its rows fold into side-by-side groups, each
  * page's groups balanced to equal height.
  */
@@ -93,7 +93,8 @@ export function drawTable(doc: PDFKit.PDFDocument, block: TableBlock): void {
 /**
  * Heights of a table as drawn: `start`, what must fit on a page for the table to begin there
  * (caption, header and the first SPLIT_ROWS rows; the whole table when it is at most
- * KEEP_WHOLE tall, so a short table is never split), and `full`, the whole table on one page
+ * KEEP_WHOLE tall or has fewer than 2 × SPLIT_ROWS rows, so such a table is never split), and
+ * `full`, the whole table on one page
  * (caption, header, rows, note and the gap after it).
  */
 export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = layout(doc, block)): { start: number; full: number } {
@@ -108,7 +109,8 @@ export function tableHeights(doc: PDFKit.PDFDocument, block: TableBlock, laid = 
   const body = laid.folds > 1 ? balancedHeight(rows, laid.folds) : rows.reduce((a, b) => a + b, 0);
   const first = rows.slice(0, SPLIT_ROWS).reduce((a, b) => a + b, 0);
   const full = caption + header + body + note + GAP.block;
-  return { start: rows.length <= SPLIT_ROWS || full <= KEEP_WHOLE ? full : caption + header + first, full };
+  // A table that cannot leave SPLIT_ROWS rows on each side of a break stays whole too.
+  return { start: rows.length < 2 * SPLIT_ROWS || full <= KEEP_WHOLE ? full : caption + header + first, full };
 }
 
 /** The note under a table, with the gap above it (0 without a note). */

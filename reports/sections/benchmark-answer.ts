@@ -98,5 +98,6 @@ function paired(a: Float64Array, b: Float64Array): [Float64Array, Float64Array] 
  */
 export function randomRegimeSentence(control: { atLeast: number; shuffles: number; pValue: number }): string {
   const reading = control.pValue < ANSWER_LEVEL ? 'its regime timing beats chance at 5%' : 'its regime timing is not shown to beat chance';
-  return `On its own labels shuffled in blocks, ${control.atLeast} of ${control.shuffles} shuffles reach its Sharpe ratio (p = ${control.pValue.toFixed(2)}): ${reading}.`;
+  // Three significant digits: p is (1 + count) / (shuffles + 1), and two could round 0.0498 up to 0.05.
+  return `On its own labels shuffled in blocks, ${control.atLeast} of ${control.shuffles} shuffles reach its Sharpe ratio (p = ${control.pValue.toPrecision(3)}): ${reading}.`;
 }

@@ -154,7 +154,7 @@ export function demoModel(inputs: DemoInputs, options: DemoOptions = {}): Report
         version,
         parameters,
         segments: roleSegments(panel, roles),
-        command: `buildDemoModel('${dataset.dir}') (library); from the command line: quadrant run --data ${dataset.dir} --report html,pdf --report-dir DIR`,
+        command: `buildDemoModel('${dataset.dir}') (library); from the command line: quadrant run --data ${dataset.dir} --run-dir DIR --report html,pdf`,
       }),
     },
   };

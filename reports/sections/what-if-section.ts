@@ -22,11 +22,11 @@ export function whatIfBlocks(source: WhatIfSource | { omitted: string }): Report
 }
 
 /**
- * The what-if source of a finished run: its strategy resolved again from manifest.json's
- * configuration (a built-in name or the strategy file, read again), its settings and NAV from
- * the bundle, on the market and labels the report recomputed from the run's data (`place`: the
- * run's days on its calendar). Anything that cannot be had again (a strategy file gone, run days
- * missing from the data) is a reason for no panel, never an error.
+ * The what-if source of a finished run: its strategy rebuilt from manifest.json's configuration
+ * (a built-in name, or the spec a strategy file had, kept in the bundle), its settings and NAV
+ * from the bundle, on the market and labels the report recomputed from the run's data (`place`:
+ * the run's days on its calendar). Anything that cannot be had again (a kept spec that no longer
+ * checks, run days missing from the data) is a reason for no panel, never an error.
  */
 export function runWhatIfSource(
   bundle: RunBundle,

@@ -85,5 +85,11 @@ export function strategyFromSpec(spec: StrategySpec, fallbackName = 'user'): Str
   else steps.push(weighFixed(spec.weights!, { allowShorts: shorts }));
   if (spec.maxWeight !== undefined) steps.push(limitWeight(spec.maxWeight));
   steps.push(rebalanceOn(spec.rebalance ?? (spec.quadrants ? ARTICLE_RULE : 'monthly')));
-  return defineStrategy({ name: spec.name ?? fallbackName, description: spec.description, steps, allowShorts: shorts, spec });
+  return defineStrategy({
+    name: spec.name ?? fallbackName,
+    description: spec.description,
+    steps,
+    allowShorts: shorts,
+    spec: { ...spec, name: spec.name ?? fallbackName },
+  });
 }

@@ -25,6 +25,7 @@ export function weighByRiskAppetite(quadrant: 1 | 2 | 3 | 4, when: 'falling' | '
   return {
     kind: 'weigh',
     name: `weighByRiskAppetite(Q${quadrant} ${when}: ${label})`,
+    byRegime: true,
     reads: `label at t; ${GAUGES.join(' or ')} at t and t−${RISK_GAUGE_DAYS} (else us_large returns)`,
     bind: (setup) => {
       const row = weightsRow(weights, setup.roles);

@@ -68,6 +68,7 @@ export function weighByQuadrant(table: QuadrantTable, options: { allowShorts?: b
     kind: 'weigh',
     name: `weighByQuadrant(${options.label ?? 'table'})`,
     reads: 'label at t',
+    byRegime: true,
     bind: (setup) => {
       const R = setup.roles.length;
       const rows = tableRows(table, setup.roles);

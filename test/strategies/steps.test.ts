@@ -90,3 +90,14 @@ describe('strategy steps', () => {
     );
   });
 });
+
+describe('weighsByRegime: whether the random-regime control has timing to test', () => {
+  it('is true for playbooks that weigh by the label, false for fixed mixes (the built-ins and file specs)', async () => {
+    const { weighsByRegime, builtinStrategy, strategyFromSpec } = await import('../../strategies/index.ts');
+    expect(weighsByRegime(builtinStrategy('article'))).toBe(true);
+    expect(weighsByRegime(builtinStrategy('article-unconditional'))).toBe(true);
+    for (const name of ['us-large', '60-40', 'equal-weight'] as const) expect(weighsByRegime(builtinStrategy(name)), name).toBe(false);
+    expect(weighsByRegime(strategyFromSpec({ name: 'q', quadrants: { Q1: { us_large: 1 }, Q2: { cash: 1 }, Q3: { gold: 1 }, Q4: { cash: 1 } } }))).toBe(true);
+    expect(weighsByRegime(strategyFromSpec({ name: 'w', weights: { us_large: 0.5, treasuries: 0.5 } }))).toBe(false);
+  });
+});

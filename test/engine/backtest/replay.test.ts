@@ -113,6 +113,13 @@ describe('replay: hand-worked examples', () => {
     expect(fields({ costs: { bps: { us_large: 5, gold_bars: 1 } } })).toBe('costs.bps.gold_bars');
     expect(fields({ financingBps: NaN })).toBe('financingBps');
   });
+
+  it('refuses a market with a return that is not finite, naming the role and day (a role not held would never read it)', () => {
+    const bad = returns.map((row) => row.slice());
+    bad[2][1] = NaN;
+    expect(() => makeMarket(bad)).toThrow(ConfigError);
+    expect(() => makeMarket(bad)).toThrow(/return of treasuries on \d{4}-\d\d-\d\d is NaN/);
+  });
 });
 
 describe('replay: properties', () => {

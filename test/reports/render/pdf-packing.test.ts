@@ -127,11 +127,11 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
     expect(orphans).toEqual([]);
   }, 120_000);
 
-  it('splits a long table with at least three rows on each side, and never splits a short one, wherever it starts', async () => {
-    // A table of 40 one-line rows and one of 9 after text of 20 to 44 sentences: their starts
-    // sweep the page. Rows are found on the pages by their labels (pdftotext).
+  it('splits a long table with at least three rows on each side, and never splits a short one or one of five rows, wherever it starts', async () => {
+    // Tables of 40 and 9 one-line rows, and of 5 under a long note, after text of 20 to 44
+    // sentences: their starts sweep the page. Rows are found on the pages by their labels (pdftotext).
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-splits-'));
-    const table = (id: string, n: number) => ({
+    const table = (id: string, n: number, note?: string) => ({
       kind: 'table' as const,
       id,
       caption: `Table ${id}`,
@@ -140,6 +140,7 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
         { key: 'value', label: 'Value', align: 'right' as const },
       ],
       rows: Array.from({ length: n }, (_, i) => ({ cells: [`${id}-row-${String(i + 1).padStart(2, '0')}`, i * 1.5] })),
+      ...(note ? { note } : {}),
     });
     const bad: string[] = [];
     for (let k = 20; k <= 44; k += 2) {
@@ -151,7 +152,15 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
         sections: {
           summary: {
             title: 'Summary',
-            blocks: [{ kind: 'text', paragraphs: [sentences(k)] }, table('long', 40), { kind: 'text', paragraphs: [sentences(k - 12)] }, table('short', 9)],
+            blocks: [
+              { kind: 'text', paragraphs: [sentences(k)] },
+              table('long', 40),
+              { kind: 'text', paragraphs: [sentences(k - 12)] },
+              table('short', 9),
+              { kind: 'text', paragraphs: [sentences(k - 16)] },
+              // Five rows under a note longer than a third of a page: too few rows to split 3 + 3.
+              table('few', 5, sentences(40)),
+            ],
           },
         },
       };
@@ -161,10 +170,11 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
       for (const [id, n] of [
         ['long', 40],
         ['short', 9],
+        ['few', 5],
       ] as const) {
         const counts = Array.from({ length: pages }, (_, p) => (text(pdf, p + 1).match(new RegExp(`${id}-row-\\d\\d`, 'g')) ?? []).length).filter((c) => c > 0);
         if (counts.reduce((a, b) => a + b, 0) !== n) bad.push(`${k}: ${id} rows ${counts.join('+')} of ${n}`);
-        else if (id === 'short' && counts.length > 1) bad.push(`${k}: the short table split ${counts.join('+')}`);
+        else if (id !== 'long' && counts.length > 1) bad.push(`${k}: the ${id} table split ${counts.join('+')}`);
         else if (counts.length > 1 && counts.some((c) => c < 3)) bad.push(`${k}: ${id} split ${counts.join('+')}`);
       }
     }

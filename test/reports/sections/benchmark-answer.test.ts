@@ -64,10 +64,14 @@ describe('analysisAnswer', () => {
     // With the random-regime control: its count and p, (1 + 77) / (200 + 1) = 0.388, and what they say.
     const control = { shuffles: 200, seed: 1, atLeast: 77, pValue: 78 / 201 };
     expect(analysisAnswer({ ...analysis, randomRegime: control } as typeof analysis)).toMatch(
-      / On its own labels shuffled in blocks, 77 of 200 shuffles reach its Sharpe ratio \(p = 0\.39\): its regime timing is not shown to beat chance\.$/,
+      / On its own labels shuffled in blocks, 77 of 200 shuffles reach its Sharpe ratio \(p = 0\.388\): its regime timing is not shown to beat chance\.$/,
     );
     expect(analysisAnswer({ ...analysis, randomRegime: { ...control, atLeast: 4, pValue: 5 / 201 } } as typeof analysis)).toMatch(
-      /4 of 200 shuffles reach its Sharpe ratio \(p = 0\.02\): its regime timing beats chance at 5%\.$/,
+      /4 of 200 shuffles reach its Sharpe ratio \(p = 0\.0249\): its regime timing beats chance at 5%\.$/,
+    );
+    // 9 of 200: p = 10 / 201 = 0.04975, below 5%, and written so (two digits would say 0.05).
+    expect(analysisAnswer({ ...analysis, randomRegime: { ...control, atLeast: 9, pValue: 10 / 201 } } as typeof analysis)).toMatch(
+      /\(p = 0\.0498\): its regime timing beats chance at 5%\.$/,
     );
   });
 });
