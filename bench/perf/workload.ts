@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '../../datasets/catalog.ts';
+import { ROLES, type Role } from '../../datasets/catalog.ts';
 import { monthKey, parseIsoDay } from '../../datasets/day.ts';
 import { marketFromArrays, type Market } from '../../engine/backtest/index.ts';
 import type { SweepConfig } from '../../engine/backtest/sweep.ts';
@@ -24,17 +24,8 @@ export const PERF_DIR = process.env.PERF_DIR ?? join(import.meta.dirname, '..', 
 export const ASSETS = 8;
 export const COST_BPS = 10;
 export const INITIAL_CASH = 1_000_000;
-export const WORKLOAD_ROLES: readonly Role[] = [
-  'us_large',
-  'us_small',
-  'non_us_developed',
-  'emerging',
-  'china_hk',
-  'commodities',
-  'gold',
-  'treasuries',
-  'cash',
-];
+/** The catalog's roles but short Treasuries: eight assets in the workload's column order, then cash. */
+export const WORKLOAD_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'short_treasuries');
 export const R = WORKLOAD_ROLES.length;
 
 export interface Workload {

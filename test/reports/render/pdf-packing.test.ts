@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presentSections, type ReportModel } from '../../../reports/model.ts';
+import { presentSections, type ReportBlock, type ReportModel } from '../../../reports/model.ts';
 import { renderReport } from '../../../reports/render/index.ts';
 import { pdfText } from '../../../reports/render/pdf-text.ts';
 import { makeModel } from '../fixtures.ts';
@@ -34,6 +34,11 @@ function titles(model: ReportModel): Set<string> {
     }
   }
   return new Set([...out].map((t) => pdfText(t).replace(/\s+/g, ' ').trim()));
+}
+
+/** A report of one summary section holding `blocks`, for layouts built case by case. */
+function summaryOnly(title: string, blocks: ReportBlock[]): ReportModel {
+  return { schema: 'quadrant.report/1', title, createdAt: '2026-01-19T00:00:00Z', config: [], sections: { summary: { title: 'Summary', blocks } } };
 }
 
 const text = (pdf: string, page: number, layout = false) =>
@@ -94,31 +99,20 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-orphans-'));
     const orphans: string[] = [];
     for (let k = 24; k <= 40; k++) {
-      const model: ReportModel = {
-        schema: 'quadrant.report/1',
-        title: 'Orphans',
-        createdAt: '2026-01-19T00:00:00Z',
-        config: [],
-        sections: {
-          summary: {
-            title: 'Summary',
-            blocks: [
-              { kind: 'text', paragraphs: [sentences(k)] },
-              { kind: 'heading', text: 'Definitions' },
-              {
-                kind: 'table',
-                id: 'tall',
-                caption: 'Tall rows',
-                columns: [
-                  { key: 'claim', label: 'Claim', align: 'left' },
-                  { key: 'rule', label: 'Rule', align: 'left' },
-                ],
-                rows: Array.from({ length: 6 }, (_, i) => ({ cells: [`C${i + 1}`, sentences(14, i)] })),
-              },
-            ],
-          },
+      const model = summaryOnly('Orphans', [
+        { kind: 'text', paragraphs: [sentences(k)] },
+        { kind: 'heading', text: 'Definitions' },
+        {
+          kind: 'table',
+          id: 'tall',
+          caption: 'Tall rows',
+          columns: [
+            { key: 'claim', label: 'Claim', align: 'left' },
+            { key: 'rule', label: 'Rule', align: 'left' },
+          ],
+          rows: Array.from({ length: 6 }, (_, i) => ({ cells: [`C${i + 1}`, sentences(14, i)] })),
         },
-      };
+      ]);
       const out = await renderReport(model, { formats: ['pdf'], outDir: dir, name: `k${k}` });
       const all = titles(model);
       for (const f of pageFills(out.files[0].path).slice(0, -1))
@@ -144,26 +138,15 @@ describe.skipIf(!POPPLER && !process.env.CI)('PDF page packing (pdftoppm raster 
     });
     const bad: string[] = [];
     for (let k = 20; k <= 44; k += 2) {
-      const model: ReportModel = {
-        schema: 'quadrant.report/1',
-        title: 'Splits',
-        createdAt: '2026-01-19T00:00:00Z',
-        config: [],
-        sections: {
-          summary: {
-            title: 'Summary',
-            blocks: [
-              { kind: 'text', paragraphs: [sentences(k)] },
-              table('long', 40),
-              { kind: 'text', paragraphs: [sentences(k - 12)] },
-              table('short', 9),
-              { kind: 'text', paragraphs: [sentences(k - 16)] },
-              // Five rows under a note longer than a third of a page: too few rows to split 3 + 3.
-              table('few', 5, sentences(40)),
-            ],
-          },
-        },
-      };
+      const model = summaryOnly('Splits', [
+        { kind: 'text', paragraphs: [sentences(k)] },
+        table('long', 40),
+        { kind: 'text', paragraphs: [sentences(k - 12)] },
+        table('short', 9),
+        { kind: 'text', paragraphs: [sentences(k - 16)] },
+        // Five rows under a note longer than a third of a page: too few rows to split 3 + 3.
+        table('few', 5, sentences(40)),
+      ]);
       const rendered = await renderReport(model, { formats: ['pdf'], outDir: dir, name: `k${k}` });
       const pdf = rendered.files[0].path;
       const pages = pageFills(pdf).length;
