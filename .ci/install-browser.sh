@@ -10,7 +10,8 @@ for bin in pdftoppm pdftotext pdfinfo; do
   command -v "$bin" >/dev/null 2>&1 || { missing+=(poppler-utils); break; }
 done
 # Helvetica-compatible fonts, so the HTML charts measure as laid out (Arial/Liberation Sans metrics).
-fc-list 2>/dev/null | grep -qi 'Liberation Sans' || missing+=(fonts-liberation)
+# (grep reads the whole list: with pipefail, grep -q's early exit would fail fc-list on SIGPIPE)
+fc-list : family 2>/dev/null | grep -i 'Liberation Sans' >/dev/null || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-browser: chromium and poppler-utils already present"
@@ -30,4 +31,6 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 chromium --version 2>/dev/null || chromium-browser --version
-pdftoppm -v 2>&1 | head -1
+# sed reads every line pdftoppm writes; head -1 would close the pipe early and, under pipefail,
+# end CI with pdftoppm's SIGPIPE (exit 141).
+pdftoppm -v 2>&1 | sed -n 1p

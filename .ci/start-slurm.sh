@@ -63,7 +63,7 @@ pgrep -x slurmd >/dev/null 2>&1 || $SUDO slurmd
 
 # Ready when the node is idle (or mixed/allocated, when jobs already run).
 for _ in $(seq 1 30); do
-  state=$(sinfo -h -N -o '%t' 2>/dev/null | head -1 || true)
+  state=$(sinfo -h -N -o '%t' 2>/dev/null | sed -n 1p || true)
   case "$state" in idle|mix|alloc) echo "start-slurm: node ${node} ${state}, ${cpus} CPUs"; exit 0 ;; esac
   sleep 1
 done
