@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookValue, markBook } from '../../../engine/backtest/fill-order.ts';
 import { replay } from '../../../engine/backtest/replay.ts';
-import { ROLES } from '../../../datasets/catalog.ts';
+import { ROLES, type Role } from '../../../datasets/catalog.ts';
 import { makeMarket, makePlan } from './builders.ts';
 
 describe('markBook over the roles held', () => {
@@ -62,6 +62,44 @@ describe('markBook over the roles held', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('quiet days, whether their holdings ride in locals (eight roles or fewer held) or in the array, give the bits of the general day (property over 8–10 roles)', () => {
+    // A drift band that cannot be reached (a long-only weight moves a few percent in 60 days)
+    // sends every day through the general path (markBook then bookValue) without trading more.
+    const setup = fc.integer({ min: 8, max: ROLES.length }).chain((R) =>
+      fc.record({
+        roles: fc.constant<Role[]>([...ROLES.slice(0, R - 1), 'cash']),
+        returns: fc.array(fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: R, maxLength: R }), { minLength: 30, maxLength: 60 }),
+        rows: fc.array(fc.array(fc.nat({ max: 5 }), { minLength: R, maxLength: R }), { minLength: 2, maxLength: 2 }),
+        widths: fc.array(fc.integer({ min: 1, max: R }), { minLength: 2, maxLength: 2 }),
+        every: fc.integer({ min: 3, max: 9 }),
+      }),
+    );
+    fc.assert(
+      fc.property(setup, ({ roles, returns, rows, widths, every }) => {
+        const R = roles.length;
+        const market = makeMarket(returns, roles);
+        // Row j holds its first widths[j] roles (positive parts, normalised).
+        const weights = rows.map((parts, j) => {
+          const p = parts.map((x, k) => (k < widths[j] ? x + 1 : 0));
+          const sum = p.reduce((a, x) => a + x, 0);
+          return p.map((x) => x / sum);
+        });
+        const n = returns.length;
+        const index = Array.from({ length: n }, (_, t) => Math.floor(t / every) % 2);
+        const trigger = Array.from({ length: n }, (_, t) => (t % every === 0 ? 1 : 0));
+        for (const record of ['all', 'nav'] as const) {
+          const quiet = replay(market, makePlan(weights, index, trigger), { costs: { bps: 5 }, record });
+          const general = replay(market, makePlan(weights, index, trigger, { driftBand: 0.999 }), { costs: { bps: 5 }, record });
+          expect(Array.from(general.filled)).toEqual(Array.from(quiet.filled));
+          expect(Array.from(quiet.nav)).toEqual(Array.from(general.nav));
+          expect(Array.from(quiet.weights)).toEqual(Array.from(general.weights));
+          expect(quiet.weights.length).toBe(record === 'all' ? n * R : 0);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
