@@ -115,9 +115,10 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   // Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
   // charge or wipe out) only mark and book: they run in a tight loop of their own.
   const quietOk = band === 0 && !canWipeOut;
+  const quiet: QuietRun = { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record: recordWeights, financed, cashCol };
   for (let i = 0; i < m; i++) {
     if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, recordWeights, financed, cashCol);
+      i = quietDays(quiet, i, held);
       if (i >= m) break;
     }
     const t = start + i;
@@ -294,6 +295,23 @@ function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t:
   return t;
 }
 
+/** What the quiet-day loops read, made once per replay (the book's state is in `st`). */
+interface QuietRun {
+  readonly b: DayArrays;
+  readonly st: FillState;
+  readonly m: number;
+  readonly start: number;
+  readonly R: number;
+  readonly ret: Float64Array;
+  readonly cashRet: Float64Array;
+  readonly index: Int32Array;
+  readonly trigger: Uint8Array;
+  readonly onChange: boolean;
+  readonly record: boolean;
+  readonly financed: boolean;
+  readonly cashCol: number;
+}
+
 /**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
  * fused with the book's value, then NAV (and, recording, the day's shares of NAV) booked; the
@@ -301,24 +319,9 @@ function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t:
  * decides a trade (first target, trigger, target change), before marking it, and returns its
  * row (m when none is left).
  */
-function quietDays(
-  b: DayArrays,
-  st: FillState,
-  i: number,
-  m: number,
-  start: number,
-  R: number,
-  ret: Float64Array,
-  cashRet: Float64Array,
-  index: Int32Array,
-  trigger: Uint8Array,
-  held: number,
-  onChange: boolean,
-  record: boolean,
-  financed: boolean,
-  cashCol: number,
-): number {
-  if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(b, st, i, m, start, R, ret, cashRet, index, trigger, held, onChange, record);
+function quietDays(run: QuietRun, i: number, held: number): number {
+  const { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record, financed, cashCol } = run;
+  if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(run, i, held);
   const { h } = st;
   const { nav, weights, cash, financing } = b;
   let F = st.F;
@@ -407,21 +410,8 @@ function quietDays(
  * recording its shares. The same arithmetic in markBook's summation order: a = F + h0 + h4,
  * b = h1 + h5, c = h2 + h6, d = h3 + h7 (a role past `width` holds exactly 0 and adds nothing).
  */
-function quietDaysInLocals(
-  b: DayArrays,
-  st: FillState,
-  i: number,
-  m: number,
-  start: number,
-  R: number,
-  ret: Float64Array,
-  cashRet: Float64Array,
-  index: Int32Array,
-  trigger: Uint8Array,
-  held: number,
-  onChange: boolean,
-  record: boolean,
-): number {
+function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
+  const { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record } = run;
   const { h } = st;
   const { nav, weights } = b;
   let F = st.F;
