@@ -199,7 +199,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     // Phase 4: decide at this close.
     const row = index[t];
     if (row >= 0) {
-      let go = held < 0 || trigger[t] === 1 || (onChange && row !== held);
+      let go = planTrades(row, t, held, trigger, onChange);
       if (!go && band > 0) {
         if (!fresh) {
           V = bookValue(h, st.F, R);
@@ -295,6 +295,14 @@ function closeOut(b: DayArrays, i: number, R: number, recordWeights: boolean, t:
   return t;
 }
 
+/**
+ * Whether the plan alone trades at the close of day t, whose target row is `row` (−1: none):
+ * the first target, a trigger, or (`onChange`) a row other than the one `held`.
+ */
+function planTrades(row: number, t: number, held: number, trigger: Uint8Array, onChange: boolean): boolean {
+  return row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held));
+}
+
 /** What the quiet-day loops read, made once per replay (the book's state is in `st`). */
 interface QuietRun {
   readonly b: DayArrays;
@@ -329,8 +337,7 @@ function quietDays(run: QuietRun, i: number, held: number): number {
   if (!record) {
     for (; i < m; i++) {
       const t = start + i;
-      const row = index[t];
-      if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+      if (planTrades(index[t], t, held, trigger, onChange)) break;
       F *= 1 + cashRet[t];
       nav[i] = markBook(h, F, ret, t * R, R, width);
     }
@@ -347,8 +354,7 @@ function quietDays(run: QuietRun, i: number, held: number): number {
   const unrolled = unrolledEnd(R, width);
   for (; i < m; i++) {
     const t = start + i;
-    const row = index[t];
-    if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+    if (planTrades(index[t], t, held, trigger, onChange)) break;
     F *= 1 + cashRet[t];
     const base = t * R;
     let a = F;
@@ -425,8 +431,7 @@ function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
   let h7 = h[7];
   for (; i < m; i++) {
     const t = start + i;
-    const row = index[t];
-    if (row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held))) break;
+    if (planTrades(index[t], t, held, trigger, onChange)) break;
     F *= 1 + cashRet[t];
     const base = t * R;
     h0 *= 1 + ret[base];
