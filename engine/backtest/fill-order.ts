@@ -33,8 +33,6 @@ export interface FillState {
    * holds nothing in its last roles, cash).
    */
   width: number;
-  /** R scratch values for the replay loop (never read by a fill). */
-  readonly spare: Float64Array;
 }
 
 /**

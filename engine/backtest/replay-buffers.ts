@@ -24,7 +24,7 @@ export interface ReplayBuffers extends DayArrays {
   /** Per fill j of a recording run: R amounts traded, then R order costs, from orders[2R·j]. */
   orders: Float64Array;
   fillCount: number;
-  /** 3R working values of the loop (holdings, cost rates, a spare row), kept to spare allocations per run. */
+  /** 2R working values of the loop (holdings, cost rates), kept to spare allocations per run. */
   scratch: Float64Array;
   /** What the last run wrote that the next must clear: its length in days and whether it booked any financing cost. */
   used?: number;
@@ -86,7 +86,7 @@ export function sliceBuffers(b: ReplayBuffers, m: number, R: number, need: DayNe
     b.financing = new Float64Array(n);
   }
   if (need.financingCost && b.financingCost.length < n) b.financingCost = new Float64Array(n);
-  if (b.scratch.length < 3 * R) b.scratch = new Float64Array(3 * R);
+  if (b.scratch.length < 2 * R) b.scratch = new Float64Array(2 * R);
   b.fillCount = 0;
   if (b.financed) b.financingCost.fill(0, 0, b.used);
   b.used = 0;

@@ -1,5 +1,5 @@
 import { isoDay } from '../../datasets/day.ts';
-import { bookValue, fillOrder, flatRates, markBook, unrolledEnd, type FillState } from './fill-order.ts';
+import { bookValue, fillOrder, flatRates, markBook, type FillState } from './fill-order.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
@@ -104,7 +104,6 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     orders: source.orders,
     fillCount: 0,
     width: cashCol + 1,
-    spare: source.scratch.subarray(2 * R, 3 * R),
   };
   flatRates(st);
   let held = -1; // row last traded
@@ -228,15 +227,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     const F = st.F;
     if (!fresh) V = bookValue(h, F, R);
     nav[i] = V;
-    if (recordWeights) {
-      const inv = 1 / V;
-      const base = i * R;
-      for (let k = 0; k < R; k++) weights[base + k] = h[k] * inv;
-      if (financed) {
-        cash[i] = (h[cashCol] + F) * inv;
-        financing[i] = F * inv;
-      }
-    }
+    if (recordWeights) bookShares(b, i, h, F, V, R, financed, cashCol);
   }
 
   const warnings: string[] = [];
@@ -279,6 +270,20 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     financed,
   };
   return new ReplayResult(book, resolved.name, resolved, plan.rule, exec === SAME_CLOSE, st.turnovers, st.costs, warnings);
+}
+
+/**
+ * Books window row i's shares of its NAV V: each role's h_k / V and, with a financing account,
+ * the cash share (cash role + financing account) and the financing share.
+ */
+function bookShares(b: DayArrays, i: number, h: Float64Array, F: number, V: number, R: number, financed: boolean, cashCol: number): void {
+  const inv = 1 / V;
+  const base = i * R;
+  for (let k = 0; k < R; k++) b.weights[base + k] = h[k] * inv;
+  if (financed) {
+    b.cash[i] = (h[cashCol] + F) * inv;
+    b.financing[i] = F * inv;
+  }
 }
 
 /**
@@ -331,79 +336,17 @@ function quietDays(run: QuietRun, i: number, held: number): number {
   const { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record, financed, cashCol } = run;
   if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(run, i, held);
   const { h } = st;
-  const { nav, weights, cash, financing } = b;
+  const { nav } = b;
   let F = st.F;
   const width = st.width;
-  if (!record) {
-    for (; i < m; i++) {
-      const t = start + i;
-      if (planTrades(index[t], t, held, trigger, onChange)) break;
-      F *= 1 + cashRet[t];
-      nav[i] = markBook(h, F, ret, t * R, R, width);
-    }
-    st.F = F;
-    return i;
-  }
-  // Recording, one pass per day: the previous quiet day's shares (its holdings are this day's
-  // starting ones), then this day's mark and value, whose shares follow in the next pass or on
-  // exit. `into` + `last` is the row still to be written and lastInv 1 / its NAV; before the
-  // first quiet day a spare row takes the (meaningless) writes. Sums as in markBook.
-  let into = st.spare;
-  let last = 0;
-  let lastInv = 0;
-  const unrolled = unrolledEnd(R, width);
   for (; i < m; i++) {
     const t = start + i;
     if (planTrades(index[t], t, held, trigger, onChange)) break;
     F *= 1 + cashRet[t];
-    const base = t * R;
-    let a = F;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    let k = 0;
-    for (; k < unrolled; k += 4) {
-      const h0 = h[k];
-      const h1 = h[k + 1];
-      const h2 = h[k + 2];
-      const h3 = h[k + 3];
-      into[last + k] = h0 * lastInv;
-      into[last + k + 1] = h1 * lastInv;
-      into[last + k + 2] = h2 * lastInv;
-      into[last + k + 3] = h3 * lastInv;
-      const x0 = h0 * (1 + ret[base + k]);
-      const x1 = h1 * (1 + ret[base + k + 1]);
-      const x2 = h2 * (1 + ret[base + k + 2]);
-      const x3 = h3 * (1 + ret[base + k + 3]);
-      h[k] = x0;
-      h[k + 1] = x1;
-      h[k + 2] = x2;
-      h[k + 3] = x3;
-      a += x0;
-      b += x1;
-      c += x2;
-      d += x3;
-    }
-    for (; k < width; k++) {
-      const h0 = h[k];
-      into[last + k] = h0 * lastInv;
-      const x = h0 * (1 + ret[base + k]);
-      h[k] = x;
-      a += x;
-    }
-    for (; k < R; k++) into[last + k] = 0;
-    const V = a + b + (c + d);
+    const V = markBook(h, F, ret, t * R, R, width);
     nav[i] = V;
-    const inv = 1 / V;
-    if (financed) {
-      cash[i] = (h[cashCol] + F) * inv;
-      financing[i] = F * inv;
-    }
-    into = weights;
-    last = i * R;
-    lastInv = inv;
+    if (record) bookShares(b, i, h, F, V, R, financed, cashCol);
   }
-  if (into === weights) for (let k = 0; k < R; k++) weights[last + k] = h[k] * lastInv;
   st.F = F;
   return i;
 }
