@@ -97,7 +97,7 @@ export function markBook(h: Float64Array, F: number, ret: Float64Array, base: nu
  * so a narrower mark keeps each role in its partial sum by rounding up to a multiple of 4
  * (the roles it adds hold 0) but never past 4⌊R/4⌋.
  */
-export function unrolledEnd(R: number, width: number): number {
+function unrolledEnd(R: number, width: number): number {
   return Math.min(R & ~3, (width + 3) & ~3);
 }
 
