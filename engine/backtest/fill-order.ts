@@ -1,4 +1,5 @@
 import { postTradeEquity } from './costs.ts';
+import { hotFlag } from './hot-flag.ts';
 import { LEDGER } from './replay-buffers.ts';
 
 /** What a fill reads and writes: the book, the cost model and the ledgers. */
@@ -145,7 +146,7 @@ export function fillOrder(s: FillState, row: number, i: number, V: number): bool
   let moved = 0;
   let c1 = 0;
   let c2 = 0;
-  const perOrder = s.perOrder;
+  const perOrder = hotFlag(s.perOrder);
   const orders = s.orders;
   const base = 2 * R * j;
   const impactRate = impact * tau;

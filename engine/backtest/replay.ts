@@ -1,5 +1,6 @@
 import { isoDay } from '../../datasets/day.ts';
 import { bookValue, fillOrder, flatRates, markBook, type FillState } from './fill-order.ts';
+import { hotFlag } from './hot-flag.ts';
 import type { Market } from './market.ts';
 import { resolveReplayOptions, type ReplayOptions } from './options.ts';
 import { validatePlan, type Plan } from './plan.ts';
@@ -56,7 +57,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const recordWeights = options.record !== 'nav';
   const L = resolved.leverage;
   const spread = resolved.financingBps / 1e4 / 360;
-  const shorts = resolved.allowShorts;
+  const shorts = hotFlag(resolved.allowShorts);
   // Without leverage or shorts the financing account stays exactly 0: the cash share is then
   // the cash role's weight and the financing share 0, made on first read instead of booked.
   const financed = L !== 1 || shorts;
@@ -71,7 +72,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const rows = plan.rows;
   const index = plan.index;
   const trigger = plan.trigger;
-  const onChange = plan.onChange;
+  const onChange = hotFlag(plan.onChange);
   const band = plan.driftBand;
   const canWipeOut = shorts || L > 1;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
@@ -333,7 +334,10 @@ interface QuietRun {
  * row (m when none is left).
  */
 function quietDays(run: QuietRun, i: number, held: number): number {
-  const { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record, financed, cashCol } = run;
+  const { b, st, m, start, R, ret, cashRet, index, trigger, cashCol } = run;
+  const record = hotFlag(run.record);
+  const financed = hotFlag(run.financed);
+  const onChange = hotFlag(run.onChange);
   if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(run, i, held);
   const { h } = st;
   const { nav } = b;
@@ -360,7 +364,9 @@ function quietDays(run: QuietRun, i: number, held: number): number {
  * b = h1 + h5, c = h2 + h6, d = h3 + h7 (a role past `width` holds exactly 0 and adds nothing).
  */
 function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
-  const { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record } = run;
+  const { b, st, m, start, R, ret, cashRet, index, trigger } = run;
+  const record = hotFlag(run.record);
+  const onChange = hotFlag(run.onChange);
   const { h } = st;
   const { nav, weights } = b;
   let F = st.F;
