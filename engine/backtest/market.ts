@@ -88,19 +88,13 @@ export function marketFromArrays(input: {
     throw new ConfigError('bad-config', `returns must be n × R = ${n * R} long, got ${input.returns.length}`, { field: 'returns' });
   if (input.overnight && input.overnight.length !== n * R)
     throw new ConfigError('bad-config', `overnight must be n × R = ${n * R} long`, { field: 'overnight' });
-  // The replay takes returns as finite (a role it does not hold is not even read).
-  for (let j = 0; j < n * R; j++) {
-    const r = input.returns[j];
-    if (!Number.isFinite(r)) {
-      const t = Math.floor(j / R);
-      throw new ConfigError('bad-config', `return of ${input.roles[j % R]} on ${isoDay(input.calendar[t])} is ${r}, not a finite number`, { field: 'returns' });
-    }
-  }
+  requireFinite(input.returns, input.calendar, 'returns', (j) => input.roles[j % R], R);
   let cashReturns = input.cashReturns;
   if (!cashReturns) {
     cashReturns = new Float64Array(n);
     for (let t = 0; t < n; t++) cashReturns[t] = input.returns[t * R + cash];
   } else if (cashReturns.length !== n) throw new ConfigError('bad-config', `cashReturns must be n = ${n} long`, { field: 'cashReturns' });
+  else requireFinite(cashReturns, input.calendar, 'cashReturns', () => 'the T-bill account', 1);
   const source = new Int8Array(n * R);
   source.fill(-1, 0, R);
   return Object.freeze({
@@ -113,6 +107,18 @@ export function marketFromArrays(input: {
     instruments: input.roles.map((r) => [r]),
     segments: [],
   });
+}
+
+/**
+ * The replay takes returns as finite (a role it does not hold is not even read, and a book
+ * without a financing account never reads the T-bill accrual): throws naming the first that is not.
+ */
+function requireFinite(values: Float64Array, calendar: Int32Array, field: string, nameOf: (j: number) => string, width: number): void {
+  for (let j = 0; j < values.length; j++) {
+    const r = values[j];
+    if (!Number.isFinite(r))
+      throw new ConfigError('bad-config', `return of ${nameOf(j)} on ${isoDay(calendar[Math.floor(j / width)])} is ${r}, not a finite number`, { field });
+  }
 }
 
 /** Column of a role in the market, or −1. */

@@ -364,12 +364,13 @@ function quietDays(run: QuietRun, i: number, held: number): number {
  * b = h1 + h5, c = h2 + h6, d = h3 + h7 (a role past `width` holds exactly 0 and adds nothing).
  */
 function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
-  const { b, st, m, start, R, ret, cashRet, index, trigger } = run;
+  const { b, st, m, start, R, ret, index, trigger } = run;
   const record = hotFlag(run.record);
   const onChange = hotFlag(run.onChange);
   const { h } = st;
   const { nav, weights } = b;
-  let F = st.F;
+  // No financing account: F is exactly 0 and accrues nothing, so the T-bill column is not read.
+  const F = st.F;
   let h0 = h[0];
   let h1 = h[1];
   let h2 = h[2];
@@ -381,7 +382,6 @@ function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
   for (; i < m; i++) {
     const t = start + i;
     if (planTrades(index[t], t, held, trigger, onChange)) break;
-    F *= 1 + cashRet[t];
     const base = t * R;
     h0 *= 1 + ret[base];
     h1 *= 1 + ret[base + 1];
@@ -415,6 +415,5 @@ function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
   h[5] = h5;
   h[6] = h6;
   h[7] = h7;
-  st.F = F;
   return i;
 }

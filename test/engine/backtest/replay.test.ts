@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { replay } from '../../../engine/backtest/replay.ts';
+import { marketFromArrays } from '../../../engine/backtest/market.ts';
+import { isoDay } from '../../../datasets/day.ts';
 import { postTradeEquity } from '../../../engine/backtest/costs.ts';
 import { LOOK_AHEAD_WARNING, type BacktestResult } from '../../../engine/backtest/result.ts';
 import { ConfigError } from '../../../datasets/errors.ts';
@@ -119,6 +121,16 @@ describe('replay: hand-worked examples', () => {
     bad[2][1] = NaN;
     expect(() => makeMarket(bad)).toThrow(ConfigError);
     expect(() => makeMarket(bad)).toThrow(/return of treasuries on \d{4}-\d\d-\d\d is NaN/);
+  });
+
+  it('refuses a T-bill accrual that is not finite, naming the day (a book without financing never reads it)', () => {
+    const good = makeMarket(returns);
+    const cashReturns = good.cashReturns.slice();
+    cashReturns[3] = Number.POSITIVE_INFINITY;
+    const day = isoDay(good.calendar[3]);
+    const build = () => marketFromArrays({ calendar: good.calendar, roles: good.roles, returns: good.returns, cashReturns });
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(`return of the T-bill account on ${day} is Infinity, not a finite number`);
   });
 });
 
