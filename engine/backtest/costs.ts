@@ -104,7 +104,9 @@ function checkBps(v: number, field: string): number {
  */
 export function postTradeEquity(V: number, h: Float64Array, rows: Float64Array, offset: number, scale: number, rate: Float64Array, fixed: number): number {
   const R = h.length;
-  let x = V;
+  // V · 1 is V, as a float64: from the bare parameter the compiler kept x boxed and allocated
+  // a heap number every step.
+  let x = V * 1;
   for (let iter = 0; iter < 64; iter++) {
     // Linear piece at x: g(y) = y(1 + Σ c s w) − Σ c s h + fixed − V, s = sign(w x − h).
     let slope = 1;
