@@ -72,19 +72,23 @@ const scenario = fc
 
 describe('what-if data and replay', () => {
   it('carries typed arrays bit for bit through base64 (NaN, −0, subnormals, extremes)', () => {
-    // Returns must be finite (a market refuses others); the T-bill accrual carries the NaN.
+    // Returns and T-bill accruals must be finite (a market refuses others); the overnight
+    // returns carry the NaN (a day without an open).
     const xs = Float64Array.of(0.1, -0, -Number.MAX_VALUE, 5e-324, Number.MAX_VALUE, -1 / 3);
-    const cash = Float64Array.of(Number.NaN, -0, 5e-324);
+    const cash = Float64Array.of(-1 / 7, -0, 5e-324);
+    const overnight = Float64Array.of(Number.NaN, -0, 1e-300, -Number.MIN_VALUE, Number.NaN, 2 / 3);
     const data = { days: encodeArray(Int32Array.of(-5, 0, 20000)), labels: encodeArray(Uint8Array.of(0, 4, 2)), returns: encodeArray(xs) };
     const decoded = decodeWhatIf({
       ...data,
       roles: ['cash', 'gold'],
       cashReturns: encodeArray(cash),
+      overnight: encodeArray(overnight),
       index: encodeArray(Int32Array.of(-1, 0, 1)),
     } as unknown as WhatIfData);
     const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(bytes(decoded.market.returns).equals(bytes(xs))).toBe(true);
     expect(bytes(decoded.market.cashReturns).equals(bytes(cash))).toBe(true);
+    expect(bytes(decoded.market.overnight).equals(bytes(overnight))).toBe(true);
     expect([...decoded.market.calendar]).toEqual([-5, 0, 20000]);
     expect([...decoded.labels]).toEqual([0, 4, 2]);
     expect([...decoded.index]).toEqual([-1, 0, 1]);
