@@ -63,23 +63,8 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
   const financed = L !== 1 || shorts;
   const source = buffers ?? createReplayBuffers(m, R);
   const b = sliceBuffers(source, m, R, { shares: recordWeights, cashShares: recordWeights && financed, financingCost: spread > 0 && financed });
-  const { nav, weights, cash, financing, financingCost } = b;
-
-  const cal = market.calendar;
-  const ret = market.returns;
-  const ov = market.overnight;
-  const cashRet = market.cashReturns;
-  const rows = plan.rows;
-  const index = plan.index;
-  const trigger = plan.trigger;
-  const onChange = hotFlag(plan.onChange);
-  const band = plan.driftBand;
   const canWipeOut = shorts || L > 1;
   const exec = resolved.execution === 'next-open' ? NEXT_OPEN : resolved.execution === 'same-close' ? SAME_CLOSE : NEXT_CLOSE;
-  const comm = costs.commission;
-  const slip = costs.slippage;
-  const impact = costs.impact;
-  const fixedPerOrder = costs.fixed;
   const cashCol = market.roles.indexOf('cash');
 
   const h = source.scratch.subarray(0, R);
@@ -91,12 +76,12 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     L,
     h,
     F: 0,
-    rows,
+    rows: plan.rows,
     rate: source.scratch.subarray(R, 2 * R),
-    comm,
-    slip,
-    impact,
-    fixedPerOrder,
+    comm: costs.commission,
+    slip: costs.slippage,
+    impact: costs.impact,
+    fixedPerOrder: costs.fixed,
     perOrder: recordWeights,
     turnovers: 0,
     costs: 0,
@@ -107,135 +92,56 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     width: cashCol + 1,
   };
   flatRates(st);
-  let held = -1; // row last traded
-  let pending = -1; // row ordered, not yet filled
-  let openFallbacks = 0;
-  let firstFallback = -1;
+  const run: ReplayRun = {
+    b,
+    st,
+    source,
+    m,
+    start,
+    R,
+    cal: market.calendar,
+    ret: market.returns,
+    ov: market.overnight,
+    cashRet: market.cashReturns,
+    rows: plan.rows,
+    index: plan.index,
+    trigger: plan.trigger,
+    onChange: hotFlag(plan.onChange),
+    band: plan.driftBand,
+    L,
+    spread,
+    shorts,
+    canWipeOut,
+    exec,
+    record: recordWeights,
+    financed,
+    cashCol,
+    held: -1,
+    pending: -1,
+    openFallbacks: 0,
+    firstFallback: -1,
+  };
   let wipedOut = -1;
   // Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
   // charge or wipe out) only mark and book: they run in a tight loop of their own.
-  const quietOk = band === 0 && !canWipeOut;
-  const quiet: QuietRun = { b, st, m, start, R, ret, cashRet, index, trigger, onChange, record: recordWeights, financed, cashCol };
+  const quietOk = plan.driftBand === 0 && !canWipeOut;
   for (let i = 0; i < m; i++) {
-    if (i > 0 && quietOk && pending < 0) {
-      i = quietDays(quiet, i, held);
+    if (i > 0 && quietOk && run.pending < 0) {
+      i = quietDays(run, i);
       if (i >= m) break;
     }
-    const t = start + i;
-    // V: the book's value (bookValue's order), valid while `fresh` (nothing moved since it was summed).
-    let V = 0;
-    let fresh = false;
-    if (i > 0) {
-      const base = t * R;
-      // Phase 1: mark to market (and, under next-open, fill at the open).
-      let atOpen = pending >= 0 && exec === NEXT_OPEN;
-      if (atOpen) {
-        const off = pending * R;
-        for (let k = 0; k < R; k++) {
-          if (Number.isNaN(ov[base + k]) && (h[k] !== 0 || rows[off + k] !== 0)) {
-            atOpen = false;
-            if (openFallbacks++ === 0) firstFallback = t;
-            break;
-          }
-        }
-      }
-      // Phase 2's accrual reads nothing of the marks, so it comes first and seeds the sum.
-      let F = st.F * (1 + cashRet[t]);
-      if (atOpen) {
-        // Roles without an open are not involved (zero before and after): skip them.
-        for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
-        const Vo = bookValue(h, st.F, R);
-        // A book already wiped out at the open is not traded; the close settles it below.
-        if (Vo > 0) {
-          if (!fillOrder(st, pending, i, Vo)) {
-            wipedOut = closeOut(b, i, R, recordWeights, t);
-            break;
-          }
-          held = pending;
-          pending = -1;
-          F = st.F * (1 + cashRet[t]);
-        }
-        for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
-      } else {
-        V = markBook(h, F, ret, base, R, st.width);
-        fresh = true;
-      }
-      // Phase 2: the spread on borrowing and shorts.
-      if (spread > 0 && (F < 0 || shorts)) {
-        let owed = F < 0 ? -F : 0;
-        for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
-        if (owed > 0) {
-          const fee = owed * spread * (cal[t] - cal[t - 1]);
-          F -= fee;
-          financingCost[i] = fee / nav[i - 1];
-          source.financed = true;
-          fresh = false;
-        }
-      }
-      st.F = F;
-      // A leveraged or short book can lose everything: then it is closed out at zero for good.
-      // (Long-only without borrowing holds only positive amounts: it cannot.)
-      if (canWipeOut) {
-        if (!fresh) {
-          V = bookValue(h, F, R);
-          fresh = true;
-        }
-        if (!(V > 0)) {
-          wipedOut = closeOut(b, i, R, recordWeights, t);
-          break;
-        }
-      }
-      // Phase 3: the order decided at the previous close fills at this close.
-      if (pending >= 0) {
-        if (!fillOrder(st, pending, i, fresh ? V : bookValue(h, st.F, R))) {
-          wipedOut = closeOut(b, i, R, recordWeights, t);
-          break;
-        }
-        held = pending;
-        pending = -1;
-        fresh = false;
-      }
+    if (!tradingDay(run, i)) {
+      wipedOut = closeOut(b, i, R, recordWeights, start + i);
+      break;
     }
-    // Phase 4: decide at this close.
-    const row = index[t];
-    if (row >= 0) {
-      let go = planTrades(row, t, held, trigger, onChange);
-      if (!go && band > 0) {
-        if (!fresh) {
-          V = bookValue(h, st.F, R);
-          fresh = true;
-        }
-        const off = row * R;
-        for (let k = 0; k < R; k++) {
-          if (Math.abs(h[k] / V - L * rows[off + k]) > band) {
-            go = true;
-            break;
-          }
-        }
-      }
-      if (go) {
-        if (exec === SAME_CLOSE) {
-          if (!fillOrder(st, row, i, fresh ? V : bookValue(h, st.F, R))) {
-            wipedOut = closeOut(b, i, R, recordWeights, t);
-            break;
-          }
-          held = row;
-          fresh = false;
-        } else pending = row;
-      }
-    }
-    // Phase 5: book.
-    const F = st.F;
-    if (!fresh) V = bookValue(h, F, R);
-    nav[i] = V;
-    if (recordWeights) bookShares(b, i, h, F, V, R, financed, cashCol);
   }
 
+  const cal = market.calendar;
   const warnings: string[] = [];
   if (exec === SAME_CLOSE) warnings.push(LOOK_AHEAD_WARNING);
-  if (openFallbacks > 0) {
+  if (run.openFallbacks > 0) {
     warnings.push(
-      `next-open: ${openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[firstFallback])})`,
+      `next-open: ${run.openFallbacks} fill(s) had no open price for an instrument involved and filled at that day's close instead (first on ${isoDay(cal[run.firstFallback])})`,
     );
   }
   if (L !== 1)
@@ -246,7 +152,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     warnings.push(
       `the equity fell to zero or below (or could not pay the costs of a trade) on ${isoDay(cal[wipedOut])}: the book was closed out and NAV stays 0`,
     );
-  else if (pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
+  else if (run.pending >= 0) warnings.push(`an order decided on the last day (${isoDay(cal[end])}) was not filled`);
 
   source.used = m;
   source.fillRows = st.fillRows;
@@ -258,11 +164,11 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     market,
     start,
     end,
-    nav,
-    weights,
-    cash,
-    financing,
-    financingCost,
+    nav: b.nav,
+    weights: b.weights,
+    cash: b.cash,
+    financing: b.financing,
+    financingCost: b.financingCost,
     fillRows,
     ledger,
     orders,
@@ -271,6 +177,158 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     financed,
   };
   return new ReplayResult(book, resolved.name, resolved, plan.rule, exec === SAME_CLOSE, st.turnovers, st.costs, warnings);
+}
+
+/**
+ * What a replay's days read, made once per replay: the market's and the plan's arrays, the
+ * options, the book (in `st`) and the orders' state (`held`, `pending`, open fallbacks).
+ */
+interface ReplayRun {
+  readonly b: DayArrays;
+  readonly st: FillState;
+  readonly source: ReplayBuffers;
+  readonly m: number;
+  readonly start: number;
+  readonly R: number;
+  readonly cal: Int32Array;
+  readonly ret: Float64Array;
+  readonly ov: Float64Array;
+  readonly cashRet: Float64Array;
+  readonly rows: Float64Array;
+  readonly index: Int32Array;
+  readonly trigger: Uint8Array;
+  readonly onChange: boolean;
+  readonly band: number;
+  readonly L: number;
+  readonly spread: number;
+  readonly shorts: boolean;
+  readonly canWipeOut: boolean;
+  readonly exec: number;
+  readonly record: boolean;
+  readonly financed: boolean;
+  readonly cashCol: number;
+  /** The row last traded (−1: none yet). */
+  held: number;
+  /** The row ordered, not yet filled (−1: none). */
+  pending: number;
+  /** Next-open fills that fell back to the close for want of an open, and the first one's calendar day. */
+  openFallbacks: number;
+  firstFallback: number;
+}
+
+/**
+ * Window row i in the five phases (see {@link replay}), for a day the quiet loops do not take.
+ * Returns false, booking nothing, when the book is wiped out on it. A function of its own, so
+ * that the compiler optimizes it after a few replays instead of with the whole replay: until
+ * then every fill day ran unoptimized, a third slower over the first hundred or so replays.
+ */
+function tradingDay(run: ReplayRun, i: number): boolean {
+  const { b, st, source, start, R, cal, ret, ov, rows, index, trigger, band, L, spread, exec, cashCol } = run;
+  const shorts = hotFlag(run.shorts);
+  const canWipeOut = hotFlag(run.canWipeOut);
+  const record = hotFlag(run.record);
+  const financed = hotFlag(run.financed);
+  const onChange = hotFlag(run.onChange);
+  const { h } = st;
+  const t = start + i;
+  // V: the book's value (bookValue's order), valid while `fresh` (nothing moved since it was summed).
+  let V = 0;
+  let fresh = false;
+  if (i > 0) {
+    const base = t * R;
+    const pending = run.pending;
+    // Phase 1: mark to market (and, under next-open, fill at the open).
+    let atOpen = pending >= 0 && exec === NEXT_OPEN;
+    if (atOpen) {
+      const off = pending * R;
+      for (let k = 0; k < R; k++) {
+        if (Number.isNaN(ov[base + k]) && (h[k] !== 0 || rows[off + k] !== 0)) {
+          atOpen = false;
+          if (run.openFallbacks++ === 0) run.firstFallback = t;
+          break;
+        }
+      }
+    }
+    // Phase 2's accrual reads nothing of the marks, so it comes first and seeds the sum.
+    const cashRet = run.cashRet;
+    let F = st.F * (1 + cashRet[t]);
+    if (atOpen) {
+      // Roles without an open are not involved (zero before and after): skip them.
+      for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= 1 + ov[base + k];
+      const Vo = bookValue(h, st.F, R);
+      // A book already wiped out at the open is not traded; the close settles it below.
+      if (Vo > 0) {
+        if (!fillOrder(st, pending, i, Vo)) return false;
+        run.held = pending;
+        run.pending = -1;
+        F = st.F * (1 + cashRet[t]);
+      }
+      for (let k = 0; k < R; k++) if (h[k] !== 0) h[k] *= (1 + ret[base + k]) / (1 + ov[base + k]);
+    } else {
+      V = markBook(h, F, ret, base, R, st.width);
+      fresh = true;
+    }
+    // Phase 2: the spread on borrowing and shorts.
+    if (spread > 0 && (F < 0 || shorts)) {
+      let owed = F < 0 ? -F : 0;
+      for (let k = 0; k < R; k++) if (h[k] < 0) owed -= h[k];
+      if (owed > 0) {
+        const fee = owed * spread * (cal[t] - cal[t - 1]);
+        F -= fee;
+        b.financingCost[i] = fee / b.nav[i - 1];
+        source.financed = true;
+        fresh = false;
+      }
+    }
+    st.F = F;
+    // A leveraged or short book can lose everything: then it is closed out at zero for good.
+    // (Long-only without borrowing holds only positive amounts: it cannot.)
+    if (canWipeOut) {
+      if (!fresh) {
+        V = bookValue(h, F, R);
+        fresh = true;
+      }
+      if (!(V > 0)) return false;
+    }
+    // Phase 3: the order decided at the previous close fills at this close.
+    if (run.pending >= 0) {
+      if (!fillOrder(st, run.pending, i, fresh ? V : bookValue(h, st.F, R))) return false;
+      run.held = run.pending;
+      run.pending = -1;
+      fresh = false;
+    }
+  }
+  // Phase 4: decide at this close.
+  const row = index[t];
+  if (row >= 0) {
+    let go = planTrades(row, t, run.held, trigger, onChange);
+    if (!go && band > 0) {
+      if (!fresh) {
+        V = bookValue(h, st.F, R);
+        fresh = true;
+      }
+      const off = row * R;
+      for (let k = 0; k < R; k++) {
+        if (Math.abs(h[k] / V - L * rows[off + k]) > band) {
+          go = true;
+          break;
+        }
+      }
+    }
+    if (go) {
+      if (exec === SAME_CLOSE) {
+        if (!fillOrder(st, row, i, fresh ? V : bookValue(h, st.F, R))) return false;
+        run.held = row;
+        fresh = false;
+      } else run.pending = row;
+    }
+  }
+  // Phase 5: book.
+  const F = st.F;
+  if (!fresh) V = bookValue(h, F, R);
+  b.nav[i] = V;
+  if (record) bookShares(b, i, h, F, V, R, financed, cashCol);
+  return true;
 }
 
 /**
@@ -309,23 +367,6 @@ function planTrades(row: number, t: number, held: number, trigger: Uint8Array, o
   return row >= 0 && (held < 0 || trigger[t] === 1 || (onChange && row !== held));
 }
 
-/** What the quiet-day loops read, made once per replay (the book's state is in `st`). */
-interface QuietRun {
-  readonly b: DayArrays;
-  readonly st: FillState;
-  readonly m: number;
-  readonly start: number;
-  readonly R: number;
-  readonly ret: Float64Array;
-  readonly cashRet: Float64Array;
-  readonly index: Int32Array;
-  readonly trigger: Uint8Array;
-  readonly onChange: boolean;
-  readonly record: boolean;
-  readonly financed: boolean;
-  readonly cashCol: number;
-}
-
 /**
  * Runs quiet days from window row i on: the T-bill accrual of the financing account, the mark
  * fused with the book's value, then NAV (and, recording, the day's shares of NAV) booked; the
@@ -333,12 +374,13 @@ interface QuietRun {
  * decides a trade (first target, trigger, target change), before marking it, and returns its
  * row (m when none is left).
  */
-function quietDays(run: QuietRun, i: number, held: number): number {
+function quietDays(run: ReplayRun, i: number): number {
   const { b, st, m, start, R, ret, cashRet, index, trigger, cashCol } = run;
   const record = hotFlag(run.record);
   const financed = hotFlag(run.financed);
   const onChange = hotFlag(run.onChange);
-  if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(run, i, held);
+  if (R >= 8 && st.width <= 8 && !financed) return quietDaysInLocals(run, i);
+  const held = run.held;
   const { h } = st;
   const { nav } = b;
   let F = st.F;
@@ -363,8 +405,9 @@ function quietDays(run: QuietRun, i: number, held: number): number {
  * recording its shares. The same arithmetic in markBook's summation order: a = F + h0 + h4,
  * b = h1 + h5, c = h2 + h6, d = h3 + h7 (a role past `width` holds exactly 0 and adds nothing).
  */
-function quietDaysInLocals(run: QuietRun, i: number, held: number): number {
+function quietDaysInLocals(run: ReplayRun, i: number): number {
   const { b, st, m, start, R, ret, index, trigger } = run;
+  const held = run.held;
   const record = hotFlag(run.record);
   const onChange = hotFlag(run.onChange);
   const { h } = st;
