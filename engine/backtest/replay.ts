@@ -121,20 +121,7 @@ export function replay(market: Market, plan: Plan, options: ReplayOptions = {}, 
     openFallbacks: 0,
     firstFallback: -1,
   };
-  let wipedOut = -1;
-  // Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
-  // charge or wipe out) only mark and book: they run in a tight loop of their own.
-  const quietOk = plan.driftBand === 0 && !canWipeOut;
-  for (let i = 0; i < m; i++) {
-    if (i > 0 && quietOk && run.pending < 0) {
-      i = quietDays(run, i);
-      if (i >= m) break;
-    }
-    if (!tradingDay(run, i)) {
-      wipedOut = closeOut(b, i, R, recordWeights, start + i);
-      break;
-    }
-  }
+  const wipedOut = runDays(run, plan.driftBand === 0 && !canWipeOut);
 
   const cal = market.calendar;
   const warnings: string[] = [];
@@ -214,6 +201,23 @@ interface ReplayRun {
   /** Next-open fills that fell back to the close for want of an open, and the first one's calendar day. */
   openFallbacks: number;
   firstFallback: number;
+}
+
+/**
+ * Runs the window's days and returns the calendar day the book was wiped out on (−1: never).
+ * Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
+ * charge or wipe out: `quietOk`) only mark and book: they run in a tight loop of their own.
+ */
+function runDays(run: ReplayRun, quietOk: boolean): number {
+  const m = run.m;
+  for (let i = 0; i < m; i++) {
+    if (i > 0 && quietOk && run.pending < 0) {
+      i = quietDays(run, i);
+      if (i >= m) break;
+    }
+    if (!tradingDay(run, i)) return closeOut(run.b, i, run.R, hotFlag(run.record), run.start + i);
+  }
+  return -1;
 }
 
 /**
