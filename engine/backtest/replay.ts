@@ -207,6 +207,8 @@ interface ReplayRun {
  * Runs the window's days and returns the calendar day the book was wiped out on (−1: never).
  * Quiet days (no order to fill, no trade decided, no drift band, no borrowing or shorts to
  * charge or wipe out: `quietOk`) only mark and book: they run in a tight loop of their own.
+ * Outside `replay`, as {@link tradingDay} is, so that it does not wait for the compilation of
+ * `replay`, which builds every options and result object.
  */
 function runDays(run: ReplayRun, quietOk: boolean): number {
   const m = run.m;
