@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Benchmark } from './harness.ts';
 import { runCompiled } from './perf/compiled.ts';
 import { runFloor, worstRelativeGap } from './perf/floor.ts';
+import { roundCpu } from './perf/pin.ts';
 import { ASSETS, loadWorkload } from './perf/workload.ts';
 
 const TOLERANCE = 1e-9;
@@ -37,26 +38,36 @@ interface ChildOut {
 const QUADRANT_CHILD = join(import.meta.dirname, 'perf', 'quadrant-child.ts');
 const SINGLE_FLOOR = ['single', '--reps', '200', '--warmup', '50'];
 
-/** Rounds of (floor, Quadrant's compiled child in MODE): the median over rounds of each round's ratio. */
+/**
+ * Rounds of (floor, Quadrant's compiled child in MODE), both processes of a round on one CPU
+ * (rotating; see perf/pin.ts): the median over rounds of each round's ratio, and per CPU
+ * (`by_cpu`, "cpu: median ratio"), which shows how far the CPUs differed in this run.
+ */
 function childRatio(
   mode: 'single' | 'scratch' | 'sweep200',
   floorArgs: string[],
-): { ratio: number; quadrant_ms: number; floor_ms: number; gap: number; nav_only_ms: number } {
+): { ratio: number; quadrant_ms: number; floor_ms: number; gap: number; nav_only_ms: number; by_cpu: string } {
   const ratios: number[] = [];
   const q: number[] = [];
   const f: number[] = [];
   const navOnly: number[] = [];
+  const perCpu = new Map<string, number[]>();
   let gap = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const floor = runFloor('floor.mjs', floorArgs);
-    const mine = runCompiled<ChildOut>(QUADRANT_CHILD, [mode]);
+    const cpu = roundCpu(round);
+    const floor = runFloor('floor.mjs', floorArgs, undefined, cpu);
+    const mine = runCompiled<ChildOut>(QUADRANT_CHILD, [mode], cpu);
     gap = Math.max(gap, agree(mode, mine.finals, floor.finals));
     q.push(mine.ms);
     f.push(floor.median * 1000);
-    ratios.push(mine.ms / (floor.median * 1000));
+    const ratio = mine.ms / (floor.median * 1000);
+    ratios.push(ratio);
+    const key = cpu === undefined ? 'any' : String(cpu);
+    perCpu.set(key, [...(perCpu.get(key) ?? []), ratio]);
     if (mine.nav_only_ms !== undefined) navOnly.push(mine.nav_only_ms);
   }
-  return { ratio: median(ratios), quadrant_ms: median(q), floor_ms: median(f), gap, nav_only_ms: navOnly.length ? median(navOnly) : Number.NaN };
+  const byCpu = [...perCpu].map(([cpu, rs]) => `${cpu}: ${median(rs).toFixed(3)}`).join(', ');
+  return { ratio: median(ratios), quadrant_ms: median(q), floor_ms: median(f), gap, nav_only_ms: navOnly.length ? median(navOnly) : Number.NaN, by_cpu: byCpu };
 }
 
 interface SweepChildOut {
@@ -122,7 +133,13 @@ const benchmarks: Benchmark[] = [
       const all = childRatio('single', SINGLE_FLOOR);
       return {
         value: all.ratio,
-        context: { quadrant_ms: all.quadrant_ms, floor_ms: all.floor_ms, nav_only_ratio: all.nav_only_ms / all.floor_ms, max_rel_gap: all.gap },
+        context: {
+          quadrant_ms: all.quadrant_ms,
+          floor_ms: all.floor_ms,
+          nav_only_ratio: all.nav_only_ms / all.floor_ms,
+          by_cpu: all.by_cpu,
+          max_rel_gap: all.gap,
+        },
       };
     },
   },
@@ -132,7 +149,7 @@ const benchmarks: Benchmark[] = [
     target: 3,
     run: () => {
       const r = childRatio('scratch', SINGLE_FLOOR);
-      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, max_rel_gap: r.gap } };
+      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, by_cpu: r.by_cpu, max_rel_gap: r.gap } };
     },
   },
   {
@@ -141,7 +158,7 @@ const benchmarks: Benchmark[] = [
     target: 1.5,
     run: () => {
       const r = childRatio('sweep200', ['sweep', '--n', '200', '--reps', '5', '--warmup', '3']);
-      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, max_rel_gap: r.gap } };
+      return { value: r.ratio, context: { quadrant_ms: r.quadrant_ms, floor_ms: r.floor_ms, by_cpu: r.by_cpu, max_rel_gap: r.gap } };
     },
   },
   {

@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { nodeOn } from './pin.ts';
 import { PERF_DIR } from './workload.ts';
 
 const bundles = new Map<string, string>();
@@ -34,9 +35,10 @@ function bundle(entry: string): string {
   return out;
 }
 
-/** `node <entry bundled> ARGS`: its stdout parsed as one JSON value. */
-export function runCompiled<T>(entry: string, args: string[]): T {
-  const out = execFileSync(process.execPath, [bundle(entry), ...args], {
+/** `node <entry bundled> ARGS` (on `cpu`, when given: see pin.ts): its stdout parsed as one JSON value. */
+export function runCompiled<T>(entry: string, args: string[], cpu?: number): T {
+  const [program, argv] = nodeOn(cpu, [bundle(entry), ...args]);
+  const out = execFileSync(program, argv, {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     // The bundle lives in a temporary folder: tell it where the workload is.

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeOn } from './pin.ts';
 import { PERF_DIR } from './workload.ts';
 
 export interface FloorResult {
@@ -15,13 +16,14 @@ export interface FloorResult {
   finals: number[];
 }
 
-/** `node floor.mjs ARGS` (or floor-workers.mjs with `workers`), with PERF_TABLES when given. */
-export function runFloor(script: 'floor.mjs' | 'floor-workers.mjs', args: string[], tables?: string): FloorResult {
+/** `node floor.mjs ARGS` (or floor-workers.mjs), with PERF_TABLES when given, on `cpu` when given (see pin.ts). */
+export function runFloor(script: 'floor.mjs' | 'floor-workers.mjs', args: string[], tables?: string, cpu?: number): FloorResult {
   const dir = mkdtempSync(join(tmpdir(), 'quadrant-floor-'));
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, PERF_RESULTS: dir };
     if (tables) env.PERF_TABLES = join(PERF_DIR, 'data', tables);
-    const out = execFileSync(process.execPath, [join(PERF_DIR, script), ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+    const [program, argv] = nodeOn(cpu, [join(PERF_DIR, script), ...args]);
+    const out = execFileSync(program, argv, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
     const line = out.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error(`${script} printed no RESULT line`);
     const result = JSON.parse(line.slice(7)) as { mode: string; peer: string; times: { median: number }; final_equity?: number };
