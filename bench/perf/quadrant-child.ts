@@ -25,7 +25,7 @@ if (mode === 'single') {
   const ms = medianMsSync(
     () => {
       const r = replay(market, plan, OPTIONS, buffers);
-      // Reading the weights turns the booked holdings into shares of NAV: part of the cost.
+      // The replay books the shares of NAV itself; reading their length checks they were recorded.
       final = r.weights.length > 0 ? r.nav[r.nav.length - 1] : Number.NaN;
     },
     200,

@@ -229,7 +229,7 @@ function runDays(run: ReplayRun, quietOk: boolean): number {
  * then every fill day ran unoptimized, a third slower over the first hundred or so replays.
  */
 function tradingDay(run: ReplayRun, i: number): boolean {
-  const { b, st, source, start, R, cal, ret, ov, rows, index, trigger, band, L, spread, exec, cashCol } = run;
+  const { b, st, source, start, R, cal, ret, ov, cashRet, rows, index, trigger, band, L, spread, exec, cashCol } = run;
   const shorts = hotFlag(run.shorts);
   const canWipeOut = hotFlag(run.canWipeOut);
   const record = hotFlag(run.record);
@@ -256,7 +256,6 @@ function tradingDay(run: ReplayRun, i: number): boolean {
       }
     }
     // Phase 2's accrual reads nothing of the marks, so it comes first and seeds the sum.
-    const cashRet = run.cashRet;
     let F = st.F * (1 + cashRet[t]);
     if (atOpen) {
       // Roles without an open are not involved (zero before and after): skip them.
